@@ -1,0 +1,6 @@
+package dev.gatehouse.engine.model;
+
+/** Authorizer types. */
+public enum AuthorizerType {
+    TOKEN, REQUEST, COGNITO_USER_POOLS
+}

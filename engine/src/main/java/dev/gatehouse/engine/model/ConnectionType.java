@@ -1,0 +1,6 @@
+package dev.gatehouse.engine.model;
+
+/** How an HTTP integration reaches its endpoint. */
+public enum ConnectionType {
+    INTERNET, VPC_LINK
+}
