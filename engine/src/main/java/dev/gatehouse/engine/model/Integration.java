@@ -102,6 +102,7 @@ public record Integration(
     }
 
     /** True for HTTP_PROXY and AWS_PROXY, which never apply mapping templates. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isProxy() {
         return type == IntegrationType.HTTP_PROXY || type == IntegrationType.AWS_PROXY;
     }

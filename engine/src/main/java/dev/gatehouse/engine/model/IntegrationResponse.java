@@ -27,6 +27,7 @@ public record IntegrationResponse(
     }
 
     /** True when this response is the default one (no or empty selection pattern). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDefault() {
         return selectionPattern == null || selectionPattern.isEmpty();
     }

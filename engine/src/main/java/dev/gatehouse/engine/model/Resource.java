@@ -19,6 +19,7 @@ public record Resource(String id, String parentId, String pathPart, String path,
         return new Resource(id, null, null, "/", null);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRoot() {
         return parentId == null;
     }
