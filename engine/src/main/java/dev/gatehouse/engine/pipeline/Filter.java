@@ -1,0 +1,30 @@
+package dev.gatehouse.engine.pipeline;
+
+/**
+ * Observes, rewrites or short-circuits one request (OkHttp's {@code Interceptor}). Code before
+ * {@code chain.proceed(request)} is the request leg, code after it the response leg.
+ *
+ * <p>Contract: return a non-null response; call {@code chain.proceed} at most once (zero times to
+ * short-circuit: cache hit, mock, rejection). Throw {@code errors.GatewayException} for client-visible errors;
+ * only the outermost {@code ErrorMappingFilter} turns them into wire responses. Backend 4xx/5xx are
+ * responses, not exceptions. {@link FilterChain} enforces the contract and names the culprit.
+ *
+ * <p>Runs on the request's virtual thread: blocking calls are fine; holding a lock across one is not.
+ * Filters are shared by all requests of a plan, so keep per-request state in {@link Chain#context()}.
+ * {@code toString()} should print the filter's configuration (the console shows the pipeline with it).
+ */
+@FunctionalInterface
+public interface Filter {
+
+    GatewayResponse filter(GatewayRequest request, Chain chain);
+
+    /** The rest of the pipeline as seen by one filter invocation. */
+    interface Chain {
+
+        /** Runs the remaining filters with {@code request}; at most once per invocation. */
+        GatewayResponse proceed(GatewayRequest request);
+
+        /** This request's state and event listener. */
+        RequestContext context();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.engine.pipeline;
+
+import java.util.List;
+
+/**
+ * A {@link RequestHandler} running one ordered filter list, the outermost first, and reporting
+ * {@code requestStart}/{@code requestEnd}/{@code requestFailed}. The list is the one place the order is
+ * written (OkHttp {@code getResponseWithInterceptorChain}); typically
+ * {@code List.of(new ErrorMappingFilter(), observe..., new RoutingFilter(plan))}.
+ */
+public final class Pipeline implements RequestHandler {
+
+    private final List<Filter> filters;
+
+    public Pipeline(List<Filter> filters) {
+        this.filters = List.copyOf(filters);
+        if (this.filters.isEmpty()) throw new IllegalArgumentException("a pipeline needs at least one filter");
+    }
+
+    public List<Filter> filters() {
+        return filters;
+    }
+
+    @Override public GatewayResponse handle(GatewayRequest request, RequestContext context) {
+        GatewayEventListener events = context.events();
+        events.requestStart(context, request);
+        GatewayResponse response;
+        try {
+            response = FilterChain.run(filters, request, context);
+        } catch (RuntimeException | Error e) {
+            events.requestFailed(context, e);
+            throw e;
+        }
+        events.requestEnd(context, response);
+        return response;
+    }
+
+    @Override public String toString() {
+        return "Pipeline" + filters;
+    }
+}

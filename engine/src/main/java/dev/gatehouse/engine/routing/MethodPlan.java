@@ -1,0 +1,26 @@
+package dev.gatehouse.engine.routing;
+
+import dev.gatehouse.engine.pipeline.Filter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One compiled method of a deployment: the filters that run once a request is routed to it, the terminal
+ * integration filter last (e.g. {@code List.of(validation, requestMapping, new HttpProxyIntegration(...))}).
+ *
+ * @param resourceId      {@code $context.resourceId}
+ * @param resourcePath    the resource template, {@code /pets/{petId}}
+ * @param httpMethod      the declared method ({@code GET} or {@code ANY})
+ * @param integrationType label for logs and metrics ({@code MOCK}, {@code HTTP}, {@code HTTP_PROXY}, ...)
+ * @param filters         the method's filters, outermost first; must end in a filter that does not proceed
+ */
+public record MethodPlan(String resourceId, String resourcePath, String httpMethod, String integrationType,
+                         List<Filter> filters) {
+
+    public MethodPlan {
+        Objects.requireNonNull(resourcePath, "resourcePath");
+        Objects.requireNonNull(httpMethod, "httpMethod");
+        filters = List.copyOf(filters);
+        if (filters.isEmpty()) throw new IllegalArgumentException(httpMethod + " " + resourcePath + " has no filters");
+    }
+}
