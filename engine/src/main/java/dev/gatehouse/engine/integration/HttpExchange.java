@@ -1,0 +1,66 @@
+package dev.gatehouse.engine.integration;
+
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.pipeline.RequestIds;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The part HTTP and HTTP_PROXY share: add API Gateway's backend headers, report the endpoint events, pick the
+ * request's event-loop-bound backend, run the exchange and turn a {@link BackendFailure} into the gateway
+ * error. Stateless.
+ */
+final class HttpExchange {
+
+    private HttpExchange() { }
+
+    /** Adds {@code X-Amzn-Apigateway-Api-Id}, {@code User-Agent: AmazonAPIGateway_{apiId}} (unless
+     *  {@code keepClientAgent} and one is present) and {@code X-Amzn-Trace-Id} (aws-reference §3.2). */
+    static void addGatewayHeaders(Headers.Builder h, RequestContext ctx, boolean keepClientAgent) {
+        String apiId = ctx.getOrDefault(ContextKeys.API_ID, "");
+        h.set("X-Amzn-Apigateway-Api-Id", apiId);
+        if (!keepClientAgent || !h.contains("User-Agent")) h.set("User-Agent", "AmazonAPIGateway_" + apiId);
+        Instant t = ctx.getOrDefault(ContextKeys.REQUEST_TIME, Instant.now());
+        h.set("X-Amzn-Trace-Id", RequestIds.traceId(t.getEpochSecond()));
+    }
+
+    /** Runs the exchange with events; throws the gateway error on failure. */
+    static BackendResponse run(RequestContext ctx, HttpBackend fallback, String type, String method, String uri,
+                               Headers headers, byte[] body, Duration timeout) {
+        GatewayEventListener events = ctx.events();
+        HttpBackend backend = ctx.get(IntegrationKeys.HTTP_BACKEND);
+        if (backend == null) backend = fallback;
+        events.integrationStart(ctx, type);
+        events.endpointRequest(ctx, method, uri, headers, body);
+        BackendResponse response;
+        try {
+            URI target;
+            try {
+                target = URI.create(uri);
+            } catch (IllegalArgumentException bad) {
+                throw new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", bad);
+            }
+            if (backend == null) throw new IllegalStateException("no HttpBackend for this request");
+            response = backend.exchange(new BackendRequest(method, target, headers, body, timeout));
+        } catch (BackendFailure f) {
+            events.integrationEnd(ctx, type, f);
+            throw f.toGatewayException();
+        } catch (RuntimeException e) {
+            events.integrationEnd(ctx, type, e);
+            throw e;
+        }
+        events.endpointResponse(ctx, response.status(), response.latencyMillis(), response.headers(), response.body());
+        events.integrationEnd(ctx, type, null);
+        return response;
+    }
+
+    /** Appends {@code query} (raw, already encoded) to {@code uri}. */
+    static String withQuery(String uri, String query) {
+        if (query == null || query.isEmpty()) return uri;
+        return uri + (uri.indexOf('?') < 0 ? '?' : '&') + query;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gatehouse.engine.integration;
+
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.Filter;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The terminal filter of an HTTP_PROXY method: the client's method (unless the integration names one), path
+ * parameters substituted into the URI, query string, headers and body pass through; hop-by-hop headers are
+ * dropped both ways; mapped {@code integration.request.*} parameters are merged (AWS does, aws-reference §3.1);
+ * API Gateway's backend headers are added. The backend's response is returned as is (status, headers minus
+ * hop-by-hop, body). Failures become AWS's gateway errors ({@link BackendFailure}). Thread-safe; one per method.
+ */
+public final class HttpProxyIntegration implements Filter {
+
+    private final String httpMethod;
+    private final UriTemplate uri;
+    private final Duration timeout;
+    private final HttpBackend fallbackBackend;
+
+    /**
+     * @param httpMethod      the integration method, or {@code ANY} to use the client's
+     * @param uri             the compiled integration URI
+     * @param timeout         {@code timeoutInMillis}
+     * @param fallbackBackend used when the request context has no {@link IntegrationKeys#HTTP_BACKEND}
+     *                        (test invoke outside the server); may be null
+     */
+    public HttpProxyIntegration(String httpMethod, UriTemplate uri, Duration timeout, HttpBackend fallbackBackend) {
+        this.httpMethod = Objects.requireNonNull(httpMethod, "httpMethod").toUpperCase(Locale.ROOT);
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.fallbackBackend = fallbackBackend;
+    }
+
+    @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
+        RequestContext ctx = chain.context();
+        IntegrationParameters mapped = ctx.getOrDefault(IntegrationKeys.PARAMETERS, IntegrationParameters.NONE);
+        Map<String, String> pathValues = new LinkedHashMap<>(ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of()));
+        pathValues.putAll(mapped.path());
+        String target = uri.expand(pathValues, ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of()));
+        target = HttpExchange.withQuery(target, request.rawQuery());
+        target = HttpExchange.withQuery(target, encodeQuery(mapped.querystring()));
+
+        Headers.Builder h = forwardable(request.headers());
+        mapped.header().forEach(h::set);
+        HttpExchange.addGatewayHeaders(h, ctx, true);
+        String method = "ANY".equals(httpMethod) ? request.method() : httpMethod;
+
+        BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP_PROXY", method, target, h.build(),
+                request.body(), timeout);
+        return new GatewayResponse(response.status(), forwardable(response.headers()).build(), response.body());
+    }
+
+    /** Copies headers except hop-by-hop ones and those named by {@code Connection}. */
+    static Headers.Builder forwardable(Headers headers) {
+        Set<String> named = new HashSet<>();
+        for (String c : headers.all("Connection")) {
+            for (String token : c.split(",")) named.add(token.trim().toLowerCase(Locale.ROOT));
+        }
+        Headers.Builder b = Headers.builder();
+        headers.forEach((name, value) -> {
+            if (!HopByHop.isHopByHop(name) && !named.contains(name.toLowerCase(Locale.ROOT))) b.add(name, value);
+        });
+        return b;
+    }
+
+    static String encodeQuery(Map<String, String> params) {
+        if (params.isEmpty()) return "";
+        StringBuilder b = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (!b.isEmpty()) b.append('&');
+            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return b.toString();
+    }
+
+    @Override public String toString() {
+        return "HttpProxyIntegration{" + httpMethod + " " + uri + ", timeout=" + timeout.toMillis() + "ms}";
+    }
+}
