@@ -1,0 +1,194 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.pipeline.RequestHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The data-plane HTTP listener (DESIGN.md "Data-plane HTTP stack"): Vert.x 5 core event loops do all socket I/O,
+ * each with its own server instance on the shared port and its own pooled backend client; each request's
+ * {@link RequestHandler} runs on its own virtual thread. HTTP/1.1 with keep-alive.
+ *
+ * <p>Per request the server reads the current handler from the supplier once (a deploy swaps it, e.g. through
+ * {@link PlanHolder}; in-flight requests keep theirs), builds the {@link RequestContext} (ids, time, source ip,
+ * protocol, domain, the loop's {@code HttpBackend}) and writes the handler's response. Limits: request bodies over
+ * {@link DataPlaneOptions#maxRequestBodyBytes()} get 413 REQUEST_TOO_LARGE, bodies that would push the in-flight
+ * total over {@link DataPlaneOptions#inFlightBodyBudget()} get 429 THROTTLED (both built-in gateway responses,
+ * not the API's customisations: the API is not known yet); header and request-line limits are the codec's
+ * (431/414).
+ *
+ * <p>Lifecycle: {@link #start} binds and returns; {@link #close(Duration)} stops accepting, lets in-flight
+ * requests finish up to the deadline, then closes everything. Thread-safe.
+ */
+public final class DataPlaneServer implements AutoCloseable {
+
+    private final DataPlaneOptions options;
+    private final Supplier<? extends RequestHandler> plans;
+    private final GatewayEventListener listener;
+    private final BodyBudget budget;
+    private final Vertx vertx;
+    private final ExecutorService requestThreads;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<ServerVerticle> verticles = new ArrayList<>();
+    private volatile int port;
+    private volatile boolean closed;
+
+    private DataPlaneServer(DataPlaneOptions options, Supplier<? extends RequestHandler> plans,
+                            GatewayEventListener listener) {
+        this.options = options;
+        this.plans = plans;
+        this.listener = GatewayEventListener.safe(listener);
+        this.budget = new BodyBudget(options.inFlightBodyBudget());
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
+        this.requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-request-", 0).factory());
+    }
+
+    /**
+     * Starts listening and returns once bound. {@code listener} receives every request's events (may be
+     * {@link GatewayEventListener#NONE}). Throws IllegalStateException when binding fails (port in use).
+     */
+    public static DataPlaneServer start(DataPlaneOptions options, Supplier<? extends RequestHandler> plans,
+                                        GatewayEventListener listener) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(plans, "plans");
+        DataPlaneServer server = new DataPlaneServer(options, plans, listener);
+        try {
+            ServerVerticle first = new ServerVerticle(server, options.port());
+            await(server.vertx.deployVerticle(first));
+            server.verticles.add(first);
+            server.port = first.actualPort();
+            for (int i = 1; i < options.eventLoops(); i++) {
+                ServerVerticle v = new ServerVerticle(server, server.port);
+                await(server.vertx.deployVerticle(v));
+                server.verticles.add(v);
+            }
+        } catch (RuntimeException e) {
+            server.close(Duration.ZERO);
+            throw new IllegalStateException("data plane could not listen on " + options.host() + ":" + options.port(), e);
+        }
+        return server;
+    }
+
+    /** The bound port (the real one when started with 0). */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port}. */
+    public String baseUrl() {
+        return "http://" + options.host() + ":" + port;
+    }
+
+    /** Requests currently being handled (dispatched and not yet written). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Stops with a 10-second grace period. */
+    @Override public void close() {
+        close(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Graceful shutdown: stop accepting connections, let in-flight requests finish until {@code grace} passed,
+     * then close connections, event loops and request threads. Idempotent; blocks up to about {@code grace}.
+     */
+    public void close(Duration grace) {
+        if (closed) return;
+        closed = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<Future<Void>> shutdowns = new ArrayList<>();
+        for (ServerVerticle v : verticles) shutdowns.add(v.shutdown(Math.max(1, grace.toMillis())));
+        for (Future<Void> f : shutdowns) {
+            try {
+                awaitUntil(f, deadline);
+            } catch (RuntimeException ignored) {
+                // forced close follows
+            }
+        }
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            await(vertx.close());
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+        requestThreads.shutdownNow();
+    }
+
+    DataPlaneOptions options() {
+        return options;
+    }
+
+    Supplier<? extends RequestHandler> plans() {
+        return plans;
+    }
+
+    GatewayEventListener listener() {
+        return listener;
+    }
+
+    BodyBudget budget() {
+        return budget;
+    }
+
+    ExecutorService requestThreads() {
+        return requestThreads;
+    }
+
+    void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    /** What the server answers when the handler itself threw: AWS's 500 body, ids included. */
+    static GatewayResponse bareInternalError(RequestContext ctx) {
+        Headers.Builder h = Headers.builder().set("Content-Type", "application/json")
+                .set("x-amzn-ErrorType", "InternalServerErrorException");
+        String id = ctx.get(ContextKeys.REQUEST_ID);
+        if (id != null) h.set("x-amzn-RequestId", id);
+        return GatewayResponse.of(500, h.build(), "{\"message\": \"Internal server error\"}");
+    }
+
+    private static <T> T await(Future<T> f) {
+        return awaitUntil(f, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+    }
+
+    private static <T> T awaitUntil(Future<T> f, long deadlineNanos) {
+        try {
+            long wait = Math.max(1, deadlineNanos - System.nanoTime());
+            return f.toCompletionStage().toCompletableFuture().get(wait, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.errors.GatewayResponseType;
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Arrays;
+
+/**
+ * One inbound request on its event loop: enforces the body limit and the global body budget while reading,
+ * then hands the complete {@link GatewayRequest} to the request's virtual thread and writes the answer back on
+ * the loop. Over-limit bodies are read and discarded (no memory held) and answered once the client finished
+ * sending, so the client reliably reads the 413/429 on a still-usable keep-alive connection; a declared length
+ * beyond {@link #DISCARD_LIMIT_FACTOR}× the limit is answered at once and the connection closed.
+ * Event-loop confined except {@link #dispatch}'s task.
+ */
+final class InboundRequest {
+
+    static final int DISCARD_LIMIT_FACTOR = 4;
+
+    private enum State { READING, DISCARDING, DONE }
+
+    private final ServerVerticle owner;
+    private final HttpServerRequest req;
+    private final RequestContext ctx;
+    private final long maxBody;
+    private State state = State.READING;
+    private GatewayException rejection;
+    private byte[] body;
+    private int size;
+    private long reserved;
+    private final boolean reserveAsItArrives;
+
+    InboundRequest(ServerVerticle owner, HttpServerRequest req, RequestContext ctx) {
+        this.owner = owner;
+        this.req = req;
+        this.ctx = ctx;
+        this.maxBody = owner.options().maxRequestBodyBytes();
+        long declared = declaredLength(req);
+        this.reserveAsItArrives = declared < 0;
+        if (declared > maxBody * DISCARD_LIMIT_FACTOR) {
+            state = State.DONE;
+            reject(GatewayException.requestTooLarge(), true);
+            return;
+        }
+        if (declared > maxBody) {
+            discard(GatewayException.requestTooLarge());
+        } else if (declared > 0 && !owner.budget().tryReserve(declared)) {
+            discard(GatewayException.of(GatewayResponseType.THROTTLED));
+        } else {
+            reserved = Math.max(0, declared);
+            body = new byte[(int) Math.max(0, declared)];
+        }
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect")) && state == State.READING) {
+            req.response().writeContinue();
+        }
+        req.handler(this::onChunk);
+        req.endHandler(v -> onEnd());
+        req.exceptionHandler(e -> abort());
+    }
+
+    private static long declaredLength(HttpServerRequest req) {
+        String cl = req.getHeader("Content-Length");
+        if (cl == null) return -1;
+        try {
+            return Long.parseLong(cl.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void discard(GatewayException why) {
+        state = State.DISCARDING;
+        rejection = why;
+        releaseAll();
+        body = null;
+    }
+
+    private void onChunk(Buffer chunk) {
+        if (state != State.READING) return;
+        int n = chunk.length();
+        if (size + (long) n > maxBody) {
+            discard(GatewayException.requestTooLarge());
+            return;
+        }
+        if (reserveAsItArrives) {
+            if (!owner.budget().tryReserve(n)) {
+                discard(GatewayException.of(GatewayResponseType.THROTTLED));
+                return;
+            }
+            reserved += n;
+        }
+        if (size + n > body.length) body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(body.length * 2L, size + n + 8192L)));
+        chunk.getBytes(0, n, body, size);
+        size += n;
+    }
+
+    private void onEnd() {
+        if (state == State.DISCARDING) {
+            state = State.DONE;
+            reject(rejection, false);
+            return;
+        }
+        if (state != State.READING) return;
+        state = State.DONE;
+        byte[] complete = size == body.length ? body : Arrays.copyOf(body, size);
+        body = null;
+        Headers.Builder h = Headers.builder();
+        req.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
+        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), h.build(), complete);
+        owner.dispatch(request, ctx, this);
+    }
+
+    private void abort() {
+        state = State.DONE;
+        body = null;
+        releaseAll();
+    }
+
+    private void reject(GatewayException error, boolean close) {
+        Headers.Builder h = Headers.builder();
+        req.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
+        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), h.build(), null);
+        ctx.events().requestStart(ctx, request);
+        GatewayResponse response = ErrorMappingFilter.render(error, request, ctx);
+        ctx.events().requestEnd(ctx, response);
+        write(response, close);
+    }
+
+    /** Writes {@code response}; on the event loop. */
+    void write(GatewayResponse response, boolean close) {
+        HttpServerResponse r = req.response();
+        if (r.ended() || r.closed()) {
+            done();
+            return;
+        }
+        r.setStatusCode(response.status());
+        response.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
+                    && !name.equalsIgnoreCase("Connection")) {
+                r.headers().add(name, value);
+            }
+        });
+        if (close) r.putHeader("Connection", "close");
+        r.end(Buffer.buffer(response.body())).onComplete(ar -> {
+            done();
+            if (close) req.connection().close();
+        });
+    }
+
+    private void done() {
+        releaseAll();
+    }
+
+    private void releaseAll() {
+        owner.budget().release(reserved);
+        reserved = 0;
+    }
+
+    RequestContext context() {
+        return ctx;
+    }
+
+    /** The host the client used, for context keys. */
+    static void describeTransport(HttpServerRequest req, RequestContext ctx) {
+        if (req.remoteAddress() != null) ctx.put(ContextKeys.SOURCE_IP, req.remoteAddress().hostAddress());
+        ctx.put(ContextKeys.PROTOCOL, switch (req.version()) {
+            case HTTP_1_0 -> "HTTP/1.0";
+            case HTTP_2 -> "HTTP/2.0";
+            default -> "HTTP/1.1";
+        });
+        String host = req.getHeader("Host");
+        if (host != null) {
+            int colon = host.startsWith("[") ? host.indexOf(']') + 1 : host.lastIndexOf(':');
+            String name = colon > 0 && colon < host.length() && host.charAt(colon) == ':' ? host.substring(0, colon) : host;
+            ctx.put(ContextKeys.DOMAIN_NAME, name);
+            int dot = name.indexOf('.');
+            ctx.put(ContextKeys.DOMAIN_PREFIX, dot > 0 ? name.substring(0, dot) : name);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.integration.IntegrationKeys;
+import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.pipeline.RequestHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's share of the data plane: an HttpServer instance on the shared port and the backend client
+ * of this loop. Requests accepted here run their filter chain on a virtual thread and come back here to be
+ * written.
+ */
+final class ServerVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerVerticle.class);
+
+    private final DataPlaneServer owner;
+    private final int port;
+    private HttpServer server;
+    private VertxHttpBackend backend;
+
+    ServerVerticle(DataPlaneServer owner, int port) {
+        this.owner = owner;
+        this.port = port;
+    }
+
+    @Override public Future<?> start() {
+        DataPlaneOptions o = owner.options();
+        backend = new VertxHttpBackend(vertx, context, o.backend());
+        HttpServerOptions http = new HttpServerOptions()
+                .setHost(o.host())
+                .setPort(port)
+                .setMaxHeaderSize(o.maxHeaderBytes())
+                .setMaxInitialLineLength(o.maxInitialLineBytes())
+                .setIdleTimeout((int) Math.max(1, o.idleTimeout().toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false);
+        server = vertx.createHttpServer(http).requestHandler(this::handle);
+        return server.listen();
+    }
+
+    int actualPort() {
+        return server.actualPort();
+    }
+
+    Future<Void> shutdown(long millis) {
+        return server.shutdown(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override public Future<?> stop() {
+        backend.close();
+        return Future.succeededFuture();
+    }
+
+    DataPlaneOptions options() {
+        return owner.options();
+    }
+
+    BodyBudget budget() {
+        return owner.budget();
+    }
+
+    private void handle(HttpServerRequest req) {
+        RequestContext ctx = RequestContext.create(owner.listener());
+        InboundRequest.describeTransport(req, ctx);
+        ctx.put(IntegrationKeys.HTTP_BACKEND, backend);
+        new InboundRequest(this, req, ctx);
+    }
+
+    /** Runs the current plan for {@code request} on a virtual thread, then writes on this loop. */
+    void dispatch(GatewayRequest request, RequestContext ctx, InboundRequest inbound) {
+        owner.requestStarted();
+        try {
+            owner.requestThreads().execute(() -> {
+                GatewayResponse response;
+                try {
+                    RequestHandler plan = owner.plans().get();
+                    response = plan.handle(request, ctx);
+                } catch (Throwable t) {
+                    LOG.error("request {} failed outside the error mapping", ctx.requestId(), t);
+                    response = DataPlaneServer.bareInternalError(ctx);
+                }
+                GatewayResponse answer = response;
+                context.runOnContext(v -> {
+                    try {
+                        inbound.write(answer, false);
+                    } finally {
+                        owner.requestFinished();
+                    }
+                });
+            });
+        } catch (RuntimeException rejected) {
+            owner.requestFinished();
+            inbound.write(DataPlaneServer.bareInternalError(ctx), true);
+        }
+    }
+}
