@@ -1,0 +1,142 @@
+package dev.gatehouse.engine.workspace;
+
+import dev.gatehouse.engine.model.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts one edit's changes on disk, each file atomically ({@link AtomicFiles}), and all-or-nothing as far as the
+ * disk allows: if a write fails, the files already written get their previous bytes back before the failure is
+ * reported. Called by {@link Workspace#apply} under the writer lock.
+ *
+ * <p>Order: an API's {@code api.json} is the marker that the API exists, so it is deleted first and created last;
+ * a crash in between leaves a folder without {@code api.json}, which the reader ignores and reports. A file whose
+ * bytes would not change is not touched (no rewrite, no timestamp change, no git noise).
+ */
+final class ChangeWriter {
+    private final Path root;
+
+    ChangeWriter(Path root) {
+        this.root = root;
+    }
+
+    /** The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. */
+    static byte[] serialise(Object value) {
+        return Json.pretty(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the changes.
+     *
+     * @throws WorkspaceException naming the file that failed, after restoring the ones already written
+     */
+    void write(String description, List<Change<?>> changes) {
+        List<Step> steps = order(changes);
+        List<Step> done = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            try {
+                step.previous = readIfExists(step.file);
+                if (step.perform()) done.add(step);
+            } catch (IOException | RuntimeException e) {
+                String reason = e instanceof FileAlreadyExistsException
+                        ? "an immutable deployment file with other content is already there" : String.valueOf(e.getMessage());
+                WorkspaceException failure = new WorkspaceException("Could not " + lowerFirst(description) + ": writing "
+                        + step.file + " failed (" + reason + ")", step.file, e);
+                rollBack(done, failure);
+                throw failure;
+            }
+        }
+        removeEmptyApiFolders(changes);
+    }
+
+    private List<Step> order(List<Change<?>> changes) {
+        List<Step> first = new ArrayList<>();
+        List<Step> middle = new ArrayList<>();
+        List<Step> last = new ArrayList<>();
+        for (Change<?> change : changes) {
+            Step step = new Step(root.resolve(change.key().relativePath()), change);
+            boolean apiFile = change.key() instanceof DocKey.ApiDoc;
+            if (apiFile && change.isDeletion()) first.add(step);
+            else if (apiFile && change.isCreation()) last.add(step);
+            else middle.add(step);
+        }
+        List<Step> all = new ArrayList<>(first);
+        all.addAll(middle);
+        all.addAll(last);
+        return all;
+    }
+
+    private void rollBack(List<Step> done, WorkspaceException failure) {
+        for (Step step : done.reversed()) {
+            try {
+                if (step.previous == null) AtomicFiles.delete(step.file);
+                else AtomicFiles.write(step.file, step.previous);
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(new IOException("could not restore " + step.file + "; it may hold the new content", e));
+            }
+        }
+    }
+
+    /** After an API is deleted its folder goes too, unless the user keeps files of their own in it. */
+    private void removeEmptyApiFolders(List<Change<?>> changes) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Change<?> change : changes) {
+            if (change.key() instanceof DocKey.ApiDoc api && change.isDeletion()) {
+                Path dir = root.resolve(Layout.apiDir(api.apiId()));
+                dirs.add(dir.resolve(Layout.STAGES));
+                dirs.add(dir.resolve(Layout.DEPLOYMENTS));
+                dirs.add(dir);
+            }
+        }
+        for (Path dir : dirs) {
+            try {
+                AtomicFiles.deleteDirectoryIfEmpty(dir);
+            } catch (IOException e) {
+                // an empty folder left behind is harmless: the reader skips folders without api.json
+            }
+        }
+    }
+
+    private static byte[] readIfExists(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final class Step {
+        final Path file;
+        final Change<?> change;
+        final byte[] content;
+        byte[] previous;
+
+        Step(Path file, Change<?> change) {
+            this.file = file;
+            this.change = change;
+            this.content = change.after() == null ? null : serialise(change.after());
+        }
+
+        /** Does the step; false when the disk already held the result. */
+        boolean perform() throws IOException {
+            if (content == null) return AtomicFiles.delete(file);
+            if (Arrays.equals(previous, content)) return false;
+            if (change.key() instanceof DocKey.DeploymentDoc) AtomicFiles.writeOnce(file, content);
+            else AtomicFiles.write(file, content);
+            return true;
+        }
+    }
+}
