@@ -1,0 +1,129 @@
+package dev.gatehouse.engine.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.integration.BackendFailure;
+import dev.gatehouse.engine.integration.BackendResponse;
+import dev.gatehouse.engine.integration.HttpBackend;
+import dev.gatehouse.engine.integration.HttpProxyIntegration;
+import dev.gatehouse.engine.integration.MockIntegration;
+import dev.gatehouse.engine.integration.UriTemplate;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.Pipeline;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.routing.ApiPlan;
+import dev.gatehouse.engine.routing.MethodPlan;
+import dev.gatehouse.engine.routing.RouteTable;
+import dev.gatehouse.engine.routing.RoutingFilter;
+import dev.gatehouse.engine.routing.RuntimePlan;
+import dev.gatehouse.engine.routing.StagePlan;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExecutionLogTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2018-08-21T05:00:49Z"), ZoneOffset.UTC);
+    private static final String T = "Tue Aug 21 05:00:49 UTC 2018 : ";
+
+    private static String run(MethodPlan method, String resource, GatewayRequest request) {
+        RouteTable<MethodPlan> routes = RouteTable.<MethodPlan>builder().add(resource, "GET", method).build();
+        RuntimePlan plan = new RuntimePlan(Map.of("a1", new ApiPlan("a1", null,
+                Map.of("test", new StagePlan("test", "d1", Map.of(), routes)))), null, null);
+        ExecutionLog log = new ExecutionLog(CLOCK);
+        RequestContext ctx = RequestContext.create("2be4ca29-0000-4000-8000-000000000001", "abc=", CLOCK.instant(), log);
+        new Pipeline(List.of(ErrorMappingFilter.INSTANCE, new RoutingFilter(plan))).handle(request, ctx);
+        return log.text();
+    }
+
+    @Test
+    void aMockMethodLogsWithoutEndpointLines() {
+        MethodPlan mock = new MethodPlan("r1", "/pets/{petId}", "GET", "MOCK", List.of(MockIntegration.INSTANCE));
+        String log = run(mock, "/pets/{petId}", GatewayRequest.of("GET", "/test/pets/123?foo=bar&foo=baz",
+                Headers.of("Accept", "application/json"), null));
+        assertThat(log).isEqualTo("""
+                Execution log for request 2be4ca29-0000-4000-8000-000000000001
+                T HTTP Method: GET, Resource Path: /pets/123
+                T Method request path: {petId=123}
+                T Method request query string: {foo=baz}
+                T Method request headers: {Accept=application/json}
+                T Method request body before transformations:\s
+                T Method response body after transformations:\s
+                T Method response headers: {Content-Type=application/json}
+                T Successfully completed execution
+                T Method completed with status: 200
+                """.replace("T ", T).replace(T + "HTTP", T + "Starting execution for request: 2be4ca29-0000-4000-8000-000000000001\n" + T + "HTTP"));
+    }
+
+    @Test
+    void anHttpProxyMethodLogsTheEndpointExchangeWithAuthorizationMasked() {
+        HttpBackend backend = request -> new BackendResponse(200,
+                Headers.of("Content-Type", "application/json", "Date", "Tue, 21 Aug 2018 05:00:49 GMT"),
+                "[{\"id\":1}]".getBytes(StandardCharsets.UTF_8), 12);
+        MethodPlan proxy = new MethodPlan("r2", "/{proxy+}", "GET", "HTTP_PROXY", List.of(new HttpProxyIntegration(
+                "ANY", UriTemplate.compile("http://backend.test/{proxy}"), Duration.ofSeconds(29), backend)));
+        String log = run(proxy, "/{proxy+}", GatewayRequest.of("GET", "/test/pets",
+                Headers.of("Authorization", "Bearer abcdefghijkl123456"), null))
+                .replaceAll("Root=1-[0-9a-f]{8}-[0-9a-f]{24}", "Root=TRACE");
+        assertThat(log).isEqualTo(("""
+                Execution log for request 2be4ca29-0000-4000-8000-000000000001
+                T Starting execution for request: 2be4ca29-0000-4000-8000-000000000001
+                T HTTP Method: GET, Resource Path: /pets
+                T Method request path: {proxy=pets}
+                T Method request query string: {}
+                T Method request headers: {Authorization=*******************123456}
+                T Method request body before transformations:\s
+                T Endpoint request URI: http://backend.test/pets
+                T Endpoint request headers: {Authorization=*******************123456, X-Amzn-Apigateway-Api-Id=a1, \
+                User-Agent=AmazonAPIGateway_a1, X-Amzn-Trace-Id=Root=TRACE}
+                T Endpoint request body after transformations:\s
+                T Sending request to http://backend.test/pets
+                T Received response. Status: 200, Integration latency: 12 ms
+                T Endpoint response headers: {Content-Type=application/json, Date=Tue, 21 Aug 2018 05:00:49 GMT}
+                T Endpoint response body before transformations: [{"id":1}]
+                T Method response body after transformations: [{"id":1}]
+                T Method response headers: {Content-Type=application/json, Date=Tue, 21 Aug 2018 05:00:49 GMT}
+                T Successfully completed execution
+                T Method completed with status: 200
+                """).replace("T ", T));
+    }
+
+    @Test
+    void aTimeoutEndsWithTheFailureLineAndTheStatus() {
+        HttpBackend slow = request -> { throw new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null); };
+        MethodPlan proxy = new MethodPlan("r2", "/slow", "GET", "HTTP_PROXY", List.of(new HttpProxyIntegration(
+                "GET", UriTemplate.compile("http://backend.test/slow"), Duration.ofMillis(50), slow)));
+        String log = run(proxy, "/slow", GatewayRequest.of("GET", "/test/slow", Headers.empty(), null));
+        assertThat(log).endsWith(("""
+                T Sending request to http://backend.test/slow
+                T Execution failed due to a timeout error
+                T Method completed with status: 504
+                """).replace("T ", T)).doesNotContain("Successfully completed");
+    }
+
+    @Test
+    void aBadMockTemplateEndsWithAConfigurationError() {
+        MethodPlan mock = new MethodPlan("r1", "/m", "GET", "MOCK", List.of(MockIntegration.INSTANCE));
+        String log = run(mock, "/m", GatewayRequest.of("GET", "/test/m", Headers.empty(),
+                "{\"statusCode\": \"abc\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(log).endsWith((T + "Execution failed due to configuration error: Unable to parse statusCode. "
+                + "It should be an integer that is defined in the request template.\n"
+                + T + "Method completed with status: 500\n"));
+    }
+
+    @Test
+    void longValuesAreTruncatedAfter998Characters() {
+        String body = "x".repeat(1500);
+        MethodPlan mock = new MethodPlan("r1", "/m", "GET", "MOCK", List.of((req, chain) ->
+                dev.gatehouse.engine.pipeline.GatewayResponse.of(200, null, body)));
+        String log = run(mock, "/m", GatewayRequest.of("GET", "/test/m", Headers.empty(), null));
+        assertThat(log).contains(T + "Method response body after transformations: " + "x".repeat(998) + " [TRUNCATED]\n");
+    }
+}
