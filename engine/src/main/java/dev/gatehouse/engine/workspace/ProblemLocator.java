@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.Problem;
@@ -36,15 +38,30 @@ final class ProblemLocator {
 
     private ProblemLocator() {}
 
-    /** A problem for a file Jackson could not read (bad JSON, wrong shape), at the location Jackson reports. */
-    static WorkspaceProblem unreadable(Path file, Exception e) {
+    /**
+     * A problem for a file Jackson could not read (bad JSON, wrong shape), at the location Jackson reports; an
+     * unknown field at the field itself (records are built after their whole object is read, so Jackson's own
+     * location for it is the object's end).
+     */
+    static WorkspaceProblem unreadable(Path file, byte[] json, Exception e) {
         if (e instanceof JsonProcessingException j) {
+            String message = "Unreadable: " + firstLine(j.getOriginalMessage());
+            if (e instanceof PropertyBindingException binding && !binding.getPath().isEmpty()) {
+                return at(file, json, pointer(binding.getPath()), message);
+            }
             JsonLocation at = j.getLocation();
-            String message = j.getOriginalMessage();
             return new WorkspaceProblem(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
-                    at == null ? 0 : Math.max(at.getColumnNr(), 0), "Unreadable: " + firstLine(message));
+                    at == null ? 0 : Math.max(at.getColumnNr(), 0), message);
         }
         return new WorkspaceProblem(file, 0, 0, "Unreadable: " + firstLine(String.valueOf(e.getMessage())));
+    }
+
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            sb.append('/').append(ref.getFieldName() != null ? escape(ref.getFieldName()) : Integer.toString(ref.getIndex()));
+        }
+        return sb.toString();
     }
 
     /** A problem at the value a JSON pointer names (or its nearest existing parent). */

@@ -176,7 +176,7 @@ final class WorkspaceReader {
             }
             return value;
         } catch (IOException | RuntimeException e) {
-            quarantine(ProblemLocator.unreadable(file, e));
+            quarantine(ProblemLocator.unreadable(file, bytes, e));
             return null;
         }
     }
