@@ -1,0 +1,65 @@
+package dev.gatehouse.engine.mapping;
+
+import java.util.Map;
+
+/**
+ * What a template set under {@code $context.requestOverride} and {@code $context.responseOverride}.
+ * The data plane applies request overrides to the integration request and response overrides to the method
+ * response, after the parameter mappings (aws-reference §4).
+ *
+ * @param status          {@code responseOverride.status} when it is an integer 100–599 (AWS ignores others), else null
+ * @param responseHeaders {@code responseOverride.header.X}
+ * @param requestHeaders  {@code requestOverride.header.X}
+ * @param requestPath     {@code requestOverride.path.X}
+ * @param requestQuery    {@code requestOverride.querystring.X}
+ */
+public record ContextOverrides(Integer status, Map<String, String> responseHeaders, Map<String, String> requestHeaders,
+                               Map<String, String> requestPath, Map<String, String> requestQuery) {
+
+    public static final ContextOverrides NONE = new ContextOverrides(null, Map.of(), Map.of(), Map.of(), Map.of());
+
+    public ContextOverrides {
+        responseHeaders = Map.copyOf(responseHeaders);
+        requestHeaders = Map.copyOf(requestHeaders);
+        requestPath = Map.copyOf(requestPath);
+        requestQuery = Map.copyOf(requestQuery);
+    }
+
+    public boolean isEmpty() {
+        return status == null && responseHeaders.isEmpty() && requestHeaders.isEmpty() && requestPath.isEmpty()
+                && requestQuery.isEmpty();
+    }
+
+    /** Reads the override branches of a rendered {@code $context} map. */
+    static ContextOverrides from(Map<String, Object> context) {
+        Map<String, Object> response = branch(context, "responseOverride");
+        Map<String, Object> request = branch(context, "requestOverride");
+        return new ContextOverrides(status(response.get("status")), strings(branch(response, "header")),
+                strings(branch(request, "header")), strings(branch(request, "path")),
+                strings(branch(request, "querystring")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> branch(Map<String, Object> map, String key) {
+        return map.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static Map<String, String> strings(Map<String, Object> in) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        in.forEach((k, v) -> {
+            if (k != null && v != null) out.put(k, String.valueOf(v));
+        });
+        return out;
+    }
+
+    private static Integer status(Object value) {
+        if (value == null) return null;
+        try {
+            int s = value instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue()
+                    : Integer.parseInt(String.valueOf(value).trim());
+            return s >= 100 && s <= 599 ? s : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

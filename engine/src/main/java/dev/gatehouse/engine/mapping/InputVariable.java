@@ -1,0 +1,100 @@
+package dev.gatehouse.engine.mapping;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code $input} in one render: the payload and the method request's parameters. Created per render and used
+ * on the rendering thread only. The payload is parsed lazily, once, on the first {@code path}/{@code json} call;
+ * a body that starts like JSON and does not parse fails that call with AWS's 400
+ * ({@link MappingException.Kind#INVALID_PAYLOAD}).
+ */
+public final class InputVariable {
+
+    private final MappingRequest request;
+    private final Map<String, JsonPath> precompiled;
+    private Object document;
+    private boolean parsed;
+    private Map<String, Object> params;
+
+    InputVariable(MappingRequest request, Map<String, JsonPath> precompiled) {
+        this.request = request;
+        this.precompiled = precompiled;
+    }
+
+    /** {@code $input.body}: the raw payload. */
+    public String getBody() {
+        return request.body();
+    }
+
+    /** {@code $input.json(x)}: the JSONPath result as JSON text (strings quoted); a missing path gives "". */
+    public String json(String path) {
+        Object value = read(path);
+        return value == null ? "" : JsonSupport.toJson(value);
+    }
+
+    /** {@code $input.path(x)}: the JSONPath result as a template value (text bodies: {@code $} is the text). */
+    public Object path(String path) {
+        return JsonSupport.view(read(path));
+    }
+
+    /** {@code $input.params()}: {@code {path={…}, querystring={…}, header={…}}}. */
+    public Map<String, Object> params() {
+        if (params == null) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("path", new LinkedHashMap<>(request.pathParameters()));
+            all.put("querystring", lastValues(request.queryParameters()));
+            all.put("header", lastValues(request.headers()));
+            params = all;
+        }
+        return params;
+    }
+
+    /** {@code $input.params(x)}: x from path, else query string, else header (case-insensitive); else "". */
+    public String params(String name) {
+        if (name == null) return "";
+        String v = request.pathParameters().get(name);
+        if (v == null) v = request.queryParameter(name);
+        if (v == null) v = request.header(name);
+        return v == null ? "" : v;
+    }
+
+    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
+        Map<String, String> out = new LinkedHashMap<>();
+        multi.forEach((k, v) -> {
+            if (!v.isEmpty()) out.put(k, v.get(v.size() - 1));
+        });
+        return out;
+    }
+
+    private Object read(String path) {
+        if (path == null) return null;
+        JsonPath compiled = precompiled.get(path);
+        if (compiled == null) compiled = JsonSupport.path(path);
+        return JsonSupport.read(document(), compiled);
+    }
+
+    Object document() {
+        if (!parsed) {
+            document = JsonSupport.parse(request.body());
+            parsed = true;
+        }
+        return document;
+    }
+
+    /** The resolved values, for the playground. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("body", request.body());
+        out.put("params", params());
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public String toString() {
+        return "$input";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.engine.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+
+/**
+ * The budget of one render: its deadline and counters. Installed for the rendering thread by
+ * {@link CompiledTemplate#render} (the uberspector is engine-wide and reaches the current render through
+ * {@link #current()}), and attached to the render's context as its reference-insertion handler, where it also
+ * renders a null reference as "" (AWS prints nothing for a missing value) and records references for the
+ * playground. Confined to one thread.
+ */
+final class RenderGuard implements ReferenceInsertionEventHandler {
+
+    private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
+
+    private final SandboxLimits limits;
+    private final long deadlineNanos;
+    private final List<Map.Entry<String, String>> trace;
+    private long insertedChars;
+    private int ticks;
+
+    RenderGuard(SandboxLimits limits, boolean tracing) {
+        this.limits = limits;
+        this.deadlineNanos = System.nanoTime() + limits.renderTimeout().toNanos();
+        this.trace = tracing ? new ArrayList<>() : null;
+    }
+
+    static RenderGuard current() {
+        return CURRENT.get();
+    }
+
+    void install() {
+        CURRENT.set(this);
+    }
+
+    void uninstall() {
+        CURRENT.remove();
+    }
+
+    SandboxLimits limits() {
+        return limits;
+    }
+
+    List<Map.Entry<String, String>> trace() {
+        return trace == null ? List.of() : trace;
+    }
+
+    /** Fails the render once its time is up. Cheap: called at every step. */
+    void checkDeadline() {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw MappingException.of(MappingException.Kind.LIMIT_EXCEEDED,
+                    "Template rendering exceeded the time limit of " + limits.renderTimeout().toMillis() + " ms");
+        }
+    }
+
+    /** Like {@link #checkDeadline()} but reads the clock only every 1024 calls (tight loops, regex steps). */
+    void tick() {
+        if ((++ticks & 1023) == 0) checkDeadline();
+    }
+
+    void checkString(CharSequence s, String what) {
+        if (s != null && s.length() > limits.maxStringChars()) {
+            throw MappingException.of(MappingException.Kind.LIMIT_EXCEEDED,
+                    what + " produced a string of " + s.length() + " characters; the limit is "
+                            + limits.maxStringChars());
+        }
+    }
+
+    void checkSize(int size, String what) {
+        if (size > limits.maxCollectionSize()) {
+            throw MappingException.of(MappingException.Kind.LIMIT_EXCEEDED,
+                    what + " grew a collection to " + size + " elements; the limit is " + limits.maxCollectionSize());
+        }
+    }
+
+    @Override
+    public Object referenceInsert(Context context, String reference, Object value) {
+        checkDeadline();
+        String text = value == null ? "" : String.valueOf(value);
+        insertedChars += text.length();
+        if (insertedChars > limits.maxInsertedChars()) {
+            throw MappingException.of(MappingException.Kind.LIMIT_EXCEEDED,
+                    "Template inserted more than " + limits.maxInsertedChars() + " characters");
+        }
+        if (trace != null && trace.size() < 500) {
+            trace.add(Map.entry(reference, text.length() > 2000 ? text.substring(0, 2000) + " [TRUNCATED]" : text));
+        }
+        return text;
+    }
+}
