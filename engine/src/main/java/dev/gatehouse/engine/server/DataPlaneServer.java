@@ -68,14 +68,21 @@ public final class DataPlaneServer implements AutoCloseable {
         Objects.requireNonNull(plans, "plans");
         DataPlaneServer server = new DataPlaneServer(options, plans, listener);
         try {
-            ServerVerticle first = new ServerVerticle(server, options.port());
-            await(server.vertx.deployVerticle(first));
-            server.verticles.add(first);
-            server.port = first.actualPort();
-            for (int i = 1; i < options.eventLoops(); i++) {
-                ServerVerticle v = new ServerVerticle(server, server.port);
-                await(server.vertx.deployVerticle(v));
-                server.verticles.add(v);
+            // one instance per event loop; Vert.x shares one listener between instances on the same port, and
+            // shares a random port only when asked with a negative port (plain 0 would give each its own port)
+            int bindPort = options.port() == 0 ? -1 : options.port();
+            List<ServerVerticle> created = java.util.Collections.synchronizedList(new ArrayList<>());
+            await(server.vertx.deployVerticle(() -> {
+                ServerVerticle v = new ServerVerticle(server, bindPort);
+                created.add(v);
+                return v;
+            }, new io.vertx.core.DeploymentOptions().setInstances(options.eventLoops())));
+            server.verticles.addAll(created);
+            server.port = created.getFirst().actualPort();
+            for (ServerVerticle v : created) {
+                if (v.actualPort() != server.port) {
+                    throw new IllegalStateException("instance bound " + v.actualPort() + " instead of " + server.port);
+                }
             }
         } catch (RuntimeException e) {
             server.close(Duration.ZERO);
