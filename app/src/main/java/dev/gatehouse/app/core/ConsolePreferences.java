@@ -1,0 +1,32 @@
+package dev.gatehouse.app.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the console remembers between runs: recent workspaces, the theme and the window's bounds. Called on the
+ * FX thread; implementations are cheap (java.util.prefs caches in memory and flushes in the background).
+ */
+public interface ConsolePreferences {
+    /** Most recent first, at most {@link #MAX_RECENT}. */
+    List<Path> recentWorkspaces();
+
+    /** Moves {@code workspace} to the front of the recent list. */
+    void addRecentWorkspace(Path workspace);
+
+    void removeRecentWorkspace(Path workspace);
+
+    boolean darkTheme();
+
+    void setDarkTheme(boolean dark);
+
+    Optional<WindowBounds> windowBounds();
+
+    void setWindowBounds(WindowBounds bounds);
+
+    int MAX_RECENT = 8;
+
+    /** A window's position and size; {@code maximized} wins over the rest when true. */
+    record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
+}

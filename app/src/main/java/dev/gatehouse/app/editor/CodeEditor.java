@@ -1,0 +1,157 @@
+package dev.gatehouse.app.editor;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.reactfx.Subscription;
+
+/**
+ * A RichTextFX code area with line numbers, syntax highlighting and a live problem line (RichTextFX's
+ * {@code JavaKeywordsAsyncDemo}): after 300 ms without typing, the text is snapshotted on the FX thread,
+ * analysed by {@link Highlighter} on the editor's own thread, and the styles applied on the FX thread unless the
+ * text changed meanwhile. Call {@link #dispose()} when the editor is no longer used; it stops that thread.
+ */
+public final class CodeEditor extends BorderPane {
+    private static final String CSS = CodeEditor.class.getResource("code-editor.css").toExternalForm();
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    private final CodeArea area = new CodeArea();
+    private final Label problemLabel = new Label();
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>(this, "language", Language.TEXT);
+    private final ReadOnlyObjectWrapper<Optional<Highlighter.Problem>> problem =
+            new ReadOnlyObjectWrapper<>(this, "problem", Optional.empty());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatehouse-highlighter");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Subscription changes;
+    private long generation;
+
+    public CodeEditor(Language initial) {
+        language.set(initial);
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.getStyleClass().add("gatehouse-code");
+        area.setWrapText(false);
+        problemLabel.getStyleClass().addAll("problem-line", "validation-error");
+        problemLabel.setMaxWidth(Double.MAX_VALUE);
+        problemLabel.setVisible(false);
+        problemLabel.setManaged(false);
+        getStylesheets().add(CSS);
+        getStyleClass().add("code-editor");
+        setCenter(new VirtualizedScrollPane<>(area));
+        setBottom(problemLabel);
+        changes = area.multiPlainChanges().successionEnds(QUIET).subscribe(ignore -> analyse());
+        language.addListener((obs, old, lang) -> analyse());
+    }
+
+    /** The RichTextFX area, for binding its text and finding it in tests. */
+    public CodeArea area() {
+        return area;
+    }
+
+    /** Replaces the whole text (no undo entry in the area) and analyses it right away. */
+    public void setText(String text) {
+        area.replaceText(text == null ? "" : text);
+        area.getUndoManager().forgetHistory();
+        area.moveTo(0);
+        area.requestFollowCaret();
+        analyse();
+    }
+
+    public String getText() {
+        return area.getText();
+    }
+
+    public ObjectProperty<Language> languageProperty() {
+        return language;
+    }
+
+    /** The newest analysis's problem; empty while the text is fine. */
+    public ReadOnlyObjectProperty<Optional<Highlighter.Problem>> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public void setEditable(boolean editable) {
+        area.setEditable(editable);
+    }
+
+    /** Stops the highlighting thread and the change subscription. */
+    public void dispose() {
+        changes.unsubscribe();
+        worker.shutdownNow();
+    }
+
+    private void analyse() {
+        String text = area.getText();
+        Language lang = language.get();
+        long mine = ++generation;
+        try {
+            worker.execute(() -> {
+                Highlighter.Result result = Highlighter.analyse(text, lang);
+                StyleSpans<Collection<String>> spans = spans(text.length(), result);
+                Platform.runLater(() -> {
+                    if (mine != generation || !text.equals(area.getText())) return; // stale: newer text is coming
+                    if (text.length() > 0) area.setStyleSpans(0, spans);
+                    problem.set(result.problem());
+                    problemLabel.setText(result.problem().map(Highlighter.Problem::message).orElse(""));
+                    problemLabel.setVisible(result.problem().isPresent());
+                    problemLabel.setManaged(result.problem().isPresent());
+                });
+            });
+        } catch (RejectedExecutionException disposed) {
+            // the editor was disposed; nothing to highlight any more
+        }
+    }
+
+    private static StyleSpans<Collection<String>> spans(int length, Highlighter.Result result) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        int last = 0;
+        List<Highlighter.Token> tokens = result.tokens();
+        Highlighter.Problem p = result.problem().orElse(null);
+        for (Highlighter.Token token : tokens) {
+            if (token.start() < last) continue;
+            builder.add(Collections.emptyList(), token.start() - last);
+            builder.add(p != null && overlaps(token, p) ? List.of(token.styleClass(), "error") : List.of(token.styleClass()),
+                    token.end() - token.start());
+            last = token.end();
+        }
+        builder.add(Collections.emptyList(), Math.max(0, length - last));
+        StyleSpans<Collection<String>> spans = builder.create();
+        if (p != null && p.end() > p.start() && p.end() <= length) {
+            spans = spans.overlay(new StyleSpansBuilder<Collection<String>>()
+                            .add(Collections.emptyList(), p.start())
+                            .add(List.of("error"), p.end() - p.start())
+                            .add(Collections.emptyList(), length - p.end()).create(),
+                    (a, b) -> b.isEmpty() ? a : union(a, b));
+        }
+        return spans;
+    }
+
+    private static boolean overlaps(Highlighter.Token t, Highlighter.Problem p) {
+        return t.start() < p.end() && p.start() < t.end();
+    }
+
+    private static Collection<String> union(Collection<String> a, Collection<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.gatehouse.app.method;
+
+import dev.gatehouse.engine.model.ContentHandling;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.DefinitionValidator;
+import dev.gatehouse.engine.model.Integration;
+import dev.gatehouse.engine.model.IntegrationType;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.PassthroughBehavior;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Integration request phase: the settings form (type, endpoint, HTTP method, timeout, passthrough, content
+ * handling) checked live with AWS's rules and saved together; the parameter mappings; and the request mapping
+ * templates. FX thread only.
+ */
+public final class IntegrationRequestViewModel {
+    /** The integration types the console offers (AWS and AWS_PROXY arrive with local functions). */
+    public static final List<IntegrationType> TYPES = List.of(IntegrationType.MOCK, IntegrationType.HTTP, IntegrationType.HTTP_PROXY);
+    public static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
+    private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
+    private static final Pattern TARGET = Pattern.compile("integration\\.request\\.(path|querystring|header|multivalueheader|multivaluequerystring)\\.\\S+");
+
+    private final MethodViewModel parent;
+    private final ObjectProperty<IntegrationType> type = new SimpleObjectProperty<>(this, "type", IntegrationType.MOCK);
+    private final StringProperty httpMethod = new SimpleStringProperty(this, "httpMethod", "GET");
+    private final StringProperty uri = new SimpleStringProperty(this, "uri", "");
+    private final StringProperty timeout = new SimpleStringProperty(this, "timeout", String.valueOf(Integration.DEFAULT_TIMEOUT_MILLIS));
+    private final ObjectProperty<PassthroughBehavior> passthrough = new SimpleObjectProperty<>(this, "passthrough", PassthroughBehavior.WHEN_NO_MATCH);
+    private final ObjectProperty<ContentHandling> contentHandling = new SimpleObjectProperty<>(this, "contentHandling");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper stageVariableHint = new ReadOnlyStringWrapper(this, "stageVariableHint", "");
+    private final ObservableList<Rows.Mapping> mappings = FXCollections.observableArrayList();
+    private final TemplatesModel templates;
+
+    IntegrationRequestViewModel(MethodViewModel parent) {
+        this.parent = parent;
+        templates = new TemplatesModel(parent.workbench(), this::storedTemplates,
+                (map, description) -> parent.editIntegration(description, i -> i.withRequestTemplates(map)));
+        parent.methodProperty().addListener((obs, old, m) -> load(m));
+        type.addListener(o -> check());
+        httpMethod.addListener(o -> check());
+        uri.addListener(o -> check());
+        timeout.addListener(o -> check());
+        passthrough.addListener(o -> check());
+        contentHandling.addListener(o -> check());
+    }
+
+    public ObjectProperty<IntegrationType> typeProperty() { return type; }
+
+    public StringProperty httpMethodProperty() { return httpMethod; }
+
+    /** The endpoint URL; may use {@code ${stageVariables.name}}. */
+    public StringProperty uriProperty() { return uri; }
+
+    /** Milliseconds, 50 to 29000, as typed. */
+    public StringProperty timeoutProperty() { return timeout; }
+
+    public ObjectProperty<PassthroughBehavior> passthroughProperty() { return passthrough; }
+
+    /** Null means "passthrough" (no conversion). */
+    public ObjectProperty<ContentHandling> contentHandlingProperty() { return contentHandling; }
+
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+
+    /** Why the form cannot be saved (AWS's message), or empty. */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    /** Which stage variables the endpoint URL uses ("Uses stage variables: backend"), or empty. */
+    public ReadOnlyStringProperty stageVariableHintProperty() { return stageVariableHint.getReadOnlyProperty(); }
+
+    /** Target ({@code integration.request.header.X}) → source expression. */
+    public ObservableList<Rows.Mapping> mappings() { return mappings; }
+
+    public TemplatesModel templates() { return templates; }
+
+    // ---- commands --------------------------------------------------------------------------------------------
+
+    /** Stores the settings form as one edit (creating the integration if the method had none). */
+    public void saveSettings() {
+        Integration draft = draft();
+        if (draft == null || !problem.get().isEmpty()) return;
+        Method m = parent.methodProperty().get();
+        if (m == null) return;
+        if (m.methodIntegration() == null) {
+            parent.editMethod("Set up integration of", x -> x.withIntegration(draft));
+        } else {
+            parent.editIntegration("Update integration request of", i -> Integrations.withSettings(i, draft.type(),
+                    draft.httpMethod(), draft.uri(), draft.timeoutInMillis(), draft.passthroughBehavior(), draft.contentHandling()));
+        }
+    }
+
+    public void revertSettings() {
+        load(parent.methodProperty().get());
+    }
+
+    /** Why a mapping cannot be added, or null when it can. */
+    public String mappingProblem(String target, String source) {
+        if (target == null || !TARGET.matcher(target.trim()).matches()) {
+            return "Target must look like integration.request.header.Name";
+        }
+        if (source == null || source.isBlank()) return "Enter a source, e.g. method.request.path.petId or 'literal'";
+        return null;
+    }
+
+    public void putMapping(String target, String source) {
+        if (mappingProblem(target, source) != null) return;
+        String t = target.trim();
+        String s = source.trim();
+        parent.editIntegration("Map " + t + " of", i -> i.withRequestParameters(MethodRequestViewModel.put(i.requestParameters(), t, s)));
+    }
+
+    public void removeMapping(Rows.Mapping row) {
+        parent.editIntegration("Remove mapping " + row.key() + " of",
+                i -> i.withRequestParameters(MethodRequestViewModel.remove(i.requestParameters(), row.key())));
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private Map<String, String> storedTemplates() {
+        Method m = parent.methodProperty().get();
+        return m == null || m.methodIntegration() == null ? Map.of() : m.methodIntegration().requestTemplates();
+    }
+
+    private void load(Method m) {
+        Integration i = m == null ? null : m.methodIntegration();
+        if (i == null) {
+            type.set(IntegrationType.MOCK);
+            httpMethod.set(m == null ? "GET" : m.httpMethod());
+            uri.set("");
+            timeout.set(String.valueOf(Integration.DEFAULT_TIMEOUT_MILLIS));
+            passthrough.set(PassthroughBehavior.WHEN_NO_MATCH);
+            contentHandling.set(null);
+            mappings.clear();
+        } else {
+            type.set(i.type());
+            httpMethod.set(i.httpMethod() == null ? m.httpMethod() : i.httpMethod());
+            uri.set(i.uri() == null ? "" : i.uri());
+            timeout.set(String.valueOf(i.timeoutInMillis()));
+            passthrough.set(i.passthroughBehavior());
+            contentHandling.set(i.contentHandling());
+            mappings.setAll(i.requestParameters().entrySet().stream().map(e -> new Rows.Mapping(e.getKey(), e.getValue()))
+                    .sorted(java.util.Comparator.comparing(Rows.Mapping::key)).toList());
+        }
+        templates.reload();
+        check();
+    }
+
+    /** The integration the form describes, or null when the timeout is not a number. */
+    private Integration draft() {
+        int millis;
+        try {
+            millis = Integer.parseInt(timeout.get().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Method m = parent.methodProperty().get();
+        Integration base = m == null || m.methodIntegration() == null ? Integration.mock() : m.methodIntegration();
+        return Integrations.withSettings(base, type.get(), httpMethod.get(), uri.get() == null ? null : uri.get().trim(),
+                millis, passthrough.get(), contentHandling.get());
+    }
+
+    private void check() {
+        Method m = parent.methodProperty().get();
+        Integration draft = draft();
+        String message = "";
+        if (draft == null) {
+            message = "Timeout must be a number of milliseconds between 50 and 29000";
+        } else {
+            try {
+                DefinitionValidator.checkIntegration(draft);
+            } catch (DefinitionException e) {
+                message = e.getMessage();
+            }
+        }
+        problem.set(m == null ? "" : message);
+        java.util.Set<String> vars = new java.util.TreeSet<>();
+        Matcher matcher = STAGE_VARIABLE.matcher(uri.get() == null ? "" : uri.get());
+        while (matcher.find()) vars.add(matcher.group(1));
+        stageVariableHint.set(vars.isEmpty() ? "Tip: use ${stageVariables.name} to vary the endpoint per stage"
+                : "Uses stage variables: " + String.join(", ", vars));
+        Integration stored = m == null ? null : m.methodIntegration();
+        boolean d = m != null && (stored == null || draft == null || !sameSettings(stored, draft));
+        dirty.set(d);
+        parent.workbench().setUnsaved(this, d && stored != null);
+    }
+
+    private static boolean sameSettings(Integration a, Integration b) {
+        return a.type() == b.type() && Objects.equals(a.httpMethod(), b.httpMethod()) && Objects.equals(a.uri(), b.uri())
+                && Objects.equals(a.timeoutInMillis(), b.timeoutInMillis()) && a.passthroughBehavior() == b.passthroughBehavior()
+                && a.contentHandling() == b.contentHandling();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gatehouse.app.session;
+
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Ids;
+import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.workspace.Change;
+import dev.gatehouse.engine.workspace.DocKey;
+import dev.gatehouse.engine.workspace.Edit;
+import dev.gatehouse.engine.workspace.EditHistory;
+import dev.gatehouse.engine.workspace.Workspace;
+import dev.gatehouse.engine.workspace.WorkspaceEvent;
+import dev.gatehouse.engine.workspace.WorkspaceListener;
+import dev.gatehouse.engine.workspace.WorkspaceState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@link WorkspaceSession} on the engine's {@link Workspace} with one {@link EditHistory} for the console.
+ * Definition edits are planned inside the workspace's writer lock against the newest state, so two quick edits
+ * never lose each other. Listeners hear once per workspace revision.
+ */
+public final class EngineWorkspaceSession implements WorkspaceSession {
+    private final Workspace workspace;
+    private final EditHistory history;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong lastRevision = new AtomicLong(-1);
+    private final WorkspaceListener workspaceListener = this::onEvent;
+
+    public EngineWorkspaceSession(Workspace workspace) {
+        this.workspace = workspace;
+        this.history = new EditHistory(workspace);
+        workspace.addListener(workspaceListener);
+    }
+
+    /** The opener the app uses: {@link Workspace#open} and {@link Workspace#create}. */
+    public static WorkspaceOpener opener() {
+        return new WorkspaceOpener() {
+            @Override public WorkspaceSession open(Path folder) {
+                return new EngineWorkspaceSession(Workspace.open(folder));
+            }
+
+            @Override public WorkspaceSession create(Path folder) {
+                Path name = folder.toAbsolutePath().normalize().getFileName();
+                return new EngineWorkspaceSession(Workspace.create(folder, name == null ? "workspace" : name.toString()));
+            }
+        };
+    }
+
+    /** The engine workspace, for features that need more than this interface (deploy, test invoke). */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    @Override public Path root() { return workspace.root(); }
+
+    @Override public String name() { return workspace.name(); }
+
+    @Override public List<ApiDefinition> apis() { return workspace.apis(); }
+
+    @Override public Optional<ApiDefinition> api(String apiId) { return workspace.api(apiId); }
+
+    @Override public Optional<String> defaultApiId() { return workspace.defaultApiId(); }
+
+    @Override public List<Stage> stages(String apiId) { return workspace.stages(apiId); }
+
+    @Override public List<DeploymentSnapshot> deployments(String apiId) { return workspace.deployments(apiId); }
+
+    @Override
+    public ApiDefinition updateApi(String apiId, String description, UnaryOperator<ApiDefinition> change) {
+        history.apply(new Edit() {
+            @Override public String description() {
+                return description;
+            }
+
+            @Override public List<Change<?>> plan(WorkspaceState state) {
+                ApiDefinition current = state.api(apiId).orElseThrow(
+                        () -> dev.gatehouse.engine.model.DefinitionException.notFound("Invalid API identifier specified"));
+                return Edit.replaceApi(change.apply(current)).plan(state);
+            }
+        });
+        return workspace.api(apiId).orElseThrow();
+    }
+
+    @Override
+    public ApiDefinition createApi(String name) {
+        ApiDefinition api = ApiDefinition.create(Ids.apiId(), name, Instant.now());
+        history.apply(Edit.createApi(api));
+        return workspace.state().get(new DocKey.ApiDoc(api.id()));
+    }
+
+    @Override public Optional<String> undoDescription() { return history.undoDescription(); }
+
+    @Override public Optional<String> redoDescription() { return history.redoDescription(); }
+
+    @Override
+    public boolean undo() {
+        if (!history.canUndo()) return false;
+        history.undo();
+        return true;
+    }
+
+    @Override
+    public boolean redo() {
+        if (!history.canRedo()) return false;
+        history.redo();
+        return true;
+    }
+
+    @Override public void addChangeListener(Runnable listener) { listeners.add(listener); }
+
+    @Override public void removeChangeListener(Runnable listener) { listeners.remove(listener); }
+
+    private void onEvent(WorkspaceEvent event) {
+        // one call per revision: an edit touching several documents sends several events
+        long previous = lastRevision.getAndSet(event.revision());
+        if (previous == event.revision()) return;
+        for (Runnable listener : listeners) listener.run();
+    }
+
+    @Override
+    public void close() {
+        workspace.removeListener(workspaceListener);
+        workspace.close();
+    }
+}

@@ -1,0 +1,317 @@
+package dev.gatehouse.app.session;
+
+import dev.gatehouse.app.core.ConsolePreferences;
+import dev.gatehouse.app.core.DialogService;
+import dev.gatehouse.app.core.TaskRunner;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state every feature shares: the open workspace, its APIs, the selected API and selection inside it, and the
+ * edit history. Feature ViewModels read its read-only properties and call its commands; none of them holds the
+ * {@link WorkspaceSession} itself. Confined to the FX thread (or the test thread with
+ * {@link TaskRunner#sameThread()}); all workspace calls go through the injected {@link TaskRunner}.
+ *
+ * <p>{@link #revisionProperty()} increases after every change of the workspace (an edit, undo, redo, a change on
+ * disk), after {@link #apisProperty()} and {@link #selectedApiProperty()} hold the new values: panels observe it
+ * to reload (Scene Builder's {@code revisionProperty}).
+ */
+public final class Workbench {
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final ConsolePreferences preferences;
+    private final WorkspaceOpener opener;
+
+    private final ReadOnlyObjectWrapper<WorkspaceSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ObservableList<ApiDefinition> apis = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ApiDefinition> selectedApi = new ReadOnlyObjectWrapper<>(this, "selectedApi");
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ObservableList<Path> recentWorkspaces = FXCollections.observableArrayList();
+    private final Set<Object> dirtyEditors = new HashSet<>();
+    private final Runnable changeListener = this::onWorkspaceChanged;
+    private int running;
+
+    public Workbench(TaskRunner tasks, DialogService dialogs, ConsolePreferences preferences, WorkspaceOpener opener) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.opener = opener;
+        recentWorkspaces.setAll(preferences.recentWorkspaces());
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<WorkspaceSession> sessionProperty() { return session.getReadOnlyProperty(); }
+
+    /** The workspace's APIs by name; replaced as a whole after each change. */
+    public ObservableList<ApiDefinition> apisProperty() { return FXCollections.unmodifiableObservableList(apis); }
+
+    /** The API the console shows, in its newest version; null when none is open. */
+    public ReadOnlyObjectProperty<ApiDefinition> selectedApiProperty() { return selectedApi.getReadOnlyProperty(); }
+
+    /** The resource or method selected inside the API; null when nothing is. */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() { return selection.getReadOnlyProperty(); }
+
+    /** "Undo Create resource /pets", or "Undo" when there is nothing to undo. */
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+
+    /** True while workspace work runs in the background. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** The last thing that happened, for the status bar ("Saved: Create resource /pets"). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+
+    /** Most recent first. */
+    public ObservableList<Path> recentWorkspaces() { return FXCollections.unmodifiableObservableList(recentWorkspaces); }
+
+    public Optional<WorkspaceSession> session() { return Optional.ofNullable(session.get()); }
+
+    public Optional<ApiDefinition> selectedApi() { return Optional.ofNullable(selectedApi.get()); }
+
+    public TaskRunner tasks() { return tasks; }
+
+    public DialogService dialogs() { return dialogs; }
+
+    // ---- commands: workspace ---------------------------------------------------------------------------------
+
+    /** Opens a workspace folder, closing the current one; remembers it among the recent workspaces. */
+    public void open(Path folder) {
+        load(folder, () -> opener.open(folder), "Cannot open workspace");
+    }
+
+    /** Creates a new workspace in {@code folder} and opens it. */
+    public void create(Path folder) {
+        load(folder, () -> opener.create(folder), "Cannot create workspace");
+    }
+
+    /** Asks for a folder and opens it as a workspace. */
+    public void chooseAndOpen() {
+        dialogs.chooseDirectory("Open workspace", session().map(WorkspaceSession::root).orElse(null)).ifPresent(this::open);
+    }
+
+    /** Asks for a folder and creates a new workspace there. */
+    public void chooseAndCreate() {
+        dialogs.chooseDirectory("New workspace (choose an empty folder)", null).ifPresent(this::create);
+    }
+
+    private void load(Path folder, java.util.concurrent.Callable<WorkspaceSession> work, String failureTitle) {
+        if (!confirmDiscardUnsaved()) return;
+        background(() -> {
+            WorkspaceSession opened = work.call();
+            return new Loaded(opened, Snapshot.of(opened));
+        }, loaded -> {
+            WorkspaceSession old = session.get();
+            if (old != null) {
+                old.removeChangeListener(changeListener);
+                tasks.run(() -> { old.close(); return null; }, x -> {}, e -> {});
+            }
+            session.set(loaded.session);
+            loaded.session.addChangeListener(changeListener);
+            preferences.addRecentWorkspace(loaded.session.root());
+            recentWorkspaces.setAll(preferences.recentWorkspaces());
+            selection.set(null);
+            selectedApi.set(null);
+            apply(loaded.snapshot);
+            String first = loaded.session.defaultApiId()
+                    .or(() -> loaded.snapshot.apis.stream().findFirst().map(ApiDefinition::id)).orElse(null);
+            if (first != null) selectApi(first);
+            message.set("Opened " + loaded.session.root());
+        }, e -> dialogs.showError(failureTitle + " " + folder, e));
+    }
+
+    /** Closes the workspace (after the unsaved-changes check); false when the user kept it open. */
+    public boolean close() {
+        if (!confirmDiscardUnsaved()) return false;
+        WorkspaceSession old = session.get();
+        if (old != null) {
+            old.removeChangeListener(changeListener);
+            old.close();
+        }
+        session.set(null);
+        apis.clear();
+        selectedApi.set(null);
+        selection.set(null);
+        revision.set(revision.get() + 1);
+        return true;
+    }
+
+    /** Shows another API; clears the selection inside it. */
+    public void selectApi(String apiId) {
+        ApiDefinition api = apis.stream().filter(a -> a.id().equals(apiId)).findFirst().orElse(null);
+        if (api == selectedApi.get()) return;
+        selection.set(null);
+        selectedApi.set(api);
+    }
+
+    /** Selects a resource or method inside the selected API; null clears the selection. */
+    public void select(Selection newSelection) {
+        selection.set(newSelection);
+    }
+
+    /** Creates an API named {@code name} and selects it. */
+    public void createApi(String name) {
+        withSession(s -> background(() -> s.createApi(name), api -> {
+            selectApi(api.id());
+            message.set("Created API " + name);
+        }, e -> showEditError("Create API " + name, e)));
+    }
+
+    // ---- commands: edits -------------------------------------------------------------------------------------
+
+    /**
+     * Changes the selected API as one undoable edit. {@code change} runs in the background against the newest
+     * definition and may throw {@link DefinitionException}; the error is then shown and nothing is stored.
+     */
+    public void edit(String description, UnaryOperator<ApiDefinition> change) {
+        edit(description, change, api -> {});
+    }
+
+    /** As {@link #edit(String, UnaryOperator)}, then {@code onDone} with the stored definition on the FX thread. */
+    public void edit(String description, UnaryOperator<ApiDefinition> change, Consumer<ApiDefinition> onDone) {
+        ApiDefinition api = selectedApi.get();
+        if (api == null) return;
+        String apiId = api.id();
+        withSession(s -> background(() -> s.updateApi(apiId, description, change), stored -> {
+            message.set("Saved: " + description);
+            onDone.accept(stored);
+        }, e -> showEditError(description, e)));
+    }
+
+    public void undo() {
+        withSession(s -> background(s::undo, done -> message.set(done ? "Undone" : "Nothing to undo"),
+                e -> dialogs.showError("Undo failed", e)));
+    }
+
+    public void redo() {
+        withSession(s -> background(s::redo, done -> message.set(done ? "Redone" : "Nothing to redo"),
+                e -> dialogs.showError("Redo failed", e)));
+    }
+
+    // ---- unsaved editors -------------------------------------------------------------------------------------
+
+    /** Editors with text not yet applied register here, so closing and switching workspaces can ask first. */
+    public void setUnsaved(Object editor, boolean unsaved) {
+        if (unsaved) dirtyEditors.add(editor);
+        else dirtyEditors.remove(editor);
+    }
+
+    public boolean hasUnsavedChanges() {
+        return !dirtyEditors.isEmpty();
+    }
+
+    /** True when there is nothing unsaved or the user agreed to discard it. */
+    public boolean confirmDiscardUnsaved() {
+        if (dirtyEditors.isEmpty()) return true;
+        boolean discard = dialogs.confirm("Unsaved changes",
+                "Some editors have changes that were not applied. Discard them?", "Discard");
+        if (discard) dirtyEditors.clear();
+        return discard;
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private void onWorkspaceChanged() {
+        WorkspaceSession s = session.get();
+        if (s == null) return;
+        // Listeners may run under the workspace's writer lock: read the new state on the worker instead.
+        tasks.run(() -> Snapshot.of(s), snapshot -> {
+            if (session.get() == s) apply(snapshot);
+        }, e -> message.set("Cannot read the workspace: " + e.getMessage()));
+    }
+
+    private void apply(Snapshot snapshot) {
+        apis.setAll(snapshot.apis);
+        ApiDefinition current = selectedApi.get();
+        if (current != null) {
+            ApiDefinition newer = snapshot.apis.stream().filter(a -> a.id().equals(current.id())).findFirst().orElse(null);
+            selectedApi.set(newer);
+            if (newer == null) selection.set(null);
+            else if (selection.get() != null && newer.resource(selection.get().resourceId()).isEmpty()) selection.set(null);
+            else if (selection.get() != null && selection.get().isMethod()
+                    && newer.resource(selection.get().resourceId()).map(r -> r.method(selection.get().httpMethod())).isEmpty()) {
+                selection.set(Selection.resource(selection.get().resourceId()));
+            }
+        }
+        canUndo.set(snapshot.undo.isPresent());
+        canRedo.set(snapshot.redo.isPresent());
+        undoText.set(snapshot.undo.map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(snapshot.redo.map(d -> "Redo " + d).orElse("Redo"));
+        revision.set(revision.get() + 1);
+    }
+
+    private void withSession(Consumer<WorkspaceSession> action) {
+        WorkspaceSession s = session.get();
+        if (s != null) action.accept(s);
+    }
+
+    private <T> void background(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        running++;
+        busy.set(true);
+        tasks.run(work, result -> {
+            finished();
+            onSuccess.accept(result);
+        }, error -> {
+            finished();
+            onFailure.accept(error);
+        });
+    }
+
+    private void finished() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    private void showEditError(String description, Throwable e) {
+        if (e instanceof DefinitionException) {
+            dialogs.showError("Cannot " + lowerFirst(description), e.getMessage());
+        } else {
+            dialogs.showError("Cannot " + lowerFirst(description), e);
+        }
+        message.set("Failed: " + description);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private record Loaded(WorkspaceSession session, Snapshot snapshot) {}
+
+    /** What the UI shows of a workspace, read together off the FX thread. */
+    private record Snapshot(List<ApiDefinition> apis, Optional<String> undo, Optional<String> redo) {
+        static Snapshot of(WorkspaceSession s) {
+            return new Snapshot(s.apis(), s.undoDescription(), s.redoDescription());
+        }
+    }
+}
