@@ -3,17 +3,20 @@ package dev.gatehouse.engine.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.velocity.app.event.MethodExceptionEventHandler;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.context.Context;
+import org.apache.velocity.util.introspection.Info;
 
 /**
  * The budget of one render: its deadline and counters. Installed for the rendering thread by
  * {@link CompiledTemplate#render} (the uberspector is engine-wide and reaches the current render through
  * {@link #current()}), and attached to the render's context as its reference-insertion handler, where it also
  * renders a null reference as "" (AWS prints nothing for a missing value) and records references for the
- * playground. Confined to one thread.
+ * playground; and as its method-exception handler, which turns any exception a called method throws into a
+ * {@link MappingException} at the call's position (Velocity would otherwise swallow it). Confined to one thread.
  */
-final class RenderGuard implements ReferenceInsertionEventHandler {
+final class RenderGuard implements ReferenceInsertionEventHandler, MethodExceptionEventHandler {
 
     private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
 
@@ -90,5 +93,19 @@ final class RenderGuard implements ReferenceInsertionEventHandler {
             trace.add(Map.entry(reference, text.length() > 2000 ? text.substring(0, 2000) + " [TRUNCATED]" : text));
         }
         return text;
+    }
+
+    @Override
+    public Object methodException(Context context, Class<?> type, String method, Exception e, Info info) {
+        String name = info == null ? null : info.getTemplateName();
+        int line = info == null ? 0 : info.getLine();
+        int column = info == null ? 0 : info.getColumn();
+        Throwable cause = e;
+        while (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof MappingException me) throw me.withPosition(name, line, column);
+        throw MappingException.at(MappingException.Kind.TEMPLATE_ERROR, "Method " + method + "() on "
+                + type.getSimpleName() + " failed: " + cause, name, line, column);
     }
 }

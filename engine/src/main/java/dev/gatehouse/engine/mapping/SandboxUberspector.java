@@ -53,7 +53,7 @@ public final class SandboxUberspector extends SecureUberspector {
     @Override
     public VelPropertyGet getPropertyGet(Object obj, String identifier, Info info) {
         if (obj == null) return null;
-        if (obj instanceof Map<?, ?> && isPlainMap(obj)) return new MapGet(identifier);
+        if (obj instanceof Map<?, ?> && isPlainMap(obj)) return new MapGet(identifier, info);
         if (BLOCKED_PROPERTIES.contains(identifier)) {
             throw violation("Property '" + identifier + "' is not allowed in mapping templates", info);
         }
@@ -135,12 +135,17 @@ public final class SandboxUberspector extends SecureUberspector {
     }
 
     /** {@code $map.key} on a map is always {@code map.get("key")}, so JSON keys never reach Java getters. */
-    private record MapGet(String key) implements VelPropertyGet {
+    private record MapGet(String key, Info info) implements VelPropertyGet {
         @Override
         public Object invoke(Object o) {
             RenderGuard guard = RenderGuard.current();
             if (guard != null) guard.tick();
-            return o instanceof Map<?, ?> m ? m.get(key) : null;
+            if (!(o instanceof Map<?, ?> m)) return null;
+            Object value = m.get(key);
+            if (value == null && BLOCKED_PROPERTIES.contains(key) && !m.containsKey(key)) {
+                throw violation("Property '" + key + "' is not allowed in mapping templates", info);
+            }
+            return value;
         }
 
         @Override
