@@ -256,6 +256,18 @@ class DataPlaneServerTest {
     }
 
     @Test
+    void aBackendResponseOverThePayloadLimitGets502() throws Exception {
+        DataPlaneOptions o = DataPlaneOptions.defaults(0).withEventLoops(1)
+                .withBackend(dev.gatehouse.engine.integration.BackendOptions.DEFAULTS.withMaxResponseBodyBytes(1000));
+        try (DataPlaneServer limited = DataPlaneServer.start(o, () -> handler(plan("v1")), GatewayEventListener.NONE)) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(limited.baseUrl() + "/prod/proxy/echo"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2000])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(r.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        }
+    }
+
+    @Test
     void gracefulShutdownLetsInFlightRequestsFinishAndThenRefusesConnections() throws Exception {
         DataPlaneServer own = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
                 () -> handler(plan("v1")), GatewayEventListener.NONE);
