@@ -1,0 +1,108 @@
+package dev.gatehouse.engine.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.AbsoluteIri;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.resource.InputStreamSource;
+import dev.gatehouse.engine.model.Model;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The compiled models of one API: JSON Schema draft 4, with {@code $ref}s between the API's models written as AWS
+ * writes them ({@code https://apigateway.amazonaws.com/restapis/{apiId}/models/{Name}}) resolved to the sibling
+ * model in memory. Nothing is ever fetched: a reference to anything that is not a model of this API fails the
+ * compile. Compile once per deployment; immutable and thread-safe afterwards.
+ */
+public final class ModelSchemas {
+
+    /** The base AWS uses in model references. */
+    public static final String MODEL_BASE = "https://apigateway.amazonaws.com/restapis/";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String apiId;
+    private final Map<String, ModelSchema> byName;
+
+    private ModelSchemas(String apiId, Map<String, ModelSchema> byName) {
+        this.apiId = apiId;
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** The IRI AWS gives a model in {@code $ref}s. */
+    public static String modelUrl(String apiId, String modelName) {
+        return MODEL_BASE + apiId + "/models/" + modelName;
+    }
+
+    /**
+     * Compiles every model of the API.
+     *
+     * @throws ModelSchemaException naming the model whose schema is not JSON, not a valid draft 4 schema, or refers
+     *                              to something other than a model of this API
+     */
+    public static ModelSchemas compile(String apiId, Collection<Model> models) {
+        Objects.requireNonNull(apiId, "apiId");
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Model m : models) {
+            if (m.schema() != null) sources.put(modelUrl(apiId, m.name()), m.schema());
+        }
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder ->
+                builder.schemaLoaders(loaders -> loaders.schemas(sources).add(ModelSchemas::refuse)));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(com.networknt.schema.PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        Map<String, ModelSchema> compiled = new LinkedHashMap<>();
+        for (Model m : models) {
+            if (m.schema() == null) continue;
+            JsonNode node;
+            try {
+                node = JSON.readTree(m.schema());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ModelSchemaException(m.name(), "schema is not valid JSON: " + e.getOriginalMessage());
+            }
+            try {
+                JsonSchema schema = factory.getSchema(
+                        com.networknt.schema.SchemaLocation.of(modelUrl(apiId, m.name())), node, config);
+                schema.initializeValidators();
+                compiled.put(m.name(), new ModelSchema(m.name(), schema));
+            } catch (ModelSchemaException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    if (cause instanceof ModelSchemaException mse) throw new ModelSchemaException(m.name(), mse.reason());
+                    cause = cause.getCause();
+                }
+                if (cause instanceof ModelSchemaException mse) throw new ModelSchemaException(m.name(), mse.reason());
+                throw new ModelSchemaException(m.name(), "schema is not a valid JSON Schema draft 4: " + e.getMessage());
+            }
+        }
+        return new ModelSchemas(apiId, compiled);
+    }
+
+    private static InputStreamSource refuse(AbsoluteIri iri) {
+        throw new ModelSchemaException(null, "$ref " + iri + " is not a model of this API (references are never "
+                + "fetched)");
+    }
+
+    public String apiId() {
+        return apiId;
+    }
+
+    /** The compiled model, if the API has one by that name. */
+    public Optional<ModelSchema> get(String modelName) {
+        return Optional.ofNullable(byName.get(modelName));
+    }
+
+    public Collection<ModelSchema> all() {
+        return byName.values();
+    }
+}
