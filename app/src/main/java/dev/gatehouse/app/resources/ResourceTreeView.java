@@ -124,6 +124,12 @@ public final class ResourceTreeView extends VBox {
         if (tree.getSelectionModel().isEmpty()) tree.getSelectionModel().selectFirst();
     }
 
+    /** Opens the create-resource dialog for a child of {@code resourceId}. */
+    public void createChildOf(String resourceId) {
+        TreeItem<TreeEntry> item = find(tree.getRoot(), resourceId);
+        if (item != null) createChild(item.getValue());
+    }
+
     // ---- actions (dialogs are the View's; the edits are the ViewModel's) -------------------------------------
 
     private void createChild(TreeEntry parent) {

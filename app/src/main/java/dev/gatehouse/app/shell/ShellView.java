@@ -65,6 +65,7 @@ public final class ShellView extends BorderPane {
     private Label statusMessage;
     private ProgressIndicator busy;
     private boolean syncingApi;
+    private Runnable onExit = () -> {};
 
     public ShellView(ShellViewModel vm, Map<Page, Node> pages) {
         this.vm = vm;
@@ -295,10 +296,12 @@ public final class ShellView extends BorderPane {
     }
 
     private void exit() {
-        if (getScene() != null && getScene().getWindow() != null) {
-            getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),
-                    javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-        }
+        onExit.run();
+    }
+
+    /** What File → Exit does; the composition root closes the window when the workbench agrees. */
+    public void setOnExit(Runnable action) {
+        onExit = action == null ? () -> {} : action;
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -1,0 +1,134 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.app.core.ConsolePreferences;
+import dev.gatehouse.app.core.ConsolePreferences.WindowBounds;
+import dev.gatehouse.app.core.FxDialogService;
+import dev.gatehouse.app.core.FxTaskRunner;
+import dev.gatehouse.app.method.MethodView;
+import dev.gatehouse.app.method.MethodViewModel;
+import dev.gatehouse.app.models.ModelsView;
+import dev.gatehouse.app.models.ModelsViewModel;
+import dev.gatehouse.app.resources.ResourceTreeView;
+import dev.gatehouse.app.resources.ResourceTreeViewModel;
+import dev.gatehouse.app.resources.ResourcesPage;
+import dev.gatehouse.app.session.Workbench;
+import dev.gatehouse.app.session.WorkspaceOpener;
+import dev.gatehouse.app.shell.Page;
+import dev.gatehouse.app.shell.ShellView;
+import dev.gatehouse.app.shell.ShellViewModel;
+import dev.gatehouse.app.stages.StagesView;
+import dev.gatehouse.app.stages.StagesViewModel;
+import dev.gatehouse.app.theme.ThemeManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds the services, ViewModels and views of the console into a stage, and tears them
+ * down when the window closes. {@link ConsoleApp} uses it; UI tests and the screenshot tool call
+ * {@link #start} with their own preferences and workspace.
+ */
+public final class Console {
+    private static final double DEFAULT_WIDTH = 1360;
+    private static final double DEFAULT_HEIGHT = 860;
+
+    private final Stage stage;
+    private final ConsolePreferences preferences;
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final ThemeManager themes = new ThemeManager();
+    private final Workbench workbench;
+    private final ShellViewModel shellVm;
+    private final ShellView shell;
+    private final ResourceTreeView tree;
+    private final MethodView methodView;
+    private final ModelsView modelsView;
+    private final Scene scene;
+    private boolean closed;
+
+    private Console(Stage stage, ConsolePreferences preferences, WorkspaceOpener opener) {
+        this.stage = stage;
+        this.preferences = preferences;
+        workbench = new Workbench(tasks, new FxDialogService(() -> stage), preferences, opener);
+        shellVm = new ShellViewModel(workbench, preferences);
+        ResourceTreeViewModel treeVm = new ResourceTreeViewModel(workbench);
+        tree = new ResourceTreeView(treeVm);
+        methodView = new MethodView(new MethodViewModel(workbench));
+        modelsView = new ModelsView(new ModelsViewModel(workbench));
+        StagesView stagesView = new StagesView(new StagesViewModel(workbench));
+        ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, methodView);
+        shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
+        scene = new Scene(shell, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        themes.apply(scene, shellVm.darkThemeProperty().get());
+        shellVm.darkThemeProperty().addListener((obs, old, dark) -> themes.apply(scene, dark));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> {
+            shellVm.show(Page.RESOURCES);
+            tree.focusFilter();
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), shell::focusApiSelector);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+T"), () -> {
+            shellVm.show(Page.RESOURCES);
+            tree.focusTree();
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+E"), methodView::focusDiagram);
+        shell.setOnExit(() -> {
+            if (close()) stage.close();
+        });
+        stage.titleProperty().bind(shellVm.titleProperty());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!close()) e.consume();
+        });
+        restoreBounds();
+    }
+
+    /**
+     * Builds the console into {@code stage}, shows it, and opens {@code workspace} (or, when null, the most
+     * recent workspace that still exists; else the welcome screen shows). FX thread only.
+     */
+    public static Console start(Stage stage, ConsolePreferences preferences, WorkspaceOpener opener, Path workspace) {
+        Console console = new Console(stage, preferences, opener);
+        stage.show();
+        Path open = workspace != null ? workspace
+                : preferences.recentWorkspaces().stream().filter(p -> Files.isRegularFile(p.resolve("workspace.json"))).findFirst().orElse(null);
+        if (open != null) console.workbench.open(open);
+        return console;
+    }
+
+    public Workbench workbench() { return workbench; }
+
+    public ShellViewModel shell() { return shellVm; }
+
+    public Scene scene() { return scene; }
+
+    /**
+     * Closes the workspace (asking about unsaved editor changes), remembers the window, and stops background
+     * threads; false when the user chose to stay.
+     */
+    public boolean close() {
+        if (closed) return true;
+        if (!shellVm.requestExit()) return false;
+        closed = true;
+        preferences.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        methodView.dispose();
+        modelsView.dispose();
+        tasks.close();
+        return true;
+    }
+
+    private void restoreBounds() {
+        preferences.windowBounds().ifPresent(b -> {
+            if (b.width() >= 640 && b.height() >= 480) {
+                stage.setWidth(b.width());
+                stage.setHeight(b.height());
+                if (!Double.isNaN(b.x()) && !Double.isNaN(b.y())) {
+                    stage.setX(b.x());
+                    stage.setY(b.y());
+                }
+            }
+            stage.setMaximized(b.maximized());
+        });
+    }
+}

@@ -1,0 +1,169 @@
+package dev.gatehouse.app.models;
+
+import dev.gatehouse.app.editor.CodeEditor;
+import dev.gatehouse.app.editor.Language;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Models page: model list with create/delete, and the selected model's schema in a JSON editor. */
+public final class ModelsView extends SplitPane {
+    private final ModelsViewModel vm;
+    private ListView<String> list;
+    private TextField newName;
+    private Button create;
+    private Button delete;
+    private Label nameProblem;
+    private Label title;
+    private TextField description;
+    private TextField contentType;
+    private CodeEditor schema;
+    private Label schemaProblem;
+    private Button save;
+    private Button revert;
+    private boolean loading;
+
+    public ModelsView(ModelsViewModel vm) {
+        this.vm = vm;
+        createParts();
+        layoutParts();
+        bind();
+        wireEvents();
+    }
+
+    private void createParts() {
+        list = new ListView<>(vm.names());
+        list.setId("modelList");
+        list.setPlaceholder(new Label("No models"));
+        newName = new TextField();
+        newName.setId("newModelName");
+        newName.setPromptText("New model name");
+        create = new Button(null, new FontIcon(Feather.PLUS));
+        create.setId("createModel");
+        delete = new Button(null, new FontIcon(Feather.TRASH_2));
+        delete.setId("deleteModel");
+        nameProblem = new Label();
+        nameProblem.getStyleClass().add("validation-error");
+        nameProblem.setWrapText(true);
+        title = new Label();
+        title.setId("modelTitle");
+        title.getStyleClass().add("page-title");
+        description = new TextField();
+        description.setId("modelDescription");
+        contentType = new TextField();
+        contentType.setId("modelContentType");
+        schema = new CodeEditor(Language.JSON);
+        schema.setId("modelSchemaEditor");
+        schema.area().setId("modelSchema");
+        schemaProblem = new Label();
+        schemaProblem.setId("modelSchemaProblem");
+        schemaProblem.getStyleClass().add("validation-error");
+        save = new Button("Save model", new FontIcon(Feather.SAVE));
+        save.setId("saveModel");
+        save.getStyleClass().add("accent");
+        revert = new Button("Revert");
+        revert.setId("revertModel");
+    }
+
+    private void layoutParts() {
+        setId("modelsPage");
+        HBox createRow = new HBox(4, newName, create, delete);
+        HBox.setHgrow(newName, Priority.ALWAYS);
+        VBox left = new VBox(6, list, createRow, nameProblem);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("Description"), description);
+        form.addRow(1, new Label("Content type"), contentType);
+        GridPane.setHgrow(description, Priority.ALWAYS);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, schemaProblem, spacer, revert, save);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label schemaHeading = new Label("JSON Schema (draft 4)");
+        schemaHeading.getStyleClass().add("section-title");
+        VBox right = new VBox(8, title, form, schemaHeading, schema, actions);
+        VBox.setVgrow(schema, Priority.ALWAYS);
+        right.setPadding(new Insets(12, 16, 12, 16));
+        getItems().addAll(left, right);
+        setDividerPositions(0.24);
+    }
+
+    private void bind() {
+        title.textProperty().bind(vm.selectedProperty().map(n -> "Model " + n).orElse("No model selected"));
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
+        contentType.textProperty().bindBidirectional(vm.contentTypeProperty());
+        schemaProblem.textProperty().bind(vm.schemaProblemProperty());
+        save.disableProperty().bind(vm.dirtyProperty().not().or(vm.schemaProblemProperty().isNotEmpty()));
+        revert.disableProperty().bind(vm.dirtyProperty().not());
+        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        schema.disableProperty().bind(vm.selectedProperty().isNull());
+        vm.loadedProperty().addListener((obs, old, l) -> load(l));
+        vm.selectedProperty().addListener((obs, old, name) -> list.getSelectionModel().select(name));
+        load(vm.loadedProperty().get());
+        list.getSelectionModel().select(vm.selectedProperty().get());
+    }
+
+    private void wireEvents() {
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> {
+            if (name != null && !name.equals(vm.selectedProperty().get())) vm.selectedProperty().set(name);
+        });
+        schema.area().textProperty().addListener((obs, old, text) -> {
+            if (!loading) vm.setEditedSchema(text);
+        });
+        schema.area().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                vm.save();
+                e.consume();
+            }
+        });
+        newName.textProperty().addListener((obs, old, text) -> nameProblem.setText(text.isBlank() ? "" : nullToEmpty(vm.nameProblem(text))));
+        Runnable doCreate = () -> {
+            String problem = vm.nameProblem(newName.getText());
+            nameProblem.setText(nullToEmpty(problem));
+            if (problem == null) {
+                vm.create(newName.getText());
+                newName.clear();
+            }
+        };
+        create.setOnAction(e -> doCreate.run());
+        newName.setOnAction(e -> doCreate.run());
+        delete.setOnAction(e -> vm.deleteSelected());
+        save.setOnAction(e -> vm.save());
+        revert.setOnAction(e -> vm.revert());
+    }
+
+    private void load(ModelsViewModel.Loaded loaded) {
+        loading = true;
+        try {
+            schema.setText(loaded == null ? "" : loaded.schema());
+        } finally {
+            loading = false;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Stops the schema editor's highlighting thread. */
+    public void dispose() {
+        schema.dispose();
+    }
+}

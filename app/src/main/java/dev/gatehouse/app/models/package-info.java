@@ -1,0 +1,2 @@
+/** The Models page: an API's models with their JSON Schemas, edited with live JSON checks. */
+package dev.gatehouse.app.models;
