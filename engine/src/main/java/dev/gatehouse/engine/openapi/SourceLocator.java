@@ -36,10 +36,12 @@ final class SourceLocator {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) continue;
-                if (token != JsonToken.FIELD_NAME && !parser.getParsingContext().inArray()) continue;
-                if (pointer.equals(parser.getParsingContext().pathAsPointer().toString())) {
-                    return parser.currentTokenLocation();
+                var context = parser.getParsingContext();
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    context = context.getParent(); // an array element's pointer lives in the enclosing array
                 }
+                if (context == null || (token != JsonToken.FIELD_NAME && !context.inArray())) continue;
+                if (pointer.equals(context.pathAsPointer().toString())) return parser.currentTokenLocation();
             }
         } catch (java.io.IOException | RuntimeException e) {
             return null;
