@@ -24,9 +24,11 @@ import java.util.Set;
  */
 final class ChangeWriter {
     private final Path root;
+    private final Fingerprints fingerprints;
 
-    ChangeWriter(Path root) {
+    ChangeWriter(Path root, Fingerprints fingerprints) {
         this.root = root;
+        this.fingerprints = fingerprints;
     }
 
     /** The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. */
@@ -37,14 +39,27 @@ final class ChangeWriter {
     /**
      * Writes the changes.
      *
-     * @throws WorkspaceException naming the file that failed, after restoring the ones already written
+     * @throws WorkspaceException naming the file that failed, after restoring the ones already written; or,
+     *                            before anything is written, naming a file changed on disk since it was read
      */
     void write(String description, List<Change<?>> changes) {
         List<Step> steps = order(changes);
-        List<Step> done = new ArrayList<>(steps.size());
         for (Step step : steps) {
             try {
                 step.previous = readIfExists(step.file);
+            } catch (IOException e) {
+                throw new WorkspaceException("Could not " + lowerFirst(description) + ": reading " + step.file
+                        + " failed (" + e.getMessage() + ")", step.file, e);
+            }
+            if (!fingerprints.matches(root.relativize(step.file), step.previous)) {
+                throw new WorkspaceException("Could not " + lowerFirst(description) + ": " + step.file
+                        + " was changed on disk since the workspace read it (by hand, git or another tool); "
+                        + "open the workspace again to pick the change up", step.file);
+            }
+        }
+        List<Step> done = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            try {
                 if (step.perform()) done.add(step);
             } catch (IOException | RuntimeException e) {
                 String reason = e instanceof FileAlreadyExistsException
@@ -55,6 +70,7 @@ final class ChangeWriter {
                 throw failure;
             }
         }
+        for (Step step : steps) fingerprints.record(root.relativize(step.file), step.content);
         removeEmptyApiFolders(changes);
     }
 
@@ -111,6 +127,10 @@ final class ChangeWriter {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            // a file where its folder should be: no document here (writing it will fail and say so)
+            if (Files.exists(file.getParent()) && !Files.isDirectory(file.getParent())) return null;
+            throw e;
         }
     }
 

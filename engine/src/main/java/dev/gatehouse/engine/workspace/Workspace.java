@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * write or delete it fails with a {@link WorkspaceException} naming it. Fix it by hand and open the workspace
  * again.
  *
+ * <p><b>Files changed behind its back</b> (edited by hand, replaced by {@code git checkout}) while it is open are
+ * noticed before an edit would overwrite them: the edit fails naming the file, and opening the workspace again
+ * picks the change up.
+ *
  * <p><b>Events</b>: {@link WorkspaceListener}s hear about every change once it is on disk, on the writer's thread.
  */
 public final class Workspace implements AutoCloseable {
@@ -60,7 +64,7 @@ public final class Workspace implements AutoCloseable {
     private Workspace(Path root, WorkspaceLock lock, WorkspaceReader.Loaded loaded) {
         this.root = root;
         this.lock = lock;
-        this.writer = new ChangeWriter(root);
+        this.writer = new ChangeWriter(root, loaded.fingerprints());
         this.problems = loaded.problems();
         this.quarantined = loaded.quarantined();
         this.state = loaded.state();
@@ -223,7 +227,8 @@ public final class Workspace implements AutoCloseable {
      *
      * @throws dev.gatehouse.engine.model.DefinitionException the edit breaks AWS's rules (unknown id, name taken, ...)
      * @throws WorkspaceException a quarantined file would be written, a document changed since the edit was made
-     *                            (undo over someone else's change), the workspace is read-only, or a write failed
+     *                            (undo over someone else's change), a file was changed on disk behind the
+     *                            workspace's back, the workspace is read-only, or a write failed
      * @throws IllegalStateException when called from a listener or after {@link #close()}
      */
     public AppliedEdit apply(Edit edit) {

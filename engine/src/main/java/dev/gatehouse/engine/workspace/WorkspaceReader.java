@@ -40,13 +40,15 @@ final class WorkspaceReader {
     }
 
     /** What reading found. Paths in {@code quarantined} are relative to the workspace folder. */
-    record Loaded(WorkspaceState state, List<WorkspaceProblem> problems, Set<Path> quarantined, List<Path> removedTempFiles) {}
+    record Loaded(WorkspaceState state, List<WorkspaceProblem> problems, Set<Path> quarantined, List<Path> removedTempFiles,
+                  Fingerprints fingerprints) {}
 
     private final Path root;
     private final boolean cleanTempFiles;
     private final List<WorkspaceProblem> problems = new ArrayList<>();
     private final Set<Path> quarantined = new HashSet<>();
     private final List<Path> removedTempFiles = new ArrayList<>();
+    private final Fingerprints fingerprints = new Fingerprints();
 
     private WorkspaceReader(Path root, boolean cleanTempFiles) {
         this.root = root;
@@ -76,7 +78,7 @@ final class WorkspaceReader {
         Map<String, DomainName> domainNames = readAll(Layout.DOMAIN_NAMES, DomainName.class, DomainName::domainName, "/domainName");
 
         WorkspaceState state = WorkspaceState.of(settings, apis, stages, deployments, apiKeys, usagePlans, domainNames);
-        return new Loaded(state, List.copyOf(problems), Set.copyOf(quarantined), List.copyOf(removedTempFiles));
+        return new Loaded(state, List.copyOf(problems), Set.copyOf(quarantined), List.copyOf(removedTempFiles), fingerprints);
     }
 
     private WorkspaceSettings readSettings(Path file) {
@@ -183,7 +185,9 @@ final class WorkspaceReader {
 
     private byte[] bytes(Path file) {
         try {
-            return Files.readAllBytes(file);
+            byte[] bytes = Files.readAllBytes(file);
+            fingerprints.record(relative(file), bytes);
+            return bytes;
         } catch (IOException e) {
             quarantine(new WorkspaceProblem(file, 0, 0, "Cannot read: " + e));
             return null;
@@ -208,8 +212,12 @@ final class WorkspaceReader {
         return out;
     }
 
-    private static List<Path> list(Path dir, boolean directories) throws IOException {
+    private List<Path> list(Path dir, boolean directories) throws IOException {
         List<Path> out = new ArrayList<>();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            problems.add(new WorkspaceProblem(dir, 0, 0, "Expected a folder here, found a file; it is ignored"));
+            return out;
+        }
         try (var entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 if (directories == Files.isDirectory(p)) out.add(p);

@@ -61,19 +61,44 @@ class WorkspaceEditTest {
 
     @Test
     void aWriteFailingHalfwayRestoresTheFilesAlreadyWritten() throws Exception {
-        // a folder where the stage file should go makes the second write of the deploy fail
-        Files.createDirectories(dir.resolve("apis/petstore01/stages/beta.json"));
+        ws.apply(Edit.createApi(WorkspaceFixtures.api("orders0001", "Orders", 1)));
+        // a file where the stages folder should be: the deployment is written, then the stage fails
+        Files.writeString(dir.resolve("apis/orders0001/stages"), "in the way");
         Map<String, byte[]> before = WorkspaceFixtures.files(dir);
         WorkspaceState state = ws.state();
 
-        assertThatThrownBy(() -> ws.apply(Edit.deployDraft(api.id(), new Deployment("dep002", null, 2L), "beta", NOW)))
+        assertThatThrownBy(() -> ws.apply(Edit.deployDraft("orders0001", new Deployment("dep002", null, 2L), "beta", NOW)))
                 .isInstanceOf(WorkspaceException.class)
-                .hasMessageContaining("Could not deploy to beta")
-                .hasMessageContaining("stages/beta.json");
+                .hasMessageContaining("Could not deploy to beta: writing")
+                .hasMessageContaining("beta.json");
 
-        assertThat(dir.resolve("apis/petstore01/deployments/dep002.json")).doesNotExist();
+        assertThat(dir.resolve("apis/orders0001/deployments/dep002.json")).doesNotExist();
         assertThat(WorkspaceFixtures.files(dir)).usingRecursiveComparison().isEqualTo(before);
         assertThat(ws.state()).isSameAs(state);
+    }
+
+    @Test
+    void aFileChangedOnDiskBehindTheWorkspaceIsNotOverwritten() throws Exception {
+        Path file = dir.resolve("apis/petstore01/api.json");
+        String byHand = Files.readString(file).replace("\"name\" : \"PetStore\"", "\"name\" : \"Edited by hand\"");
+        Files.writeString(file, byHand);
+        Path stageByHand = dir.resolve("apis/petstore01/stages/beta.json");
+        Files.writeString(stageByHand, "{}");
+
+        assertThatThrownBy(() -> ws.apply(Edit.replaceApi(api.withRestApi(api.restApi().withDescription("mine")))))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("was changed on disk");
+        assertThatThrownBy(() -> ws.apply(Edit.putStage(api.id(), WorkspaceFixtures.stage("beta", "dep001"))))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining(stageByHand.toString());
+
+        assertThat(Files.readString(file)).isEqualTo(byHand);
+        assertThat(Files.readString(stageByHand)).isEqualTo("{}");
+        ws.close();
+        try (Workspace reopened = Workspace.open(dir)) {
+            assertThat(reopened.api(api.id()).orElseThrow().name()).isEqualTo("Edited by hand");
+        }
     }
 
     @Test
