@@ -1,0 +1,242 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.engine.deploy.DeploymentCompiler;
+import dev.gatehouse.engine.deploy.MethodFilterFactory;
+import dev.gatehouse.engine.deploy.PlanBuilder;
+import dev.gatehouse.engine.deploy.StandardMethodFilters;
+import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.integration.BackendOptions;
+import dev.gatehouse.engine.integration.HttpBackend;
+import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.invoke.TestInvokeRequest;
+import dev.gatehouse.engine.invoke.TestInvokeResult;
+import dev.gatehouse.engine.invoke.TestInvoker;
+import dev.gatehouse.engine.mapping.TemplateCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.Deployment;
+import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Ids;
+import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.Pipeline;
+import dev.gatehouse.engine.pipeline.RequestHandler;
+import dev.gatehouse.engine.routing.RoutingFilter;
+import dev.gatehouse.engine.routing.RuntimePlan;
+import dev.gatehouse.engine.server.DataPlaneOptions;
+import dev.gatehouse.engine.server.DataPlaneServer;
+import dev.gatehouse.engine.server.PlanHolder;
+import dev.gatehouse.engine.workspace.Edit;
+import dev.gatehouse.engine.workspace.EditHistory;
+import dev.gatehouse.engine.workspace.Workspace;
+import dev.gatehouse.engine.workspace.WorkspaceEvent;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade the console and the CLI use: one open workspace, its undo history, deploys and rollbacks, the local
+ * data plane and test invoke. Deploys swap the served plan atomically (requests in flight finish on the old one);
+ * any workspace change to stages, deployments, domains or the default API rebuilds the plan.
+ *
+ * <p>Thread-safe. Every method may block (disk, compilation, network for test invokes): the console calls it
+ * through its background executor, never on the FX thread. Definition errors surface as
+ * {@link DefinitionException} with AWS's kind and message.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Workspace workspace;
+    private final EditHistory history;
+    private final Clock clock;
+    private final Vertx clientVertx;
+    private final VertxHttpBackend invokeBackend;
+    private final MethodFilterFactory methodFilters;
+    private final PlanBuilder plans;
+    private final TestInvoker testInvoker;
+    private final PlanHolder holder;
+    private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, String> planProblems = new ConcurrentHashMap<>();
+    private volatile RuntimePlan plan = RuntimePlan.EMPTY;
+    private volatile DataPlaneServer server;
+
+    private Gateway(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.history = new EditHistory(workspace);
+        this.clock = clock;
+        this.clientVertx = Vertx.vertx();
+        this.invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
+        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), invokeBackend, ValidationFilters.factory());
+        this.plans = new PlanBuilder(new DeploymentCompiler(methodFilters));
+        this.testInvoker = new TestInvoker(methodFilters);
+        this.holder = new PlanHolder(handlerFor(RuntimePlan.EMPTY));
+        rebuildPlan();
+        workspace.addListener(event -> {
+            if (affectsPlan(event)) rebuildPlan();
+        });
+    }
+
+    /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
+    public static Gateway open(Path dir) {
+        return new Gateway(Workspace.open(dir), Clock.systemUTC());
+    }
+
+    /** Wraps an already open workspace. */
+    public static Gateway of(Workspace workspace) {
+        return new Gateway(workspace, Clock.systemUTC());
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Undo/redo of this session's edits; edits from the console go through it. */
+    public EditHistory history() {
+        return history;
+    }
+
+    // ---- deploy --------------------------------------------------------------------------------------------
+
+    /**
+     * Deploys the API's draft to {@code stageName} (created if needed) and returns the snapshot; the served plan
+     * has switched when this returns. Fails with AWS's "The REST API doesn't contain any methods" for an API
+     * without methods, and with the reason when a method cannot be compiled (nothing is written then).
+     */
+    public DeploymentSnapshot deploy(String apiId, String stageName, String description) {
+        ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid API identifier specified 123456789012:" + apiId));
+        if (api.methodCount() == 0) throw DefinitionException.badRequest("The REST API doesn't contain any methods");
+        if (stageName != null) dev.gatehouse.engine.model.DefinitionValidator.checkStageName(stageName);
+        Instant now = clock.instant();
+        Deployment deployment = new Deployment(Ids.shortId(), description, now.getEpochSecond());
+        // compile before writing so a broken definition never becomes a deployment
+        plans.compiled(apiId, new DeploymentSnapshot(deployment, api));
+        history.apply(Edit.deployDraft(apiId, deployment, stageName, now));
+        rebuildPlan();
+        return workspace.deployment(apiId, deployment.id()).orElseThrow();
+    }
+
+    /** Points a stage at an earlier deployment (404 if either is unknown). */
+    public void rollback(String apiId, String stageName, String deploymentId) {
+        Stage stage = workspace.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid stage identifier specified"));
+        workspace.deployment(apiId, deploymentId).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid Deployment identifier specified"));
+        history.apply(Edit.putStage(apiId, stage.withDeploymentId(deploymentId, clock.instant().getEpochSecond()))
+                .describedAs("Roll back stage " + stageName + " to " + deploymentId));
+        rebuildPlan();
+    }
+
+    /** The plan being served now. */
+    public RuntimePlan plan() {
+        return plan;
+    }
+
+    /** Stages that could not be compiled, "apiId/stage" → reason (they are not served). */
+    public Map<String, String> planProblems() {
+        return Map.copyOf(planProblems);
+    }
+
+    private synchronized void rebuildPlan() {
+        List<PlanBuilder.ApiStages> apis = new ArrayList<>();
+        for (ApiDefinition api : workspace.apis()) {
+            String id = api.id();
+            apis.add(new PlanBuilder.ApiStages(id, workspace.stages(id),
+                    deploymentId -> workspace.deployment(id, deploymentId).orElse(null)));
+        }
+        planProblems.clear();
+        RuntimePlan next = plans.build(apis, workspace.defaultApiId().orElse(null), workspace.domainNames(),
+                (where, e) -> {
+                    planProblems.put(where, e.getMessage());
+                    LOG.warn("stage {} is not served: {}", where, e.getMessage());
+                });
+        plan = next;
+        holder.swap(handlerFor(next));
+    }
+
+    private static RequestHandler handlerFor(RuntimePlan plan) {
+        return new Pipeline(List.of(ErrorMappingFilter.INSTANCE, new RoutingFilter(plan)));
+    }
+
+    private static boolean affectsPlan(WorkspaceEvent event) {
+        return switch (event) {
+            case WorkspaceEvent.StageChanged e -> true;
+            case WorkspaceEvent.DeploymentCreated e -> false;
+            case WorkspaceEvent.DeploymentRemoved e -> true;
+            case WorkspaceEvent.ApiChanged e -> e.after() == null;
+            case WorkspaceEvent.DomainNameChanged e -> true;
+            case WorkspaceEvent.SettingsChanged e -> true;
+            default -> false;
+        };
+    }
+
+    // ---- serve ---------------------------------------------------------------------------------------------
+
+    /** Starts the local data plane (port 0 = any free port); every deployed stage is served at once. */
+    public synchronized DataPlaneServer serve(String host, int port) {
+        if (server != null) throw new IllegalStateException("already serving on port " + server.port());
+        DataPlaneOptions options = DataPlaneOptions.defaults(port);
+        if (host != null) options = new DataPlaneOptions(host, options.port(), options.eventLoops(),
+                options.maxRequestBodyBytes(), options.maxHeaderBytes(), options.maxInitialLineBytes(),
+                options.inFlightBodyBudget(), options.idleTimeout(), options.backend());
+        server = DataPlaneServer.start(options, holder, GatewayEventListener.composite(listeners));
+        return server;
+    }
+
+    /** The running server, or null. */
+    public DataPlaneServer server() {
+        return server;
+    }
+
+    /**
+     * Invoke URLs of a stage: path style (works with any HTTP client) and host style, on the running server; null
+     * when not serving.
+     */
+    public String invokeUrl(String apiId, String stageName) {
+        DataPlaneServer s = server;
+        if (s == null) return null;
+        boolean isDefault = apiId.equals(plan.defaultApiId());
+        return isDefault ? "http://127.0.0.1:" + s.port() + "/" + stageName
+                : "http://127.0.0.1:" + s.port() + "/restapis/" + apiId + "/" + stageName + "/_user_request_";
+    }
+
+    /** The host-style invoke URL ({@code *.localhost} resolves to loopback). */
+    public String hostStyleInvokeUrl(String apiId, String stageName) {
+        DataPlaneServer s = server;
+        return s == null ? null : "http://" + apiId + ".execute-api.localhost:" + s.port() + "/" + stageName;
+    }
+
+    /** Receives every data-plane request's events (metrics, live logs). Add before {@link #serve}. */
+    public void addListener(GatewayEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    // ---- test invoke ---------------------------------------------------------------------------------------
+
+    /** Runs a method of the draft in-process (AWS TestInvokeMethod). */
+    public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
+        ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid API identifier specified 123456789012:" + apiId));
+        return testInvoker.invoke(api, resourceId, httpMethod, request, null);
+    }
+
+    @Override public synchronized void close() {
+        DataPlaneServer s = server;
+        server = null;
+        if (s != null) s.close(Duration.ofSeconds(5));
+        invokeBackend.close();
+        clientVertx.close();
+        workspace.close();
+    }
+}

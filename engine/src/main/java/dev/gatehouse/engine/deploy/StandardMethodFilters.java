@@ -1,0 +1,132 @@
+package dev.gatehouse.engine.deploy;
+
+import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.integration.HttpBackend;
+import dev.gatehouse.engine.integration.HttpIntegration;
+import dev.gatehouse.engine.integration.HttpProxyIntegration;
+import dev.gatehouse.engine.integration.MockIntegration;
+import dev.gatehouse.engine.integration.ResponseSelector;
+import dev.gatehouse.engine.integration.UriTemplate;
+import dev.gatehouse.engine.mapping.CompiledTemplate;
+import dev.gatehouse.engine.mapping.MappingException;
+import dev.gatehouse.engine.mapping.ParameterMapper;
+import dev.gatehouse.engine.mapping.RequestMappingFilter;
+import dev.gatehouse.engine.mapping.ResponseMappingFilter;
+import dev.gatehouse.engine.mapping.TemplateCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.Integration;
+import dev.gatehouse.engine.model.IntegrationResponse;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.pipeline.Filter;
+import dev.gatehouse.engine.server.CompressionFilter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The method filter list, the one place its order is written: request validation, then (for non-proxy
+ * integrations) the response-mapping leg wrapping the request-mapping leg, then the terminal integration.
+ * Compiles every template, parameter mapping and selection pattern now, so the request path only runs them.
+ */
+public final class StandardMethodFilters implements MethodFilterFactory {
+
+    private final TemplateCompiler templates;
+    private final HttpBackend fallbackBackend;
+    private final MethodFilterFactory validation;
+
+    /**
+     * @param fallbackBackend backend for calls made outside the data-plane server (test invoke); the server puts
+     *                        its per-event-loop backend in the request context, which wins
+     * @param validation      request-validation filters for a method (empty list when none is configured)
+     */
+    public StandardMethodFilters(TemplateCompiler templates, HttpBackend fallbackBackend, MethodFilterFactory validation) {
+        this.templates = templates;
+        this.fallbackBackend = fallbackBackend;
+        this.validation = validation;
+    }
+
+    @Override public List<Filter> filtersFor(ApiDefinition api, Resource resource, Method method) {
+        Integration integration = method.methodIntegration();
+        List<Filter> filters = new ArrayList<>();
+        Integer compression = api.restApi().minimumCompressionSize();
+        if (compression != null) filters.add(new CompressionFilter(compression));
+        filters.addAll(validation.filtersFor(api, resource, method));
+        String where = method.httpMethod() + " " + resource.path();
+        try {
+            switch (integration.type()) {
+                case HTTP_PROXY -> {
+                    filters.add(new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
+                            integration.type()), Map.of(), integration.passthroughBehavior(), true));
+                    filters.add(new HttpProxyIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
+                            timeout(integration), fallbackBackend));
+                }
+                case HTTP, MOCK -> {
+                    filters.add(new ResponseMappingFilter(responses(method, integration, where)));
+                    filters.add(new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
+                            integration.type()), compileAll(integration.requestTemplates(), where + " request"),
+                            integration.passthroughBehavior(), false));
+                    filters.add(integration.type() == dev.gatehouse.engine.model.IntegrationType.MOCK
+                            ? MockIntegration.INSTANCE
+                            : new HttpIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
+                                    timeout(integration), fallbackBackend));
+                }
+                case AWS, AWS_PROXY -> filters.add(unsupported(integration));
+            }
+        } catch (MappingException e) {
+            throw DefinitionException.badRequest(e.getMessage()
+                    + (e.line() > 0 ? " (" + e.templateName() + " line " + e.line() + ", column " + e.column() + ")" : ""));
+        }
+        return filters;
+    }
+
+    private ResponseSelector<ResponseMappingFilter.CompiledResponse> responses(Method method, Integration integration, String where) {
+        ResponseSelector.Builder<ResponseMappingFilter.CompiledResponse> b = ResponseSelector.builder();
+        // deterministic order: by status code key, as stored
+        for (Map.Entry<String, IntegrationResponse> e : new TreeMap<>(integration.integrationResponses()).entrySet()) {
+            IntegrationResponse r = e.getValue();
+            int status;
+            try {
+                status = Integer.parseInt(r.statusCode());
+            } catch (NumberFormatException | NullPointerException ex) {
+                throw DefinitionException.badRequest("Invalid status code " + r.statusCode());
+            }
+            b.add(r.selectionPattern(), new ResponseMappingFilter.CompiledResponse(status,
+                    ParameterMapper.forResponse(r.responseParameters(), integration.type()),
+                    compileAll(r.responseTemplates(), where + " response " + r.statusCode())));
+        }
+        return b.build();
+    }
+
+    private Map<String, CompiledTemplate> compileAll(Map<String, String> sources, String name) {
+        Map<String, CompiledTemplate> out = new LinkedHashMap<>();
+        sources.forEach((contentType, source) -> {
+            if (source != null) out.put(contentType, templates.compile(source, name + " " + contentType));
+        });
+        return out;
+    }
+
+    private static Duration timeout(Integration integration) {
+        return Duration.ofMillis(integration.timeoutInMillis());
+    }
+
+    /** AWS and AWS_PROXY integrations call AWS services; until local functions land they fail clearly at run time. */
+    private static Filter unsupported(Integration integration) {
+        String detail = integration.type() + " integrations (" + integration.uri() + ") are not supported by the local "
+                + "engine yet";
+        return new Filter() {
+            @Override public dev.gatehouse.engine.pipeline.GatewayResponse filter(
+                    dev.gatehouse.engine.pipeline.GatewayRequest request, Chain chain) {
+                throw GatewayException.configurationError(detail);
+            }
+
+            @Override public String toString() {
+                return "UnsupportedIntegration{" + integration.type() + "}";
+            }
+        };
+    }
+}

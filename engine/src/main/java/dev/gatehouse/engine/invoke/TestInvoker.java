@@ -1,0 +1,98 @@
+package dev.gatehouse.engine.invoke;
+
+import dev.gatehouse.engine.deploy.MethodFilterFactory;
+import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.engine.deploy.DeploymentCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.observe.ExecutionLog;
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.Pipeline;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.routing.MethodPlan;
+import dev.gatehouse.engine.routing.RouteMatch;
+import dev.gatehouse.engine.routing.RouteTable;
+import dev.gatehouse.engine.routing.RoutingFilter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a method of the draft the way a deployment would, in-process, with AWS's test-invoke values
+ * ({@code stage = test-invoke-stage}, source IP {@code test-invoke-source-ip}). The method's filters are compiled
+ * for this one call (the draft may have changed since the last one). Blocking; call it off the FX thread.
+ * Unknown resource → 404 "Invalid Resource identifier specified"; unknown method → 404 "Invalid Method
+ * identifier specified"; a method that cannot be compiled → 400 with the reason.
+ */
+public final class TestInvoker {
+
+    public static final String STAGE = "test-invoke-stage";
+
+    private final MethodFilterFactory filters;
+
+    public TestInvoker(MethodFilterFactory filters) {
+        this.filters = filters;
+    }
+
+    public TestInvokeResult invoke(ApiDefinition api, String resourceId, String httpMethod, TestInvokeRequest request,
+                                   GatewayEventListener extraListener) {
+        Resource resource = api.requireResource(resourceId);
+        Method method = resource.method(httpMethod.toUpperCase(java.util.Locale.ROOT));
+        if (method == null) throw DefinitionException.notFound("Invalid Method identifier specified");
+        if (method.methodIntegration() == null) throw DefinitionException.notFound("No integration defined for method");
+        MethodPlan plan = new MethodPlan(resource.id(), resource.path(), method.httpMethod(),
+                method.methodIntegration().type().name(), filters.filtersFor(api, resource, method));
+
+        String pathWithQuery = request.pathWithQueryString() == null || request.pathWithQueryString().isBlank()
+                ? resource.path() : request.pathWithQueryString();
+        if (!pathWithQuery.startsWith("/")) pathWithQuery = "/" + pathWithQuery;
+        Headers.Builder headers = Headers.builder();
+        request.headers().forEach(headers::add);
+        request.multiValueHeaders().forEach((k, vs) -> vs.forEach(v -> headers.add(k, v)));
+        byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
+        String verb = "ANY".equals(method.httpMethod()) ? "GET" : method.httpMethod();
+        GatewayRequest gatewayRequest = GatewayRequest.of(verb, pathWithQuery, headers.build(), body);
+
+        ExecutionLog log = new ExecutionLog();
+        GatewayEventListener listener = extraListener == null ? log : GatewayEventListener.composite(List.of(log, extraListener));
+        RequestContext ctx = RequestContext.create(listener);
+        ctx.put(ContextKeys.API_ID, api.id());
+        ctx.put(ContextKeys.STAGE, STAGE);
+        ctx.put(ContextKeys.SOURCE_IP, "test-invoke-source-ip");
+        ctx.put(ContextKeys.STAGE_VARIABLES, request.stageVariables());
+        ctx.put(ContextKeys.PATH, gatewayRequest.rawPath());
+        ctx.put(ContextKeys.RESOURCE_REQUEST_PATH, gatewayRequest.rawPath());
+        ctx.put(GatewayResponses.KEY, DeploymentCompiler.gatewayResponses(api.gatewayResponses()));
+        Map<String, String> pathParameters = pathParameters(resource.path(), verb, gatewayRequest.rawPath());
+
+        long start = System.nanoTime();
+        Pipeline pipeline = new Pipeline(List.of(ErrorMappingFilter.INSTANCE,
+                (req, chain) -> RoutingFilter.invoke(plan, pathParameters, req, chain.context())));
+        GatewayResponse response = pipeline.handle(gatewayRequest, ctx);
+        long latency = (System.nanoTime() - start) / 1_000_000;
+
+        Map<String, String> single = new LinkedHashMap<>();
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        for (String name : response.headers().names()) {
+            if ("Content-Length".equalsIgnoreCase(name)) continue; // AWS omits it from test-invoke results
+            List<String> values = response.headers().all(name);
+            single.put(name, values.get(values.size() - 1));
+            multi.put(name, values);
+        }
+        return new TestInvokeResult(response.status(), response.bodyText(), single, multi, log.text(), latency);
+    }
+
+    /** Path parameters of {@code path} against the resource template; none when it does not match (as AWS). */
+    private static Map<String, String> pathParameters(String template, String method, String path) {
+        RouteMatch<String> match = RouteTable.<String>builder().add(template, "ANY", template).build().match(method, path);
+        return match == null ? Map.of() : match.pathParameters();
+    }
+}
