@@ -102,13 +102,29 @@ final class DocumentLoader {
         try {
             return (yaml ? YAML : JSON).readTree(bytes);
         } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : failurePosition(bytes, yaml);
             String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw fail(sourceName, where, (yaml ? "YAML" : "JSON") + " syntax error: " + flatten(e.getOriginalMessage()));
         } catch (java.io.IOException | RuntimeException e) {
             // SnakeYAML limits (alias count, code points) surface as plain runtime exceptions
             throw fail(sourceName, null, (yaml ? "YAML" : "JSON") + " could not be read: " + flatten(e.getMessage()));
         }
+    }
+
+    /** Where a streaming read stops; for limit errors (nesting depth) that carry no location of their own. */
+    private static JsonLocation failurePosition(byte[] bytes, boolean yaml) {
+        try (var parser = (yaml ? YAML : JSON).getFactory().createParser(bytes)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // read until the parser gives up
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return parser.currentLocation();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /**
