@@ -15,7 +15,7 @@ import org.apache.velocity.util.introspection.VelPropertySet;
  * The only way a template reaches Java objects. On top of Velocity's {@link SecureUberspector} (which refuses
  * reflection, class loading, threads, files and the runtime), it lets a template call methods only on an allow-list
  * of receivers: strings, boxed numbers and booleans, {@code java.util} maps, lists, sets, entries and iterators,
- * and the {@code $input}/{@code $util} variables. It refuses {@code getClass}, {@code wait}/{@code notify}, and
+ * the {@code $input}/{@code $util} variables and Velocity's {@code $foreach} scope. It refuses {@code getClass}, {@code wait}/{@code notify}, and
  * {@code String.format}-style allocation bombs; runs regex methods against a deadline; checks every call's result
  * against the string and collection limits; and bounds every {@code #foreach}. A refusal throws
  * {@link MappingException} ({@code SANDBOX_VIOLATION}) with the template position.
@@ -93,6 +93,7 @@ public final class SandboxUberspector extends SecureUberspector {
 
     static boolean allowedReceiver(Object obj) {
         if (obj instanceof String || obj instanceof Boolean || obj instanceof Character) return true;
+        if (obj instanceof org.apache.velocity.runtime.directive.Scope) return true; // $foreach: checked per call
         Class<?> c = obj.getClass();
         String pkg = c.getPackageName();
         if (obj instanceof Number) return pkg.equals("java.lang") || pkg.equals("java.math");

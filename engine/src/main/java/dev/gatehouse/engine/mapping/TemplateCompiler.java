@@ -25,7 +25,7 @@ import org.slf4j.helpers.NOPLogger;
  * Parses VTL mapping templates once, at deploy time, into {@link CompiledTemplate}s that render many times.
  * Owns one sandboxed Velocity runtime: {@link SandboxUberspector} for every Java access, template-local macros,
  * no resource loading ({@code #parse}, {@code #include} and {@code #evaluate} are refused), Velocity 1.7
- * whitespace and {@code #if} semantics (the engine generation AWS runs), and Velocity's own log silenced
+ * whitespace, {@code #if} and hyphenated-identifier semantics (the engine generation AWS runs), and Velocity's own log silenced
  * (failures surface as {@link MappingException}).
  *
  * <p>Thread-safe: deploys may compile concurrently, and compiled templates render concurrently.
@@ -60,6 +60,7 @@ public final class TemplateCompiler {
         ri.setProperty(RuntimeConstants.VM_PERM_INLINE_LOCAL, true);
         ri.setProperty(RuntimeConstants.SPACE_GOBBLING, "bc");
         ri.setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS, false);
+        ri.setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, true); // $context.responseOverride.header.X-Foo
         ri.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, false);
         ri.init();
         this.runtime = ri;
