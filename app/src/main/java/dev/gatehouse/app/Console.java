@@ -60,7 +60,9 @@ public final class Console {
         StagesView stagesView = new StagesView(new StagesViewModel(workbench));
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, methodView);
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
-        scene = new Scene(shell, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // never open larger than the screen (a small laptop, a headless test screen)
+        scene = new Scene(shell, Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         themes.apply(scene, shellVm.darkThemeProperty().get());
         shellVm.darkThemeProperty().addListener((obs, old, dark) -> themes.apply(scene, dark));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> {

@@ -1,0 +1,96 @@
+package dev.gatehouse.tests.ui;
+
+import dev.gatehouse.app.Console;
+import dev.gatehouse.app.core.ConsolePreferences;
+import dev.gatehouse.app.session.EngineWorkspaceSession;
+import dev.gatehouse.engine.model.ApiDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real console on a temporary copy of the sample workspace, with preferences kept in memory. */
+final class ConsoleFixture {
+    private ConsoleFixture() {}
+
+    /** Sizes Monocle's headless screen; call from a static initialiser, before the toolkit starts. */
+    static void useScreen(int width, int height) {
+        System.setProperty("headless.geometry", width + "x" + height + "-32");
+    }
+
+    /** A fresh copy of {@code resources/sample-workspace} in a temporary folder. */
+    static Path copyOfSampleWorkspace() {
+        Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+        Path source = repo.resolve("resources/sample-workspace");
+        try {
+            Path target = Files.createTempDirectory("gatehouse-ui-");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path p : files.toList()) {
+                    Path dest = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(dest);
+                    else Files.copy(p, dest);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the console on {@code workspace}; call on the FX thread (a {@code @Start} method), then {@link #awaitOpen}. */
+    static Console start(Stage stage, Path workspace, boolean dark) {
+        MemoryPreferences prefs = new MemoryPreferences();
+        prefs.setDarkTheme(dark);
+        return Console.start(stage, prefs, EngineWorkspaceSession.opener(), workspace);
+    }
+
+    /** Waits (off the FX thread) until the workspace is open and its default API shown. */
+    static void awaitOpen(Console console) {
+        waitUntil(() -> console.workbench().selectedApi().isPresent());
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static ApiDefinition api(Console console) {
+        return console.workbench().selectedApi().orElseThrow();
+    }
+
+    /** Preferences for one test run: nothing touches the user's own. */
+    static final class MemoryPreferences implements ConsolePreferences {
+        private final List<Path> recent = new ArrayList<>();
+        private boolean dark;
+        private WindowBounds bounds;
+
+        @Override public List<Path> recentWorkspaces() { return List.copyOf(recent); }
+
+        @Override public void addRecentWorkspace(Path workspace) {
+            recent.remove(workspace);
+            recent.addFirst(workspace);
+        }
+
+        @Override public void removeRecentWorkspace(Path workspace) { recent.remove(workspace); }
+
+        @Override public boolean darkTheme() { return dark; }
+
+        @Override public void setDarkTheme(boolean d) { dark = d; }
+
+        @Override public Optional<WindowBounds> windowBounds() { return Optional.ofNullable(bounds); }
+
+        @Override public void setWindowBounds(WindowBounds b) { bounds = b; }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gatehouse.tests.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.app.Console;
+import dev.gatehouse.app.session.Selection;
+import dev.gatehouse.app.shell.Page;
+import dev.gatehouse.engine.model.Resource;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the main screens of the real console, light and dark, to PNG. They go to {@code target/screenshots};
+ * with {@code -Dgatehouse.screenshots=docs} they replace the committed ones in {@code docs/screenshots}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleScreenshotsTest {
+    static {
+        ConsoleFixture.useScreen(1440, 900);
+    }
+
+    private Console console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @Test
+    void mainScreensRenderInLightAndDarkThemes(FxRobot robot) throws IOException {
+        ConsoleFixture.awaitOpen(console);
+        Path out = outputDir();
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            robot.interact(() -> console.shell().darkThemeProperty().set(dark));
+            Resource pets = ConsoleFixture.api(console).resourceByPath("/pets").orElseThrow();
+            robot.interact(() -> {
+                console.shell().show(Page.RESOURCES);
+                console.workbench().select(Selection.method(pets.id(), "GET"));
+            });
+            robot.clickOn("#phase-integration-request");
+            shoot(out.resolve("resources-method-integration-request-" + theme + ".png"));
+            robot.clickOn("#phase-integration-response");
+            shoot(out.resolve("resources-method-integration-response-" + theme + ".png"));
+            robot.clickOn("#phase-method-request");
+            shoot(out.resolve("resources-method-request-" + theme + ".png"));
+            robot.interact(() -> console.shell().show(Page.MODELS));
+            shoot(out.resolve("models-" + theme + ".png"));
+            robot.interact(() -> console.shell().show(Page.STAGES));
+            shoot(out.resolve("stages-" + theme + ".png"));
+        }
+        assertThat(out.resolve("models-dark.png")).exists();
+    }
+
+    private static Path outputDir() throws IOException {
+        Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+        Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))
+                ? repo.resolve("docs/screenshots") : repo.resolve("tests/target/screenshots");
+        return Files.createDirectories(dir);
+    }
+
+    private void shoot(Path file) throws IOException {
+        // let the debounced highlighters (300 ms) and layout settle
+        WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> image[0] = stage.getScene().snapshot(null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageIO.write(toBuffered(image[0]), "png", file.toFile());
+    }
+
+    private static BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) out.setRGB(x, y, reader.getArgb(x, y));
+        }
+        return out;
+    }
+}
