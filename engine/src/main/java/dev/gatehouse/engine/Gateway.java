@@ -114,6 +114,18 @@ public final class Gateway implements AutoCloseable {
      * without methods, and with the reason when a method cannot be compiled (nothing is written then).
      */
     public DeploymentSnapshot deploy(String apiId, String stageName, String description) {
+        return deploy(apiId, stageName, description, Map.of());
+    }
+
+    /**
+     * Deploys as {@link #deploy(String, String, String)} and sets (adds or replaces) the given stage variables on
+     * the stage, checked with AWS's rules.
+     */
+    public DeploymentSnapshot deploy(String apiId, String stageName, String description, Map<String, String> variables) {
+        if (!variables.isEmpty()) {
+            if (stageName == null) throw DefinitionException.badRequest("Stage variables need a stage");
+            dev.gatehouse.engine.model.DefinitionValidator.checkStageVariables(variables);
+        }
         ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
                 "Invalid API identifier specified 123456789012:" + apiId));
         if (api.methodCount() == 0) throw DefinitionException.badRequest("The REST API doesn't contain any methods");
@@ -123,6 +135,13 @@ public final class Gateway implements AutoCloseable {
         // compile before writing so a broken definition never becomes a deployment
         plans.compiled(apiId, new DeploymentSnapshot(deployment, api));
         history.apply(Edit.deployDraft(apiId, deployment, stageName, now));
+        if (!variables.isEmpty()) {
+            Stage stage = workspace.stage(apiId, stageName).orElseThrow();
+            Map<String, String> merged = new java.util.TreeMap<>(stage.variables());
+            merged.putAll(variables);
+            history.apply(Edit.putStage(apiId, stage.withVariables(merged, now.getEpochSecond()))
+                    .describedAs("Set variables of stage " + stageName));
+        }
         rebuildPlan();
         return workspace.deployment(apiId, deployment.id()).orElseThrow();
     }

@@ -22,12 +22,15 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = {"-d", "--description"}, paramLabel = "TEXT")
     String description;
 
+    @Option(names = {"-v", "--variable"}, paramLabel = "NAME=VALUE", description = "Set a stage variable (repeatable).")
+    java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+
     @Mixin WorkspaceOption workspace;
 
     @Override public Integer call() {
         try (Gateway gateway = workspace.open(false)) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
-            DeploymentSnapshot snapshot = gateway.deploy(definition.id(), stage, description);
+            DeploymentSnapshot snapshot = gateway.deploy(definition.id(), stage, description, variables);
             System.out.println("deployed " + definition.name() + " to stage " + stage + " (deployment "
                     + snapshot.deployment().id() + ")");
         }
