@@ -97,7 +97,11 @@ final class WorkspaceReader {
     private void readApi(Path apiDir, Map<String, ApiDefinition> apis, Map<String, Map<String, Stage>> stages,
                          Map<String, Map<String, DeploymentSnapshot>> deployments) throws IOException {
         String apiId = apiDir.getFileName().toString();
-        if (!Layout.isValidSegment(apiId)) return;
+        if (apiId.startsWith(".")) return;
+        if (!Layout.isValidSegment(apiId)) {
+            problems.add(new WorkspaceProblem(apiDir, 0, 0, "Folder name " + apiId + " is not a valid API id; the folder is ignored"));
+            return;
+        }
         cleanTemps(apiDir);
         Path apiFile = apiDir.resolve(Layout.API_FILE);
         if (!Files.exists(apiFile)) {
