@@ -10,9 +10,10 @@ import java.util.Optional;
  * not in this history; undoing over them fails with a {@link WorkspaceException} naming the document they
  * changed, and the history stays as it was.
  *
- * <p>Thread-safe (methods are synchronized); calls block while the workspace writes, so the console calls them
- * from its background executor, never the FX thread. Failures are those of {@link Workspace#apply}; after a
- * failure the stacks are unchanged.
+ * <p>Thread-safe. {@link #apply}, {@link #undo} and {@link #redo} write to disk and block while another edit is
+ * written, so the console calls them from its background executor, never the FX thread; the queries
+ * ({@link #canUndo}, {@link #undoDescription}, ...) never block and may be called from any thread. Failures are
+ * those of {@link Workspace#apply}; after a failure the history is unchanged.
  */
 public final class EditHistory {
     /** How many edits are kept for undo by default. */
@@ -22,6 +23,10 @@ public final class EditHistory {
     private final int limit;
     private final Deque<AppliedEdit> undo = new ArrayDeque<>();
     private final Deque<AppliedEdit> redo = new ArrayDeque<>();
+    /** What the queries read: replaced after every change of the stacks, so reading needs no lock. */
+    private volatile Tops tops = new Tops(null, null);
+
+    private record Tops(String undo, String redo) {}
 
     public EditHistory(Workspace workspace) {
         this(workspace, DEFAULT_LIMIT);
@@ -40,6 +45,7 @@ public final class EditHistory {
             undo.push(applied);
             if (undo.size() > limit) undo.removeLast();
             redo.clear();
+            publishTops();
         }
         return applied;
     }
@@ -50,6 +56,7 @@ public final class EditHistory {
         if (last == null) throw new IllegalStateException("Nothing to undo");
         AppliedEdit reverted = workspace.apply(last.undoEdit());
         redo.push(undo.pop());
+        publishTops();
         return reverted;
     }
 
@@ -59,30 +66,38 @@ public final class EditHistory {
         if (next == null) throw new IllegalStateException("Nothing to redo");
         AppliedEdit again = workspace.apply(next.redoEdit());
         undo.push(redo.pop());
+        publishTops();
         return again;
     }
 
-    public synchronized boolean canUndo() {
-        return !undo.isEmpty();
+    public boolean canUndo() {
+        return tops.undo() != null;
     }
 
-    public synchronized boolean canRedo() {
-        return !redo.isEmpty();
+    public boolean canRedo() {
+        return tops.redo() != null;
     }
 
     /** What "Undo" would revert, e.g. "Create resource /pets". */
-    public synchronized Optional<String> undoDescription() {
-        return Optional.ofNullable(undo.peek()).map(AppliedEdit::description);
+    public Optional<String> undoDescription() {
+        return Optional.ofNullable(tops.undo());
     }
 
     /** What "Redo" would make again. */
-    public synchronized Optional<String> redoDescription() {
-        return Optional.ofNullable(redo.peek()).map(AppliedEdit::description);
+    public Optional<String> redoDescription() {
+        return Optional.ofNullable(tops.redo());
     }
 
     /** Forgets every recorded edit (e.g. after the workspace is reopened). */
     public synchronized void clear() {
         undo.clear();
         redo.clear();
+        publishTops();
+    }
+
+    private void publishTops() {
+        AppliedEdit u = undo.peek();
+        AppliedEdit r = redo.peek();
+        tops = new Tops(u == null ? null : u.description(), r == null ? null : r.description());
     }
 }
