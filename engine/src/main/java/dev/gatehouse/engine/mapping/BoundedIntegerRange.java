@@ -17,6 +17,7 @@ final class BoundedIntegerRange extends ASTIntegerRange {
         super(original.getParser(), original.getType());
         this.first = original.getFirstToken();
         this.last = original.getLastToken();
+        this.template = original.getTemplate();
         this.parent = original.jjtGetParent();
         for (int i = 0; i < original.jjtGetNumChildren(); i++) {
             Node child = original.jjtGetChild(i);
