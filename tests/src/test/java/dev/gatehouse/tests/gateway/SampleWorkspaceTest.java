@@ -1,0 +1,163 @@
+package dev.gatehouse.tests.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.engine.invoke.TestInvokeRequest;
+import dev.gatehouse.engine.invoke.TestInvokeResult;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Integration;
+import dev.gatehouse.engine.model.IntegrationResponse;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.MethodResponse;
+import dev.gatehouse.engine.workspace.Edit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled sample workspace, served for real: what a new user sees first. */
+class SampleWorkspaceTest {
+
+    @TempDir Path temp;
+    private Gateway gateway;
+    private int port;
+    private final OkHttpClient http = new OkHttpClient();
+
+    @BeforeEach
+    void serveACopyOfTheSample() throws IOException {
+        String repo = System.getProperty("gatehouse.repo", "..");
+        Path source = Path.of(repo).resolve("resources/sample-workspace");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path t = temp.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        gateway = Gateway.open(temp);
+        port = gateway.serve("127.0.0.1", 0).port();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    private Response get(String path) throws IOException {
+        return http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + path).build()).execute();
+    }
+
+    @Test
+    void theSampleOpensWithoutProblemsAndServesEveryStage() {
+        assertThat(gateway.workspace().problems()).isEmpty();
+        assertThat(gateway.planProblems()).isEmpty();
+        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "inventory1", "legacyinv");
+    }
+
+    @Test
+    void petStoreRootIsTheMockWelcomePage() throws IOException {
+        try (Response r = get("/prod/")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).isEqualTo("text/html");
+            assertThat(r.body().string()).contains("Welcome to your Pet Store API").contains("href=\"/prod/pets/\"");
+        }
+    }
+
+    @Test
+    void corsPreflightAnswersFromTheMockOptionsMethod() throws IOException {
+        try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/prod/pets")
+                .method("OPTIONS", null).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Access-Control-Allow-Methods")).isEqualTo("POST,GET,OPTIONS");
+            assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        }
+    }
+
+    @Test
+    void inventoryTurnsAGetIntoAnXmlPostAndTheXmlAnswerIntoJson() throws IOException {
+        gateway.deploy("inventory1", "dev", "point at this test's port", Map.of("legacyHost", "127.0.0.1:" + port));
+        try (Response r = get("/restapis/inventory1/dev/_user_request_/items/AB-12")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).isEqualTo("application/json");
+            assertThat(r.body().string()).contains("\"sku\": \"AB-12\"").contains("\"name\": \"Widget AB-12\"")
+                    .contains("\"quantityOnHand\": 42");
+        }
+        try (Response r = get("/restapis/inventory1/dev/_user_request_/items/UNKNOWN")) {
+            assertThat(r.code()).isEqualTo(404);
+            assertThat(r.body().string()).isEqualTo("{\"message\": \"No item with this SKU\"}");
+        }
+        try (Response r = http.newCall(new Request.Builder()
+                // host-style addressing; curl and browsers resolve *.localhost themselves, the JDK does not
+                .url("http://127.0.0.1:" + port + "/dev/items")
+                .header("Host", "inventory1.execute-api.localhost:" + port)
+                .post(RequestBody.create("{\"sku\":\"N-1\",\"name\":\"Nut\",\"quantityOnHand\":1,\"unitPrice\":0.1}",
+                        MediaType.get("application/json"))).build()).execute()) {
+            assertThat(r.code()).isEqualTo(201);
+            assertThat(r.body().string()).contains("\"status\": \"created\"");
+        }
+    }
+
+    @Test
+    void theDeployedSnapshotIsServedUntilTheNextDeployAndRollbackRestoresIt() throws IOException {
+        ApiDefinition draft = gateway.workspace().api("petstore01").orElseThrow();
+        String first = gateway.workspace().stage("petstore01", "prod").orElseThrow().deploymentId();
+        ApiDefinition changed = draft.addResource(draft.root().id(), "health", null);
+        String health = changed.resourceByPath("/health").orElseThrow().id();
+        changed = changed.updateResource(health, r -> r.withMethod(Method.of("GET")
+                .withMethodResponses(Map.of("200", MethodResponse.of("200")))
+                .withIntegration(Integration.mock().withRequestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
+                        .withIntegrationResponses(Map.of("200", IntegrationResponse.of("200")
+                                .withResponseTemplates(Map.of("application/json", "{\"status\":\"up\"}")))))));
+        gateway.history().apply(Edit.replaceApi(changed).describedAs("Create resource /health"));
+        try (Response r = get("/prod/health")) {
+            assertThat(r.code()).as("the draft is not served before a deploy").isEqualTo(403);
+        }
+        DeploymentSnapshot second = gateway.deploy("petstore01", "prod", "add health");
+        try (Response r = get("/prod/health")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).isEqualTo("{\"status\":\"up\"}");
+        }
+        gateway.rollback("petstore01", "prod", first);
+        try (Response r = get("/prod/health")) {
+            assertThat(r.code()).isEqualTo(403);
+        }
+        assertThat(gateway.workspace().deployments("petstore01")).extracting(d -> d.deployment().id())
+                .contains(first, second.deployment().id());
+    }
+
+    @Test
+    void testInvokeRunsTheDraftWithAwsLogLines() {
+        ApiDefinition api = gateway.workspace().api("petstore01").orElseThrow();
+        TestInvokeResult result = gateway.testInvoke("petstore01", api.root().id(), "GET", TestInvokeRequest.of("/"));
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.headers()).containsEntry("Content-Type", "text/html").doesNotContainKey("Content-Length");
+        assertThat(result.log().lines().toList()).first().asString().startsWith("Execution log for request ");
+        assertThat(result.log()).contains(" : HTTP Method: GET, Resource Path: /")
+                .contains(" : Method request path: {}")
+                .contains(" : Successfully completed execution")
+                .contains(" : Method completed with status: 200");
+    }
+
+    @Test
+    void deployingAnApiWithoutMethodsIsRefusedWithAwsMessage() {
+        ApiDefinition empty = ApiDefinition.create("emptyapi01", "Empty", java.time.Instant.EPOCH);
+        gateway.history().apply(Edit.createApi(empty));
+        assertThatThrownBy(() -> gateway.deploy("emptyapi01", "dev", null))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("The REST API doesn't contain any methods");
+    }
+}
