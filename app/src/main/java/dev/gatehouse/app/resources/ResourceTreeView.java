@@ -310,13 +310,13 @@ public final class ResourceTreeView extends VBox {
                 setGraphic(IntegrationIcons.icon(entry.integrationType()));
                 setTooltip(new Tooltip(entry.integrationType() == null ? "No integration"
                         : entry.integrationType() + " integration"));
-                setId("tree-" + entry.httpMethod() + "-" + entry.path());
+                setId(entry.nodeId());
             } else {
                 getStyleClass().add("resource-row");
                 setText(entry.label());
                 setGraphic(new FontIcon(entry.label().startsWith("/{") ? Feather.HASH : Feather.FOLDER));
                 setTooltip(new Tooltip(entry.path()));
-                setId("tree-" + entry.path());
+                setId(entry.nodeId());
             }
             setContextMenu(contextMenu(entry));
         }

@@ -23,6 +23,15 @@ public record TreeEntry(Kind kind, String resourceId, String path, String label,
         return kind == Kind.RESOURCE ? resourceId : resourceId + " " + httpMethod;
     }
 
+    /**
+     * The tree cell's node id, usable as a CSS id selector: {@code tree-_pets__petId_} for {@code /pets/{petId}},
+     * {@code tree-GET-_pets} for its method (every character outside [A-Za-z0-9] becomes {@code _}).
+     */
+    public String nodeId() {
+        String safePath = path.replaceAll("[^A-Za-z0-9]", "_");
+        return kind == Kind.RESOURCE ? "tree-" + safePath : "tree-" + httpMethod + "-" + safePath;
+    }
+
     @Override
     public String toString() {
         return kind == Kind.RESOURCE ? path : httpMethod + " " + path;

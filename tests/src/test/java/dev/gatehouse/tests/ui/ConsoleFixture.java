@@ -66,6 +66,16 @@ final class ConsoleFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks the menu item labelled {@code text} in the open context menu (menu items are not nodes with ids). */
+    static void clickMenuItem(org.testfx.api.FxRobot robot, String text) {
+        javafx.scene.Node item = robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .flatMap(w -> robot.from(w.getScene().getRoot())
+                        .lookup((javafx.scene.control.Labeled l) -> text.equals(l.getText())).queryAll().stream())
+                .findFirst().orElseThrow(() -> new AssertionError("no open menu item " + text));
+        robot.clickOn(item);
+    }
+
     static ApiDefinition api(Console console) {
         return console.workbench().selectedApi().orElseThrow();
     }
