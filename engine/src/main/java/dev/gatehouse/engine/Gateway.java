@@ -77,7 +77,7 @@ public final class Gateway implements AutoCloseable {
         this.clock = clock;
         this.clientVertx = Vertx.vertx();
         this.invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
-        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), invokeBackend, ValidationFilters.factory());
+        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), invokeBackend, new dev.gatehouse.engine.validation.ValidationFilters());
         this.plans = new PlanBuilder(new DeploymentCompiler(methodFilters));
         this.testInvoker = new TestInvoker(methodFilters);
         this.holder = new PlanHolder(handlerFor(RuntimePlan.EMPTY));

@@ -112,6 +112,17 @@ class SampleWorkspaceTest {
     }
 
     @Test
+    void inventoryValidatesTheItemBodyAgainstItsModel() throws IOException {
+        try (Response r = http.newCall(new Request.Builder()
+                .url("http://127.0.0.1:" + port + "/restapis/inventory1/dev/_user_request_/items")
+                .post(RequestBody.create("{\"sku\":\"lower case\"}", MediaType.get("application/json"))).build()).execute()) {
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(r.header("x-amzn-ErrorType")).isEqualTo("BadRequestException");
+            assertThat(r.body().string()).isEqualTo("{\"message\": \"Invalid request body\"}");
+        }
+    }
+
+    @Test
     void theDeployedSnapshotIsServedUntilTheNextDeployAndRollbackRestoresIt() throws IOException {
         ApiDefinition draft = gateway.workspace().api("petstore01").orElseThrow();
         String first = gateway.workspace().stage("petstore01", "prod").orElseThrow().deploymentId();
