@@ -1,0 +1,29 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.app.core.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers dialogs from fields and records the errors shown. */
+public final class FakeDialogs implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public boolean confirmAnswer = true;
+    public int confirmations;
+    public String textAnswer;
+    public Path directoryAnswer;
+
+    @Override public void showError(String title, Throwable error) { errors.add(title + ": " + error.getMessage()); }
+
+    @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
+
+    @Override public boolean confirm(String title, String message, String confirmLabel) {
+        confirmations++;
+        return confirmAnswer;
+    }
+
+    @Override public Optional<String> askText(String title, String prompt, String initialValue) { return Optional.ofNullable(textAnswer); }
+
+    @Override public Optional<Path> chooseDirectory(String title, Path initialDirectory) { return Optional.ofNullable(directoryAnswer); }
+}

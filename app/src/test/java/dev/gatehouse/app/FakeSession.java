@@ -1,0 +1,121 @@
+package dev.gatehouse.app;
+
+import dev.gatehouse.app.session.WorkspaceSession;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Stage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/** An in-memory {@link WorkspaceSession} with undo and redo, for ViewModel tests without disk or toolkit. */
+public final class FakeSession implements WorkspaceSession {
+    private record Step(String description, Map<String, ApiDefinition> before, Map<String, ApiDefinition> after) {}
+
+    private Map<String, ApiDefinition> apis = new TreeMap<>();
+    private final Map<String, List<Stage>> stages = new TreeMap<>();
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private final Deque<Step> redo = new ArrayDeque<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    public boolean closed;
+
+    public FakeSession(ApiDefinition... initial) {
+        for (ApiDefinition api : initial) apis.put(api.id(), api);
+    }
+
+    /** A PetStore-like API: / with GET (MOCK), /pets with GET, /pets/{petId}. */
+    public static ApiDefinition petStore() {
+        ApiDefinition api = ApiDefinition.create("pets01", "PetStore", Instant.EPOCH);
+        api = api.addResource(api.root().id(), "pets", "r-pets");
+        api = api.addResource("r-pets", "{petId}", "r-petid");
+        api = api.updateResource("r-pets", r -> r.withMethod(dev.gatehouse.engine.model.Method.of("GET")
+                .withIntegration(dev.gatehouse.engine.model.Integration.mock())));
+        return api;
+    }
+
+    public void putStages(String apiId, List<Stage> list) {
+        stages.put(apiId, List.copyOf(list));
+    }
+
+    @Override public Path root() { return Path.of("/tmp/fake-workspace"); }
+
+    @Override public String name() { return "Fake"; }
+
+    @Override public List<ApiDefinition> apis() { return new ArrayList<>(apis.values()); }
+
+    @Override public Optional<ApiDefinition> api(String apiId) { return Optional.ofNullable(apis.get(apiId)); }
+
+    @Override public Optional<String> defaultApiId() { return apis.keySet().stream().findFirst(); }
+
+    @Override public List<Stage> stages(String apiId) { return stages.getOrDefault(apiId, List.of()); }
+
+    @Override public List<DeploymentSnapshot> deployments(String apiId) { return List.of(); }
+
+    @Override
+    public ApiDefinition updateApi(String apiId, String description, UnaryOperator<ApiDefinition> change) {
+        ApiDefinition after = change.apply(apis.get(apiId));
+        Map<String, ApiDefinition> next = new TreeMap<>(apis);
+        next.put(apiId, after);
+        record(description, next);
+        return after;
+    }
+
+    @Override
+    public ApiDefinition createApi(String name) {
+        ApiDefinition api = ApiDefinition.create("api" + (apis.size() + 1), name, Instant.EPOCH);
+        Map<String, ApiDefinition> next = new TreeMap<>(apis);
+        next.put(api.id(), api);
+        record("Create API " + name, next);
+        return api;
+    }
+
+    private void record(String description, Map<String, ApiDefinition> next) {
+        if (next.equals(apis)) return;
+        undo.push(new Step(description, apis, next));
+        redo.clear();
+        apis = next;
+        fire();
+    }
+
+    @Override public Optional<String> undoDescription() { return Optional.ofNullable(undo.peek()).map(Step::description); }
+
+    @Override public Optional<String> redoDescription() { return Optional.ofNullable(redo.peek()).map(Step::description); }
+
+    @Override
+    public boolean undo() {
+        Step step = undo.poll();
+        if (step == null) return false;
+        redo.push(step);
+        apis = step.before();
+        fire();
+        return true;
+    }
+
+    @Override
+    public boolean redo() {
+        Step step = redo.poll();
+        if (step == null) return false;
+        undo.push(step);
+        apis = step.after();
+        fire();
+        return true;
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+
+    @Override public void addChangeListener(Runnable listener) { listeners.add(listener); }
+
+    @Override public void removeChangeListener(Runnable listener) { listeners.remove(listener); }
+
+    @Override public void close() { closed = true; }
+}
