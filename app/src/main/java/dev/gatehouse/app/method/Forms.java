@@ -94,6 +94,7 @@ final class Forms {
         row.getChildren().add(add);
         for (Node n : inputs) {
             if (n instanceof javafx.scene.control.TextField) HBox.setHgrow(n, Priority.ALWAYS);
+            else if (n instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         problem.getStyleClass().add("validation-error");
         problem.setWrapText(true);
@@ -103,6 +104,7 @@ final class Forms {
     static Button addButton(String id) {
         Button add = new Button("Add", new FontIcon(Feather.PLUS));
         add.setId(id);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return add;
     }
 }

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The Integration response editor: responses by selection regex, and the selected one's mappings and templates. */
-final class IntegrationResponsePane extends HBox {
+final class IntegrationResponsePane extends VBox {
     private final IntegrationResponsesViewModel vm;
     private ListView<Rows.IntegrationResponseRow> responses;
     private TextField newStatus;
@@ -54,6 +54,7 @@ final class IntegrationResponsePane extends HBox {
         newStatus.setId("newIntegrationStatus");
         newStatus.setPromptText("status");
         newStatus.setPrefColumnCount(4);
+        newStatus.setMinWidth(64);
         newPattern = new TextField();
         newPattern.setId("newIntegrationPattern");
         newPattern.setPromptText("regex, e.g. 4\\d{2}");
@@ -86,21 +87,21 @@ final class IntegrationResponsePane extends HBox {
     }
 
     private void layoutParts() {
+        responses.setPrefHeight(150);
         VBox left = new VBox(6, Forms.section("Responses"), responses,
                 Forms.addBar(responseProblem, addResponse, newStatus, newPattern), removeResponse);
-        VBox.setVgrow(responses, Priority.ALWAYS);
-        left.setPrefWidth(300);
-        left.setMinWidth(260);
+        left.setPrefWidth(320);
+        left.setMinWidth(280);
         HBox patternRow = new HBox(6, pattern, applyPattern);
         HBox.setHgrow(pattern, Priority.ALWAYS);
-        VBox right = new VBox(8, proxyNote, Forms.section("Selection pattern (matched against the backend status)"), patternRow, patternProblem,
+        VBox right = new VBox(8, Forms.section("Selection pattern (matched against the backend status)"), patternRow, patternProblem,
                 Forms.section("Header mappings"), headers,
-                Forms.addBar(headerProblem, headerAdd, headerTarget, headerSource, headerRemove),
-                Forms.section("Mapping templates"), templates);
-        VBox.setVgrow(templates, Priority.ALWAYS);
+                Forms.addBar(headerProblem, headerAdd, headerTarget, headerSource, headerRemove));
         HBox.setHgrow(right, Priority.ALWAYS);
-        setSpacing(14);
-        getChildren().addAll(left, right);
+        HBox top = new HBox(14, left, right);
+        VBox.setVgrow(templates, Priority.ALWAYS);
+        setSpacing(8);
+        getChildren().addAll(proxyNote, top, Forms.section("Mapping templates of the selected response"), templates);
     }
 
     private void bind() {

@@ -47,7 +47,7 @@ final class TemplatesPane extends BorderPane {
     private void createParts() {
         contentTypes = new ListView<>(model.contentTypes());
         contentTypes.setId(prefix + "-contentTypes");
-        contentTypes.setPrefWidth(190);
+        contentTypes.setPrefWidth(170);
         contentTypes.setPlaceholder(new Label("No templates"));
         newType = new TextField();
         newType.setId(prefix + "-newContentType");
@@ -72,7 +72,8 @@ final class TemplatesPane extends BorderPane {
         addRow.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, contentTypes, addRow);
         VBox.setVgrow(contentTypes, Priority.ALWAYS);
-        left.setPrefWidth(220);
+        left.setPrefWidth(180);
+        left.setMaxWidth(220);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, dirtyMark, spacer, revert, save);

@@ -55,8 +55,11 @@ class ConsoleScreenshotsTest {
             });
             robot.clickOn("#phase-integration-request");
             shoot(out.resolve("resources-method-integration-request-" + theme + ".png"));
+            String rootId = ConsoleFixture.api(console).root().id();
+            robot.interact(() -> console.workbench().select(Selection.method(rootId, "GET")));
             robot.clickOn("#phase-integration-response");
             shoot(out.resolve("resources-method-integration-response-" + theme + ".png"));
+            robot.interact(() -> console.workbench().select(Selection.method(pets.id(), "GET")));
             robot.clickOn("#phase-method-request");
             shoot(out.resolve("resources-method-request-" + theme + ".png"));
             robot.interact(() -> console.shell().show(Page.MODELS));
