@@ -1,5 +1,6 @@
 package dev.gatehouse.app.session;
 
+import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.Ids;
@@ -21,20 +22,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link WorkspaceSession} on the engine's {@link Workspace} with one {@link EditHistory} for the console.
+ * {@link WorkspaceSession} on the engine's {@link Gateway}: its {@link Workspace} and its {@link EditHistory}, so
+ * console edits, deploys and rollbacks share one undo history, and test invokes and the local data plane run on
+ * the same definitions.
  * Definition edits are planned inside the workspace's writer lock against the newest state, so two quick edits
  * never lose each other. Listeners hear once per workspace revision.
  */
 public final class EngineWorkspaceSession implements WorkspaceSession {
+    private final Gateway gateway;
     private final Workspace workspace;
     private final EditHistory history;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong lastRevision = new AtomicLong(-1);
     private final WorkspaceListener workspaceListener = this::onEvent;
 
-    public EngineWorkspaceSession(Workspace workspace) {
-        this.workspace = workspace;
-        this.history = new EditHistory(workspace);
+    public EngineWorkspaceSession(Gateway gateway) {
+        this.gateway = gateway;
+        this.workspace = gateway.workspace();
+        this.history = gateway.history();
         workspace.addListener(workspaceListener);
     }
 
@@ -42,17 +47,23 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     public static WorkspaceOpener opener() {
         return new WorkspaceOpener() {
             @Override public WorkspaceSession open(Path folder) {
-                return new EngineWorkspaceSession(Workspace.open(folder));
+                return new EngineWorkspaceSession(Gateway.open(folder));
             }
 
             @Override public WorkspaceSession create(Path folder) {
                 Path name = folder.toAbsolutePath().normalize().getFileName();
-                return new EngineWorkspaceSession(Workspace.create(folder, name == null ? "workspace" : name.toString()));
+                Workspace.create(folder, name == null ? "workspace" : name.toString()).close();
+                return new EngineWorkspaceSession(Gateway.open(folder));
             }
         };
     }
 
-    /** The engine workspace, for features that need more than this interface (deploy, test invoke). */
+    /** The engine facade, for features that need more than this interface: deploy, rollback, serve, test invoke. */
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    /** The engine workspace, for features that need more than this interface. */
     public Workspace workspace() {
         return workspace;
     }
@@ -126,6 +137,6 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     @Override
     public void close() {
         workspace.removeListener(workspaceListener);
-        workspace.close();
+        gateway.close();
     }
 }
