@@ -59,10 +59,11 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$MOCK" 2>/dev/null)" = 200 ];
 done
 t1=$(date +%s%N)
 FIRST_MS=$(( (t1 - t0) / 1000000 ))
+FIRST_CPU_MS=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat)
 # the launcher execs java, so $SERVE_PID is the JVM
 sleep 3
 IDLE_RSS_MB=$(( $(ps -o rss= -p $SERVE_PID) / 1024 ))
-echo "serve: first request served ${FIRST_MS} ms after start; idle RSS ${IDLE_RSS_MB} MB  (GATEHOUSE_OPTS='${GATEHOUSE_OPTS:-}')"
+echo "serve: first request served ${FIRST_MS} ms after start (JVM CPU by then ${FIRST_CPU_MS} ms; load average $(cut -d' ' -f1 /proc/loadavg)); idle RSS ${IDLE_RSS_MB} MB  (GATEHOUSE_OPTS='${GATEHOUSE_OPTS:-}')"
 
 # --- throughput and latency beside nginx and haproxy ----------------------------------------------------------
 echo "warm-up (peers.sh 5 $C on both routes, not counted)"
@@ -83,14 +84,21 @@ ratios() { # label output
       -v g99="$(to_us "$(field "$gw" p99)")" -v n99="$(to_us "$(field "$nginx" p99)")" \
       'BEGIN { printf "%-11s rps %.2fx nginx   p50 %.2fx nginx   p99 %.2fx nginx\n", l, gr / nr, g50 / n50, g99 / n99 }'
 }
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat; }
+cpu_per_req() { # label output cpu-ms-used
+  awk -v l="$1" -v r="$(field "$(grep '^gateway' <<<"$2")" rps)" -v ms="$3" -v d="$D" \
+    'BEGIN { printf "%-11s gateway JVM CPU %.0f us per request (%.1f s CPU over %d s)\n", l, ms * 1000 / (r * d), ms / 1000, d }'
+}
 echo "== HTTP_PROXY route ($PROXY), ${D}s, $C connections"
-OUT_PROXY=$(GATEWAY_URL=$PROXY bash "$PEERS" "$D" "$C"); echo "$OUT_PROXY"
+c0=$(cpu_ms); OUT_PROXY=$(GATEWAY_URL=$PROXY bash "$PEERS" "$D" "$C"); CPU_PROXY=$(( $(cpu_ms) - c0 )); echo "$OUT_PROXY"
 echo "== MOCK route ($MOCK), ${D}s, $C connections"
-OUT_MOCK=$(GATEWAY_URL=$MOCK bash "$PEERS" "$D" "$C"); echo "$OUT_MOCK"
+c0=$(cpu_ms); OUT_MOCK=$(GATEWAY_URL=$MOCK bash "$PEERS" "$D" "$C"); CPU_MOCK=$(( $(cpu_ms) - c0 )); echo "$OUT_MOCK"
 BUSY_RSS_MB=$(( $(ps -o rss= -p $SERVE_PID) / 1024 ))
 echo "== ratios (same run)"
 ratios "HTTP_PROXY" "$OUT_PROXY"
 ratios "MOCK" "$OUT_MOCK"
+cpu_per_req "HTTP_PROXY" "$OUT_PROXY" "$CPU_PROXY"
+cpu_per_req "MOCK" "$OUT_MOCK" "$CPU_MOCK"
 echo "serve RSS after load ${BUSY_RSS_MB} MB"
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
 

@@ -60,6 +60,10 @@ class DataPlaneEndToEndTest {
                                     "integration.request.querystring.q", "method.request.querystring.search"))
                             .withIntegrationResponses(Map.of("200", IntegrationResponse.of("200")))));
             a = withMethod(a, "/proxy/{proxy+}", proxy(b + "/{proxy}", 5000));
+            Method tagged = proxy(b + "/tagged/{proxy}", 5000);
+            a = withMethod(a, "/tagged/{proxy+}", tagged.withIntegration(tagged.methodIntegration().withRequestParameters(Map.of(
+                    "integration.request.path.proxy", "method.request.path.proxy",
+                    "integration.request.header.X-Tag", "'from-mapping'"))));
             a = withMethod(a, "/slow", proxy(b + "/slow", 100).withRequestParameters(Map.of()));
             a = withMethod(a, "/down", proxy("http://127.0.0.1:" + closedPort + "/x", 2000).withRequestParameters(Map.of()));
             return a;
@@ -114,6 +118,16 @@ class DataPlaneEndToEndTest {
             assertThat(r.header("X-Seen-Path")).isEqualTo("/a/b/c");
             assertThat(r.header("X-Seen-Query")).isEqualTo("x=1&y=two");
             assertThat(r.header("Content-Type")).startsWith("text/plain");
+        }
+    }
+
+    @Test
+    void httpProxyAppliesItsRequestParameterMappings() throws Exception {
+        try (Response r = gh.get("/prod/tagged/x/y?z=1")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("X-Seen-Path")).isEqualTo("/tagged/x/y");
+            assertThat(r.header("X-Seen-Query")).isEqualTo("z=1");
+            assertThat(r.header("X-Seen-Tag")).isEqualTo("from-mapping");
         }
     }
 

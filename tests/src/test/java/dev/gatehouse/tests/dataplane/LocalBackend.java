@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code /items/...}: describes the request as JSON: {@code {"method":..,"path":..,"query":..}};</li>
  *   <li>{@code /sink...}: reads and drops the body, answers {@code {"received":N}};</li>
  *   <li>anything else: echoes the body and Content-Type with status 200, and reports what it saw in
- *       {@code X-Seen-Method}, {@code X-Seen-Path} (raw) and {@code X-Seen-Query} (raw).</li>
+ *       {@code X-Seen-Method}, {@code X-Seen-Path} (raw), {@code X-Seen-Query} (raw) and {@code X-Seen-Tag} (the
+ *       {@code X-Tag} request header).</li>
  * </ul>
  * Always close it (try-with-resources or {@code @AfterAll}).
  */
@@ -64,6 +65,8 @@ final class LocalBackend implements AutoCloseable {
                 ex.getResponseHeaders().set("X-Seen-Method", ex.getRequestMethod());
                 ex.getResponseHeaders().set("X-Seen-Path", path);
                 ex.getResponseHeaders().set("X-Seen-Query", query == null ? "" : query);
+                String tag = ex.getRequestHeaders().getFirst("X-Tag");
+                if (tag != null) ex.getResponseHeaders().set("X-Seen-Tag", tag);
                 String type = ex.getRequestHeaders().getFirst("Content-Type");
                 send(ex, 200, type == null ? "application/octet-stream" : type, body);
             }
