@@ -18,6 +18,9 @@ import dev.gatehouse.app.shell.ShellView;
 import dev.gatehouse.app.shell.ShellViewModel;
 import dev.gatehouse.app.stages.StagesView;
 import dev.gatehouse.app.stages.StagesViewModel;
+import dev.gatehouse.app.testpanel.MethodTabs;
+import dev.gatehouse.app.testpanel.TestPanelView;
+import dev.gatehouse.app.testpanel.TestPanelViewModel;
 import dev.gatehouse.app.theme.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,8 @@ public final class Console {
     private final ResourceTreeView tree;
     private final MethodView methodView;
     private final ModelsView modelsView;
+    private final FxTaskRunner testRunner = new FxTaskRunner(); // test invokes may wait on a backend: not the workspace worker
+    private final TestPanelView testPanel;
     private final Scene scene;
     private boolean closed;
 
@@ -58,7 +63,8 @@ public final class Console {
         methodView = new MethodView(new MethodViewModel(workbench));
         modelsView = new ModelsView(new ModelsViewModel(workbench));
         StagesView stagesView = new StagesView(new StagesViewModel(workbench));
-        ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, methodView);
+        testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
+        ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // never open larger than the screen (a small laptop, a headless test screen)
@@ -116,6 +122,8 @@ public final class Console {
         preferences.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         methodView.dispose();
         modelsView.dispose();
+        testPanel.dispose();
+        testRunner.close();
         tasks.close();
         return true;
     }
