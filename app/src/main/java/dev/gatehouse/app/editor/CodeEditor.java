@@ -44,6 +44,7 @@ public final class CodeEditor extends BorderPane {
     });
     private final Subscription changes;
     private long generation;
+    private Optional<Highlighter.Problem> marked = Optional.empty();
 
     public CodeEditor(Language initial) {
         language.set(initial);
@@ -89,6 +90,18 @@ public final class CodeEditor extends BorderPane {
         return problem.getReadOnlyProperty();
     }
 
+    /**
+     * Underlines a problem found outside the editor (a template playground's render error), on top of the
+     * editor's own analysis, and shows its message when the text has no problem of its own; empty clears it.
+     * FX thread only.
+     */
+    public void markProblem(Optional<Highlighter.Problem> external) {
+        Optional<Highlighter.Problem> next = external == null ? Optional.empty() : external;
+        if (next.equals(marked)) return;
+        marked = next;
+        analyse();
+    }
+
     public void setEditable(boolean editable) {
         area.setEditable(editable);
     }
@@ -103,10 +116,13 @@ public final class CodeEditor extends BorderPane {
         String text = area.getText();
         Language lang = language.get();
         long mine = ++generation;
+        Highlighter.Problem extra = marked.orElse(null);
         try {
             worker.execute(() -> {
-                Highlighter.Result result = Highlighter.analyse(text, lang);
-                StyleSpans<Collection<String>> spans = spans(text.length(), result);
+                Highlighter.Result analysed = Highlighter.analyse(text, lang);
+                StyleSpans<Collection<String>> spans = underline(spans(text.length(), analysed), extra, text.length());
+                Highlighter.Result result = analysed.problem().isPresent() || extra == null ? analysed
+                        : new Highlighter.Result(analysed.tokens(), Optional.of(extra));
                 Platform.runLater(() -> {
                     if (mine != generation || !text.equals(area.getText())) return; // stale: newer text is coming
                     if (text.length() > 0) area.setStyleSpans(0, spans);
@@ -135,14 +151,16 @@ public final class CodeEditor extends BorderPane {
         }
         builder.add(Collections.emptyList(), Math.max(0, length - last));
         StyleSpans<Collection<String>> spans = builder.create();
-        if (p != null && p.end() > p.start() && p.end() <= length) {
-            spans = spans.overlay(new StyleSpansBuilder<Collection<String>>()
-                            .add(Collections.emptyList(), p.start())
-                            .add(List.of("error"), p.end() - p.start())
-                            .add(Collections.emptyList(), length - p.end()).create(),
-                    (a, b) -> b.isEmpty() ? a : union(a, b));
-        }
-        return spans;
+        return underline(spans, p, length);
+    }
+
+    private static StyleSpans<Collection<String>> underline(StyleSpans<Collection<String>> spans, Highlighter.Problem p, int length) {
+        if (p == null || p.end() <= p.start() || p.end() > length) return spans;
+        return spans.overlay(new StyleSpansBuilder<Collection<String>>()
+                        .add(Collections.emptyList(), p.start())
+                        .add(List.of("error"), p.end() - p.start())
+                        .add(Collections.emptyList(), length - p.end()).create(),
+                (a, b) -> b.isEmpty() ? a : union(a, b));
     }
 
     private static boolean overlaps(Highlighter.Token t, Highlighter.Problem p) {

@@ -1,12 +1,20 @@
 package dev.gatehouse.app.method;
 
 import dev.gatehouse.app.editor.CodeEditor;
+import dev.gatehouse.app.editor.Highlighter;
 import dev.gatehouse.app.editor.Language;
+import dev.gatehouse.app.core.FxTaskRunner;
+import dev.gatehouse.app.playground.PlaygroundView;
+import dev.gatehouse.app.playground.PlaygroundViewModel;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,6 +41,11 @@ final class TemplatesPane extends BorderPane {
     private Button save;
     private Button revert;
     private Label dirtyMark;
+    private ToggleButton playgroundToggle;
+    private VBox right;
+    private PlaygroundView playground;
+    private PlaygroundViewModel playgroundVm;
+    private FxTaskRunner playgroundRunner;
     private boolean loading;
 
     TemplatesPane(TemplatesModel model, String prefix) {
@@ -62,6 +75,9 @@ final class TemplatesPane extends BorderPane {
         save.getStyleClass().add("accent");
         revert = new Button("Revert");
         revert.setId(prefix + "-revert");
+        playgroundToggle = new ToggleButton("Playground", new FontIcon(Feather.ZAP));
+        playgroundToggle.setId(prefix + "-playgroundToggle");
+        playgroundToggle.setTooltip(new Tooltip("Render this template live against a sample request"));
         dirtyMark = new Label("Unsaved changes");
         dirtyMark.getStyleClass().add("muted");
     }
@@ -76,9 +92,9 @@ final class TemplatesPane extends BorderPane {
         left.setMaxWidth(220);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, dirtyMark, spacer, revert, save);
+        HBox actions = new HBox(8, playgroundToggle, dirtyMark, spacer, revert, save);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(6, editor, actions);
+        right = new VBox(6, editor, actions);
         VBox.setVgrow(editor, Priority.ALWAYS);
         setLeft(left);
         setCenter(right);
@@ -117,6 +133,45 @@ final class TemplatesPane extends BorderPane {
         add.setOnAction(e -> addType());
         newType.setOnAction(e -> addType());
         remove.setOnAction(e -> model.removeSelected());
+        playgroundToggle.selectedProperty().addListener((obs, old, on) -> showPlayground(on));
+    }
+
+    /** Shows the template playground beside the editor (created on first use, with its own render thread). */
+    private void showPlayground(boolean on) {
+        if (on && playground == null) {
+            playgroundRunner = new FxTaskRunner();
+            // the response editor's templates read the backend's body as $input.body
+            playgroundVm = new PlaygroundViewModel(playgroundRunner, prefix.startsWith("response")
+                    ? PlaygroundViewModel.Kind.RESPONSE : PlaygroundViewModel.Kind.REQUEST);
+            playgroundVm.templateProperty().bind(editor.area().textProperty());
+            playgroundVm.errorProperty().addListener((obs, old, error) -> editor.markProblem(problemAt(error)));
+            playground = new PlaygroundView(playgroundVm, prefix);
+        }
+        if (on) {
+            SplitPane split = new SplitPane(right, playground);
+            split.setDividerPositions(0.5);
+            setCenter(split);
+            BorderPane.setMargin(split, new javafx.geometry.Insets(0, 0, 0, 8));
+            setPrefHeight(520);
+            playground.renderNow();
+        } else {
+            setCenter(right);
+            setPrefHeight(300);
+            if (playground != null) editor.markProblem(Optional.empty());
+        }
+    }
+
+    /** The render error as an editor problem: the word at its line and column. */
+    private Optional<Highlighter.Problem> problemAt(PlaygroundViewModel.TemplateError error) {
+        if (error == null) return Optional.empty();
+        String text = editor.getText();
+        int start = error.offsetIn(text);
+        String where = error.line() > 0 ? " (line " + error.line() + ", column " + error.column() + ")" : "";
+        if (start < 0 || text.isEmpty()) return Optional.of(new Highlighter.Problem(0, 0, error.message() + where));
+        start = Math.min(start, text.length() - 1);
+        int end = start + 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
+        return Optional.of(new Highlighter.Problem(start, end, error.message() + where));
     }
 
     private void addType() {
@@ -142,5 +197,9 @@ final class TemplatesPane extends BorderPane {
     /** Stops the editor's highlighting thread. */
     void dispose() {
         editor.dispose();
+        if (playground != null) {
+            playground.dispose();
+            playgroundRunner.close();
+        }
     }
 }
