@@ -1,0 +1,13 @@
+/**
+ * Client SDK and documentation export for a deployed stage, through openapi-generator used as a library.
+ *
+ * <p>The input is always the stage's OAS 3.0 export ({@link dev.gatehouse.engine.sdk.StageDocument}), with its
+ * server replaced by the stage's invoke URL so the generated clients call the stage out of the box. Methods that
+ * require an API key carry the {@code api_key} security scheme (header {@code x-api-key}); every generator wires it
+ * into its client configuration. {@link dev.gatehouse.engine.sdk.SdkGenerator} is the entry point for both SDKs and
+ * the one-file HTML documentation.
+ *
+ * <p>openapi-generator and its swagger-parser types stay inside this package: the rest of the engine sees records
+ * and paths only.
+ */
+package dev.gatehouse.engine.sdk;
