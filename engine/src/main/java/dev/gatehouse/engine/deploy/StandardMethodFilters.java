@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.deploy;
 
 import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.integration.BinaryMediaTypes;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.HttpIntegration;
 import dev.gatehouse.engine.integration.HttpProxyIntegration;
@@ -57,6 +58,7 @@ public final class StandardMethodFilters implements MethodFilterFactory {
         if (compression != null) filters.add(new CompressionFilter(compression));
         filters.addAll(validation.filtersFor(api, resource, method));
         String where = method.httpMethod() + " " + resource.path();
+        BinaryMediaTypes binary = BinaryMediaTypes.of(api.restApi().binaryMediaTypes());
         try {
             switch (integration.type()) {
                 case HTTP_PROXY -> {
@@ -68,10 +70,10 @@ public final class StandardMethodFilters implements MethodFilterFactory {
                             timeout(integration), fallbackBackend));
                 }
                 case HTTP, MOCK -> {
-                    filters.add(new ResponseMappingFilter(responses(method, integration, where)));
+                    filters.add(new ResponseMappingFilter(responses(method, integration, where), binary));
                     filters.add(new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
                             integration.type()), compileAll(integration.requestTemplates(), where + " request"),
-                            integration.passthroughBehavior(), false));
+                            integration.passthroughBehavior(), false, binary, integration.contentHandling()));
                     filters.add(integration.type() == dev.gatehouse.engine.model.IntegrationType.MOCK
                             ? MockIntegration.INSTANCE
                             : new HttpIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
@@ -99,7 +101,7 @@ public final class StandardMethodFilters implements MethodFilterFactory {
             }
             b.add(r.selectionPattern(), new ResponseMappingFilter.CompiledResponse(status,
                     ParameterMapper.forResponse(r.responseParameters(), integration.type()),
-                    compileAll(r.responseTemplates(), where + " response " + r.statusCode())));
+                    compileAll(r.responseTemplates(), where + " response " + r.statusCode()), r.contentHandling()));
         }
         return b.build();
     }

@@ -20,8 +20,8 @@ import java.util.Set;
  * The terminal filter of an HTTP_PROXY method: the client's method (unless the integration names one), path
  * parameters substituted into the URI, query string, headers and body pass through; hop-by-hop headers are
  * dropped both ways; mapped {@code integration.request.*} parameters are merged (AWS does, aws-reference §3.1);
- * API Gateway's backend headers are added. The backend's response is returned as is (status, headers minus
- * hop-by-hop, body). Failures become AWS's gateway errors ({@link BackendFailure}). Thread-safe; one per method.
+ * API Gateway's backend headers are added. The backend's response is returned as is (status, body, headers as
+ * {@link ProxyResponseHeaders} leaves them: reserved names renamed {@code x-amzn-Remapped-*}, hop-by-hop dropped). Failures become AWS's gateway errors ({@link BackendFailure}). Thread-safe; one per method.
  */
 public final class HttpProxyIntegration implements Filter {
 
@@ -60,7 +60,7 @@ public final class HttpProxyIntegration implements Filter {
 
         BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP_PROXY", method, target, h.build(),
                 request.body(), timeout);
-        return new GatewayResponse(response.status(), forwardable(response.headers()).build(), response.body());
+        return new GatewayResponse(response.status(), ProxyResponseHeaders.of(response.headers()), response.body());
     }
 
     /** Copies headers except hop-by-hop ones and those named by {@code Connection}. */

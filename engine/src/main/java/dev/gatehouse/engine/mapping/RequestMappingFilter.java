@@ -2,8 +2,11 @@ package dev.gatehouse.engine.mapping;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
+import dev.gatehouse.engine.integration.BinaryMediaTypes;
 import dev.gatehouse.engine.integration.IntegrationKeys;
 import dev.gatehouse.engine.integration.IntegrationParameters;
+import dev.gatehouse.engine.integration.PayloadEncoding;
+import dev.gatehouse.engine.model.ContentHandling;
 import dev.gatehouse.engine.model.PassthroughBehavior;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -21,6 +24,11 @@ import java.util.Map;
  * is a proxy integration — picks the request template by Content-Type and passthrough behaviour and replaces the
  * body with its output (415 when the behaviour forbids passing the body through). Templates were compiled at
  * deploy time. {@code $context.requestOverride.*} values a template sets are applied to the parameters.
+ *
+ * <p>Binary payloads ({@link PayloadEncoding}): a body whose Content-Type is one of the API's binary media types
+ * passes through byte for byte and is never templated (the passthrough behaviour still decides 415); with
+ * CONVERT_TO_TEXT it is Base64-encoded first, so {@code $input.body} is the Base64 string. With CONVERT_TO_BINARY a
+ * text body (or the template's output) is Base64-decoded; text that is not Base64 fails with 500.
  */
 public final class RequestMappingFilter implements Filter {
 
@@ -28,17 +36,33 @@ public final class RequestMappingFilter implements Filter {
     private final Map<String, CompiledTemplate> templates;
     private final PassthroughBehavior passthrough;
     private final boolean proxy;
+    private final BinaryMediaTypes binaryMediaTypes;
+    private final ContentHandling contentHandling;
 
     /**
+     * A filter for an API without binary media types and an integration without {@code contentHandling}.
+     *
      * @param templates   content type → compiled template (empty for proxy integrations)
      * @param proxy       true for HTTP_PROXY: parameters only, the body passes through untouched
      */
     public RequestMappingFilter(ParameterMapper parameters, Map<String, CompiledTemplate> templates,
                                 PassthroughBehavior passthrough, boolean proxy) {
+        this(parameters, templates, passthrough, proxy, BinaryMediaTypes.NONE, null);
+    }
+
+    /**
+     * @param binaryMediaTypes the API's binary media types
+     * @param contentHandling  the integration's {@code contentHandling}; null = pass through (ignored for proxies)
+     */
+    public RequestMappingFilter(ParameterMapper parameters, Map<String, CompiledTemplate> templates,
+                                PassthroughBehavior passthrough, boolean proxy, BinaryMediaTypes binaryMediaTypes,
+                                ContentHandling contentHandling) {
         this.parameters = parameters;
         this.templates = Map.copyOf(templates);
         this.passthrough = passthrough;
         this.proxy = proxy;
+        this.binaryMediaTypes = binaryMediaTypes;
+        this.contentHandling = contentHandling;
     }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
@@ -49,11 +73,20 @@ public final class RequestMappingFilter implements Filter {
             GatewayRequest outgoing = request;
             ContextOverrides overrides = ContextOverrides.NONE;
             if (!proxy) {
-                var decision = TemplateSelector.forRequest(templates, passthrough, request.headers().last("Content-Type"));
+                String contentType = request.headers().last("Content-Type");
+                PayloadEncoding.Conversion conversion =
+                        PayloadEncoding.forRequest(binaryMediaTypes, contentHandling, contentType);
+                if (conversion == PayloadEncoding.Conversion.ENCODE) {
+                    byte[] base64 = PayloadEncoding.encode(request.body());
+                    outgoing = request.withBody(base64);
+                    methodRequest = methodRequest.withBody(new String(base64, StandardCharsets.US_ASCII));
+                }
+                var decision = TemplateSelector.forRequest(templates, passthrough, contentType);
                 if (decision instanceof TemplateSelector.RequestDecision.Reject<CompiledTemplate>) {
                     throw GatewayException.of(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE);
                 }
-                if (decision instanceof TemplateSelector.RequestDecision.Render<CompiledTemplate> render) {
+                if (conversion.templated()
+                        && decision instanceof TemplateSelector.RequestDecision.Render<CompiledTemplate> render) {
                     RenderResult result = render.template().render(methodRequest);
                     overrides = result.overrides();
                     outgoing = request.withBody(result.output().getBytes(StandardCharsets.UTF_8));
@@ -61,6 +94,9 @@ public final class RequestMappingFilter implements Filter {
                         outgoing = outgoing.withHeaders(request.headers().toBuilder()
                                 .set("Content-Type", render.contentType()).build());
                     }
+                }
+                if (conversion == PayloadEncoding.Conversion.DECODE) {
+                    outgoing = outgoing.withBody(PayloadEncoding.decode(outgoing.body(), "request body"));
                 }
             }
             ctx.put(IntegrationKeys.PARAMETERS, parameters(mapped, overrides));
@@ -99,6 +135,8 @@ public final class RequestMappingFilter implements Filter {
 
     @Override public String toString() {
         return "RequestMappingFilter{templates=" + templates.keySet() + ", passthrough=" + passthrough
-                + ", parameters=" + parameters + (proxy ? ", proxy" : "") + "}";
+                + ", parameters=" + parameters + (proxy ? ", proxy" : "")
+                + (contentHandling != null ? ", contentHandling=" + contentHandling : "")
+                + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
 }

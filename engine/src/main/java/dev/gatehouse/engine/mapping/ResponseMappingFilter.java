@@ -1,7 +1,10 @@
 package dev.gatehouse.engine.mapping;
 
 import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.integration.BinaryMediaTypes;
+import dev.gatehouse.engine.integration.PayloadEncoding;
 import dev.gatehouse.engine.integration.ResponseSelector;
+import dev.gatehouse.engine.model.ContentHandling;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -18,20 +21,42 @@ import java.util.Optional;
  * response template chosen by the client's Accept header (or passes the body through when there is none) and
  * sets the method response status; {@code $context.responseOverride} wins. Only mapped headers reach the client,
  * as on AWS. No match and no default → 500 with AWS's log line.
+ *
+ * <p>Binary payloads follow the integration response's {@code contentHandling} and the client's Accept
+ * ({@link PayloadEncoding#forResponse}): binary that stays binary passes byte for byte with no template; binary
+ * that becomes text is Base64-encoded before the template ({@code $input.body}); text that becomes binary is
+ * Base64-decoded after it.
  */
 public final class ResponseMappingFilter implements Filter {
 
-    /** One compiled integration response. */
-    public record CompiledResponse(int statusCode, ParameterMapper headers, Map<String, CompiledTemplate> templates) {
+    /**
+     * One compiled integration response.
+     *
+     * @param contentHandling its {@code contentHandling}; null = convert only as the Accept header asks
+     */
+    public record CompiledResponse(int statusCode, ParameterMapper headers, Map<String, CompiledTemplate> templates,
+                                   ContentHandling contentHandling) {
         public CompiledResponse {
             templates = Map.copyOf(templates);
+        }
+
+        /** A response without {@code contentHandling}. */
+        public CompiledResponse(int statusCode, ParameterMapper headers, Map<String, CompiledTemplate> templates) {
+            this(statusCode, headers, templates, null);
         }
     }
 
     private final ResponseSelector<CompiledResponse> selector;
+    private final BinaryMediaTypes binaryMediaTypes;
 
+    /** A filter for an API without binary media types. */
     public ResponseMappingFilter(ResponseSelector<CompiledResponse> selector) {
+        this(selector, BinaryMediaTypes.NONE);
+    }
+
+    public ResponseMappingFilter(ResponseSelector<CompiledResponse> selector, BinaryMediaTypes binaryMediaTypes) {
         this.selector = selector;
+        this.binaryMediaTypes = binaryMediaTypes;
     }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
@@ -43,18 +68,24 @@ public final class ResponseMappingFilter implements Filter {
                     + "configured. Endpoint Response Status Code: " + backend.status());
         }
         MappingRequest methodRequest = MappingRequests.of(request, ctx);
-        String backendBody = new String(backend.body(), StandardCharsets.UTF_8);
+        String accept = request.headers().last("Accept");
+        String contentType = backend.headers().last("Content-Type");
+        PayloadEncoding.Conversion conversion =
+                PayloadEncoding.forResponse(binaryMediaTypes, chosen.contentHandling(), contentType, accept);
+        byte[] body = conversion == PayloadEncoding.Conversion.ENCODE ? PayloadEncoding.encode(backend.body())
+                : backend.body();
+        String backendBody = conversion == PayloadEncoding.Conversion.BINARY ? ""
+                : new String(body, conversion == PayloadEncoding.Conversion.ENCODE
+                        ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8);
         IntegrationResponseData data = new IntegrationResponseData(backend.headers().toMultiMap(), backendBody);
         try {
             Headers.Builder headers = Headers.builder();
             for (Map.Entry<String, List<String>> e : chosen.headers().mapResponse(methodRequest, data).entrySet()) {
                 for (String v : e.getValue()) headers.add(e.getKey(), v);
             }
-            byte[] body = backend.body();
             int status = chosen.statusCode();
-            Optional<Map.Entry<String, CompiledTemplate>> template =
-                    TemplateSelector.forResponse(chosen.templates(), request.headers().last("Accept"));
-            String contentType = backend.headers().last("Content-Type");
+            Optional<Map.Entry<String, CompiledTemplate>> template = conversion.templated()
+                    ? TemplateSelector.forResponse(chosen.templates(), accept) : Optional.empty();
             if (template.isPresent()) {
                 RenderResult result = template.get().getValue().render(methodRequest.withBody(backendBody));
                 body = result.output().getBytes(StandardCharsets.UTF_8);
@@ -62,6 +93,7 @@ public final class ResponseMappingFilter implements Filter {
                 if (result.overrides().status() != null) status = result.overrides().status();
                 result.overrides().responseHeaders().forEach(headers::set);
             }
+            if (conversion == PayloadEncoding.Conversion.DECODE) body = PayloadEncoding.decode(body, "response body");
             if (!headers.contains("Content-Type")) {
                 headers.set("Content-Type", contentType != null ? contentType : "application/json");
             }
@@ -72,6 +104,7 @@ public final class ResponseMappingFilter implements Filter {
     }
 
     @Override public String toString() {
-        return "ResponseMappingFilter{" + selector + "}";
+        return "ResponseMappingFilter{" + selector
+                + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
 }

@@ -89,7 +89,7 @@ class ExecutionLogTest {
                 T Endpoint response headers: {Content-Type=application/json, Date=Tue, 21 Aug 2018 05:00:49 GMT}
                 T Endpoint response body before transformations: [{"id":1}]
                 T Method response body after transformations: [{"id":1}]
-                T Method response headers: {Content-Type=application/json, Date=Tue, 21 Aug 2018 05:00:49 GMT}
+                T Method response headers: {Content-Type=application/json, x-amzn-Remapped-Date=Tue, 21 Aug 2018 05:00:49 GMT}
                 T Successfully completed execution
                 T Method completed with status: 200
                 """).replace("T ", T));

@@ -1,0 +1,50 @@
+package dev.gatehouse.engine.integration;
+
+import dev.gatehouse.engine.pipeline.Headers;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What API Gateway does to an HTTP_PROXY backend's response headers before the client sees them (aws-reference
+ * §3.2; the header lists as LocalStack's AWS-validated {@code MethodResponseHandler} has them):
+ * {@code Connection}, {@code Content-Length}, {@code Date} and {@code Server} — names API Gateway sets itself —
+ * come back renamed {@code x-amzn-Remapped-<Name>} with the backend's value; {@code Via} and the other hop-by-hop
+ * headers (and those the backend's {@code Connection} names) are dropped. {@code Content-Encoding}, which
+ * LocalStack also drops, is kept: our backend client never decompresses, so the bytes are still encoded.
+ * Stateless.
+ */
+public final class ProxyResponseHeaders {
+
+    /** Response headers AWS renames for every integration type, in AWS's casing. */
+    public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
+
+    private static final String PREFIX = "x-amzn-Remapped-";
+
+    private ProxyResponseHeaders() { }
+
+    /** The client-facing headers of a proxied backend response. */
+    public static Headers of(Headers backend) {
+        Set<String> named = new HashSet<>();
+        for (String c : backend.all("Connection")) {
+            for (String token : c.split(",")) named.add(token.trim().toLowerCase(Locale.ROOT));
+        }
+        Headers.Builder b = Headers.builder();
+        backend.forEach((name, value) -> {
+            String remapped = remappedName(name);
+            if (remapped != null) {
+                b.add(PREFIX + remapped, value);
+            } else if (!HopByHop.isHopByHop(name) && !name.equalsIgnoreCase("Via")
+                    && !named.contains(name.toLowerCase(Locale.ROOT))) {
+                b.add(name, value);
+            }
+        });
+        return b.build();
+    }
+
+    private static String remappedName(String name) {
+        for (String r : REMAPPED_COMMON) if (r.equalsIgnoreCase(name)) return r;
+        return null;
+    }
+}
