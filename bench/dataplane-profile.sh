@@ -48,7 +48,7 @@ sys_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", $15 * 1000 / t }' /proc
 c0=$(cpu_ms); s0=$(sys_ms)
 OUT=$(wrk -t1 -c"$C" -d"${D}s" --latency "$URL"); c1=$(cpu_ms); s1=$(sys_ms)
 echo "kernel share of the gateway's CPU: $(( (s1 - s0) * 100 / (c1 - c0 + 1) ))%"
-grep -E "Requests/sec|50%|99%|Non-2xx|Socket" <<<"$OUT"
+grep -E "Requests/sec|50%|75%|90%|99%|Non-2xx|Socket" <<<"$OUT"
 awk -v ms=$((c1 - c0)) '/requests in/ { printf "gateway JVM CPU %.0f us per request (%d requests, load average %s)\n", ms * 1000 / $1, $1, la }' \
   la="$(cut -d' ' -f1 /proc/loadavg)" <<<"$OUT"
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
