@@ -4,10 +4,15 @@ import dev.gatehouse.app.core.ConsolePreferences;
 import dev.gatehouse.app.core.ConsolePreferences.WindowBounds;
 import dev.gatehouse.app.core.FxDialogService;
 import dev.gatehouse.app.core.FxTaskRunner;
+import dev.gatehouse.app.importexport.ExportViewModel;
+import dev.gatehouse.app.importexport.ImportExportView;
+import dev.gatehouse.app.importexport.ImportViewModel;
 import dev.gatehouse.app.method.MethodView;
 import dev.gatehouse.app.method.MethodViewModel;
 import dev.gatehouse.app.models.ModelsView;
 import dev.gatehouse.app.models.ModelsViewModel;
+import dev.gatehouse.app.palette.PaletteView;
+import dev.gatehouse.app.palette.PaletteViewModel;
 import dev.gatehouse.app.resources.ResourceTreeView;
 import dev.gatehouse.app.resources.ResourceTreeViewModel;
 import dev.gatehouse.app.resources.ResourcesPage;
@@ -66,10 +71,21 @@ public final class Console {
         testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
+        ImportExportView importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
+        shell.addFileMenuItems(importExport.fileMenuItems());
+        PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> {}));
+        javafx.scene.control.MenuItem paletteItem = new javafx.scene.control.MenuItem("Go to resource, method or stage…");
+        paletteItem.setId("menuPalette");
+        paletteItem.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        paletteItem.setOnAction(e -> {
+            if (workbench.session().isPresent()) palette.show(stage);
+        });
+        shell.addViewMenuItems(java.util.List.of(paletteItem));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // never open larger than the screen (a small laptop, a headless test screen)
         scene = new Scene(shell, Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         themes.apply(scene, shellVm.darkThemeProperty().get());
+        importExport.installDropTarget(scene);
         shellVm.darkThemeProperty().addListener((obs, old, dark) -> themes.apply(scene, dark));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> {
             shellVm.show(Page.RESOURCES);

@@ -13,6 +13,8 @@ public final class FakeDialogs implements DialogService {
     public int confirmations;
     public String textAnswer;
     public Path directoryAnswer;
+    public Path openFileAnswer;
+    public Path saveFileAnswer;
 
     @Override public void showError(String title, Throwable error) { errors.add(title + ": " + error.getMessage()); }
 
@@ -26,4 +28,12 @@ public final class FakeDialogs implements DialogService {
     @Override public Optional<String> askText(String title, String prompt, String initialValue) { return Optional.ofNullable(textAnswer); }
 
     @Override public Optional<Path> chooseDirectory(String title, Path initialDirectory) { return Optional.ofNullable(directoryAnswer); }
+
+    @Override public Optional<Path> chooseFileToOpen(String title, String filterName, List<String> patterns) {
+        return Optional.ofNullable(openFileAnswer);
+    }
+
+    @Override public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, List<String> patterns) {
+        return Optional.ofNullable(saveFileAnswer);
+    }
 }

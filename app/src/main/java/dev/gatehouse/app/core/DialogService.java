@@ -22,6 +22,20 @@ public interface DialogService {
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initialValue);
 
+    /** Shows a short notice that does not block and goes away by itself ("Deployed PetStore to dev"). */
+    default void notify(String title, String message) {}
+
     /** Lets the user pick a folder; empty when cancelled. */
     Optional<Path> chooseDirectory(String title, Path initialDirectory);
+
+    /**
+     * Lets the user pick an existing file to read; empty when cancelled.
+     *
+     * @param filterName e.g. "OpenAPI documents"
+     * @param patterns   e.g. {@code *.json}, {@code *.yaml}
+     */
+    Optional<Path> chooseFileToOpen(String title, String filterName, java.util.List<String> patterns);
+
+    /** Lets the user choose where to write a file, proposing {@code initialName}; empty when cancelled. */
+    Optional<Path> chooseFileToSave(String title, String initialName, String filterName, java.util.List<String> patterns);
 }

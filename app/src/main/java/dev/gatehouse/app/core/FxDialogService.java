@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX dialogs owned by the console's window. FX thread only. */
@@ -42,6 +43,14 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void notify(String title, String message) {
+        Window window = owner.get();
+        if (window == null || !window.isShowing()) return;
+        org.controlsfx.control.Notifications.create().owner(window).title(title).text(message)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(5)).showInformation();
+    }
+
+    @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
@@ -64,6 +73,29 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle(title);
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) chooser.setInitialDirectory(initialDirectory.toFile());
         return Optional.ofNullable(chooser.showDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String filterName, java.util.List<String> patterns) {
+        FileChooser chooser = fileChooser(title, filterName, patterns);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, java.util.List<String> patterns) {
+        FileChooser chooser = fileChooser(title, filterName, patterns);
+        if (initialName != null) chooser.setInitialFileName(initialName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    private static FileChooser fileChooser(String title, String filterName, java.util.List<String> patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (patterns != null && !patterns.isEmpty()) {
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(filterName, patterns),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+        }
+        return chooser;
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

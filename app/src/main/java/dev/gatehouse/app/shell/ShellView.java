@@ -299,6 +299,25 @@ public final class ShellView extends BorderPane {
         onExit.run();
     }
 
+    /** Adds a feature's items to the File menu, after "New API…" (e.g. import and export); composition root only. */
+    public void addFileMenuItems(java.util.List<MenuItem> items) {
+        Menu file = menuBar.getMenus().getFirst();
+        int at = 0;
+        for (int i = 0; i < file.getItems().size(); i++) if ("menuNewApi".equals(file.getItems().get(i).getId())) at = i + 1;
+        java.util.List<MenuItem> added = new java.util.ArrayList<>();
+        added.add(new SeparatorMenuItem());
+        added.addAll(items);
+        file.getItems().addAll(at, added);
+    }
+
+    /** Adds a feature's items at the top of the View menu (e.g. the command palette); composition root only. */
+    public void addViewMenuItems(java.util.List<MenuItem> items) {
+        Menu view = menuBar.getMenus().get(2);
+        java.util.List<MenuItem> added = new java.util.ArrayList<>(items);
+        added.add(new SeparatorMenuItem());
+        view.getItems().addAll(0, added);
+    }
+
     /** What File → Exit does; the composition root closes the window when the workbench agrees. */
     public void setOnExit(Runnable action) {
         onExit = action == null ? () -> {} : action;

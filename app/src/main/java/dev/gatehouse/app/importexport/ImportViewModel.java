@@ -1,0 +1,231 @@
+package dev.gatehouse.app.importexport;
+
+import dev.gatehouse.app.session.Workbench;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.openapi.FidelityReport;
+import dev.gatehouse.engine.openapi.ImportMode;
+import dev.gatehouse.engine.openapi.ImportOptions;
+import dev.gatehouse.engine.openapi.ImportResult;
+import dev.gatehouse.engine.openapi.OpenApiImportException;
+import dev.gatehouse.engine.openapi.OpenApiImporter;
+import dev.gatehouse.engine.workspace.Edit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Importing an OpenAPI document in two steps, as the fidelity report must be read before anything changes:
+ * {@link #load} reads and parses the file in the background (nothing is written) and fills the report; the user
+ * picks the target; {@link #apply} stores the parsed API as one undoable edit. Changing the target parses again
+ * (a merge reports against the selected API). FX thread only; file and engine work go through the workbench's
+ * runner.
+ */
+public final class ImportViewModel {
+    /** Where the document goes. */
+    public enum Target {
+        NEW_API("As a new API", null),
+        OVERWRITE("Overwrite the selected API", ImportMode.OVERWRITE),
+        MERGE("Merge into the selected API", ImportMode.MERGE);
+
+        private final String label;
+        private final ImportMode mode;
+
+        Target(String label, ImportMode mode) {
+            this.label = label;
+            this.mode = mode;
+        }
+
+        @Override public String toString() { return label; }
+    }
+
+    /** File suffixes offered and accepted by drag and drop. */
+    public static final List<String> PATTERNS = List.of("*.json", "*.yaml", "*.yml");
+
+    private final Workbench workbench;
+    private final OpenApiImporter importer = new OpenApiImporter();
+    private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.NEW_API);
+    private final ObservableList<FidelityReport.Entry> entries = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyObjectWrapper<ApiDefinition> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
+    private byte[] document;
+    private long generation;
+
+    public ImportViewModel(Workbench workbench) {
+        this.workbench = workbench;
+        target.addListener((obs, old, t) -> parse());
+        preview.addListener((obs, old, p) -> updateCanApply());
+        busy.addListener((obs, old, b) -> updateCanApply());
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    /** The file being imported; null when none. */
+    public ReadOnlyObjectProperty<Path> sourceProperty() { return source.getReadOnlyProperty(); }
+
+    public ObjectProperty<Target> targetProperty() { return target; }
+
+    /** The fidelity report of the newest parse: errors first. */
+    public ObservableList<FidelityReport.Entry> entries() { return FXCollections.unmodifiableObservableList(entries); }
+
+    /** "PetStore: 3 resources, 5 methods · 2 warnings, 1 note", or why it cannot be imported. */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    /** The API the import would store; null while parsing or when the document cannot be imported. */
+    public ReadOnlyObjectProperty<ApiDefinition> previewProperty() { return preview.getReadOnlyProperty(); }
+
+    /** True from {@link #load} until applied or cancelled: the view shows the report dialog meanwhile. */
+    public ReadOnlyBooleanProperty openProperty() { return open.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canApplyProperty() { return canApply.getReadOnlyProperty(); }
+
+    /** True when there is an API to merge into or overwrite. */
+    public boolean hasSelectedApi() { return workbench.selectedApi().isPresent(); }
+
+    // ---- commands --------------------------------------------------------------------------------------------
+
+    /** Asks for a file and loads it. */
+    public void chooseAndLoad() {
+        if (workbench.session().isEmpty()) return;
+        workbench.dialogs().chooseFileToOpen("Import OpenAPI", "OpenAPI and Swagger documents", PATTERNS).ifPresent(this::load);
+    }
+
+    /** True for files drag and drop may import. */
+    public static boolean accepts(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** Reads and parses {@code file} in the background; opens the report. Nothing is written. */
+    public void load(Path file) {
+        if (workbench.session().isEmpty()) return;
+        source.set(file);
+        document = null;
+        entries.clear();
+        preview.set(null);
+        summary.set("Reading " + file.getFileName() + "…");
+        open.set(true);
+        busy.set(true);
+        long mine = ++generation;
+        workbench.tasks().run(() -> Files.readAllBytes(file), bytes -> {
+            if (mine != generation) return;
+            document = bytes;
+            parse();
+        }, e -> {
+            if (mine != generation) return;
+            busy.set(false);
+            summary.set("Cannot read " + file + ": " + e.getMessage());
+        });
+    }
+
+    /** Stores the parsed API as one undoable edit, selects it and closes the report. */
+    public void apply() {
+        ApiDefinition api = preview.get();
+        if (api == null || !canApply.get()) return;
+        Target t = target.get();
+        String file = source.get().getFileName().toString();
+        Edit edit = t == Target.NEW_API ? Edit.createApi(api).describedAs("Import API " + api.name() + " from " + file)
+                : Edit.replaceApi(api).describedAs("Import " + file + " into " + api.name() + " (" + t.name().toLowerCase(Locale.ROOT) + ")");
+        busy.set(true);
+        workbench.tasks().run(() -> {
+            Engines.gateway(workbench).history().apply(edit);
+            return api.id();
+        }, id -> {
+            // the workbench re-reads the workspace on the same runner: select once that has landed
+            workbench.tasks().run(() -> id, workbench::selectApi, e -> {});
+            busy.set(false);
+            close();
+        }, e -> {
+            busy.set(false);
+            workbench.dialogs().showError("Cannot import " + file, e.getMessage() == null ? e.toString() : e.getMessage());
+        });
+    }
+
+    /** Drops the loaded document without applying it. */
+    public void cancel() {
+        generation++;
+        busy.set(false);
+        close();
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private void close() {
+        open.set(false);
+        document = null;
+        source.set(null);
+        entries.clear();
+        preview.set(null);
+        summary.set("");
+    }
+
+    private void parse() {
+        byte[] bytes = document;
+        Path file = source.get();
+        if (bytes == null || file == null) return;
+        Target t = target.get();
+        ApiDefinition existing = workbench.selectedApi().orElse(null);
+        if (t != Target.NEW_API && existing == null) {
+            preview.set(null);
+            entries.clear();
+            summary.set("Select an API to " + (t == Target.MERGE ? "merge into" : "overwrite"));
+            return;
+        }
+        long mine = ++generation;
+        busy.set(true);
+        preview.set(null);
+        String name = file.getFileName().toString();
+        workbench.tasks().run(() -> t == Target.NEW_API ? importer.importNew(bytes, name, ImportOptions.defaults())
+                : importer.importInto(existing, bytes, name, t.mode, ImportOptions.defaults()), result -> {
+            if (mine != generation) return;
+            busy.set(false);
+            show(result);
+        }, e -> {
+            if (mine != generation) return;
+            busy.set(false);
+            preview.set(null);
+            if (e instanceof OpenApiImportException failure) {
+                entries.setAll(sorted(failure.report()));
+                summary.set("Cannot import: " + failure.getMessage());
+            } else {
+                entries.clear();
+                summary.set("Cannot import: " + e.getMessage());
+            }
+        });
+    }
+
+    private void show(ImportResult result) {
+        ApiDefinition api = result.api();
+        entries.setAll(sorted(result.report()));
+        int warnings = result.report().warnings().size();
+        int notes = result.report().infos().size();
+        summary.set(api.name() + ": " + api.resources().size() + " resources, " + api.methodCount() + " methods · "
+                + (warnings == 0 && notes == 0 ? "imported without loss"
+                : warnings + " warning" + (warnings == 1 ? "" : "s") + ", " + notes + " note" + (notes == 1 ? "" : "s")));
+        preview.set(api);
+    }
+
+    private static List<FidelityReport.Entry> sorted(FidelityReport report) {
+        return report.entries().stream().sorted(java.util.Comparator.comparing(FidelityReport.Entry::severity).reversed()).toList();
+    }
+
+    private void updateCanApply() {
+        canApply.set(preview.get() != null && !busy.get());
+    }
+}
