@@ -135,9 +135,10 @@ public final class ParameterMapper {
         Map<String, String> path = new LinkedHashMap<>();
         Map<String, List<String>> query = new LinkedHashMap<>();
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        ParameterSource.Documents documents = new ParameterSource.Documents();
         for (Mapping m : mappings) {
             if (m.refusal() != null) throw MappingException.of(MappingException.Kind.CONFIGURATION, m.refusal());
-            List<String> values = m.source().resolve(request, null);
+            List<String> values = m.source().resolve(request, null, documents);
             if (values.isEmpty()) continue;
             switch (m.location()) {
                 case PATH -> path.put(m.name(), values.get(values.size() - 1));
@@ -155,8 +156,9 @@ public final class ParameterMapper {
      */
     public Map<String, List<String>> mapResponse(MappingRequest request, IntegrationResponseData response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        ParameterSource.Documents documents = new ParameterSource.Documents();
         for (Mapping m : mappings) {
-            List<String> values = m.source().resolve(request, response);
+            List<String> values = m.source().resolve(request, response, documents);
             if (!values.isEmpty()) headers.put(m.name(), values);
         }
         return remapResponseHeaders(headers, type);

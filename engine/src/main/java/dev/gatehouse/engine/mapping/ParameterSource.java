@@ -86,6 +86,14 @@ public record ParameterSource(Kind kind, String name, JsonPath path, String expr
      * @param response the integration response, or null on the request side
      */
     public List<String> resolve(MappingRequest request, IntegrationResponseData response) {
+        return resolve(request, response, new Documents());
+    }
+
+    /**
+     * As {@link #resolve(MappingRequest, IntegrationResponseData)}, sharing parsed bodies with the other sources of
+     * one mapping pass: each body is parsed at most once however many {@code body.JSONPath} sources read it.
+     */
+    public List<String> resolve(MappingRequest request, IntegrationResponseData response, Documents documents) {
         return switch (kind) {
             case LITERAL -> List.of(name);
             case PATH -> one(request.pathParameters().get(name));
@@ -94,24 +102,19 @@ public record ParameterSource(Kind kind, String name, JsonPath path, String expr
             case MULTI_QUERY -> request.queryValues(name);
             case MULTI_HEADER -> request.headerValues(name);
             case BODY -> one(request.body());
-            case BODY_PATH -> one(bodyValue(request.body()));
+            case BODY_PATH -> one(bodyValue(documents.request(request.body())));
             case STAGE_VARIABLE -> one(request.stageVariables().get(name));
             case CONTEXT -> one(request.context().get(name) instanceof Map<?, ?> ? null
                     : stringOrNull(request.context().get(name)));
             case RESPONSE_HEADER -> response == null ? List.of() : one(response.header(name));
             case RESPONSE_MULTI_HEADER -> response == null ? List.of() : response.headerValues(name);
             case RESPONSE_BODY -> response == null ? List.of() : one(response.body());
-            case RESPONSE_BODY_PATH -> response == null ? List.of() : one(bodyValue(response.body()));
+            case RESPONSE_BODY_PATH -> response == null ? List.of() : one(bodyValue(documents.response(response.body())));
         };
     }
 
-    private String bodyValue(String body) {
-        Object document;
-        try {
-            document = JsonSupport.parse(body);
-        } catch (MappingException e) {
-            return null;
-        }
+    private String bodyValue(Object document) {
+        if (document == Documents.UNPARSABLE) return null;
         Object value = JsonSupport.read(document, path);
         if (value == null) return null;
         return value instanceof String s ? s : JsonSupport.toJson(value);
@@ -123,5 +126,34 @@ public record ParameterSource(Kind kind, String name, JsonPath path, String expr
 
     private static List<String> one(String value) {
         return value == null ? List.of() : List.of(value);
+    }
+
+    /**
+     * The parsed request and response bodies of one mapping pass, parsed lazily and at most once each (a body that
+     * does not parse yields no value, as before). Single-threaded: one per {@code mapRequest}/{@code mapResponse}.
+     */
+    public static final class Documents {
+        static final Object UNPARSABLE = new Object();
+        private Object request;
+        private Object response;
+
+        Object request(String body) {
+            if (request == null) request = parse(body);
+            return request;
+        }
+
+        Object response(String body) {
+            if (response == null) response = parse(body);
+            return response;
+        }
+
+        private static Object parse(String body) {
+            try {
+                Object document = JsonSupport.parse(body);
+                return document == null ? UNPARSABLE : document;
+            } catch (MappingException e) {
+                return UNPARSABLE;
+            }
+        }
     }
 }
