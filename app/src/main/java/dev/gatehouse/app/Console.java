@@ -4,6 +4,10 @@ import dev.gatehouse.app.core.ConsolePreferences;
 import dev.gatehouse.app.core.ConsolePreferences.WindowBounds;
 import dev.gatehouse.app.core.FxDialogService;
 import dev.gatehouse.app.core.FxTaskRunner;
+import dev.gatehouse.app.dataplane.DataPlaneStatusView;
+import dev.gatehouse.app.dataplane.DataPlaneViewModel;
+import dev.gatehouse.app.deploy.DeployDialog;
+import dev.gatehouse.app.deploy.DeployViewModel;
 import dev.gatehouse.app.importexport.ExportViewModel;
 import dev.gatehouse.app.importexport.ImportExportView;
 import dev.gatehouse.app.importexport.ImportViewModel;
@@ -67,7 +71,16 @@ public final class Console {
         tree = new ResourceTreeView(treeVm);
         methodView = new MethodView(new MethodViewModel(workbench));
         modelsView = new ModelsView(new ModelsViewModel(workbench));
-        StagesView stagesView = new StagesView(new StagesViewModel(workbench));
+        StagesViewModel stagesVm = new StagesViewModel(workbench);
+        StagesView stagesView = new StagesView(stagesVm);
+        DataPlaneViewModel dataPlane = new DataPlaneViewModel(workbench, preferences);
+        dataPlane.stageProperty().bind(stagesVm.selectedStageNameProperty());
+        stagesVm.invokeUrlProperty().bind(dataPlane.invokeUrlProperty());
+        DeployDialog deployDialog = new DeployDialog(new DeployViewModel(workbench, done -> stagesVm.select(done.stageName())));
+        Runnable deploy = () -> {
+            if (workbench.selectedApi().isPresent()) deployDialog.open(stage, stagesVm.selectedStageNameProperty().get());
+        };
+        stagesView.setOnDeploy(deploy);
         testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
@@ -81,6 +94,8 @@ public final class Console {
             if (workbench.session().isPresent()) palette.show(stage);
         });
         shell.addViewMenuItems(java.util.List.of(paletteItem));
+        shell.addStatusItem(new DataPlaneStatusView(dataPlane));
+        shell.addMenu(deployMenu(deploy));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // never open larger than the screen (a small laptop, a headless test screen)
         scene = new Scene(shell, Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
@@ -142,6 +157,21 @@ public final class Console {
         testRunner.close();
         tasks.close();
         return true;
+    }
+
+    private javafx.scene.control.Menu deployMenu(Runnable deploy) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Deploy API…");
+        item.setId("menuDeploy");
+        item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
+        item.setOnAction(e -> deploy.run());
+        item.disableProperty().bind(workbench.selectedApiProperty().isNull());
+        javafx.scene.control.MenuItem stages = new javafx.scene.control.MenuItem("Stages, history and rollback");
+        stages.setId("menuStages");
+        stages.setOnAction(e -> shellVm.show(Page.STAGES));
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("_Deploy");
+        menu.setId("menuDeployMenu");
+        menu.getItems().addAll(item, stages);
+        return menu;
     }
 
     private void restoreBounds() {

@@ -25,7 +25,14 @@ public interface ConsolePreferences {
 
     void setWindowBounds(WindowBounds bounds);
 
+    /** The port the local data plane tries first when a workspace opens; another free one when it is taken. */
+    default int dataPlanePort() { return DEFAULT_DATA_PLANE_PORT; }
+
+    default void setDataPlanePort(int port) {}
+
     int MAX_RECENT = 8;
+
+    int DEFAULT_DATA_PLANE_PORT = 4010;
 
     /** A window's position and size; {@code maximized} wins over the rest when true. */
     record WindowBounds(double x, double y, double width, double height, boolean maximized) {}

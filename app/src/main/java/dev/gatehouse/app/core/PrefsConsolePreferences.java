@@ -11,6 +11,7 @@ public final class PrefsConsolePreferences implements ConsolePreferences {
     private static final String RECENT = "recent.";
     private static final String DARK = "theme.dark";
     private static final String WINDOW = "window";
+    private static final String PORT = "dataPlane.port";
 
     private final Preferences node;
 
@@ -64,6 +65,16 @@ public final class PrefsConsolePreferences implements ConsolePreferences {
     @Override
     public void setDarkTheme(boolean dark) {
         node.putBoolean(DARK, dark);
+    }
+
+    @Override
+    public int dataPlanePort() {
+        return node.getInt(PORT, DEFAULT_DATA_PLANE_PORT);
+    }
+
+    @Override
+    public void setDataPlanePort(int port) {
+        node.putInt(PORT, port);
     }
 
     @Override

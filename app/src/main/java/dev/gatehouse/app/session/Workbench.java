@@ -102,6 +102,14 @@ public final class Workbench {
 
     public TaskRunner tasks() { return tasks; }
 
+    /**
+     * The open workspace's engine facade (deploys, rollbacks, stage edits, the local data plane); empty when no
+     * workspace is open or the session is not engine-backed (ViewModel tests on a fake session).
+     */
+    public Optional<dev.gatehouse.engine.Gateway> gateway() {
+        return session().filter(EngineWorkspaceSession.class::isInstance).map(s -> ((EngineWorkspaceSession) s).gateway());
+    }
+
     public DialogService dialogs() { return dialogs; }
 
     // ---- commands: workspace ---------------------------------------------------------------------------------

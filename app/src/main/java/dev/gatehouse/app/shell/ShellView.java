@@ -64,6 +64,7 @@ public final class ShellView extends BorderPane {
     private Label statusApi;
     private Label statusMessage;
     private ProgressIndicator busy;
+    private HBox statusBar;
     private boolean syncingApi;
     private Runnable onExit = () -> {};
 
@@ -199,6 +200,7 @@ public final class ShellView extends BorderPane {
         HBox status = new HBox(statusWorkspace, new Separator(javafx.geometry.Orientation.VERTICAL), statusApi, spacer, statusMessage, busy);
         status.getStyleClass().add("status-bar");
         status.setId("statusBar");
+        statusBar = status;
         setBottom(status);
     }
 
@@ -297,6 +299,17 @@ public final class ShellView extends BorderPane {
 
     private void exit() {
         onExit.run();
+    }
+
+    /** Adds a feature's menu after the built-in ones (e.g. Deploy); composition root only. */
+    public void addMenu(Menu menu) {
+        menuBar.getMenus().add(menu);
+    }
+
+    /** Adds a feature's status item (e.g. the data plane's state) after the API summary; composition root only. */
+    public void addStatusItem(Node item) {
+        int at = statusBar.getChildren().indexOf(statusApi) + 1;
+        statusBar.getChildren().addAll(at, java.util.List.of(new Separator(javafx.geometry.Orientation.VERTICAL), item));
     }
 
     /** Adds a feature's items to the File menu, after "New API…" (e.g. import and export); composition root only. */

@@ -1,0 +1,137 @@
+package dev.gatehouse.app.dataplane;
+
+import dev.gatehouse.app.core.ConsolePreferences;
+import dev.gatehouse.app.session.Workbench;
+import dev.gatehouse.app.session.WorkspaceSession;
+import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.server.DataPlaneServer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The local data plane of the open workspace. When a workspace opens, it starts the engine's server on
+ * {@code 127.0.0.1} at the port from the preferences (4010 unless changed), or on any free port when that one is
+ * taken; the server stops with the workspace (closing the session closes its {@link Gateway}). It also works out
+ * the invoke URL of {@link #stageProperty() the stage in view} of the selected API.
+ *
+ * <p>FX thread only; the server starts on the workbench's task runner, after the previous workspace has closed
+ * (same queue), so the previous server's port is free again.
+ */
+public final class DataPlaneViewModel {
+    /** Where the data plane listens. */
+    public static final String HOST = "127.0.0.1";
+
+    /** The server's life. */
+    public enum State { STOPPED, STARTING, SERVING, FAILED }
+
+    private final Workbench workbench;
+    private final ConsolePreferences preferences;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Data plane stopped");
+    private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port");
+    private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper(this, "baseUrl");
+    private final StringProperty stage = new SimpleStringProperty(this, "stage");
+    private final ReadOnlyStringWrapper invokeUrl = new ReadOnlyStringWrapper(this, "invokeUrl");
+    private long urlRequest;
+
+    public DataPlaneViewModel(Workbench workbench, ConsolePreferences preferences) {
+        this.workbench = workbench;
+        this.preferences = preferences;
+        workbench.sessionProperty().addListener((obs, old, session) -> onSession(session));
+        workbench.selectedApiProperty().addListener((obs, old, api) -> refreshInvokeUrl());
+        workbench.revisionProperty().addListener((obs, old, rev) -> refreshInvokeUrl()); // the default API may change
+        stage.addListener((obs, old, name) -> refreshInvokeUrl());
+        onSession(workbench.sessionProperty().get());
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    /** "Serving on http://127.0.0.1:4010", "Starting the data plane…", "Data plane stopped", or the failure. */
+    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
+
+    /** The bound port while serving, else 0. */
+    public ReadOnlyIntegerProperty portProperty() { return port.getReadOnlyProperty(); }
+
+    /** {@code http://127.0.0.1:PORT} while serving, else null. */
+    public ReadOnlyStringProperty baseUrlProperty() { return baseUrl.getReadOnlyProperty(); }
+
+    /** The stage whose invoke URL to show (the stage page's selection); null for none. */
+    public StringProperty stageProperty() { return stage; }
+
+    /** The invoke URL of {@link #stageProperty()} of the selected API, or null when there is none or not serving. */
+    public ReadOnlyStringProperty invokeUrlProperty() { return invokeUrl.getReadOnlyProperty(); }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private void onSession(WorkspaceSession session) {
+        port.set(0);
+        baseUrl.set(null);
+        invokeUrl.set(null);
+        Gateway gateway = session == null ? null : workbench.gateway().orElse(null);
+        if (gateway == null) {
+            state.set(State.STOPPED);
+            statusText.set("Data plane stopped");
+            return;
+        }
+        state.set(State.STARTING);
+        statusText.set("Starting the data plane…");
+        int preferred = preferences.dataPlanePort();
+        workbench.tasks().run(() -> serve(gateway, preferred), server -> {
+            if (workbench.gateway().orElse(null) != gateway) return; // another workspace meanwhile
+            state.set(State.SERVING);
+            port.set(server.port());
+            baseUrl.set("http://" + HOST + ":" + server.port());
+            statusText.set("Serving on " + baseUrl.get()
+                    + (server.port() != preferred && preferred != 0 ? " (port " + preferred + " was taken)" : ""));
+            refreshInvokeUrl();
+        }, e -> {
+            if (workbench.gateway().orElse(null) != gateway) return;
+            state.set(State.FAILED);
+            statusText.set("Data plane failed: " + rootMessage(e));
+        });
+    }
+
+    /** Serves on {@code preferred}, or on any free port when it is taken. Background thread. */
+    static DataPlaneServer serve(Gateway gateway, int preferred) {
+        DataPlaneServer running = gateway.server();
+        if (running != null) return running;
+        try {
+            return gateway.serve(HOST, preferred);
+        } catch (RuntimeException taken) {
+            if (preferred == 0) throw taken;
+            return gateway.serve(HOST, 0);
+        }
+    }
+
+    private void refreshInvokeUrl() {
+        long request = ++urlRequest;
+        Gateway gateway = workbench.gateway().orElse(null);
+        ApiDefinition api = workbench.selectedApi().orElse(null);
+        String stageName = stage.get();
+        if (gateway == null || api == null || stageName == null || state.get() != State.SERVING) {
+            invokeUrl.set(null);
+            return;
+        }
+        workbench.tasks().run(() -> java.util.Optional.ofNullable(gateway.invokeUrl(api.id(), stageName)), url -> {
+            if (request == urlRequest) invokeUrl.set(url.orElse(null));
+        }, e -> {
+            if (request == urlRequest) invokeUrl.set(null);
+        });
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        return e.getMessage() + (m != null && t != e ? " (" + m + ")" : "");
+    }
+}

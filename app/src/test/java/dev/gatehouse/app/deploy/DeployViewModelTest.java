@@ -1,0 +1,100 @@
+package dev.gatehouse.app.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.app.TempEngineWorkspace;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeployViewModelTest {
+    private final TempEngineWorkspace ws = new TempEngineWorkspace();
+    private final List<DeployViewModel.Deployed> deployed = new ArrayList<>();
+    private final DeployViewModel vm = new DeployViewModel(ws.workbench, deployed::add);
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    @Test
+    void newStageNameIsCheckedWithAwsMessagesAsItIsTyped() {
+        // given an API with a method and the dialog prepared
+        ws.createMockApi("Shop", "{\"v\": 1}");
+        vm.prepare(null);
+        assertThat(vm.newStageProperty().get()).isTrue();
+        assertThat(vm.newStageNameProperty().get()).isEqualTo("dev");
+        assertThat(vm.canDeployProperty().get()).isTrue();
+
+        // when a name with a space is typed
+        vm.newStageNameProperty().set("my stage");
+
+        // then AWS's message shows and Deploy is off until the name is fixed
+        assertThat(vm.stageErrorProperty().get()).isEqualTo("Stage name only allows a-zA-Z0-9_-");
+        assertThat(vm.canDeployProperty().get()).isFalse();
+        vm.newStageNameProperty().set("my_stage-2");
+        assertThat(vm.stageErrorProperty().get()).isEmpty();
+        assertThat(vm.canDeployProperty().get()).isTrue();
+    }
+
+    @Test
+    void deployCreatesTheStageAndTheNextDialogOffersItAsExisting() {
+        // given an API with a method
+        String apiId = ws.createMockApi("Shop", "{\"v\": 1}").id();
+        vm.prepare(null);
+        vm.descriptionProperty().set("first cut");
+
+        // when it is deployed to a new stage dev
+        vm.deploy();
+
+        // then the stage serves the new deployment with its description, and the callback heard of it
+        assertThat(ws.dialogs.errors).isEmpty();
+        assertThat(vm.deployingProperty().get()).isFalse();
+        DeployViewModel.Deployed done = vm.lastDeploymentProperty().get();
+        assertThat(done.stageName()).isEqualTo("dev");
+        assertThat(deployed).containsExactly(done);
+        assertThat(ws.gateway().workspace().stage(apiId, "dev").orElseThrow().deploymentId()).isEqualTo(done.deploymentId());
+        assertThat(ws.gateway().workspace().deployment(apiId, done.deploymentId()).orElseThrow().deployment().description())
+                .isEqualTo("first cut");
+
+        // and the next time the dialog targets the existing stage; typing its name as a new stage is refused
+        vm.prepare("dev");
+        assertThat(vm.existingStages()).containsExactly("dev");
+        assertThat(vm.newStageProperty().get()).isFalse();
+        assertThat(vm.targetStage()).isEqualTo("dev");
+        vm.newStageProperty().set(true);
+        vm.newStageNameProperty().set("dev");
+        assertThat(vm.stageErrorProperty().get()).isEqualTo("Stage already exists");
+    }
+
+    @Test
+    void deployingAnApiWithoutMethodsShowsAwsMessage() {
+        // given an empty API
+        ws.workbench.createApi("Empty");
+        vm.prepare(null);
+
+        // when it is deployed
+        vm.deploy();
+
+        // then AWS's message is shown and nothing was deployed
+        assertThat(ws.dialogs.errors).containsExactly("Cannot deploy Empty: The REST API doesn't contain any methods");
+        assertThat(vm.lastDeploymentProperty().get()).isNull();
+        assertThat(ws.gateway().workspace().stages(ws.api().id())).isEmpty();
+    }
+
+    @Test
+    void deployIsUndoableLikeEveryOtherEdit() {
+        // given a deploy to dev
+        String apiId = ws.createMockApi("Shop", "{\"v\": 1}").id();
+        vm.prepare(null);
+        vm.deploy();
+
+        // when the workbench undoes
+        assertThat(ws.workbench.undoTextProperty().get()).startsWith("Undo Deploy");
+        ws.workbench.undo();
+
+        // then the stage is gone again
+        assertThat(ws.gateway().workspace().stage(apiId, "dev")).isEmpty();
+    }
+}
