@@ -30,11 +30,12 @@ public final class BodyFormatter {
     /** What a body looks like. */
     public enum Kind { JSON, XML, TEXT }
 
-    /** The kind of {@code body}, from {@code contentType} (may be null) or else its first non-blank character. */
+    /** The kind of {@code body}, from {@code contentType}, or when there is none from its first non-blank character. */
     public static Kind kindOf(String body, String contentType) {
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (ct.contains("json")) return Kind.JSON;
         if (ct.contains("xml")) return Kind.XML;
+        if (!ct.isBlank()) return Kind.TEXT; // text/html, text/plain...: shown as received (HTML is not XML)
         String t = body == null ? "" : body.stripLeading();
         if (t.startsWith("{") || t.startsWith("[")) return Kind.JSON;
         if (t.startsWith("<")) return Kind.XML;
@@ -67,7 +68,13 @@ public final class BodyFormatter {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(true);
-            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(body)));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e; // not printed: a body that is not XML is simply shown as received
+                }
+            });
+            Document doc = builder.parse(new InputSource(new StringReader(body)));
             stripWhitespace(doc.getDocumentElement());
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
