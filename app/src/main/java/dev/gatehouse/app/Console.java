@@ -59,6 +59,7 @@ public final class Console {
     private final ModelsView modelsView;
     private final FxTaskRunner testRunner = new FxTaskRunner(); // test invokes may wait on a backend: not the workspace worker
     private final TestPanelView testPanel;
+    private final ImportExportView importExport;
     private final Scene scene;
     private boolean closed;
 
@@ -84,7 +85,7 @@ public final class Console {
         testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
-        ImportExportView importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
+        importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
         shell.addFileMenuItems(importExport.fileMenuItems());
         PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> {}));
         javafx.scene.control.MenuItem paletteItem = new javafx.scene.control.MenuItem("Go to resource, method or stage…");
@@ -141,6 +142,11 @@ public final class Console {
     public ShellViewModel shell() { return shellVm; }
 
     public Scene scene() { return scene; }
+
+    /** Imports an OpenAPI document as a drop on the window does: the report shows; nothing is applied yet. */
+    public void importDocument(Path file) {
+        importExport.load(file);
+    }
 
     /**
      * Closes the workspace (asking about unsaved editor changes), remembers the window, and stops background

@@ -49,6 +49,11 @@ public final class ImportExportView {
         return List.of(importItem, exportItem);
     }
 
+    /** Loads {@code file} for import and shows its report (what a drop does). */
+    public void load(Path file) {
+        importVm.load(file);
+    }
+
     /** Shows the export options for the selected API. */
     public void openExport() {
         if (exportDialog == null) exportDialog = new ExportDialog(exportVm, owner.get());
