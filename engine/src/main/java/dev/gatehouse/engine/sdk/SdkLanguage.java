@@ -24,10 +24,11 @@ public enum SdkLanguage {
     JAVASCRIPT("javascript", "javascript", null, "JavaScript (browser and Node.js)", Naming.NPM, "js", "node", "nodejs"),
     /** TypeScript on the fetch API: no runtime dependencies in browsers or on Node.js 18+. */
     TYPESCRIPT("typescript", "typescript-fetch", null, "TypeScript (fetch)", Naming.NPM, "ts", "typescript-fetch"),
-    /** Java 11+ on java.net.http and Jackson. */
-    JAVA("java", "java", "native", "Java 11+ (java.net.http)", Naming.JAVA, "jvm"),
-    /** Java for Android (and any JVM): OkHttp and Gson, the libraries Android apps already carry. */
-    ANDROID("android", "java", "okhttp-gson", "Java for Android (OkHttp, Gson)", Naming.JAVA, "java-android"),
+    /**
+     * Java 8+ and Android on OkHttp and Gson (openapi-generator's {@code okhttp-gson}): the libraries Android apps
+     * already carry, with API-key authentication in the client ({@code java.net.http}-based clients have none).
+     */
+    JAVA("java", "java", "okhttp-gson", "Java and Android (OkHttp, Gson)", Naming.JAVA, "android", "jvm"),
     /** Swift 6 with URLSession: iOS, macOS, tvOS, watchOS (CocoaPods, Carthage or Swift Package Manager). */
     SWIFT("swift", "swift6", null, "Swift 6 (iOS, macOS)", Naming.SWIFT, "swift6", "swift5", "ios"),
     /** Kotlin/JVM on OkHttp 4 and Moshi. */
@@ -82,7 +83,7 @@ public enum SdkLanguage {
 
     /**
      * The language called {@code name}: its id, an alias ({@code js}, {@code ts}, {@code py}, {@code golang},
-     * {@code swift5}, {@code ios}…) or an AWS GetSdk type ({@code javascript}, {@code android}, {@code java},
+     * {@code swift5}, {@code ios}, {@code android}…) or an AWS GetSdk type ({@code javascript}, {@code android}, {@code java},
      * {@code swift}, {@code ruby}). Case does not matter.
      *
      * @throws SdkException naming the languages there are
@@ -136,7 +137,7 @@ public enum SdkLanguage {
                 p.put("npmVersion", version);
                 p.put("supportsES6", true);
             }
-            case JAVA, ANDROID -> {
+            case JAVA -> {
                 p.put("invokerPackage", packageName);
                 p.put("apiPackage", packageName + ".api");
                 p.put("modelPackage", packageName + ".model");
@@ -145,8 +146,6 @@ public enum SdkLanguage {
                 p.put("artifactVersion", version);
                 p.put("hideGenerationTimestamp", true);
                 p.put("openApiNullable", false);
-                p.put("annotationLibrary", "none");
-                p.put("documentationProvider", "none");
             }
             case KOTLIN -> {
                 p.put("packageName", packageName);

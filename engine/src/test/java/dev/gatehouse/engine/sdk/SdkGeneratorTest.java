@@ -85,6 +85,9 @@ class SdkGeneratorTest {
         assertThat(Files.readString(js.folder().resolve("src/api/DefaultApi.js"))).contains("'api_key'");
         assertThat(Files.readString(js.folder().resolve("src/ApiClient.js"))).contains("'x-api-key'");
         assertThat(Files.readString(js.folder().resolve("README.md"))).contains("`x-api-key` header");
+        SdkResult java = SdkGenerator.generate(stage, SdkOptions.of(SdkLanguage.JAVA, out).withPackageName("com.example.keyed"));
+        assertThat(Files.readString(java.folder().resolve("src/main/java/com/example/keyed/ApiClient.java")))
+                .contains("new ApiKeyAuth(\"header\", \"x-api-key\")");
     }
 
     @Test
@@ -171,7 +174,7 @@ class SdkGeneratorTest {
     @Test
     void unknownLanguagesAndBadVersionsGetAOneLineMessage() {
         assertThatThrownBy(() -> SdkLanguage.of("cobol")).isInstanceOf(SdkException.class)
-                .hasMessage("unknown SDK language 'cobol': use one of javascript, typescript, java, android, swift, kotlin, python, ruby, go");
+                .hasMessage("unknown SDK language 'cobol': use one of javascript, typescript, java, swift, kotlin, python, ruby, go");
         assertThat(SdkLanguage.of("JS")).isEqualTo(SdkLanguage.JAVASCRIPT);
         assertThat(SdkLanguage.of("ios")).isEqualTo(SdkLanguage.SWIFT);
         assertThatThrownBy(() -> SdkGenerator.generate(petStore, SdkOptions.of(SdkLanguage.GO, out).withVersion("v1")))
