@@ -60,8 +60,9 @@ public final class Gateway implements AutoCloseable {
     private final Workspace workspace;
     private final EditHistory history;
     private final Clock clock;
-    private final Vertx clientVertx;
-    private final VertxHttpBackend invokeBackend;
+    /** Created on the first test invoke that calls a backend: most CLI commands never need its threads. */
+    private Vertx clientVertx;
+    private VertxHttpBackend invokeBackend;
     private final MethodFilterFactory methodFilters;
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
@@ -75,9 +76,8 @@ public final class Gateway implements AutoCloseable {
         this.workspace = workspace;
         this.history = new EditHistory(workspace);
         this.clock = clock;
-        this.clientVertx = Vertx.vertx();
-        this.invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
-        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), invokeBackend, new dev.gatehouse.engine.validation.ValidationFilters());
+        HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
+        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), lazyBackend, new dev.gatehouse.engine.validation.ValidationFilters());
         this.plans = new PlanBuilder(new DeploymentCompiler(methodFilters));
         this.testInvoker = new TestInvoker(methodFilters);
         this.holder = new PlanHolder(handlerFor(RuntimePlan.EMPTY));
@@ -85,6 +85,22 @@ public final class Gateway implements AutoCloseable {
         workspace.addListener(event -> {
             if (affectsPlan(event)) rebuildPlan();
         });
+    }
+
+    private synchronized HttpBackend invokeBackend() {
+        if (invokeBackend == null) {
+            clientVertx = Vertx.vertx();
+            invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
+        }
+        return invokeBackend;
+    }
+
+    /**
+     * Opens a workspace for reading only, without taking its writer lock (so it works while another process, e.g.
+     * {@code gatehouse serve}, holds it): export, test invoke and queries work; edits and deploys fail.
+     */
+    public static Gateway openReadOnly(Path dir) {
+        return new Gateway(Workspace.openReadOnly(dir), Clock.systemUTC());
     }
 
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
@@ -254,8 +270,10 @@ public final class Gateway implements AutoCloseable {
         DataPlaneServer s = server;
         server = null;
         if (s != null) s.close(Duration.ofSeconds(5));
-        invokeBackend.close();
-        clientVertx.close();
+        synchronized (this) {
+            if (invokeBackend != null) invokeBackend.close();
+            if (clientVertx != null) clientVertx.close();
+        }
         workspace.close();
     }
 }

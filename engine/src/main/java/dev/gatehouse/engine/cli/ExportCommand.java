@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
             case "swagger", "oas20", "swagger2" -> ExportFormat.SWAGGER;
             default -> throw CliErrors.of("unknown export format '" + format + "': use oas30 or swagger");
         };
-        try (Gateway gateway = workspace.open(false)) {
+        try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             ExportOptions options = ExportOptions.json(extensions ? ExportExtensions.APIGATEWAY : ExportExtensions.NONE)
                     .withYaml(yaml);

@@ -31,7 +31,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = {"-d", "--body"}, paramLabel = "TEXT") String body;
 
     @Override public Integer call() {
-        try (Gateway gateway = workspace.open(false)) {
+        try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             String verb = method.toUpperCase(java.util.Locale.ROOT);
             String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;

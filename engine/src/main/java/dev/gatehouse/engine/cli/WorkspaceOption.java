@@ -16,6 +16,15 @@ final class WorkspaceOption {
             description = "Workspace folder (default: the current folder).")
     Path dir;
 
+    /** Opens the workspace for reading only (no writer lock): for commands that change nothing. */
+    Gateway openForReading() {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.exists(d.resolve("workspace.json"))) throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+        Gateway gateway = Gateway.openReadOnly(d);
+        for (WorkspaceProblem p : gateway.workspace().problems()) System.err.println("warning: " + p);
+        return gateway;
+    }
+
     /** Opens the workspace, creating an empty one when the folder has none yet (if {@code create}). */
     Gateway open(boolean create) {
         Path d = dir.toAbsolutePath().normalize();
