@@ -76,6 +76,10 @@ public record StageDocument(String apiId, String apiName, String stageName, Stri
                 .withStage(new StageInfo(stageName, deployedAt, invokeUrl)));
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(exported);
+            ObjectNode info = root.get("info") instanceof ObjectNode o ? o : root.putObject("info");
+            if (info.path("description").asText("").isBlank()) {
+                info.put("description", deployed.name() + ", stage " + stageName + ", served at " + invokeUrl);
+            }
             ArrayNode servers = root.putArray("servers");
             servers.addObject().put("url", invokeUrl.replaceAll("/+$", ""))
                     .put("description", "Gatehouse stage " + stageName);

@@ -8,6 +8,9 @@
  * the one-file HTML documentation.
  *
  * <p>openapi-generator and its swagger-parser types stay inside this package: the rest of the engine sees records
- * and paths only.
+ * and paths only. The generator is an engine dependency (not a module of its own): with its {@code slf4j-simple}
+ * binding and {@code lombok} excluded and {@code commons-lang3} managed to 3.18 (velocity brings 3.17), it shares
+ * Jackson, slf4j and logback with the engine without conflict. It adds ~35 MB of jars to {@code engine/target/lib};
+ * generated SDKs and docs are written by templates bundled in its jar, so export works offline.
  */
 package dev.gatehouse.engine.sdk;
