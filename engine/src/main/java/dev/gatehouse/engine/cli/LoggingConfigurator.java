@@ -29,6 +29,8 @@ public final class LoggingConfigurator extends ContextAwareBase implements ch.qo
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        // openapi-generator reports every template it skips at WARN; only its errors matter to SDK export
+        context.getLogger("org.openapitools").setLevel(Level.ERROR);
         context.getLogger("dev.gatehouse").setLevel(Level.toLevel(System.getProperty("gatehouse.log"), Level.INFO));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
