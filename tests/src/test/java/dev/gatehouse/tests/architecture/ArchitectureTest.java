@@ -37,6 +37,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.velocity..")
             .because("templates are compiled and sandboxed in one place");
 
+    private static final ArchRule openApiGeneratorStaysInTheSdkPackageRule = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.engine.sdk..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.openapitools..")
+            .because("SDK generation is one feature behind one package");
+
     private static final ArchRule filtersNeverSeeVertxRule = noClasses()
             .that().resideInAnyPackage("dev.gatehouse.engine.pipeline..", "dev.gatehouse.engine.routing..",
                     "dev.gatehouse.engine.errors..", "dev.gatehouse.engine.mapping..", "dev.gatehouse.engine.validation..",
@@ -64,6 +69,11 @@ class ArchitectureTest {
     @Test
     void velocityStaysInTheMappingPackage() {
         velocityStaysInTheMappingPackageRule.check(classes);
+    }
+
+    @Test
+    void openApiGeneratorStaysInTheSdkPackage() {
+        openApiGeneratorStaysInTheSdkPackageRule.check(classes);
     }
 
     @Test
