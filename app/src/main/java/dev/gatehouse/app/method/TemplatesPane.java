@@ -86,13 +86,16 @@ final class TemplatesPane extends BorderPane {
         HBox addRow = new HBox(4, newType, add, remove);
         HBox.setHgrow(newType, Priority.ALWAYS);
         addRow.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(6, contentTypes, addRow);
+        playgroundToggle.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(6, contentTypes, addRow, playgroundToggle);
         VBox.setVgrow(contentTypes, Priority.ALWAYS);
         left.setPrefWidth(180);
         left.setMaxWidth(220);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, playgroundToggle, dirtyMark, spacer, revert, save);
+        HBox actions = new HBox(8, dirtyMark, spacer, revert, save);
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         actions.setAlignment(Pos.CENTER_LEFT);
         right = new VBox(6, editor, actions);
         VBox.setVgrow(editor, Priority.ALWAYS);
@@ -149,7 +152,7 @@ final class TemplatesPane extends BorderPane {
         }
         if (on) {
             SplitPane split = new SplitPane(right, playground);
-            split.setDividerPositions(0.5);
+            split.setDividerPositions(0.52);
             setCenter(split);
             BorderPane.setMargin(split, new javafx.geometry.Insets(0, 0, 0, 8));
             setPrefHeight(520);

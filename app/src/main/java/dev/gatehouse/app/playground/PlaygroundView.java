@@ -16,7 +16,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.PropertyValueFactory;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -102,16 +101,13 @@ public final class PlaygroundView extends SplitPane {
         getStylesheets().add(CSS);
         getStyleClass().add("playground");
         setOrientation(Orientation.VERTICAL);
-        GridPane sample = new GridPane();
-        sample.setHgap(8);
-        sample.setVgap(4);
+        VBox sample = new VBox(3,
+                label(vm.kind().bodyLabel()), body,
+                label("Path parameters (name=value per line)"), pathParameters,
+                label("Query string"), queryString,
+                label("Headers (Name: value per line)"), headers,
+                label("Stage variables (name=value per line)"), stageVariables);
         sample.setPadding(new Insets(6));
-        sample.addRow(0, label(vm.kind().bodyLabel()), body);
-        sample.addRow(1, label("Path (name=value)"), pathParameters);
-        sample.addRow(2, label("Query string"), queryString);
-        sample.addRow(3, label("Headers (Name: value)"), headers);
-        sample.addRow(4, label("Stage variables"), stageVariables);
-        for (var node : List.of(body, pathParameters, queryString, headers, stageVariables)) GridPane.setHgrow(node, Priority.ALWAYS);
         javafx.scene.control.ScrollPane sampleScroll = new javafx.scene.control.ScrollPane(sample);
         sampleScroll.setFitToWidth(true);
         sampleScroll.getStyleClass().add("edge-to-edge");
@@ -124,6 +120,7 @@ public final class PlaygroundView extends SplitPane {
 
         Label outputHeading = new Label("Rendered output");
         outputHeading.getStyleClass().add("playground-heading");
+        outputHeading.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox outputBar = new HBox(8, outputHeading, spacer, status);

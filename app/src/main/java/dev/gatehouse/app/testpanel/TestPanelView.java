@@ -106,7 +106,7 @@ public final class TestPanelView extends SplitPane {
         query.setPromptText("type=dog&limit=2");
         headers = new TextArea();
         headers.setId("testHeaders");
-        headers.setPromptText("Accept: application/json\nx-api-key: …");
+        headers.setPromptText("Accept: application/json");
         headers.setPrefRowCount(3);
         stageVariables = new TextArea();
         stageVariables.setId("testStageVariables");
@@ -175,9 +175,12 @@ public final class TestPanelView extends SplitPane {
         getStylesheets().add(CSS);
         getStyleClass().add("test-panel");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, target, spacer, curl, send);
+        target.setMaxWidth(Double.MAX_VALUE);
+        target.setMinWidth(120);
+        HBox.setHgrow(target, Priority.ALWAYS);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        curl.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, target, curl, send);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(6,
                 title, actions,
@@ -215,10 +218,11 @@ public final class TestPanelView extends SplitPane {
         response.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox responseBox = new VBox(6, statusRow, response);
         VBox.setVgrow(response, Priority.ALWAYS);
-        HBox legend = new HBox(10, heading("Execution log"), chip("Method request", LogPhase.METHOD_REQUEST),
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(8, 4, heading("Execution log"), chip("Method request", LogPhase.METHOD_REQUEST),
                 chip("Endpoint request", LogPhase.ENDPOINT_REQUEST), chip("Endpoint response", LogPhase.ENDPOINT_RESPONSE),
                 chip("Method response", LogPhase.METHOD_RESPONSE));
         legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setPadding(new Insets(4, 0, 0, 0));
         VirtualizedScrollPane<CodeArea> logScroll = new VirtualizedScrollPane<>(log);
         VBox logBox = new VBox(4, legend, logScroll);
         VBox.setVgrow(logScroll, Priority.ALWAYS);
@@ -337,7 +341,8 @@ public final class TestPanelView extends SplitPane {
             status.setText(String.valueOf(run.status()));
             status.getStyleClass().add(run.status() < 300 ? "success" : run.status() < 500 ? "warning" : "danger");
             latency.setText(run.latency() + " ms");
-            outcome.setText(run.request().target() + " · " + run.request().httpMethod() + " " + run.request().pathWithQueryString());
+            outcome.setText((run.request().target().isDraft() ? "Draft, test invoke" : run.request().target() + " over HTTP")
+                    + " · " + run.request().httpMethod() + " " + run.request().pathWithQueryString());
         }
         showLog(run.log());
         showBody();

@@ -20,6 +20,6 @@ public record TestTarget(String stageName) {
 
     @Override
     public String toString() {
-        return isDraft() ? "Draft (test invoke)" : "Stage " + stageName + " (HTTP)";
+        return isDraft() ? "Draft" : "Stage " + stageName;
     }
 }

@@ -70,6 +70,44 @@ class ConsoleScreenshotsTest {
         assertThat(out.resolve("models-dark.png")).exists();
     }
 
+    @Test
+    void testPanelAndTemplatePlaygroundRenderInLightAndDarkThemes(FxRobot robot) throws IOException {
+        ConsoleFixture.awaitOpen(console);
+        Path out = outputDir();
+        String rootId = ConsoleFixture.api(console).root().id();
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            robot.interact(() -> {
+                console.shell().darkThemeProperty().set(dark);
+                console.shell().show(Page.RESOURCES);
+                console.workbench().select(Selection.method(rootId, "GET"));
+            });
+            // the test panel after one run of GET / (MOCK) against the draft
+            robot.clickOn("#methodTab-test");
+            int runs = robot.lookup("#testHistory").queryAs(javafx.scene.control.ListView.class).getItems().size();
+            robot.clickOn("#testSend");
+            ConsoleFixture.waitUntil(() -> robot.lookup("#testHistory").queryAs(javafx.scene.control.ListView.class).getItems().size() > runs);
+            shoot(out.resolve("resources-method-test-panel-" + theme + ".png"));
+            // the playground beside the integration request template
+            robot.clickOn("#methodTab-design");
+            robot.clickOn("#phase-integration-request");
+            javafx.scene.control.ScrollPane editor = robot.lookup("#integrationRequestEditor").queryAs(javafx.scene.control.ScrollPane.class);
+            robot.interact(() -> editor.setVvalue(1));
+            javafx.scene.control.ToggleButton toggle = robot.lookup("#requestTemplates-playgroundToggle").queryAs(javafx.scene.control.ToggleButton.class);
+            org.fxmisc.richtext.CodeArea template = robot.lookup("#requestTemplates-code").queryAs(org.fxmisc.richtext.CodeArea.class);
+            robot.interact(() -> {
+                toggle.setSelected(true);
+                template.replaceText("#set($pet = $input.path('$'))\n{\n  \"id\": \"$input.params('id')\",\n  \"name\": \"$pet.name\",\n"
+                        + "  \"stage\": \"$context.stage\",\n  \"env\": \"$stageVariables.env\"\n}");
+            });
+            org.fxmisc.richtext.CodeArea output = robot.lookup("#requestTemplates-playgroundOutput-code").queryAs(org.fxmisc.richtext.CodeArea.class);
+            ConsoleFixture.waitUntil(() -> output.getText().contains("\"name\": \"Rex\""));
+            robot.interact(() -> editor.setVvalue(1));
+            shoot(out.resolve("resources-method-playground-" + theme + ".png"));
+        }
+        assertThat(out.resolve("resources-method-playground-dark.png")).exists();
+    }
+
     private static Path outputDir() throws IOException {
         Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
         Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))
