@@ -57,7 +57,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final Workspace workspace;
+    private volatile Workspace workspace;
+    private volatile Thread follower;
     private final EditHistory history;
     private final Clock clock;
     /** Created on the first test invoke that calls a backend: most CLI commands never need its threads. */
@@ -101,6 +102,40 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway openReadOnly(Path dir) {
         return new Gateway(Workspace.openReadOnly(dir), Clock.systemUTC());
+    }
+
+    /**
+     * For a read-only gateway (see {@link #openReadOnly}): re-reads the workspace whenever its files change on disk
+     * (checked every {@code interval}), so deploys and rollbacks made by another process — the CLI in another
+     * terminal, the console — are served at once. Runs on one daemon thread until {@link #close}.
+     */
+    public synchronized void followDisk(Duration interval) {
+        if (!workspace.isReadOnly()) throw new IllegalStateException("only a read-only gateway follows the disk");
+        if (follower != null) return;
+        Path root = workspace.root();
+        follower = Thread.ofPlatform().daemon().name("gatehouse-workspace-follower").start(() -> {
+            long seen = DiskFingerprint.of(root);
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = DiskFingerprint.of(root);
+                if (now == seen) continue;
+                seen = now;
+                try {
+                    Workspace fresh = Workspace.openReadOnly(root);
+                    Workspace old = workspace;
+                    workspace = fresh;
+                    rebuildPlan();
+                    old.close();
+                    LOG.info("workspace {} changed on disk: plan rebuilt", root);
+                } catch (RuntimeException e) {
+                    LOG.warn("workspace {} changed on disk but could not be read: {}", root, e.getMessage());
+                }
+            }
+        });
     }
 
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
@@ -267,6 +302,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
+        Thread f = follower;
+        follower = null;
+        if (f != null) f.interrupt();
         DataPlaneServer s = server;
         server = null;
         if (s != null) s.close(Duration.ofSeconds(5));

@@ -24,8 +24,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--lock", description = "Take the workspace's writer lock instead of following the disk: other "
+            + "processes cannot edit or deploy while serving.")
+    boolean lock;
+
     @Override public Integer call() throws InterruptedException {
-        Gateway gateway = workspace.open(false);
+        // by default serve reads without the writer lock and follows the disk, so `gatehouse deploy` (or the console)
+        // can deploy while this process serves
+        Gateway gateway = lock ? workspace.open(false) : workspace.openForReading();
+        if (!lock) gateway.followDisk(java.time.Duration.ofMillis(500));
         DataPlaneServer server;
         try {
             server = gateway.serve(host, port);

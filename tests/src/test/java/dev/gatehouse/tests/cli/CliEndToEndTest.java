@@ -186,6 +186,17 @@ class CliEndToEndTest {
                 assertThat(root.header("Content-Type")).isEqualTo("text/html");
                 assertThat(root.body().string()).contains("/beta/pets");
             }
+            // serve follows the disk: a deploy from another process is served without a restart
+            Cli.Result gamma = Cli.run("deploy", "PetStore", "--stage", "gamma", "-w", ws.toString());
+            assertThat(gamma.exitCode()).as(gamma.stderr()).isZero();
+            int code = 0;
+            for (int i = 0; i < 100 && code != 200; i++) {
+                try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/gamma/").build()).execute()) {
+                    code = r.code();
+                }
+                if (code != 200) Thread.sleep(100);
+            }
+            assertThat(code).as("the new stage is served within 10 s").isEqualTo(200);
             try (Response missing = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/beta/nothing").build()).execute()) {
                 assertThat(missing.code()).isEqualTo(403);
                 assertThat(missing.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
