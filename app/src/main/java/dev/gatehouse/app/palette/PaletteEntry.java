@@ -34,19 +34,25 @@ public record PaletteEntry(Kind kind, String apiId, String apiName, String label
 
     /**
      * How well {@code query} matches, lower is better; -1 when it does not. Every whitespace-separated word must
-     * occur (case-insensitive) in the label or the API name; a label starting with the query ranks first.
+     * occur (case-insensitive) in the label, the API name or the kind. Each word scores 0 when it is a whole word
+     * of the label ({@code pets} in {@code GET /pets}), 1 when it starts one, 2 when it occurs inside the label,
+     * 3 when only the API name or kind has it; the entry's score is the sum.
      */
     int score(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) return 2;
+        if (q.isEmpty()) return 0;
         String l = label.toLowerCase(Locale.ROOT);
-        String haystack = l + " " + apiName.toLowerCase(Locale.ROOT) + " " + kind.name().toLowerCase(Locale.ROOT);
-        for (String word : q.split("\\s+")) {
-            if (!haystack.contains(word)) return -1;
-        }
         if (l.equals(q)) return 0;
-        String path = kind == Kind.RESOURCE ? l : l.substring(l.indexOf(' ') + 1);
-        if (l.startsWith(q) || path.startsWith(q)) return 1;
-        return l.contains(q) ? 2 : 3;
+        java.util.List<String> words = java.util.Arrays.stream(l.split("[^a-z0-9+]+")).filter(w -> !w.isEmpty()).toList();
+        String rest = apiName.toLowerCase(Locale.ROOT) + " " + kind.name().toLowerCase(Locale.ROOT);
+        int total = 0;
+        for (String word : q.split("\\s+")) {
+            if (words.contains(word)) continue;
+            if (words.stream().anyMatch(w -> w.startsWith(word))) total += 1;
+            else if (l.contains(word)) total += 2;
+            else if (rest.contains(word)) total += 3;
+            else return -1;
+        }
+        return total;
     }
 }

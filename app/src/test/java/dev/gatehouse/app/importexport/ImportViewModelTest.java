@@ -47,7 +47,7 @@ class ImportViewModelTest {
         assertThat(h.api().id()).isEqualTo(preview.id());
         assertThat(h.api().resourceByPath("/pets")).isPresent();
         assertThat(vm.openProperty().get()).isFalse();
-        assertThat(h.workbench.undoTextProperty().get()).startsWith("Undo Import API");
+        assertThat(h.gateway().history().undoDescription()).hasValueSatisfying(d -> assertThat(d).startsWith("Import API"));
         h.workbench.undo();
         assertThat(h.workbench.apisProperty()).hasSize(before);
     }
@@ -63,7 +63,8 @@ class ImportViewModelTest {
         ApiDefinition merged = h.api();
         assertThat(merged.id()).isEqualTo(selected.id());
         assertThat(merged.resources().size()).isGreaterThanOrEqualTo(selected.resources().size());
-        assertThat(h.workbench.undoTextProperty().get()).startsWith("Undo Import petstore-getexport-style.oas30.json into").endsWith("(merge)");
+        assertThat(h.gateway().history().undoDescription()).hasValueSatisfying(d ->
+                assertThat(d).startsWith("Import petstore-getexport-style.oas30.json into").endsWith("(merge)"));
     }
 
     @Test
