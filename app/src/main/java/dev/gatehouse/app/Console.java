@@ -87,7 +87,7 @@ public final class Console {
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
         importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
         shell.addFileMenuItems(importExport.fileMenuItems());
-        PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> {}));
+        PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> stagesVm.select(stageName)));
         javafx.scene.control.MenuItem paletteItem = new javafx.scene.control.MenuItem("Go to resource, method or stage…");
         paletteItem.setId("menuPalette");
         paletteItem.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
