@@ -60,6 +60,11 @@ public final class DataPlaneStatusView extends HBox {
 
     private void bind() {
         state.textProperty().bind(vm.statusTextProperty());
+        Tooltip detail = new Tooltip();
+        detail.textProperty().bind(vm.detailProperty());
+        state.setTooltip(detail);
+        state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        invokeUrl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         invokeUrl.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.invokeUrlProperty().get() == null ? "" : vm.stageProperty().get() + ": " + vm.invokeUrlProperty().get(),
                 vm.invokeUrlProperty(), vm.stageProperty()));

@@ -35,6 +35,7 @@ public final class DataPlaneViewModel {
     private final ConsolePreferences preferences;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Data plane stopped");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port");
     private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper(this, "baseUrl");
     private final StringProperty stage = new SimpleStringProperty(this, "stage");
@@ -58,6 +59,9 @@ public final class DataPlaneViewModel {
     /** "Serving on http://127.0.0.1:4010", "Starting the data plane…", "Data plane stopped", or the failure. */
     public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
 
+    /** More about the state, for a tooltip ("Port 4010 was taken, so the data plane took a free one"). */
+    public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
+
     /** The bound port while serving, else 0. */
     public ReadOnlyIntegerProperty portProperty() { return port.getReadOnlyProperty(); }
 
@@ -74,6 +78,7 @@ public final class DataPlaneViewModel {
 
     private void onSession(WorkspaceSession session) {
         port.set(0);
+        detail.set("");
         baseUrl.set(null);
         invokeUrl.set(null);
         Gateway gateway = session == null ? null : workbench.gateway().orElse(null);
@@ -90,13 +95,16 @@ public final class DataPlaneViewModel {
             state.set(State.SERVING);
             port.set(server.port());
             baseUrl.set("http://" + HOST + ":" + server.port());
-            statusText.set("Serving on " + baseUrl.get()
-                    + (server.port() != preferred && preferred != 0 ? " (port " + preferred + " was taken)" : ""));
+            statusText.set("Serving on " + baseUrl.get());
+            detail.set(server.port() != preferred && preferred != 0
+                    ? "Port " + preferred + " was taken, so the data plane took a free one"
+                    : "Every deployed stage of the workspace is served here");
             refreshInvokeUrl();
         }, e -> {
             if (workbench.gateway().orElse(null) != gateway) return;
             state.set(State.FAILED);
-            statusText.set("Data plane failed: " + rootMessage(e));
+            statusText.set("Data plane failed");
+            detail.set(rootMessage(e));
         });
     }
 

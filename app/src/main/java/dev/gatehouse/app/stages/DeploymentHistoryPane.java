@@ -86,8 +86,8 @@ final class DeploymentHistoryPane extends SplitPane {
             case REMOVED -> "Removed";
             case CHANGED -> "Changed";
         });
-        kind.setPrefWidth(90);
-        kind.setMaxWidth(110);
+        kind.setPrefWidth(80);
+        kind.setMaxWidth(90);
         TableColumn<DeploymentDiff.Entry, String> breaking = column("", e -> e.breaking() ? "Breaking" : "");
         breaking.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String text, boolean empty) {
@@ -97,10 +97,11 @@ final class DeploymentHistoryPane extends SplitPane {
                 if (!empty && text != null && !text.isEmpty()) getStyleClass().add("breaking");
             }
         });
-        breaking.setPrefWidth(90);
-        breaking.setMaxWidth(100);
+        breaking.setPrefWidth(80);
+        breaking.setMaxWidth(90);
         TableColumn<DeploymentDiff.Entry, String> subject = column("Where", DeploymentDiff.Entry::subject);
-        subject.setPrefWidth(200);
+        subject.setPrefWidth(180);
+        subject.setMaxWidth(240);
         diff.getColumns().add(kind);
         diff.getColumns().add(breaking);
         diff.getColumns().add(subject);
@@ -133,10 +134,12 @@ final class DeploymentHistoryPane extends SplitPane {
 
         Label diffHeading = new Label("Compare");
         diffHeading.getStyleClass().add("section-title");
+        diffHeading.setMinWidth(Region.USE_PREF_SIZE);
         HBox pickers = new HBox(8, diffHeading, from, new FontIcon(Feather.ARROW_RIGHT), to, summary);
         pickers.setAlignment(Pos.CENTER_LEFT);
-        from.setPrefWidth(260);
-        to.setPrefWidth(260);
+        from.setPrefWidth(200);
+        to.setPrefWidth(200);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         before.setPrefRowCount(5);
         after.setPrefRowCount(5);
         HBox texts = new HBox(8, before, after);

@@ -66,8 +66,12 @@ public final class StagesView extends VBox {
         stages.setId("stageTable");
         stages.setPlaceholder(new Label("No stages yet: deploy the API to create one"));
         stages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        stages.getColumns().add(column("Stage", StagesViewModel.StageRow::stageName));
-        stages.getColumns().add(column("Deployment", StagesViewModel.StageRow::deploymentId));
+        TableColumn<StagesViewModel.StageRow, String> name = column("Stage", StagesViewModel.StageRow::stageName);
+        name.setMinWidth(70);
+        stages.getColumns().add(name);
+        TableColumn<StagesViewModel.StageRow, String> deployment = column("Deployment", StagesViewModel.StageRow::deploymentId);
+        deployment.setMinWidth(90);
+        stages.getColumns().add(deployment);
         stages.getColumns().add(column("Deployed", StagesViewModel.StageRow::deployed));
         stages.getColumns().add(column("Canary", StagesViewModel.StageRow::canary));
         stageTitle = new Label();
@@ -125,7 +129,7 @@ public final class StagesView extends VBox {
         details.setPadding(new Insets(0, 0, 0, 12));
 
         SplitPane split = new SplitPane(stages, details);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(stages, false);
         VBox.setVgrow(split, Priority.ALWAYS);
         setSpacing(10);

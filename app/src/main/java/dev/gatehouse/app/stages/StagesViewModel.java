@@ -33,6 +33,7 @@ import javafx.collections.ObservableList;
  * workspace change. FX thread only.
  */
 public final class StagesViewModel {
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One stage as the list shows it. */
@@ -185,7 +186,7 @@ public final class StagesViewModel {
         loadedOrder = loaded.deployments;
         List<StageRow> rows = loaded.stages.stream().sorted(Comparator.comparing(Stage::stageName)).map(s -> {
             Optional<DeploymentSnapshot> d = Optional.ofNullable(byId.get(s.deploymentId()));
-            String when = d.map(x -> x.deployment().createdDate()).map(StagesViewModel::format).orElse("");
+            String when = d.map(x -> x.deployment().createdDate()).map(t -> t <= 0 ? "" : SHORT.format(Instant.ofEpochSecond(t))).orElse("");
             String description = s.description() != null ? s.description()
                     : d.map(x -> x.deployment().description()).orElse(null);
             return new StageRow(s, when, description == null ? "" : description);

@@ -44,7 +44,8 @@ class DataPlaneViewModelTest {
             // then it serves elsewhere and says why
             assertThat(vm.stateProperty().get()).isEqualTo(DataPlaneViewModel.State.SERVING);
             assertThat(vm.portProperty().get()).isPositive().isNotEqualTo(taken.getLocalPort());
-            assertThat(vm.statusTextProperty().get()).endsWith("(port " + taken.getLocalPort() + " was taken)");
+            assertThat(vm.statusTextProperty().get()).isEqualTo("Serving on http://127.0.0.1:" + vm.portProperty().get());
+            assertThat(vm.detailProperty().get()).isEqualTo("Port " + taken.getLocalPort() + " was taken, so the data plane took a free one");
         }
     }
 

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.shell.Page;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.Integration;
+import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -44,6 +48,7 @@ class ConsoleScreenshotsTest {
     @Test
     void mainScreensRenderInLightAndDarkThemes(FxRobot robot) throws IOException {
         ConsoleFixture.awaitOpen(console);
+        deployAChangedDraftToDev();
         Path out = outputDir();
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
@@ -65,9 +70,44 @@ class ConsoleScreenshotsTest {
             robot.interact(() -> console.shell().show(Page.MODELS));
             shoot(out.resolve("models-" + theme + ".png"));
             robot.interact(() -> console.shell().show(Page.STAGES));
+            showStage(robot, "dev");
             shoot(out.resolve("stages-" + theme + ".png"));
         }
         assertThat(out.resolve("models-dark.png")).exists();
+    }
+
+    /** PetStore's draft with a new /toys, no OPTIONS /pets/{petId}, and GET /pets changed, deployed to dev. */
+    private void deployAChangedDraftToDev() {
+        ApiDefinition api = ConsoleFixture.api(console);
+        Resource pets = api.resourceByPath("/pets").orElseThrow();
+        Resource pet = api.resourceByPath("/pets/{petId}").orElseThrow();
+        long before = console.workbench().revisionProperty().get();
+        Platform.runLater(() -> console.workbench().edit("Prepare the screenshot", a -> {
+            ApiDefinition next = a.addResource(a.root().id(), "toys", null);
+            String toys = next.resourceByPath("/toys").orElseThrow().id();
+            next = next.updateResource(toys, r -> r.withMethod(Method.of("GET").withIntegration(Integration.mock())));
+            next = next.updateResource(pet.id(), r -> r.withoutMethod("OPTIONS"));
+            return next.updateResource(pets.id(), r -> {
+                Method get = r.method("GET");
+                return r.withMethod(get.withRequestParameters(java.util.Map.of("method.request.querystring.limit", true))
+                        .withIntegration(get.methodIntegration().withTimeoutInMillis(5000)));
+            });
+        }));
+        ConsoleFixture.waitUntil(() -> console.workbench().revisionProperty().get() > before
+                && ConsoleFixture.api(console).resourceByPath("/toys").isPresent());
+        console.workbench().gateway().orElseThrow().deploy(api.id(), "dev", "Toys, a required limit, a 5 s timeout");
+    }
+
+    private void showStage(FxRobot robot, String name) {
+        TableView<?> stages = robot.lookup("#stageTable").queryAs(TableView.class);
+        ConsoleFixture.waitUntil(() -> stages.getItems().stream().anyMatch(r -> r.toString().contains("stageName=" + name)));
+        robot.interact(() -> {
+            for (int i = 0; i < stages.getItems().size(); i++) {
+                if (stages.getItems().get(i).toString().contains("stageName=" + name)) stages.getSelectionModel().select(i);
+            }
+        });
+        TableView<?> diff = robot.lookup("#diffTable").queryAs(TableView.class);
+        ConsoleFixture.waitUntil(() -> !diff.getItems().isEmpty());
     }
 
     @Test
