@@ -58,6 +58,7 @@ public final class Console {
     private final MethodView methodView;
     private final ModelsView modelsView;
     private final FxTaskRunner testRunner = new FxTaskRunner(); // test invokes may wait on a backend: not the workspace worker
+    private final FxTaskRunner sdkRunner = new FxTaskRunner(); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
     private final ImportExportView importExport;
     private final Scene scene;
@@ -86,6 +87,9 @@ public final class Console {
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
         importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
+        // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export
+        shell.addFileMenuItems(new dev.gatehouse.app.sdk.SdkExportView(new dev.gatehouse.app.sdk.SdkExportViewModel(workbench,
+                sdkRunner, dev.gatehouse.app.sdk.FolderOpener.desktop(), preferences::dataPlanePort), () -> stage).fileMenuItems());
         shell.addFileMenuItems(importExport.fileMenuItems());
         PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> stagesVm.select(stageName)));
         javafx.scene.control.MenuItem paletteItem = new javafx.scene.control.MenuItem("Go to resource, method or stage…");
@@ -161,6 +165,7 @@ public final class Console {
         modelsView.dispose();
         testPanel.dispose();
         testRunner.close();
+        sdkRunner.close();
         tasks.close();
         return true;
     }

@@ -1,6 +1,12 @@
 package dev.gatehouse.app.sdk;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
@@ -16,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -24,27 +31,29 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Export SDK dialog: stage, language (or all languages, or the HTML documentation), package name, version,
- * output folder and base URL, each with its error under it. Export keeps the dialog open: a progress bar runs
- * while the SDK is generated, then a banner shows the zip's path with "Open folder".
+ * output folder and base URL, each with a message line under it (the error, else a hint). Export keeps the dialog
+ * open: a progress bar runs while the SDK is generated, then a banner shows the zip's path with "Open folder".
  */
 public final class SdkExportDialog extends Dialog<Void> {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
+    private static final String ERROR_STYLE = "validation-error";
+    private static final String HINT_STYLE = "muted";
 
     private final SdkExportViewModel vm;
     private ComboBox<String> stage;
-    private Label stageHint;
     private ComboBox<ExportTarget> target;
-    private Label packageLabel;
     private TextField packageName;
-    private Label packageError;
     private TextField version;
-    private Label versionError;
     private TextField outputFolder;
     private Button browse;
-    private Label outputError;
     private TextField baseUrl;
-    private Label baseUrlError;
+    private Label stageMessage;
+    private Label targetMessage;
+    private Label packageMessage;
+    private Label versionMessage;
+    private Label outputMessage;
+    private Label baseUrlMessage;
     private ProgressBar progress;
     private Label progressText;
     private VBox busy;
@@ -77,27 +86,27 @@ public final class SdkExportDialog extends Dialog<Void> {
         stage.setId("sdkStage");
         stage.setMaxWidth(Double.MAX_VALUE);
         stage.setPromptText("No deployed stage");
-        stageHint = hint("sdkStageHint");
         target = new ComboBox<>(vm.targets());
         target.setId("sdkTarget");
         target.setMaxWidth(Double.MAX_VALUE);
-        packageLabel = new Label();
         packageName = field("sdkPackage", "e.g. pet-store");
-        packageError = error("sdkPackageError");
         version = field("sdkVersion", "1.0.0");
-        versionError = error("sdkVersionError");
         outputFolder = field("sdkOutput", "Folder for the SDK's folder and zip");
         browse = new Button("Browse…", new FontIcon(Feather.FOLDER));
         browse.setId("sdkBrowse");
-        outputError = error("sdkOutputError");
         baseUrl = field("sdkBaseUrl", "http://127.0.0.1:4010/restapis/{api}/{stage}/_user_request_");
-        baseUrlError = error("sdkBaseUrlError");
+        stageMessage = message("sdkStageHint");
+        targetMessage = message("sdkTargetHint");
+        packageMessage = message("sdkPackageMessage");
+        versionMessage = message("sdkVersionMessage");
+        outputMessage = message("sdkOutputMessage");
+        baseUrlMessage = message("sdkBaseUrlMessage");
         progress = new ProgressBar();
         progress.setId("sdkProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progressText = new Label();
         progressText.setId("sdkProgressText");
-        progressText.getStyleClass().add("muted");
+        progressText.getStyleClass().add(HINT_STYLE);
         resultSummary = new Label();
         resultSummary.setId("sdkResultSummary");
         resultSummary.setWrapText(true);
@@ -120,26 +129,21 @@ public final class SdkExportDialog extends Dialog<Void> {
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(4);
+        grid.setVgap(2);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(Region.USE_PREF_SIZE); // never "Output fol…"
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
         HBox outputRow = new HBox(6, outputFolder, browse);
         HBox.setHgrow(outputFolder, Priority.ALWAYS);
         int row = 0;
-        grid.addRow(row++, new Label("Stage"), stage);
-        grid.add(stageHint, 1, row++);
-        grid.addRow(row++, new Label("Language"), target);
-        grid.addRow(row++, packageLabel, packageName);
-        grid.add(packageError, 1, row++);
-        grid.addRow(row++, new Label("Version"), version);
-        grid.add(versionError, 1, row++);
-        grid.addRow(row++, new Label("Output folder"), outputRow);
-        grid.add(outputError, 1, row++);
-        grid.addRow(row++, new Label("Base URL"), baseUrl);
-        grid.add(baseUrlError, 1, row);
+        row = addField(grid, row, "Stage", stage, stageMessage);
+        row = addField(grid, row, "Language", target, targetMessage);
+        row = addField(grid, row, "Package name", packageName, packageMessage);
+        row = addField(grid, row, "Version", version, versionMessage);
+        row = addField(grid, row, "Output folder", outputRow, outputMessage);
+        addField(grid, row, "Base URL", baseUrl, baseUrlMessage);
 
         busy = new VBox(6, progress, progressText);
         busy.setId("sdkBusy");
@@ -152,7 +156,7 @@ public final class SdkExportDialog extends Dialog<Void> {
         StackPane status = new StackPane(busy, result);
         status.setMinHeight(76);
 
-        VBox content = new VBox(12, grid, status);
+        VBox content = new VBox(10, grid, status);
         content.setPrefWidth(600);
         getDialogPane().setContent(content);
         setResultConverter(b -> null);
@@ -161,31 +165,31 @@ public final class SdkExportDialog extends Dialog<Void> {
     private void bind() {
         headerTextProperty().bind(Bindings.concat("Export a client SDK or the documentation of ", vm.apiNameProperty()));
         stage.valueProperty().bindBidirectional(vm.stageProperty());
-        stage.disableProperty().bind(Bindings.isEmpty(vm.stages()).or(vm.exportingProperty()));
-        stageHint.textProperty().bind(vm.stageHintProperty());
-        showWhenNotEmpty(stageHint, vm.stageHintProperty());
         target.valueProperty().bindBidirectional(vm.targetProperty());
-        target.disableProperty().bind(vm.exportingProperty());
-        packageLabel.textProperty().bind(Bindings.when(vm.packageLabelProperty().isEmpty()).then("Package name")
-                .otherwise(Bindings.createStringBinding(() -> capitalised(vm.packageLabelProperty().get()), vm.packageLabelProperty())));
         packageName.textProperty().bindBidirectional(vm.packageNameProperty());
-        packageName.disableProperty().bind(vm.packageLabelProperty().isEmpty().or(vm.exportingProperty()));
-        packageError.textProperty().bind(Bindings.createStringBinding(() -> {
-            ExportTarget t = vm.targetProperty().get();
-            if (t != null && t.kind() == ExportTarget.Kind.ALL_SDKS) return "Each SDK gets its language's default package name";
-            return vm.packageErrorProperty().get();
-        }, vm.packageErrorProperty(), vm.targetProperty()));
         version.textProperty().bindBidirectional(vm.versionProperty());
+        outputFolder.textProperty().bindBidirectional(vm.outputFolderProperty());
+        baseUrl.textProperty().bindBidirectional(vm.baseUrlProperty());
+
+        stage.disableProperty().bind(Bindings.isEmpty(vm.stages()).or(vm.exportingProperty()));
+        target.disableProperty().bind(vm.exportingProperty());
+        packageName.disableProperty().bind(vm.packageLabelProperty().isEmpty().or(vm.exportingProperty()));
         version.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.targetProperty().get() == null || !vm.targetProperty().get().isSdk(), vm.targetProperty()).or(vm.exportingProperty()));
-        versionError.textProperty().bind(vm.versionErrorProperty());
-        outputFolder.textProperty().bindBidirectional(vm.outputFolderProperty());
         outputFolder.disableProperty().bind(vm.exportingProperty());
         browse.disableProperty().bind(vm.exportingProperty());
-        outputError.textProperty().bind(vm.outputErrorProperty());
-        baseUrl.textProperty().bindBidirectional(vm.baseUrlProperty());
         baseUrl.disableProperty().bind(vm.exportingProperty());
-        baseUrlError.textProperty().bind(vm.baseUrlErrorProperty());
+
+        showMessage(stageMessage, null, Bindings.createStringBinding(() -> vm.stageHintProperty().get().isEmpty()
+                ? "Generated from the stage's deployment, not from the draft" : vm.stageHintProperty().get(), vm.stageHintProperty()));
+        showMessage(targetMessage, null, Bindings.createStringBinding(this::targetHint, vm.targetProperty(), vm.apiNameProperty(), vm.stageProperty()));
+        showMessage(packageMessage, vm.packageErrorProperty(), Bindings.createStringBinding(this::packageHint, vm.targetProperty()));
+        showMessage(versionMessage, vm.versionErrorProperty(), Bindings.createStringBinding(
+                () -> vm.targetProperty().get() != null && !vm.targetProperty().get().isSdk() ? "Not used for the documentation"
+                        : "MAJOR.MINOR.PATCH, optionally with a -suffix",
+                vm.targetProperty()));
+        showMessage(outputMessage, vm.outputErrorProperty(), Bindings.createStringBinding(() -> "Created when missing"));
+        showMessage(baseUrlMessage, vm.baseUrlErrorProperty(), Bindings.createStringBinding(() -> "Where the generated clients send requests"));
         markInvalid(packageName, vm.packageErrorProperty());
         markInvalid(version, vm.versionErrorProperty());
         markInvalid(outputFolder, vm.outputErrorProperty());
@@ -212,7 +216,45 @@ public final class SdkExportDialog extends Dialog<Void> {
         });
         browse.setOnAction(e -> vm.chooseOutputFolder());
         openFolder.setOnAction(e -> vm.openFolder());
+        // a message that wraps to more lines must not push the buttons out of the window
+        for (Label message : List.of(stageMessage, targetMessage, packageMessage, versionMessage, outputMessage, baseUrlMessage)) {
+            message.textProperty().addListener((obs, old, text) -> Platform.runLater(this::growToFit));
+        }
         setOnShown(e -> target.requestFocus());
+    }
+
+    private String targetHint() {
+        ExportTarget t = vm.targetProperty().get();
+        if (t == null) return "";
+        return switch (t.kind()) {
+            case SDK -> "A folder with a README and its zip, in the output folder";
+            case ALL_SDKS -> "One folder and zip per language, in the output folder";
+            case DOCUMENTATION -> "index.html and openapi.json in "
+                    + (vm.stageProperty().get() == null ? "a folder of their own"
+                    : SdkExportJob.docsFolderName(vm.apiNameProperty().get(), vm.stageProperty().get()));
+        };
+    }
+
+    private String packageHint() {
+        ExportTarget t = vm.targetProperty().get();
+        if (t == null) return "";
+        return switch (t.kind()) {
+            case SDK -> "The " + t.language().packageNameLabel();
+            case ALL_SDKS -> "Each SDK gets its language's default package name";
+            case DOCUMENTATION -> "Not used for the documentation";
+        };
+    }
+
+    private void growToFit() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window == null || !window.isShowing()) return;
+        if (getDialogPane().prefHeight(getDialogPane().getWidth()) > getDialogPane().getHeight() + 0.5) window.sizeToScene();
+    }
+
+    private static int addField(GridPane grid, int row, String label, javafx.scene.Node field, Label message) {
+        grid.addRow(row, new Label(label), field);
+        grid.add(message, 1, row + 1);
+        return row + 2;
     }
 
     private static TextField field(String id, String prompt) {
@@ -222,33 +264,33 @@ public final class SdkExportDialog extends Dialog<Void> {
         return field;
     }
 
-    private static Label error(String id) {
+    private static Label message(String id) {
         Label label = new Label();
         label.setId(id);
-        label.getStyleClass().add("validation-error");
+        label.getStyleClass().add(HINT_STYLE);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // a two-line reason is shown whole
         return label;
     }
 
-    private static Label hint(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("muted");
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
+    /** The error when there is one (in the error colour), else the hint; either may be null. */
+    private static void showMessage(Label label, ObservableStringValue error, ObservableStringValue hint) {
+        StringBinding text = Bindings.createStringBinding(() -> {
+            String e = error == null ? "" : error.get();
+            return e != null && !e.isEmpty() ? e : hint == null || hint.get() == null ? "" : hint.get();
+        }, Stream.of(error, hint).filter(Objects::nonNull).toArray(Observable[]::new));
+        label.textProperty().bind(text);
+        Runnable style = () -> {
+            boolean isError = error != null && error.get() != null && !error.get().isEmpty();
+            label.getStyleClass().removeAll(ERROR_STYLE, HINT_STYLE);
+            label.getStyleClass().add(isError ? ERROR_STYLE : HINT_STYLE);
+        };
+        if (error != null) error.addListener((obs, old, e) -> style.run());
+        style.run();
     }
 
     private static void markInvalid(TextField field, ObservableStringValue error) {
         error.addListener((obs, old, e) -> field.pseudoClassStateChanged(INVALID, !e.isEmpty()));
         field.pseudoClassStateChanged(INVALID, !error.get().isEmpty());
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
