@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.event.EventCartridge;
@@ -11,6 +12,7 @@ import org.apache.velocity.exception.MacroOverflowException;
 import org.apache.velocity.exception.MethodInvocationException;
 import org.apache.velocity.exception.ParseErrorException;
 import org.apache.velocity.exception.VelocityException;
+import org.apache.velocity.util.introspection.IntrospectionCacheData;
 
 /**
  * A parsed mapping template, ready to render many times. Immutable and thread-safe: each render has its own
@@ -29,6 +31,21 @@ public final class CompiledTemplate {
     private final Template template;
     private final SandboxLimits limits;
     private final Map<String, JsonPath> paths;
+    /**
+     * False when the source never names {@code context}: VTL reaches a variable only by writing its name (no
+     * {@code #evaluate}, no shared macros), so such a template cannot read or set {@code $context}, and its renders
+     * skip building the per-render {@code $context} copy (the request's lazy values are then never built at all).
+     */
+    private final boolean readsContext;
+    /**
+     * Velocity's introspection cache (node or method key → receiver class and executor), shared by every render
+     * of this template instead of rebuilt per render context: the sandbox's checks then run once per node and
+     * receiver class, not once per render. Safe to share: entries hold stateless executors
+     * ({@link SandboxUberspector}'s guards read the render's budget through {@link RenderGuard#current()}) and are
+     * used only when the receiver's class matches; refused calls throw and are never cached. Bounded by the
+     * template's size.
+     */
+    private final Map<Object, IntrospectionCacheData> introspection = new ConcurrentHashMap<>();
 
     CompiledTemplate(String name, String source, Template template, SandboxLimits limits,
                      Map<String, JsonPath> paths) {
@@ -37,6 +54,7 @@ public final class CompiledTemplate {
         this.template = template;
         this.limits = limits;
         this.paths = paths;
+        this.readsContext = source.contains("context");
     }
 
     public String name() {
@@ -63,14 +81,15 @@ public final class CompiledTemplate {
         long start = System.nanoTime();
         RenderGuard guard = new RenderGuard(limits, trace);
         InputVariable input = new InputVariable(request, paths);
-        Map<String, Object> context = request.context().mutableCopy();
-        prepareOverrides(context);
+        boolean withContext = readsContext || trace;
+        Map<String, Object> context = withContext ? request.context().mutableCopy() : Map.of();
+        if (withContext) prepareOverrides(context);
         Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
 
-        VelocityContext vc = new VelocityContext();
+        VelocityContext vc = new RenderContext(introspection);
         vc.put("input", input);
         vc.put("util", UtilVariable.INSTANCE);
-        vc.put("context", context);
+        if (withContext) vc.put("context", context);
         vc.put("stageVariables", stageVariables);
         EventCartridge events = new EventCartridge();
         events.addEventHandler(guard);
@@ -83,7 +102,7 @@ public final class CompiledTemplate {
         MappingException failure = null;
         try {
             template.merge(vc, out);
-            result = new RenderResult(out.toString(), ContextOverrides.from(context));
+            result = new RenderResult(out.toString(), withContext ? ContextOverrides.from(context) : ContextOverrides.NONE);
         } catch (RuntimeException e) {
             failure = translate(e);
         } catch (StackOverflowError e) {
@@ -96,6 +115,37 @@ public final class CompiledTemplate {
         Map<String, Object> inputSnapshot = trace ? safeSnapshot(input) : Map.of();
         return new Rendering(result, failure, context, inputSnapshot, stageVariables, guard.trace(),
                 System.nanoTime() - start);
+    }
+
+    /**
+     * A render's variables, with the template's shared introspection cache. Only entries that hold an executor are
+     * shared; Velocity's per-node markers (an empty entry an {@code ASTMethod} puts when its method was found, and
+     * removes with a null put when it was not; read only to decide whether to log an invalid reference) stay
+     * per render, as they were.
+     */
+    private static final class RenderContext extends VelocityContext {
+        private final Map<Object, IntrospectionCacheData> shared;
+        private Map<Object, IntrospectionCacheData> local;
+
+        RenderContext(Map<Object, IntrospectionCacheData> shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public IntrospectionCacheData icacheGet(Object key) {
+            IntrospectionCacheData value = shared.get(key);
+            return value == null && local != null ? local.get(key) : value;
+        }
+
+        @Override
+        public void icachePut(Object key, IntrospectionCacheData value) {
+            if (value != null && value.thingy != null && value.contextData != null) {
+                shared.put(key, value);
+            } else {
+                if (local == null) local = new java.util.HashMap<>();
+                local.put(key, value);
+            }
+        }
     }
 
     private static Map<String, Object> safeSnapshot(InputVariable input) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What a template, a parameter mapping or a request validator reads: the payload ({@code $input.body}: the
@@ -14,24 +15,92 @@ import java.util.TreeMap;
  * method request's parameters, stage variables and {@code $context}. Plain Java, so the data plane adapts its
  * request type in one place. Immutable and thread-safe.
  *
- * @param body           the payload as text (UTF-8 decoded by the caller); null is treated as empty
- * @param pathParameters path parameter → value, in route order
- * @param queryParameters query name → values in arrival order (case-sensitive names)
- * @param headers        header name → values; lookups are case-insensitive, names keep the client's casing
- * @param stageVariables stage variable → value
- * @param context        the {@code $context} tree
+ * <p>The data plane's requests are {@linkplain #lazy lazy}: each part (the body decoded to text, the parameter maps,
+ * the stage variables, {@code $context}) is built the first time something reads it, at most once per request
+ * however many validators, mappings and templates read it (a concurrent first read may build a part twice; both
+ * builds are equal). A method whose filters read nothing pays for nothing.
+ *
+ * <p>Parts (the accessors of the former record):
+ * {@code body} the payload as text (UTF-8 decoded by the caller); null is treated as empty;
+ * {@code pathParameters} path parameter → value, in route order;
+ * {@code queryParameters} query name → values in arrival order (case-sensitive names);
+ * {@code headers} header name → values; lookups are case-insensitive, names keep the client's casing;
+ * {@code stageVariables} stage variable → value;
+ * {@code context} the {@code $context} tree.
  */
-public record MappingRequest(String body, Map<String, String> pathParameters,
-                             Map<String, List<String>> queryParameters, Map<String, List<String>> headers,
-                             Map<String, String> stageVariables, ContextValues context) {
+public final class MappingRequest {
 
-    public MappingRequest {
-        body = body == null ? "" : body;
-        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(nonNull(pathParameters)));
-        queryParameters = copyMulti(queryParameters, false);
-        headers = copyMulti(headers, true);
-        stageVariables = Collections.unmodifiableMap(new LinkedHashMap<>(nonNull(stageVariables)));
-        context = context == null ? ContextValues.EMPTY : context;
+    /** A part built on first read; the supplier's result is normalised like the public constructor's argument. */
+    private static final class Lazy<T> {
+        private final Supplier<T> source;
+        private volatile T value;
+
+        Lazy(Supplier<T> source, T value) {
+            this.source = source;
+            this.value = value;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                v = source.get();
+                value = v;
+            }
+            return v;
+        }
+    }
+
+    private final Lazy<String> body;
+    private final Lazy<Map<String, String>> pathParameters;
+    private final Lazy<Map<String, List<String>>> queryParameters;
+    private final Lazy<Map<String, List<String>>> headers;
+    private final Lazy<Map<String, String>> stageVariables;
+    private final ContextValues context;
+
+    /** A request from ready values (copied; nulls are empty). */
+    public MappingRequest(String body, Map<String, String> pathParameters,
+                          Map<String, List<String>> queryParameters, Map<String, List<String>> headers,
+                          Map<String, String> stageVariables, ContextValues context) {
+        this(ready(normaliseBody(body)), ready(copyOf(pathParameters)), ready(copyMulti(queryParameters, false)),
+                ready(copyMulti(headers, true)), ready(copyOf(stageVariables)), context);
+    }
+
+    private MappingRequest(Lazy<String> body, Lazy<Map<String, String>> pathParameters,
+                           Lazy<Map<String, List<String>>> queryParameters, Lazy<Map<String, List<String>>> headers,
+                           Lazy<Map<String, String>> stageVariables, ContextValues context) {
+        this.body = body;
+        this.pathParameters = pathParameters;
+        this.queryParameters = queryParameters;
+        this.headers = headers;
+        this.stageVariables = stageVariables;
+        this.context = context == null ? ContextValues.EMPTY : context;
+    }
+
+    /**
+     * A request whose parts are built on first read from the suppliers' values, normalised (copied) exactly as the
+     * public constructor does. Each supplier runs at most once per request (barring a concurrent first read).
+     */
+    static MappingRequest lazy(Supplier<String> body, Supplier<Map<String, String>> pathParameters,
+                               Supplier<Map<String, List<String>>> queryParameters,
+                               Supplier<Map<String, List<String>>> headers,
+                               Supplier<Map<String, String>> stageVariables, ContextValues context) {
+        return new MappingRequest(new Lazy<>(() -> normaliseBody(body.get()), null),
+                new Lazy<>(() -> copyOf(pathParameters.get()), null),
+                new Lazy<>(() -> copyMulti(queryParameters.get(), false), null),
+                new Lazy<>(() -> copyMulti(headers.get(), true), null),
+                new Lazy<>(() -> copyOf(stageVariables.get()), null), context);
+    }
+
+    private static <T> Lazy<T> ready(T value) {
+        return new Lazy<>(null, value);
+    }
+
+    private static String normaliseBody(String body) {
+        return body == null ? "" : body;
+    }
+
+    private static Map<String, String> copyOf(Map<String, String> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(nonNull(m)));
     }
 
     private static <K, V> Map<K, V> nonNull(Map<K, V> m) {
@@ -52,6 +121,36 @@ public record MappingRequest(String body, Map<String, String> pathParameters,
         return Collections.unmodifiableMap(out);
     }
 
+    /** The payload as text. */
+    public String body() {
+        return body.get();
+    }
+
+    /** Path parameter → value, in route order. */
+    public Map<String, String> pathParameters() {
+        return pathParameters.get();
+    }
+
+    /** Query name → values in arrival order (case-sensitive names). */
+    public Map<String, List<String>> queryParameters() {
+        return queryParameters.get();
+    }
+
+    /** Header name → values; lookups are case-insensitive, names keep the client's casing. */
+    public Map<String, List<String>> headers() {
+        return headers.get();
+    }
+
+    /** Stage variable → value. */
+    public Map<String, String> stageVariables() {
+        return stageVariables.get();
+    }
+
+    /** The {@code $context} tree. */
+    public ContextValues context() {
+        return context;
+    }
+
     /** An empty request (no body, no parameters). */
     public static MappingRequest empty() {
         return builder().build();
@@ -61,35 +160,55 @@ public record MappingRequest(String body, Map<String, String> pathParameters,
         return new Builder();
     }
 
-    /** The same request with another payload (the data plane uses this for response templates). */
+    /** The same request with another payload (the data plane uses this for response templates); shares the rest. */
     public MappingRequest withBody(String newBody) {
-        return new MappingRequest(newBody, pathParameters, queryParameters, headers, stageVariables, context);
+        return new MappingRequest(ready(normaliseBody(newBody)), pathParameters, queryParameters, headers,
+                stageVariables, context);
     }
 
     public MappingRequest withContext(ContextValues newContext) {
         return new MappingRequest(body, pathParameters, queryParameters, headers, stageVariables, newContext);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MappingRequest r && body().equals(r.body()) && pathParameters().equals(r.pathParameters())
+                && queryParameters().equals(r.queryParameters()) && headers().equals(r.headers())
+                && stageVariables().equals(r.stageVariables()) && context.equals(r.context);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(body(), pathParameters(), queryParameters(), headers(), stageVariables(), context);
+    }
+
+    @Override
+    public String toString() {
+        return "MappingRequest[body=" + body() + ", pathParameters=" + pathParameters() + ", queryParameters="
+                + queryParameters() + ", headers=" + headers() + ", stageVariables=" + stageVariables()
+                + ", context=" + context + "]";
+    }
+
     /** The single value of a query parameter: the last one, as AWS keeps it; null when absent. */
     public String queryParameter(String name) {
-        List<String> values = queryParameters.get(name);
+        List<String> values = queryParameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /** The single value of a header (case-insensitive): the last one; null when absent. */
     public String header(String name) {
-        List<String> values = headers.get(name);
+        List<String> values = headers().get(name);
         return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
     /** The header's values (case-insensitive), empty when absent. */
     public List<String> headerValues(String name) {
-        return headers.getOrDefault(name, List.of());
+        return headers().getOrDefault(name, List.of());
     }
 
     /** The query parameter's values, empty when absent. */
     public List<String> queryValues(String name) {
-        return queryParameters.getOrDefault(name, List.of());
+        return queryParameters().getOrDefault(name, List.of());
     }
 
     /** Builds a request; not thread-safe. */
@@ -119,8 +238,13 @@ public record MappingRequest(String body, Map<String, String> pathParameters,
 
         /** Adds one value (repeat the call for a repeated header). */
         public Builder header(String name, String value) {
-            String existing = headers.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst()
-                    .orElse(name);
+            String existing = name;
+            for (String k : headers.keySet()) {
+                if (k.equalsIgnoreCase(name)) {
+                    existing = k;
+                    break;
+                }
+            }
             headers.computeIfAbsent(existing, k -> new ArrayList<>()).add(value);
             return this;
         }

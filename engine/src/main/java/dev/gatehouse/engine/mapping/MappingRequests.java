@@ -26,46 +26,80 @@ public final class MappingRequests {
 
     private MappingRequests() {}
 
-    /** Builds (once per request) and caches the method request. */
+    /**
+     * The method request (once per request, cached in the context). Lazy: nothing is decoded, copied or formatted
+     * here; each part is built when a validator, mapping or template first reads it (see {@link MappingRequest}).
+     */
     public static MappingRequest of(GatewayRequest request, RequestContext ctx) {
         MappingRequest cached = ctx.get(METHOD_REQUEST);
         if (cached != null) return cached;
-        MappingRequest.Builder b = MappingRequest.builder()
-                .body(new String(request.body(), StandardCharsets.UTF_8))
-                .stageVariables(ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of()))
-                .context(context(request, ctx));
-        ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of()).forEach(b::pathParameter);
-        request.query().asMap().forEach((name, values) -> values.forEach(v -> b.queryParameter(name, v)));
-        request.headers().forEach(b::header);
-        MappingRequest built = b.build();
+        Map<String, String> pathParameters = ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of());
+        Map<String, String> stageVariables = ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of());
+        byte[] body = request.body();
+        MappingRequest built = MappingRequest.lazy(() -> new String(body, StandardCharsets.UTF_8),
+                () -> pathParameters, () -> request.query().asMap(), () -> request.headers().toMultiMap(),
+                () -> stageVariables, context(request, ctx));
         ctx.put(METHOD_REQUEST, built);
         return built;
     }
 
-    /** {@code $context} for a request (aws-reference §6). */
+    /**
+     * {@code $context} for a request (aws-reference §6): the request's facts are read now, the tree is built
+     * (and {@code requestTime} formatted) only when a template or mapping reads {@code $context}.
+     */
     public static ContextValues context(GatewayRequest request, RequestContext ctx) {
-        Instant time = ctx.getOrDefault(ContextKeys.REQUEST_TIME, Instant.now());
-        ContextValues.Builder c = ContextValues.builder();
-        put(c, "requestId", ctx.requestId());
-        put(c, "extendedRequestId", ctx.get(ContextKeys.EXTENDED_REQUEST_ID));
-        put(c, "apiId", ctx.get(ContextKeys.API_ID));
-        put(c, "stage", ctx.get(ContextKeys.STAGE));
-        put(c, "deploymentId", ctx.get(ContextKeys.DEPLOYMENT_ID));
-        put(c, "resourceId", ctx.get(ContextKeys.RESOURCE_ID));
-        put(c, "resourcePath", ctx.get(ContextKeys.RESOURCE_PATH));
-        put(c, "httpMethod", ctx.getOrDefault(ContextKeys.HTTP_METHOD, request.method()));
-        put(c, "path", ctx.get(ContextKeys.PATH));
-        put(c, "protocol", ctx.getOrDefault(ContextKeys.PROTOCOL, "HTTP/1.1"));
-        put(c, "domainName", ctx.get(ContextKeys.DOMAIN_NAME));
-        put(c, "domainPrefix", ctx.get(ContextKeys.DOMAIN_PREFIX));
-        put(c, "requestTime", CLF.format(time));
-        c.put("requestTimeEpoch", time.toEpochMilli());
-        put(c, "accountId", "123456789012");
-        put(c, "identity.sourceIp", ctx.getOrDefault(ContextKeys.SOURCE_IP, "127.0.0.1"));
-        put(c, "identity.userAgent", request.headers().first("User-Agent"));
-        List<String> keys = request.headers().all("x-api-key");
-        if (!keys.isEmpty()) put(c, "identity.apiKey", keys.get(keys.size() - 1));
-        return c.build();
+        Instant requestTime = ctx.get(ContextKeys.REQUEST_TIME);
+        Facts f = new Facts(ctx.requestId(), ctx.get(ContextKeys.EXTENDED_REQUEST_ID), ctx.get(ContextKeys.API_ID),
+                ctx.get(ContextKeys.STAGE), ctx.get(ContextKeys.DEPLOYMENT_ID), ctx.get(ContextKeys.RESOURCE_ID),
+                ctx.get(ContextKeys.RESOURCE_PATH), ctx.getOrDefault(ContextKeys.HTTP_METHOD, request.method()),
+                ctx.get(ContextKeys.PATH), ctx.getOrDefault(ContextKeys.PROTOCOL, "HTTP/1.1"),
+                ctx.get(ContextKeys.DOMAIN_NAME), ctx.get(ContextKeys.DOMAIN_PREFIX),
+                requestTime != null ? requestTime : Instant.now(),
+                ctx.getOrDefault(ContextKeys.SOURCE_IP, "127.0.0.1"), request);
+        return ContextValues.lazy(f::fill);
+    }
+
+    /** What {@code $context} is built from, captured when the method request is made. */
+    private record Facts(String requestId, String extendedRequestId, String apiId, String stage, String deploymentId,
+                         String resourceId, String resourcePath, String httpMethod, String path, String protocol,
+                         String domainName, String domainPrefix, Instant time, String sourceIp,
+                         GatewayRequest request) {
+        void fill(ContextValues.Builder c) {
+            put(c, "requestId", requestId);
+            put(c, "extendedRequestId", extendedRequestId);
+            put(c, "apiId", apiId);
+            put(c, "stage", stage);
+            put(c, "deploymentId", deploymentId);
+            put(c, "resourceId", resourceId);
+            put(c, "resourcePath", resourcePath);
+            put(c, "httpMethod", httpMethod);
+            put(c, "path", path);
+            put(c, "protocol", protocol);
+            put(c, "domainName", domainName);
+            put(c, "domainPrefix", domainPrefix);
+            put(c, "requestTime", requestTime(time));
+            c.put("requestTimeEpoch", time.toEpochMilli());
+            put(c, "accountId", "123456789012");
+            put(c, "identity.sourceIp", sourceIp);
+            put(c, "identity.userAgent", request.headers().first("User-Agent"));
+            List<String> keys = request.headers().all("x-api-key");
+            if (!keys.isEmpty()) put(c, "identity.apiKey", keys.get(keys.size() - 1));
+        }
+    }
+
+    /** The last formatted second: requests of the same second share the CLF text. */
+    private record FormattedSecond(long epochSecond, String text) {}
+
+    private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
+    /** {@code $context.requestTime}: CLF, UTC, second precision (formatted once per second). */
+    static String requestTime(Instant time) {
+        FormattedSecond last = lastSecond;
+        long second = time.getEpochSecond();
+        if (last.epochSecond() == second) return last.text();
+        String text = CLF.format(time);
+        lastSecond = new FormattedSecond(second, text);
+        return text;
     }
 
     private static void put(ContextValues.Builder c, String key, String value) {

@@ -74,18 +74,23 @@ public final class ResponseMappingFilter implements Filter {
                 PayloadEncoding.forResponse(binaryMediaTypes, chosen.contentHandling(), contentType, accept);
         byte[] body = conversion == PayloadEncoding.Conversion.ENCODE ? PayloadEncoding.encode(backend.body())
                 : backend.body();
-        String backendBody = conversion == PayloadEncoding.Conversion.BINARY ? ""
+        Optional<Map.Entry<String, CompiledTemplate>> template = conversion.templated()
+                ? TemplateSelector.forResponse(chosen.templates(), accept) : Optional.empty();
+        boolean mapsHeaders = !chosen.headers().mappings().isEmpty();
+        // the backend body as text only when a mapping or the template reads it
+        String backendBody = !mapsHeaders && template.isEmpty() ? null
+                : conversion == PayloadEncoding.Conversion.BINARY ? ""
                 : new String(body, conversion == PayloadEncoding.Conversion.ENCODE
                         ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8);
-        IntegrationResponseData data = new IntegrationResponseData(backend.headers().toMultiMap(), backendBody);
         try {
             Headers.Builder headers = Headers.builder();
-            for (Map.Entry<String, List<String>> e : chosen.headers().mapResponse(methodRequest, data).entrySet()) {
-                for (String v : e.getValue()) headers.add(e.getKey(), v);
+            if (mapsHeaders) {
+                IntegrationResponseData data = new IntegrationResponseData(backend.headers().toMultiMap(), backendBody);
+                for (Map.Entry<String, List<String>> e : chosen.headers().mapResponse(methodRequest, data).entrySet()) {
+                    for (String v : e.getValue()) headers.add(e.getKey(), v);
+                }
             }
             int status = chosen.statusCode();
-            Optional<Map.Entry<String, CompiledTemplate>> template = conversion.templated()
-                    ? TemplateSelector.forResponse(chosen.templates(), accept) : Optional.empty();
             if (template.isPresent()) {
                 RenderResult result = template.get().getValue().render(methodRequest.withBody(backendBody));
                 body = result.output().getBytes(StandardCharsets.UTF_8);
