@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code gatehouse cors API RESOURCE_PATH}: the console's "Enable CORS" on one resource ({@link EnableCors}),
  * written as one undoable edit ("Enable CORS on /pets"). Takes effect on the next deploy.
  */
-@Command(name = "cors", description = "Enable CORS on a resource as the AWS console does (OPTIONS mock method, "
+@Command(name = "cors", mixinStandardHelpOptions = true, description = "Enable CORS on a resource as the AWS console does (OPTIONS mock method, "
         + "Access-Control-Allow-* headers, DEFAULT_4XX/5XX gateway responses).")
 final class CorsCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse deploy API --stage NAME}: snapshots the draft and points the stage at it. */
-@Command(name = "deploy", description = "Deploy an API's draft to a stage (created if needed).")
+@Command(name = "deploy", mixinStandardHelpOptions = true, description = "Deploy an API's draft to a stage (created if needed).")
 final class DeployCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "API", description = "Id or name of the API.")

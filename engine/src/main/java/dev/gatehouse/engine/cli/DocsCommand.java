@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse docs API --stage S --out DIR}: one HTML page for a stage, with its OpenAPI file beside it. */
-@Command(name = "docs", description = "Write a stage's API documentation: index.html (one file) and openapi.json.")
+@Command(name = "docs", mixinStandardHelpOptions = true, description = "Write a stage's API documentation: index.html (one file) and openapi.json.")
 final class DocsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "API", description = "Id or name of the API.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse export API}: the draft or a stage's deployment as OAS 3.0 or Swagger 2.0. */
-@Command(name = "export", description = "Export an API (the draft, or what a stage serves) as OpenAPI.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export an API (the draft, or what a stage serves) as OpenAPI.")
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "API", description = "Id or name of the API.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse import FILE}: an OpenAPI document into the workspace, as a new API or into an existing one. */
-@Command(name = "import", description = "Import a Swagger 2.0 / OpenAPI 3.0 / 3.1 document (JSON or YAML).")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a Swagger 2.0 / OpenAPI 3.0 / 3.1 document (JSON or YAML).")
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The document to import.")

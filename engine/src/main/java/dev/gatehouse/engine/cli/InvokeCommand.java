@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse invoke API METHOD PATH}: a test invoke of the draft, printing the result and the execution log. */
-@Command(name = "invoke", description = "Test-invoke a method of an API's draft in-process (like the AWS console's Test).")
+@Command(name = "invoke", mixinStandardHelpOptions = true, description = "Test-invoke a method of an API's draft in-process (like the AWS console's Test).")
 final class InvokeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "API") String api;

@@ -26,6 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sdk", description = "Generate a client SDK for a deployed stage (folder and zip).")
 final class SdkCommand implements Callable<Integer> {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(paramLabel = "API", description = "Id or name of the API.")
     String api;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: serves every deployed stage of the workspace on one port until stopped. */
-@Command(name = "serve", description = "Serve every deployed stage of the workspace on real HTTP.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve every deployed stage of the workspace on real HTTP.")
 final class ServeCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 4010;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code gatehouse validate FILE}: checks an OpenAPI document (a dry-run import with its fidelity report) or a
  * workspace API definition file ({@code apis/<id>/api.json}) against AWS's rules. Writes nothing.
  */
-@Command(name = "validate", description = "Check an OpenAPI document or a workspace api.json without importing it.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check an OpenAPI document or a workspace api.json without importing it.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE")
