@@ -6,9 +6,17 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JsonSmartJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JsonSmartMappingProvider;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import net.minidev.json.JSONArray;
+import net.minidev.json.JSONObject;
+import net.minidev.json.JSONStyle;
 import net.minidev.json.JSONValue;
 import net.minidev.json.parser.JSONParser;
 import net.minidev.json.parser.ParseException;
@@ -18,6 +26,11 @@ import net.minidev.json.parser.ParseException;
  * Jayway JsonPath, and the one whose messages AWS returns), so {@code a=b} is the text {@code "a=b"}, {@code "x"}
  * is the string {@code x}, an empty body is {@code {}}, and {@code {a} fails with "Unexpected End Of File
  * position 1: null". JSONPaths are compiled once and cached. Thread-safe.
+ *
+ * <p>Two shortcuts with json-smart's and Jayway's exact results (differential tests in {@code JsonSupportTest}):
+ * {@link #toJson} writes the containers, strings and numbers a parse yields itself, in json-smart's
+ * {@code NO_COMPRESS} style, and hands anything else to json-smart; {@link #read} walks plain property chains
+ * ({@code $.a.b}) directly instead of through Jayway's evaluator.
  */
 final class JsonSupport {
 
@@ -73,6 +86,8 @@ final class JsonSupport {
 
     /** Evaluates a compiled path against a parsed document; missing → null. */
     static Object read(Object document, JsonPath path) {
+        String[] properties = simpleProperties(path.getPath());
+        if (properties != null && document != null) return readProperties(document, properties); // null: Jayway refuses
         try {
             return path.read(document, PATH_CONFIG);
         } catch (RuntimeException e) {
@@ -81,9 +96,130 @@ final class JsonSupport {
         }
     }
 
+    /** A compiled path's text ({@code $['a']['b']}) → its property names when it is a plain chain, else null. */
+    private static final Map<String, String[]> SIMPLE = new ConcurrentHashMap<>();
+    private static final String[] NOT_SIMPLE = new String[0];
+    private static final Pattern SIMPLE_PATH = Pattern.compile("\\$(\\['[A-Za-z_][A-Za-z0-9_]*'\\])*");
+
+    /**
+     * The property names of a definite chain of plain names ({@code $}, {@code $['a']['b']}: Jayway's canonical
+     * text of {@code $.a.b}), or null for anything else (indexes, wildcards, filters, functions, quoted or unusual
+     * names), which Jayway evaluates.
+     */
+    static String[] simpleProperties(String canonical) {
+        String[] cached = SIMPLE.get(canonical);
+        if (cached == null) {
+            if (SIMPLE_PATH.matcher(canonical).matches()) {
+                List<String> names = new ArrayList<>();
+                for (int i = canonical.indexOf("['"); i >= 0; i = canonical.indexOf("['", i + 2)) {
+                    names.add(canonical.substring(i + 2, canonical.indexOf("']", i)));
+                }
+                cached = names.toArray(new String[0]);
+            } else {
+                cached = NOT_SIMPLE;
+            }
+            if (SIMPLE.size() < PATH_CACHE_LIMIT) SIMPLE.putIfAbsent(canonical, cached);
+        }
+        return cached == NOT_SIMPLE ? null : cached;
+    }
+
+    /**
+     * Jayway's result for a definite property chain under {@code SUPPRESS_EXCEPTIONS}: the value (the document
+     * itself for {@code $}), or null where a step is missing, null or not an object.
+     */
+    private static Object readProperties(Object document, String[] properties) {
+        Object current = document;
+        for (String property : properties) {
+            if (!(current instanceof Map<?, ?> map)) return null;
+            current = map.get(property);
+        }
+        return current;
+    }
+
     /** Compact JSON, as {@code $input.json} prints it. */
     static String toJson(Object value) {
-        return JSONValue.toJSONString(unwrap(value));
+        Object raw = unwrap(value);
+        if (JSONValue.COMPRESSION != JSONStyle.NO_COMPRESS) return JSONValue.toJSONString(raw);
+        StringBuilder out = new StringBuilder(128);
+        write(raw, out);
+        return out.toString();
+    }
+
+    /**
+     * json-smart's {@code JSONValue.writeJSONString(value, out, NO_COMPRESS)} for what a parse yields (its maps,
+     * arrays, strings, Integer/Long/Double/Boolean, null); any other value is written by json-smart itself.
+     */
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(s, out);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            out.append(d.isInfinite() ? "null" : d.toString());
+        } else if (value.getClass() == LinkedHashMap.class || value.getClass() == HashMap.class
+                || value.getClass() == JSONObject.class) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (!first) out.append(',');
+                first = false;
+                if (e.getKey() == null) out.append("null");
+                else writeString(e.getKey().toString(), out);
+                out.append(':');
+                write(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (value.getClass() == JSONArray.class || value.getClass() == ArrayList.class) {
+            out.append('[');
+            boolean first = true;
+            for (Object element : (List<?>) value) {
+                if (!first) out.append(',');
+                first = false;
+                write(element, out);
+            }
+            out.append(']');
+        } else {
+            try {
+                JSONValue.writeJSONString(value, out, JSONValue.COMPRESSION);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a StringBuilder does not throw
+            }
+        }
+    }
+
+    /** A quoted string escaped as json-smart's NO_COMPRESS style does ({@code /} included, \\uXXXX upper-case). */
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        int len = s.length();
+        int start = 0;
+        for (int i = 0; i < len; i++) {
+            char ch = s.charAt(i);
+            String escaped = switch (ch) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '/' -> "\\/";
+                default -> ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF')
+                        ? unicodeEscape(ch) : null;
+            };
+            if (escaped != null) {
+                out.append(s, start, i).append(escaped);
+                start = i + 1;
+            }
+        }
+        out.append(s, start, len).append('"');
+    }
+
+    private static String unicodeEscape(char ch) {
+        String hex = "0123456789ABCDEF";
+        return new String(new char[] {'\\', 'u', hex.charAt(ch >> 12 & 0xF), hex.charAt(ch >> 8 & 0xF),
+                hex.charAt(ch >> 4 & 0xF), hex.charAt(ch & 0xF)});
     }
 
     /** The VTL view of a JSON value: maps print Java-style, lists print as JSON (aws-reference §6). */
