@@ -85,7 +85,10 @@ public final class Console {
         stagesView.setOnDeploy(deploy);
         testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
         ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
-        shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView));
+        dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
+                new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
+        shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView,
+                Page.SETTINGS, settingsView));
         importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export
         shell.addFileMenuItems(new dev.gatehouse.app.sdk.SdkExportView(new dev.gatehouse.app.sdk.SdkExportViewModel(workbench,

@@ -7,7 +7,8 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Page {
     RESOURCES("Resources", Feather.GIT_MERGE),
     MODELS("Models", Feather.LAYERS),
-    STAGES("Stages", Feather.SEND);
+    STAGES("Stages", Feather.SEND),
+    SETTINGS("Settings", Feather.SETTINGS);
 
     private final String title;
     private final Ikon icon;

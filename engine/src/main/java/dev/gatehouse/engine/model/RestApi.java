@@ -53,6 +53,27 @@ public record RestApi(
                 minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
     }
 
+    public RestApi withVersion(String newVersion) {
+        return new RestApi(id, name, description, createdDate, newVersion, warnings, binaryMediaTypes,
+                minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
+    }
+
+    /** @param size null turns compression off */
+    public RestApi withMinimumCompressionSize(Integer size) {
+        return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+                size, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
+    }
+
+    public RestApi withApiKeySource(ApiKeySource source) {
+        return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+                minimumCompressionSize, source, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
+    }
+
+    public RestApi withEndpointConfiguration(EndpointConfiguration configuration) {
+        return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+                minimumCompressionSize, apiKeySource, configuration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
+    }
+
     public RestApi withIdentity(String newId, String newRootResourceId) {
         return new RestApi(newId, name, description, createdDate, version, warnings, binaryMediaTypes,
                 minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, newRootResourceId);
