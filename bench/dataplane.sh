@@ -18,7 +18,8 @@
 #   7. runs the 300-resource deploy harness (DeployLatencyBench)
 #
 # Usage: bench/dataplane.sh [seconds=10] [connections=50]
-#   env: PORT=18090 PEERS=... SKIP_DEPLOY=1 ROUNDS=2 (POST pairs) GATEHOUSE=launcher (default engine/target/gatehouse)
+#   env: PORT=18090 PEERS=... SKIP_DEPLOY=1 ROUNDS=2 (POST pairs) POST_WARMUP=10 (s per POST route)
+#        GATEHOUSE=launcher (default engine/target/gatehouse)
 #        ONLY=post runs the POST leg alone (no peers.sh, no deploy harness), ONLY=peers skips it;
 #        POST_ROUTES="proxy orders" picks its routes (e.g. POST_ROUTES=orders with a JFR recording in GATEHOUSE_OPTS)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
@@ -332,8 +333,8 @@ CONF
   [ "$code" = 200 ] || { echo "POST /orders answered $code: $(cat "$W/orders.out")"; cat "$W/serve.err" | tail -5; exit 1; }
   post_url() { case $1 in proxy) echo "$PROXY" ;; orders) echo "$ORDERS" ;; esac; }
   ROUTES=${POST_ROUTES:-proxy orders}
-  echo "warm-up (wrk -s post-order.lua 5 s per route, not counted)"
-  for r in $ROUTES; do wrk -t1 -c"$C" -d5s -s "$LUA" "$(post_url $r)" >/dev/null; done
+  echo "warm-up (wrk -s post-order.lua ${POST_WARMUP:-10} s per route, not counted)"
+  for r in $ROUTES; do wrk -t1 -c"$C" -d"${POST_WARMUP:-10}s" -s "$LUA" "$(post_url $r)" >/dev/null; done
   wrk_post() { # route -> "rps p50us p99us non2xx cpu_us_per_req"
     local out c0 c1 rps
     c0=$(cpu_ms); out=$(wrk -t1 -c"$C" -d"${D}s" --latency -s "$LUA" "$(post_url $1)" 2>&1); c1=$(cpu_ms)
