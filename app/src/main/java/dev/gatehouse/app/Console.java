@@ -88,6 +88,8 @@ public final class Console {
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView,
+                Page.GATEWAY_RESPONSES, new dev.gatehouse.app.gatewayresponses.GatewayResponsesView(
+                        new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)),
                 Page.SETTINGS, settingsView));
         importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export

@@ -8,6 +8,7 @@ public enum Page {
     RESOURCES("Resources", Feather.GIT_MERGE),
     MODELS("Models", Feather.LAYERS),
     STAGES("Stages", Feather.SEND),
+    GATEWAY_RESPONSES("Gateway Responses", Feather.ALERT_TRIANGLE),
     SETTINGS("Settings", Feather.SETTINGS);
 
     private final String title;
