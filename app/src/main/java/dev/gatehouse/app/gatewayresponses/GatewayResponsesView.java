@@ -47,6 +47,7 @@ public final class GatewayResponsesView extends SplitPane {
     private Button save;
     private Button revert;
     private Button reset;
+    private Button enableCors;
 
     public GatewayResponsesView(GatewayResponsesViewModel vm) {
         this.vm = vm;
@@ -138,11 +139,13 @@ public final class GatewayResponsesView extends SplitPane {
         revert.setId("gatewayResponseRevert");
         reset = new Button("Reset to default", new FontIcon(Feather.ROTATE_CCW));
         reset.setId("gatewayResponseReset");
+        enableCors = new Button(null, new FontIcon(Feather.GLOBE));
+        enableCors.setId("enableCors");
     }
 
     private void layoutParts() {
         setId("gatewayResponsesPage");
-        VBox left = new VBox(table);
+        VBox left = new VBox(8, table, enableCors);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(8));
 
@@ -184,6 +187,8 @@ public final class GatewayResponsesView extends SplitPane {
         save.disableProperty().bind(vm.canSaveProperty().not());
         revert.disableProperty().bind(vm.dirtyProperty().not());
         reset.disableProperty().bind(vm.customisedProperty().not());
+        enableCors.textProperty().bind(vm.corsTargetProperty().map(p -> p.isEmpty() ? "Enable CORS… (select a resource first)" : "Enable CORS on " + p + "…"));
+        enableCors.disableProperty().bind(vm.corsTargetProperty().isEmpty());
         getItems().get(1).disableProperty().bind(vm.selectedProperty().isNull());
         vm.selectedProperty().addListener((obs, old, type) -> selectInTable());
         vm.rows().addListener((javafx.collections.ListChangeListener<Row>) c -> selectInTable());
@@ -214,6 +219,7 @@ public final class GatewayResponsesView extends SplitPane {
         save.setOnAction(e -> vm.save());
         revert.setOnAction(e -> vm.revert());
         reset.setOnAction(e -> vm.resetToDefault());
+        enableCors.setOnAction(e -> vm.enableCors());
     }
 
     private void selectInTable() {

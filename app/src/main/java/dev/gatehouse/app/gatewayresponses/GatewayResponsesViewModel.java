@@ -81,6 +81,7 @@ public final class GatewayResponsesViewModel {
     private final ReadOnlyBooleanWrapper customised = new ReadOnlyBooleanWrapper(this, "customised");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
+    private final ReadOnlyStringWrapper corsTarget = new ReadOnlyStringWrapper(this, "corsTarget", "");
     private final Map<String, String> templates = new LinkedHashMap<>();
     private Editor baseline = Editor.EMPTY;
     private String loadedApiId;
@@ -111,6 +112,7 @@ public final class GatewayResponsesViewModel {
             templates.put(ct, text == null ? "" : text);
             validate();
         });
+        workbench.selectionProperty().addListener(o -> updateCorsTarget());
         reload(workbench.selectedApiProperty().get());
     }
 
@@ -150,6 +152,9 @@ public final class GatewayResponsesViewModel {
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty canSaveProperty() { return canSave.getReadOnlyProperty(); }
+
+    /** The path of the resource selected on the Resources page ("/pets"), or empty: where "Enable CORS" applies. */
+    public ReadOnlyStringProperty corsTargetProperty() { return corsTarget.getReadOnlyProperty(); }
 
     // ---- commands --------------------------------------------------------------------------------------------
 
@@ -219,6 +224,22 @@ public final class GatewayResponsesViewModel {
                 stored -> loadSelected());
     }
 
+    /**
+     * Enables CORS on the resource selected on the Resources page with the console's defaults (an OPTIONS MOCK,
+     * Access-Control-Allow-Origin on its methods, the headers on DEFAULT_4XX/DEFAULT_5XX), after asking; one
+     * undoable edit "Enable CORS on /pets".
+     */
+    public void enableCors() {
+        var selection = workbench.selectionProperty().get();
+        String path = corsTarget.get();
+        if (selection == null || path.isEmpty()) return;
+        if (!workbench.dialogs().confirm("Enable CORS", "Enable CORS on " + path + "? This adds an OPTIONS method (MOCK) answering "
+                + "the preflight, Access-Control-Allow-Origin '*' on the resource's methods, and the CORS headers on the "
+                + "DEFAULT_4XX and DEFAULT_5XX gateway responses.", "Enable CORS")) return;
+        String resourceId = selection.resourceId();
+        workbench.edit("Enable CORS on " + path, api -> dev.gatehouse.engine.cors.EnableCors.apply(api, resourceId));
+    }
+
     /** Puts back what is stored for the selected type. */
     public void revert() {
         loadSelected();
@@ -265,6 +286,7 @@ public final class GatewayResponsesViewModel {
     private void reload(ApiDefinition api) {
         boolean otherApi = api == null || !api.id().equals(loadedApiId);
         loadedApiId = api == null ? null : api.id();
+        updateCorsTarget();
         GatewayResponseType keep = selected.get();
         rows.setAll(api == null ? List.of() : java.util.Arrays.stream(GatewayResponseType.values()).map(t -> row(api, t)).toList());
         if (api == null) {
@@ -277,6 +299,12 @@ public final class GatewayResponsesViewModel {
         } else {
             customised.set(customisation(api, keep).isPresent());
         }
+    }
+
+    private void updateCorsTarget() {
+        var selection = workbench.selectionProperty().get();
+        ApiDefinition api = workbench.selectedApiProperty().get();
+        corsTarget.set(selection == null || api == null ? "" : api.resource(selection.resourceId()).map(r -> r.path()).orElse(""));
     }
 
     private void loadSelected() {

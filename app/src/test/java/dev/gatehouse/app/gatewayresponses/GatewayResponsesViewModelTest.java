@@ -128,6 +128,20 @@ class GatewayResponsesViewModelTest {
                 .containsEntry("application/json", GatewayResponsesViewModel.DEFAULT_TEMPLATE);
     }
 
+    @Test
+    void enableCorsOnTheSelectedResourceAddsTheHeadersToTheDefaultResponsesAsOneEdit() {
+        String petsId = h.api().resourceByPath("/pets").orElseThrow().id();
+        h.workbench.select(dev.gatehouse.app.session.Selection.resource(petsId));
+        assertThat(vm.corsTargetProperty().get()).isEqualTo("/pets");
+
+        vm.enableCors();
+
+        assertThat(h.api().resourceByPath("/pets").orElseThrow().method("OPTIONS")).isNotNull();
+        assertThat(row(GatewayResponseType.DEFAULT_4XX).customised()).isTrue();
+        assertThat(row(GatewayResponseType.THROTTLED).source()).isEqualTo(Source.INHERITED);
+        assertThat(h.workbench.undoTextProperty().get()).isEqualTo("Undo Enable CORS on /pets");
+    }
+
     private Row row(GatewayResponseType type) {
         return vm.rows().stream().filter(r -> r.type() == type).findFirst().orElseThrow();
     }
