@@ -35,6 +35,12 @@ public final class ModelsView extends SplitPane {
     private Label schemaProblem;
     private Button save;
     private Button revert;
+    private Button showExample;
+    private VBox examplePane;
+    private CodeEditor example;
+    private Label exampleProblem;
+    private Button generate;
+    private Button cancelExample;
     private boolean loading;
 
     public ModelsView(ModelsViewModel vm) {
@@ -77,6 +83,22 @@ public final class ModelsView extends SplitPane {
         save.getStyleClass().add("accent");
         revert = new Button("Revert");
         revert.setId("revertModel");
+        showExample = new Button("Generate from JSON example…", new FontIcon(Feather.ZAP));
+        showExample.setId("showModelExample");
+        example = new CodeEditor(Language.JSON);
+        example.setId("modelExampleEditor");
+        example.area().setId("modelExample");
+        example.setPrefHeight(160);
+        example.setMinHeight(100);
+        exampleProblem = new Label();
+        exampleProblem.setId("modelExampleProblem");
+        exampleProblem.getStyleClass().add("validation-error");
+        exampleProblem.setWrapText(true);
+        generate = new Button("Generate schema", new FontIcon(Feather.ZAP));
+        generate.setId("generateModelSchema");
+        generate.getStyleClass().add("accent");
+        cancelExample = new Button("Close");
+        cancelExample.setId("closeModelExample");
     }
 
     private void layoutParts() {
@@ -98,7 +120,22 @@ public final class ModelsView extends SplitPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         Label schemaHeading = new Label("JSON Schema (draft 4)");
         schemaHeading.getStyleClass().add("section-title");
-        VBox right = new VBox(8, title, form, schemaHeading, schema, actions);
+        Region headingSpacer = new Region();
+        HBox.setHgrow(headingSpacer, Priority.ALWAYS);
+        HBox headingRow = new HBox(8, schemaHeading, headingSpacer, showExample);
+        headingRow.setAlignment(Pos.CENTER_LEFT);
+        Label exampleHint = new Label("Paste a JSON example: the generated schema replaces the editor's text until you save.");
+        exampleHint.setWrapText(true);
+        Region exampleSpacer = new Region();
+        HBox.setHgrow(exampleSpacer, Priority.ALWAYS);
+        HBox exampleActions = new HBox(8, exampleProblem, exampleSpacer, cancelExample, generate);
+        exampleActions.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(exampleProblem, Priority.SOMETIMES);
+        examplePane = new VBox(6, exampleHint, example, exampleActions);
+        examplePane.setId("modelExamplePane");
+        examplePane.setVisible(false);
+        examplePane.setManaged(false);
+        VBox right = new VBox(8, title, form, headingRow, examplePane, schema, actions);
         VBox.setVgrow(schema, Priority.ALWAYS);
         right.setPadding(new Insets(12, 16, 12, 16));
         getItems().addAll(left, right);
@@ -114,6 +151,9 @@ public final class ModelsView extends SplitPane {
         revert.disableProperty().bind(vm.dirtyProperty().not());
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         schema.disableProperty().bind(vm.selectedProperty().isNull());
+        showExample.disableProperty().bind(vm.selectedProperty().isNull());
+        exampleProblem.textProperty().bind(vm.exampleProblemProperty());
+        vm.generatedProperty().addListener((obs, old, g) -> load(g));
         vm.loadedProperty().addListener((obs, old, l) -> load(l));
         vm.selectedProperty().addListener((obs, old, name) -> list.getSelectionModel().select(name));
         load(vm.loadedProperty().get());
@@ -147,6 +187,11 @@ public final class ModelsView extends SplitPane {
         delete.setOnAction(e -> vm.deleteSelected());
         save.setOnAction(e -> vm.save());
         revert.setOnAction(e -> vm.revert());
+        showExample.setOnAction(e -> showExamplePane(!examplePane.isVisible()));
+        cancelExample.setOnAction(e -> showExamplePane(false));
+        generate.setOnAction(e -> {
+            if (vm.generateFromExample(example.getText())) showExamplePane(false);
+        });
     }
 
     private void load(ModelsViewModel.Loaded loaded) {
@@ -158,6 +203,13 @@ public final class ModelsView extends SplitPane {
         }
     }
 
+    private void showExamplePane(boolean show) {
+        examplePane.setVisible(show);
+        examplePane.setManaged(show);
+        if (show) example.area().requestFocus();
+        else vm.clearExampleProblem();
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
@@ -165,5 +217,6 @@ public final class ModelsView extends SplitPane {
     /** Stops the schema editor's highlighting thread. */
     public void dispose() {
         schema.dispose();
+        example.dispose();
     }
 }

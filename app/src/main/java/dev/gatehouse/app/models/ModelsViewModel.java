@@ -10,6 +10,7 @@ import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Model;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.validation.SchemaFromExample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,8 @@ public final class ModelsViewModel {
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded", new Loaded(null, ""));
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper schemaProblem = new ReadOnlyStringWrapper(this, "schemaProblem", "");
+    private final ReadOnlyObjectWrapper<Loaded> generated = new ReadOnlyObjectWrapper<>(this, "generated");
+    private final ReadOnlyStringWrapper exampleProblem = new ReadOnlyStringWrapper(this, "exampleProblem", "");
     private String editedSchema = "";
     private String pendingSelection;
 
@@ -83,6 +86,15 @@ public final class ModelsViewModel {
     /** Why the typed schema is not valid JSON, or empty. */
     public ReadOnlyStringProperty schemaProblemProperty() { return schemaProblem.getReadOnlyProperty(); }
 
+    /**
+     * A schema generated from an example that the editor must show in place of its text (unsaved: the edit is
+     * dirty until saved); a new instance each time.
+     */
+    public ReadOnlyObjectProperty<Loaded> generatedProperty() { return generated.getReadOnlyProperty(); }
+
+    /** Why the last JSON example could not be turned into a schema (with line and column), or empty. */
+    public ReadOnlyStringProperty exampleProblemProperty() { return exampleProblem.getReadOnlyProperty(); }
+
     // ---- commands --------------------------------------------------------------------------------------------
 
     /** The schema editor's text changed. */
@@ -106,6 +118,37 @@ public final class ModelsViewModel {
         String ct = blankToNull(contentType.get()) == null ? "application/json" : contentType.get().trim();
         workbench.edit("Update model " + name, api -> api.withModels(replace(api, name,
                 m -> new Model(m.id(), m.name(), desc, schema, ct))));
+    }
+
+    /**
+     * Replaces the edited schema with one inferred from {@code jsonExample} (titled with the model's name). Nothing
+     * is stored: the user reviews it and saves, which is the normal undoable "Update model" edit. Inference is a
+     * pure, fast computation on the text, so it runs on the calling (FX) thread like the JSON check does.
+     *
+     * @return whether a schema was generated; when not, {@link #exampleProblemProperty()} says why
+     */
+    public boolean generateFromExample(String jsonExample) {
+        String name = selected.get();
+        if (name == null) {
+            exampleProblem.set("Select or create a model first");
+            return false;
+        }
+        String schema;
+        try {
+            schema = prettySchema(SchemaFromExample.generate(jsonExample, name));
+        } catch (SchemaFromExample.ExampleException e) {
+            exampleProblem.set(e.getMessage());
+            return false;
+        }
+        exampleProblem.set("");
+        setEditedSchema(schema);
+        generated.set(new Loaded(name, schema));
+        return true;
+    }
+
+    /** Forgets the last example problem (the example pane was closed). */
+    public void clearExampleProblem() {
+        exampleProblem.set("");
     }
 
     public void revert() {

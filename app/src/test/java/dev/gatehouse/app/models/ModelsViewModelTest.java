@@ -50,4 +50,36 @@ class ModelsViewModelTest {
         assertThat(h.dialogs.errors).singleElement().asString().contains("is referenced in method response 200: /pets/PUT");
         assertThat(vm.names()).contains("Empty");
     }
+
+    @Test
+    void schemaGeneratedFromAnExampleIsShownDirtyAndStoredOnlyWhenSaved() {
+        vm.create("Item");
+
+        boolean generated = vm.generateFromExample("{\"id\": 1, \"name\": \"x\"}");
+
+        assertThat(generated).isTrue();
+        String schema = vm.generatedProperty().get().schema();
+        assertThat(schema).contains("\"required\"").contains("\"integer\"").contains("\"title\" : \"Item\"");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.schemaProblemProperty().get()).isEmpty();
+        assertThat(h.workbench.selectedApi().orElseThrow().model("Item").orElseThrow().schema()).doesNotContain("required");
+
+        vm.save();
+
+        assertThat(h.workbench.selectedApi().orElseThrow().model("Item").orElseThrow().schema()).contains("required", "integer");
+        assertThat(h.workbench.undoTextProperty().get()).isEqualTo("Undo Update model Item");
+    }
+
+    @Test
+    void invalidExampleIsExplainedWithItsPositionAndLeavesTheSchemaAlone() {
+        String before = vm.loadedProperty().get().schema();
+
+        boolean generated = vm.generateFromExample("{\"id\": 1,\n \"name\" \"x\"}");
+
+        assertThat(generated).isFalse();
+        assertThat(vm.exampleProblemProperty().get()).contains("not valid JSON").contains("line 2");
+        assertThat(vm.generatedProperty().get()).isNull();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.loadedProperty().get().schema()).isEqualTo(before);
+    }
 }
