@@ -26,11 +26,17 @@ import org.reactfx.Subscription;
  * A RichTextFX code area with line numbers, syntax highlighting and a live problem line (RichTextFX's
  * {@code JavaKeywordsAsyncDemo}): after 300 ms without typing, the text is snapshotted on the FX thread,
  * analysed by {@link Highlighter} on the editor's own thread, and the styles applied on the FX thread unless the
- * text changed meanwhile. Call {@link #dispose()} when the editor is no longer used; it stops that thread.
+ * text changed meanwhile. The bracket next to the caret and its partner carry {@link #BRACKET_MATCH} (or
+ * {@link #BRACKET_UNMATCHED} when it has none), found by {@link BracketMatcher} on the FX thread as the caret
+ * moves. Call {@link #dispose()} when the editor is no longer used; it stops that thread.
  */
 public final class CodeEditor extends BorderPane {
     private static final String CSS = CodeEditor.class.getResource("code-editor.css").toExternalForm();
     private static final Duration QUIET = Duration.ofMillis(300);
+    /** Style class of a bracket next to the caret and of its partner. */
+    public static final String BRACKET_MATCH = "bracket-match";
+    /** Style class of a bracket next to the caret that has no partner. */
+    public static final String BRACKET_UNMATCHED = "bracket-unmatched";
 
     private final CodeArea area = new CodeArea();
     private final Label problemLabel = new Label();
@@ -43,8 +49,13 @@ public final class CodeEditor extends BorderPane {
         return t;
     });
     private final Subscription changes;
+    private final Subscription bracketEdits;
     private long generation;
+    private boolean bracketsScheduled;
+    private BracketMatcher.Match styled; // the positions that carry a bracket class now, or null
     private Optional<Highlighter.Problem> marked = Optional.empty();
+    private final ReadOnlyObjectWrapper<Optional<BracketMatcher.Match>> bracketMatch =
+            new ReadOnlyObjectWrapper<>(this, "bracketMatch", Optional.empty());
 
     public CodeEditor(Language initial) {
         language.set(initial);
@@ -61,6 +72,9 @@ public final class CodeEditor extends BorderPane {
         setBottom(problemLabel);
         changes = area.multiPlainChanges().successionEnds(QUIET).subscribe(ignore -> analyse());
         language.addListener((obs, old, lang) -> analyse());
+        area.caretPositionProperty().addListener(o -> scheduleBrackets());
+        bracketEdits = area.plainTextChanges().subscribe(this::shiftStyledBrackets);
+        area.textProperty().addListener(o -> scheduleBrackets());
     }
 
     /** The RichTextFX area, for binding its text and finding it in tests. */
@@ -102,6 +116,11 @@ public final class CodeEditor extends BorderPane {
         analyse();
     }
 
+    /** The bracket next to the caret and its partner, as highlighted now; empty when there is none. */
+    public ReadOnlyObjectProperty<Optional<BracketMatcher.Match>> bracketMatchProperty() {
+        return bracketMatch.getReadOnlyProperty();
+    }
+
     public void setEditable(boolean editable) {
         area.setEditable(editable);
     }
@@ -109,6 +128,7 @@ public final class CodeEditor extends BorderPane {
     /** Stops the highlighting thread and the change subscription. */
     public void dispose() {
         changes.unsubscribe();
+        bracketEdits.unsubscribe();
         worker.shutdownNow();
     }
 
@@ -126,6 +146,8 @@ public final class CodeEditor extends BorderPane {
                 Platform.runLater(() -> {
                     if (mine != generation || !text.equals(area.getText())) return; // stale: newer text is coming
                     if (text.length() > 0) area.setStyleSpans(0, spans);
+                    styled = null; // the spans replaced the bracket styles; put them back
+                    markBrackets();
                     problem.set(result.problem());
                     problemLabel.setText(result.problem().map(Highlighter.Problem::message).orElse(""));
                     problemLabel.setVisible(result.problem().isPresent());
@@ -135,6 +157,62 @@ public final class CodeEditor extends BorderPane {
         } catch (RejectedExecutionException disposed) {
             // the editor was disposed; nothing to highlight any more
         }
+    }
+
+    /**
+     * Restyling inside the area's own change notification would modify it while it is being modified, and a
+     * keystroke moves both text and caret: mark once, after the change.
+     */
+    private void scheduleBrackets() {
+        if (bracketsScheduled) return;
+        bracketsScheduled = true;
+        Platform.runLater(() -> {
+            bracketsScheduled = false;
+            markBrackets();
+        });
+    }
+
+    /** Moves the bracket highlight to the caret's bracket; style changes are not undoable text edits. */
+    private void markBrackets() {
+        Optional<BracketMatcher.Match> next = BracketMatcher.find(area.getText(), area.getCaretPosition());
+        BracketMatcher.Match now = next.orElse(null);
+        if (java.util.Objects.equals(now, styled)) {
+            bracketMatch.set(next);
+            return;
+        }
+        if (styled != null) {
+            styleBracket(styled.bracket(), BRACKET_MATCH, false);
+            styleBracket(styled.bracket(), BRACKET_UNMATCHED, false);
+            styleBracket(styled.match(), BRACKET_MATCH, false);
+        }
+        if (now != null) {
+            styleBracket(now.bracket(), now.matched() ? BRACKET_MATCH : BRACKET_UNMATCHED, true);
+            styleBracket(now.match(), BRACKET_MATCH, true);
+        }
+        styled = now;
+        bracketMatch.set(next);
+    }
+
+    /** Where the styled brackets went after an edit (styles travel with their characters); -1 once deleted. */
+    private void shiftStyledBrackets(org.fxmisc.richtext.model.PlainTextChange change) {
+        if (styled == null) return;
+        styled = new BracketMatcher.Match(shift(styled.bracket(), change), shift(styled.match(), change));
+    }
+
+    private static int shift(int at, org.fxmisc.richtext.model.PlainTextChange change) {
+        if (at < change.getPosition()) return at;
+        if (at < change.getRemovalEnd()) return -1;
+        return at + change.getNetLength();
+    }
+
+    private void styleBracket(int at, String styleClass, boolean add) {
+        if (at < 0 || at >= area.getLength()) return; // a stale position after an edit: nothing left to clear
+        Collection<String> style = area.getStyleOfChar(at);
+        if (style.contains(styleClass) == add) return;
+        java.util.LinkedHashSet<String> next = new java.util.LinkedHashSet<>(style);
+        if (add) next.add(styleClass);
+        else next.remove(styleClass);
+        area.setStyle(at, at + 1, next);
     }
 
     private static StyleSpans<Collection<String>> spans(int length, Highlighter.Result result) {

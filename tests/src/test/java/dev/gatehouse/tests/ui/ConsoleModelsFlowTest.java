@@ -76,6 +76,27 @@ class ConsoleModelsFlowTest {
         ConsoleFixture.waitUntil(() -> "Undo Update model Item".equals(console.workbench().undoTextProperty().get()));
     }
 
+    @Test
+    void braceNextToTheCaretAndItsPartnerAreHighlightedInTheSchemaEditor(FxRobot robot) {
+        // given the Models page with a model's schema shown
+        robot.clickOn("#nav-models");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#modelsPage").tryQuery().isPresent());
+        CodeArea schema = robot.lookup("#modelSchema").queryAs(CodeArea.class);
+        ConsoleFixture.waitUntil(() -> schema.getText().startsWith("{") && schema.getText().endsWith("}"));
+
+        // when the caret is put just after the opening brace
+        robot.clickOn("#modelSchema");
+        robot.interact(() -> schema.moveTo(1));
+
+        // then both braces carry the bracket style, and typing there does not spread it
+        int last = schema.getLength() - 1;
+        ConsoleFixture.waitUntil(() -> schema.getStyleOfChar(0).contains("bracket-match")
+                && schema.getStyleOfChar(last).contains("bracket-match"));
+        robot.write("x");
+        ConsoleFixture.waitUntil(() -> !schema.getStyleOfChar(last + 1).contains("bracket-match"));
+        assertThat(schema.getStyleOfChar(1)).doesNotContain("bracket-match");
+    }
+
     private Model item() {
         return ConsoleFixture.api(console).model("Item").orElseThrow();
     }
