@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The Models page: the API's models, and the selected one's description, content type and JSON Schema with
- * Save/Revert. A schema that is not valid JSON cannot be saved. Create and delete are undoable edits; a model a
+ * Save/Revert. A schema that is not valid JSON, or not a valid JSON Schema draft 4, cannot be saved. Create and delete are undoable edits; a model a
  * method still uses cannot be deleted (AWS's rule). FX thread only.
  */
 public final class ModelsViewModel {
@@ -110,7 +110,7 @@ public final class ModelsViewModel {
         if (name == null || !dirty.get()) return;
         Optional<String> problem = jsonProblem(editedSchema);
         if (problem.isPresent()) {
-            workbench.dialogs().showError("Cannot save model " + name, "The schema is not valid JSON: " + problem.get());
+            workbench.dialogs().showError("Cannot save model " + name, "The schema is not valid JSON Schema draft 4: " + problem.get());
             return;
         }
         String schema = editedSchema;
@@ -218,7 +218,11 @@ public final class ModelsViewModel {
         if (text.isBlank()) return Optional.of("A schema must be a JSON object");
         try {
             var node = Json.mapper().readTree(text);
-            return node.isObject() ? Optional.empty() : Optional.of("A schema must be a JSON object");
+            if (!node.isObject()) return Optional.of("A schema must be a JSON object");
+            // what AWS's CreateModel refuses too: a document that is JSON but not a draft-4 schema
+            List<String> problems = dev.gatehouse.engine.validation.ModelSchemas.metaSchemaProblems(text);
+            return problems.isEmpty() ? Optional.empty()
+                    : Optional.of("Not a valid JSON Schema draft 4: " + String.join("; ", problems));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             return Optional.of(e.getOriginalMessage() + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));

@@ -27,6 +27,16 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void jsonThatIsNotADraft4SchemaIsFlaggedWithThePathAndCannotBeSaved() {
+        vm.setEditedSchema("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": 5}}}");
+
+        assertThat(vm.schemaProblemProperty().get()).contains("draft 4").contains("$.properties.id.type");
+        vm.save();
+        assertThat(h.dialogs.errors).singleElement().asString().contains("not valid JSON Schema");
+        assertThat(h.workbench.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
     void createdModelIsSelectedAndItsSchemaEditIsUndoable() {
         assertThat(vm.nameProblem("Toy Box")).isNotNull();
         vm.create("Toy");

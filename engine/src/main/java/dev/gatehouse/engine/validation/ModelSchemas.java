@@ -88,6 +88,29 @@ public final class ModelSchemas {
         return new ModelSchemas(apiId, compiled);
     }
 
+    /** The JSON Schema draft-04 meta-schema, bundled with the validator (never fetched). */
+    private static final class MetaSchema {
+        static final JsonSchema DRAFT_04 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(com.networknt.schema.SchemaLocation.of("http://json-schema.org/draft-04/schema#"));
+    }
+
+    /**
+     * Why a schema document is not a valid JSON Schema draft 4 (as AWS's CreateModel would refuse it): not JSON, or
+     * the meta-schema's findings with their JSON paths, e.g. {@code $.type: does not have a value in the
+     * enumeration [...]}. Empty when valid. Thread-safe; for live checks in the console.
+     */
+    public static java.util.List<String> metaSchemaProblems(String schemaJson) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(schemaJson == null ? "" : schemaJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return java.util.List.of("schema is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) return java.util.List.of("schema must be a JSON object");
+        return MetaSchema.DRAFT_04.validate(node).stream().map(com.networknt.schema.ValidationMessage::getMessage)
+                .distinct().toList();
+    }
+
     private static InputStreamSource refuse(AbsoluteIri iri) {
         throw new ModelSchemaException(null, "$ref " + iri + " is not a model of this API (references are never "
                 + "fetched)");
