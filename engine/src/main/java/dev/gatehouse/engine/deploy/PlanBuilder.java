@@ -9,7 +9,6 @@ import dev.gatehouse.engine.routing.ApiPlan;
 import dev.gatehouse.engine.routing.DomainMappings;
 import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.routing.StagePlan;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,9 +117,5 @@ public final class PlanBuilder {
     /** Forgets compiled deployments of an API (after it is deleted). */
     public void forget(String apiId) {
         compiled.keySet().removeIf(k -> k.startsWith(apiId + "/"));
-    }
-
-    static Comparator<Stage> byName() {
-        return Comparator.comparing(Stage::stageName);
     }
 }

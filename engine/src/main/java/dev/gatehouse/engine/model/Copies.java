@@ -2,7 +2,6 @@ package dev.gatehouse.engine.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,12 +14,6 @@ final class Copies {
     static <V> Map<String, V> map(Map<String, V> in) {
         if (in == null || in.isEmpty()) return Map.of();
         return Collections.unmodifiableMap(new TreeMap<>(in));
-    }
-
-    /** An unmodifiable copy keeping insertion order; null becomes empty. */
-    static <V> Map<String, V> orderedMap(Map<String, V> in) {
-        if (in == null || in.isEmpty()) return Map.of();
-        return Collections.unmodifiableMap(new LinkedHashMap<>(in));
     }
 
     static <T> List<T> list(List<T> in) {
