@@ -1,10 +1,10 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.access.AccessRequirement;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
-import dev.gatehouse.engine.deploy.MethodFilterFactory;
 import dev.gatehouse.engine.deploy.PlanBuilder;
-import dev.gatehouse.engine.deploy.StandardMethodFilters;
-import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.deploy.RequestPipeline;
+import dev.gatehouse.engine.deploy.SerialRebuilder;
 import dev.gatehouse.engine.integration.BackendOptions;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.VertxHttpBackend;
@@ -19,9 +19,7 @@ import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
-import dev.gatehouse.engine.pipeline.Pipeline;
-import dev.gatehouse.engine.pipeline.RequestHandler;
-import dev.gatehouse.engine.routing.RoutingFilter;
+import dev.gatehouse.engine.model.DefinitionValidator;
 import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.server.DataPlaneOptions;
 import dev.gatehouse.engine.server.DataPlaneServer;
@@ -39,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Every method may block (disk, compilation, network for test invokes): the console calls it
  * through its background executor, never on the FX thread. Definition errors surface as
  * {@link DefinitionException} with AWS's kind and message.
+ *
+ * <p>Locks: the served plan is rebuilt on one thread of its own ({@link SerialRebuilder}), never under the
+ * workspace's writer lock; workspace listeners only ask for a rebuild. The gateway's monitor guards its own fields
+ * (server, follower, closed) and is never held while calling out, so no two locks nest anywhere here.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -61,39 +62,53 @@ public final class Gateway implements AutoCloseable {
     private volatile Thread follower;
     private final EditHistory history;
     private final Clock clock;
+    /** Guards the lazily created test-invoke backend (never held while calling out otherwise). */
+    private final Object backendLock = new Object();
     /** Created on the first test invoke that calls a backend: most CLI commands never need its threads. */
     private Vertx clientVertx;
     private VertxHttpBackend invokeBackend;
-    private final MethodFilterFactory methodFilters;
+    private final RequestPipeline pipeline;
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
     private final PlanHolder holder;
+    private final SerialRebuilder rebuilder;
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, String> planProblems = new ConcurrentHashMap<>();
+    private volatile Map<String, String> planProblems = Map.of();
     private volatile RuntimePlan plan = RuntimePlan.EMPTY;
-    private volatile DataPlaneServer server;
+    /** The revision of the last workspace edit that asked for a rebuild (one rebuild per edit, not per event). */
+    private volatile long requestedRevision = -1;
+    private DataPlaneServer server;
+    private volatile boolean closed;
 
     private Gateway(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.history = new EditHistory(workspace);
         this.clock = clock;
         HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
-        this.methodFilters = new StandardMethodFilters(new TemplateCompiler(), lazyBackend, new dev.gatehouse.engine.validation.ValidationFilters());
-        this.plans = new PlanBuilder(new DeploymentCompiler(methodFilters));
-        this.testInvoker = new TestInvoker(methodFilters);
-        this.holder = new PlanHolder(handlerFor(RuntimePlan.EMPTY));
-        rebuildPlan();
+        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend);
+        this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
+        this.testInvoker = new TestInvoker(pipeline);
+        this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
+        this.rebuilder = new SerialRebuilder("gatehouse-plan-rebuild", this::rebuildPlan);
+        rebuilder.request().join();
         workspace.addListener(event -> {
-            if (affectsPlan(event)) rebuildPlan();
+            // runs under the writer lock: only ask, and once per edit (all events of an edit share its revision)
+            if (affectsPlan(event) && event.revision() != requestedRevision) {
+                requestedRevision = event.revision();
+                rebuilder.request();
+            }
         });
     }
 
-    private synchronized HttpBackend invokeBackend() {
-        if (invokeBackend == null) {
-            clientVertx = Vertx.vertx();
-            invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
+    private HttpBackend invokeBackend() {
+        synchronized (backendLock) {
+            if (closed) throw new IllegalStateException("the gateway is closed");
+            if (invokeBackend == null) {
+                clientVertx = Vertx.vertx();
+                invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
+            }
+            return invokeBackend;
         }
-        return invokeBackend;
     }
 
     /**
@@ -109,7 +124,14 @@ public final class Gateway implements AutoCloseable {
      * (checked every {@code interval}), so deploys and rollbacks made by another process — the CLI in another
      * terminal, the console — are served at once. Runs on one daemon thread until {@link #close}.
      */
-    public synchronized void followDisk(Duration interval) {
+    public void followDisk(Duration interval) {
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("closed");
+            startFollower(interval);
+        }
+    }
+
+    private void startFollower(Duration interval) {
         if (!workspace.isReadOnly()) throw new IllegalStateException("only a read-only gateway follows the disk");
         if (follower != null) return;
         Path root = workspace.root();
@@ -128,7 +150,7 @@ public final class Gateway implements AutoCloseable {
                     Workspace fresh = Workspace.openReadOnly(root);
                     Workspace old = workspace;
                     workspace = fresh;
-                    rebuildPlan();
+                    rebuilder.request().join();
                     old.close();
                     LOG.info("workspace {} changed on disk: plan rebuilt", root);
                 } catch (RuntimeException e) {
@@ -175,26 +197,21 @@ public final class Gateway implements AutoCloseable {
     public DeploymentSnapshot deploy(String apiId, String stageName, String description, Map<String, String> variables) {
         if (!variables.isEmpty()) {
             if (stageName == null) throw DefinitionException.badRequest("Stage variables need a stage");
-            dev.gatehouse.engine.model.DefinitionValidator.checkStageVariables(variables);
+            DefinitionValidator.checkStageVariables(variables);
         }
         ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
                 "Invalid API identifier specified 123456789012:" + apiId));
         if (api.methodCount() == 0) throw DefinitionException.badRequest("The REST API doesn't contain any methods");
-        if (stageName != null) dev.gatehouse.engine.model.DefinitionValidator.checkStageName(stageName);
+        if (stageName != null) DefinitionValidator.checkStageName(stageName);
         Instant now = clock.instant();
-        Deployment deployment = new Deployment(Ids.shortId(), description, now.getEpochSecond());
-        // compile before writing so a broken definition never becomes a deployment
-        plans.compiled(apiId, new DeploymentSnapshot(deployment, api));
-        history.apply(Edit.deployDraft(apiId, deployment, stageName, now));
-        if (!variables.isEmpty()) {
-            Stage stage = workspace.stage(apiId, stageName).orElseThrow();
-            Map<String, String> merged = new java.util.TreeMap<>(stage.variables());
-            merged.putAll(variables);
-            history.apply(Edit.putStage(apiId, stage.withVariables(merged, now.getEpochSecond()))
-                    .describedAs("Set variables of stage " + stageName));
-        }
-        rebuildPlan();
-        return workspace.deployment(apiId, deployment.id()).orElseThrow();
+        DeploymentSnapshot snapshot = new DeploymentSnapshot(new Deployment(Ids.shortId(), description,
+                now.getEpochSecond()), api);
+        // compile before writing, so a broken definition never becomes a deployment; the edit stores this very
+        // snapshot (not the draft as it is when the edit lands), so what is served is what is stored
+        plans.compiled(apiId, snapshot);
+        history.apply(Edit.deploySnapshot(apiId, snapshot, stageName, variables, now));
+        awaitServedPlan();
+        return workspace.deployment(apiId, snapshot.deployment().id()).orElseThrow();
     }
 
     /** Points a stage at an earlier deployment (404 if either is unknown). */
@@ -205,7 +222,29 @@ public final class Gateway implements AutoCloseable {
                 "Invalid Deployment identifier specified"));
         history.apply(Edit.putStage(apiId, stage.withDeploymentId(deploymentId, clock.instant().getEpochSecond()))
                 .describedAs("Roll back stage " + stageName + " to " + deploymentId));
-        rebuildPlan();
+        awaitServedPlan();
+    }
+
+    /**
+     * Waits until the plan reflects every edit applied so far: the edit's listener asked for a rebuild while it
+     * was applied, so the newest request covers it (and costs no rebuild of its own).
+     */
+    private void awaitServedPlan() {
+        try {
+            rebuilder.latest().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /**
+     * Methods of the API's draft that require a check the engine cannot run yet (API key, authorizer, IAM): a
+     * deployed stage refuses every call to them. One sentence each, for deploy and the console to show.
+     */
+    public List<String> accessWarnings(String apiId) {
+        return workspace.api(apiId).map(AccessRequirement::of).orElse(List.of()).stream()
+                .map(AccessRequirement::message).toList();
     }
 
     /** The plan being served now. */
@@ -215,28 +254,26 @@ public final class Gateway implements AutoCloseable {
 
     /** Stages that could not be compiled, "apiId/stage" → reason (they are not served). */
     public Map<String, String> planProblems() {
-        return Map.copyOf(planProblems);
+        return planProblems;
     }
 
-    private synchronized void rebuildPlan() {
+    /** Runs on the rebuild thread only ({@link SerialRebuilder}), off every lock. */
+    private void rebuildPlan() {
         List<PlanBuilder.ApiStages> apis = new ArrayList<>();
         for (ApiDefinition api : workspace.apis()) {
             String id = api.id();
             apis.add(new PlanBuilder.ApiStages(id, workspace.stages(id),
                     deploymentId -> workspace.deployment(id, deploymentId).orElse(null)));
         }
-        planProblems.clear();
+        Map<String, String> problems = new java.util.TreeMap<>();
         RuntimePlan next = plans.build(apis, workspace.defaultApiId().orElse(null), workspace.domainNames(),
                 (where, e) -> {
-                    planProblems.put(where, e.getMessage());
+                    problems.put(where, e.getMessage());
                     LOG.warn("stage {} is not served: {}", where, e.getMessage());
                 });
+        planProblems = Map.copyOf(problems);
         plan = next;
-        holder.swap(handlerFor(next));
-    }
-
-    private static RequestHandler handlerFor(RuntimePlan plan) {
-        return new Pipeline(List.of(ErrorMappingFilter.INSTANCE, new RoutingFilter(plan)));
+        holder.swap(pipeline.serving(next));
     }
 
     private static boolean affectsPlan(WorkspaceEvent event) {
@@ -255,6 +292,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts the local data plane (port 0 = any free port); every deployed stage is served at once. */
     public synchronized DataPlaneServer serve(String host, int port) {
+        if (closed) throw new IllegalStateException("closed");
         if (server != null) throw new IllegalStateException("already serving on port " + server.port());
         DataPlaneOptions options = DataPlaneOptions.defaults(port);
         if (host != null) options = new DataPlaneOptions(host, options.port(), options.eventLoops(),
@@ -265,7 +303,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The running server, or null. */
-    public DataPlaneServer server() {
+    public synchronized DataPlaneServer server() {
         return server;
     }
 
@@ -274,7 +312,7 @@ public final class Gateway implements AutoCloseable {
      * when not serving.
      */
     public String invokeUrl(String apiId, String stageName) {
-        DataPlaneServer s = server;
+        DataPlaneServer s = server();
         if (s == null) return null;
         boolean isDefault = apiId.equals(plan.defaultApiId());
         return isDefault ? "http://127.0.0.1:" + s.port() + "/" + stageName
@@ -283,7 +321,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The host-style invoke URL ({@code *.localhost} resolves to loopback). */
     public String hostStyleInvokeUrl(String apiId, String stageName) {
-        DataPlaneServer s = server;
+        DataPlaneServer s = server();
         return s == null ? null : "http://" + apiId + ".execute-api.localhost:" + s.port() + "/" + stageName;
     }
 
@@ -301,16 +339,30 @@ public final class Gateway implements AutoCloseable {
         return testInvoker.invoke(api, resourceId, httpMethod, request, null);
     }
 
-    @Override public synchronized void close() {
-        Thread f = follower;
-        follower = null;
-        if (f != null) f.interrupt();
-        DataPlaneServer s = server;
-        server = null;
-        if (s != null) s.close(Duration.ofSeconds(5));
+    /**
+     * Stops following the disk, lets a running plan rebuild finish, stops the data plane (up to 5 s for requests in
+     * flight), closes the test-invoke client and the workspace. Idempotent; safe from any thread while deploys run
+     * (they then fail with {@link IllegalStateException}). Holds no lock while it waits.
+     */
+    @Override public void close() {
+        Thread f;
+        DataPlaneServer s;
         synchronized (this) {
+            if (closed) return;
+            closed = true;
+            f = follower;
+            follower = null;
+            s = server;
+            server = null;
+        }
+        if (f != null) f.interrupt();
+        rebuilder.close();
+        if (s != null) s.close(Duration.ofSeconds(5));
+        synchronized (backendLock) {
             if (invokeBackend != null) invokeBackend.close();
             if (clientVertx != null) clientVertx.close();
+            invokeBackend = null;
+            clientVertx = null;
         }
         workspace.close();
     }

@@ -9,6 +9,7 @@ import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.GatewayResponse;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.pipeline.MethodFilterFactory;
 import dev.gatehouse.engine.routing.MethodPlan;
 import dev.gatehouse.engine.routing.RouteTable;
 import java.util.EnumMap;
@@ -40,7 +41,8 @@ public final class DeploymentCompiler {
                 }
                 try {
                     MethodPlan plan = new MethodPlan(resource.id(), resource.path(), method.httpMethod(),
-                            method.methodIntegration().type().name(), filters.filtersFor(api, resource, method));
+                            method.methodIntegration().type().name(), filters.filtersFor(api, resource, method),
+                            api.restApi().minimumCompressionSize());
                     routes.add(resource.path(), method.httpMethod(), plan);
                 } catch (DefinitionException e) {
                     throw new DefinitionException(e.kind(), where + ": " + e.getMessage());

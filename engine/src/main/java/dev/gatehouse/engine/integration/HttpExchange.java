@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.integration;
 
+import dev.gatehouse.engine.mapping.IntegrationKeys;
+import dev.gatehouse.engine.mapping.IntegrationParameters;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.pipeline.Headers;
@@ -32,7 +34,7 @@ final class HttpExchange {
     static BackendResponse run(RequestContext ctx, HttpBackend fallback, String type, String method, String uri,
                                Headers headers, byte[] body, Duration timeout) {
         GatewayEventListener events = ctx.events();
-        HttpBackend backend = ctx.get(IntegrationKeys.HTTP_BACKEND);
+        HttpBackend backend = ctx.get(HttpBackend.CONTEXT_KEY);
         if (backend == null) backend = fallback;
         events.integrationStart(ctx, type);
         events.endpointRequest(ctx, method, uri, headers, body);

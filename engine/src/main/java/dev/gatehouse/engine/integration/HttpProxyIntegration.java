@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.integration;
 
+import dev.gatehouse.engine.mapping.IntegrationKeys;
+import dev.gatehouse.engine.mapping.IntegrationParameters;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;

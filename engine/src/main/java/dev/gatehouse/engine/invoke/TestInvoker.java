@@ -1,9 +1,8 @@
 package dev.gatehouse.engine.invoke;
 
-import dev.gatehouse.engine.deploy.MethodFilterFactory;
-import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.errors.GatewayResponses;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
+import dev.gatehouse.engine.deploy.RequestPipeline;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Method;
@@ -14,12 +13,10 @@ import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
-import dev.gatehouse.engine.pipeline.Pipeline;
 import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.routing.MethodPlan;
 import dev.gatehouse.engine.routing.RouteMatch;
 import dev.gatehouse.engine.routing.RouteTable;
-import dev.gatehouse.engine.routing.RoutingFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +33,10 @@ public final class TestInvoker {
 
     public static final String STAGE = "test-invoke-stage";
 
-    private final MethodFilterFactory filters;
+    private final RequestPipeline pipeline;
 
-    public TestInvoker(MethodFilterFactory filters) {
-        this.filters = filters;
+    public TestInvoker(RequestPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     public TestInvokeResult invoke(ApiDefinition api, String resourceId, String httpMethod, TestInvokeRequest request,
@@ -48,8 +45,7 @@ public final class TestInvoker {
         Method method = resource.method(httpMethod.toUpperCase(java.util.Locale.ROOT));
         if (method == null) throw DefinitionException.notFound("Invalid Method identifier specified");
         if (method.methodIntegration() == null) throw DefinitionException.notFound("No integration defined for method");
-        MethodPlan plan = new MethodPlan(resource.id(), resource.path(), method.httpMethod(),
-                method.methodIntegration().type().name(), filters.filtersFor(api, resource, method));
+        MethodPlan plan = pipeline.methodPlan(api, resource, method, RequestPipeline.Mode.TEST_INVOKE);
 
         String pathWithQuery = request.pathWithQueryString() == null || request.pathWithQueryString().isBlank()
                 ? resource.path() : request.pathWithQueryString();
@@ -74,9 +70,7 @@ public final class TestInvoker {
         Map<String, String> pathParameters = pathParameters(resource.path(), verb, gatewayRequest.rawPath());
 
         long start = System.nanoTime();
-        Pipeline pipeline = new Pipeline(List.of(ErrorMappingFilter.INSTANCE,
-                (req, chain) -> RoutingFilter.invoke(plan, pathParameters, req, chain.context())));
-        GatewayResponse response = pipeline.handle(gatewayRequest, ctx);
+        GatewayResponse response = pipeline.testInvoking(plan, pathParameters).handle(gatewayRequest, ctx);
         long latency = (System.nanoTime() - start) / 1_000_000;
 
         Map<String, String> single = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package dev.gatehouse.engine.mapping;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
-import dev.gatehouse.engine.integration.BinaryMediaTypes;
-import dev.gatehouse.engine.integration.IntegrationKeys;
-import dev.gatehouse.engine.integration.IntegrationParameters;
-import dev.gatehouse.engine.integration.PayloadEncoding;
+import dev.gatehouse.engine.payload.BinaryMediaTypes;
+import dev.gatehouse.engine.mapping.IntegrationKeys;
+import dev.gatehouse.engine.mapping.IntegrationParameters;
+import dev.gatehouse.engine.payload.PayloadEncoding;
 import dev.gatehouse.engine.model.ContentHandling;
 import dev.gatehouse.engine.model.PassthroughBehavior;
 import dev.gatehouse.engine.pipeline.Filter;

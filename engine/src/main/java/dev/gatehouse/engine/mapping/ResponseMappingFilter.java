@@ -1,9 +1,9 @@
 package dev.gatehouse.engine.mapping;
 
 import dev.gatehouse.engine.errors.GatewayException;
-import dev.gatehouse.engine.integration.BinaryMediaTypes;
-import dev.gatehouse.engine.integration.PayloadEncoding;
-import dev.gatehouse.engine.integration.ResponseSelector;
+import dev.gatehouse.engine.payload.BinaryMediaTypes;
+import dev.gatehouse.engine.payload.PayloadEncoding;
+import dev.gatehouse.engine.mapping.ResponseSelector;
 import dev.gatehouse.engine.model.ContentHandling;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param httpMethod      the declared method ({@code GET} or {@code ANY})
  * @param integrationType label for logs and metrics ({@code MOCK}, {@code HTTP}, {@code HTTP_PROXY}, ...)
  * @param filters         the method's filters, outermost first; must end in a filter that does not proceed
+ * @param minimumCompressionSize the deployed API's {@code minimumCompressionSize}, or null when it compresses nothing
  */
 public record MethodPlan(String resourceId, String resourcePath, String httpMethod, String integrationType,
-                         List<Filter> filters) {
+                         List<Filter> filters, Integer minimumCompressionSize) {
+
+    /** A method of an API that does not compress responses. */
+    public MethodPlan(String resourceId, String resourcePath, String httpMethod, String integrationType,
+                      List<Filter> filters) {
+        this(resourceId, resourcePath, httpMethod, integrationType, filters, null);
+    }
 
     public MethodPlan {
         Objects.requireNonNull(resourcePath, "resourcePath");

@@ -8,6 +8,7 @@ import dev.gatehouse.engine.pipeline.FilterChain;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.RequestContext;
+import dev.gatehouse.engine.payload.CompressionFilter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -58,12 +59,31 @@ public final class RoutingFilter implements Filter {
         ctx.put(ContextKeys.RESOURCE_PATH, method.resourcePath());
         ctx.put(ContextKeys.PATH_PARAMETERS, pathParameters);
         ctx.put(ContextKeys.INTEGRATION_TYPE, method.integrationType());
+        if (method.minimumCompressionSize() != null) {
+            ctx.put(CompressionFilter.MINIMUM_COMPRESSION_SIZE, method.minimumCompressionSize());
+        }
         if (!ctx.has(ContextKeys.HTTP_METHOD)) ctx.put(ContextKeys.HTTP_METHOD, request.method());
         ctx.events().methodRequest(ctx, request.method(), method.resourcePath(), pathParameters, request.query(),
                 request.headers(), request.body());
         GatewayResponse response = FilterChain.run(method.filters(), request, ctx);
         ctx.events().methodResponse(ctx, response);
         return response;
+    }
+
+    /**
+     * The routing slot of test invoke: the method is chosen by the caller (AWS's TestInvokeMethod names resource
+     * and method), so this runs {@code method} with {@code pathParameters} as {@link #invoke} does.
+     */
+    public static Filter direct(MethodPlan method, java.util.Map<String, String> pathParameters) {
+        return new Filter() {
+            @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
+                return invoke(method, pathParameters, request, chain.context());
+            }
+
+            @Override public String toString() {
+                return "RoutingFilter.direct{" + method.httpMethod() + " " + method.resourcePath() + "}";
+            }
+        };
     }
 
     @Override public String toString() {

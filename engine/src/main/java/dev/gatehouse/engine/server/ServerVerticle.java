@@ -1,6 +1,6 @@
 package dev.gatehouse.engine.server;
 
-import dev.gatehouse.engine.integration.IntegrationKeys;
+import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.VertxHttpBackend;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -75,7 +75,7 @@ final class ServerVerticle extends VerticleBase {
     private void handle(HttpServerRequest req) {
         RequestContext ctx = RequestContext.create(owner.listener());
         InboundRequest.describeTransport(req, ctx);
-        ctx.put(IntegrationKeys.HTTP_BACKEND, backend);
+        ctx.put(HttpBackend.CONTEXT_KEY, backend);
         new InboundRequest(this, req, ctx);
     }
 

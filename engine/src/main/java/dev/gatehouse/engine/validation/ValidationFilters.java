@@ -1,6 +1,6 @@
 package dev.gatehouse.engine.validation;
 
-import dev.gatehouse.engine.deploy.MethodFilterFactory;
+import dev.gatehouse.engine.pipeline.MethodFilterFactory;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Method;

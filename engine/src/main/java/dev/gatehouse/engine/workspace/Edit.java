@@ -110,6 +110,16 @@ public interface Edit {
         return StandardEdits.deployDraft(apiId, deployment, stageName, now);
     }
 
+    /**
+     * Stores exactly {@code snapshot} (already compiled by the caller, so what is served is what is stored) and
+     * points {@code stageName} at it, creating the stage if needed and adding or replacing {@code variables} on it,
+     * as one undoable edit; null deploys without a stage. "Deploy to {stage}".
+     */
+    static Edit deploySnapshot(String apiId, DeploymentSnapshot snapshot, String stageName,
+                               java.util.Map<String, String> variables, Instant now) {
+        return StandardEdits.deploySnapshot(apiId, snapshot, stageName, variables, now);
+    }
+
     // ---- keys, plans, domains --------------------------------------------------------------------------------
 
     /** Creates or replaces an API key (409 if another key has the same value). "Save API key {name}". */

@@ -137,6 +137,27 @@ final class StandardEdits {
         });
     }
 
+    static Edit deploySnapshot(String apiId, DeploymentSnapshot snapshot, String stageName,
+                               java.util.Map<String, String> variables, Instant now) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        String id = snapshot.deployment().id();
+        String description = stageName != null ? "Deploy to " + stageName : "Create deployment " + id;
+        return new Planned(description, state -> {
+            Stage stage = null;
+            if (stageName != null) {
+                long at = now.getEpochSecond();
+                stage = state.stage(apiId, stageName).map(s -> s.withDeploymentId(id, at))
+                        .orElseGet(() -> Stage.of(stageName, id, at));
+                if (!variables.isEmpty()) {
+                    java.util.Map<String, String> merged = new java.util.TreeMap<>(stage.variables());
+                    merged.putAll(variables);
+                    stage = stage.withVariables(merged, at);
+                }
+            }
+            return planDeployment(state, apiId, snapshot, stage);
+        });
+    }
+
     private static List<Change<?>> planDeployment(WorkspaceState state, String apiId, DeploymentSnapshot snapshot, Stage stage) {
         requireApi(state, apiId);
         String id = snapshot.deployment().id();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.mapping.IntegrationKeys;
+import dev.gatehouse.engine.mapping.IntegrationParameters;
+import dev.gatehouse.engine.mapping.ResponseSelector;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.FilterChain;
 import dev.gatehouse.engine.pipeline.GatewayRequest;

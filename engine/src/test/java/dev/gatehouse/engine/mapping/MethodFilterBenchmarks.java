@@ -1,6 +1,6 @@
 package dev.gatehouse.engine.mapping;
 
-import dev.gatehouse.engine.deploy.StandardMethodFilters;
+import dev.gatehouse.engine.deploy.RequestPipeline;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
@@ -15,7 +15,6 @@ import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
 import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.RequestIds;
-import dev.gatehouse.engine.validation.ValidationFilters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-request cost of the method filters of bench/dataplane.sh's {@code POST /orders} (body validation against
- * a 10-property model, a JSON→JSON request template, the response leg), built by {@link StandardMethodFilters}
+ * a 10-property model, a JSON→JSON request template, the response leg), built by {@link RequestPipeline}
  * from the same definition, with the HTTP integration replaced by a stub answering the backend's body: what the
  * template+validation route does on top of the HTTP_PROXY route's exchange. Not run by surefire; see BENCHMARKS.md.
  */
@@ -142,8 +141,8 @@ public class MethodFilterBenchmarks {
         apiId = api.id();
         resource = api.resourceByPath("/orders").orElseThrow();
         method = resource.method("POST");
-        List<Filter> built = new ArrayList<>(new StandardMethodFilters(new TemplateCompiler(), null,
-                new ValidationFilters()).filtersFor(api, resource, method));
+        List<Filter> built = new ArrayList<>(new RequestPipeline(new TemplateCompiler(), null)
+                .filtersFor(api, resource, method));
         byte[] backend = BACKEND_BODY.getBytes(StandardCharsets.UTF_8);
         built.set(built.size() - 1, (req, chain) -> {
             if (req.body().length < 100) throw new IllegalStateException("not templated: " + new String(req.body()));

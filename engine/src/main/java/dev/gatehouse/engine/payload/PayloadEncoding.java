@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.payload;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.model.ContentHandling;

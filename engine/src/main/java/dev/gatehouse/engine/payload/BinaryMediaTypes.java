@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.payload;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.mapping;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,14 +1,11 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.mapping;
 
 import dev.gatehouse.engine.pipeline.ContextKey;
 
-/** Per-request context keys of the integration step. */
+/** Per-request context keys the request mapping hands to the integration step. */
 public final class IntegrationKeys {
 
     private IntegrationKeys() { }
-
-    /** The backend client for this request (set by the server, bound to the inbound connection's event loop). */
-    public static final ContextKey<HttpBackend> HTTP_BACKEND = ContextKey.named("httpBackend");
 
     /**
      * The integration request's mapped parameters ({@code integration.request.path|querystring|header.*}),

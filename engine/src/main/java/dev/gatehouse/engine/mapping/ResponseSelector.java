@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.mapping;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.gatehouse.engine.deploy;
 
 import dev.gatehouse.engine.errors.GatewayException;
-import dev.gatehouse.engine.integration.BinaryMediaTypes;
+import dev.gatehouse.engine.payload.BinaryMediaTypes;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.HttpIntegration;
 import dev.gatehouse.engine.integration.HttpProxyIntegration;
 import dev.gatehouse.engine.integration.MockIntegration;
-import dev.gatehouse.engine.integration.ResponseSelector;
+import dev.gatehouse.engine.mapping.ResponseSelector;
 import dev.gatehouse.engine.integration.UriTemplate;
 import dev.gatehouse.engine.mapping.CompiledTemplate;
 import dev.gatehouse.engine.mapping.MappingException;
@@ -21,71 +21,64 @@ import dev.gatehouse.engine.model.IntegrationResponse;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.pipeline.Filter;
-import dev.gatehouse.engine.server.CompressionFilter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The method filter list, the one place its order is written: request validation, then (for non-proxy
- * integrations) the response-mapping leg wrapping the request-mapping leg, then the terminal integration.
- * Compiles every template, parameter mapping and selection pattern now, so the request path only runs them.
+ * The integration's part of a method's filters, compiled once at deploy time: the response-mapping leg, the
+ * request-mapping leg and the terminal integration ({@link RequestPipeline} puts them in their slots). Compiles
+ * every template, parameter mapping and selection pattern now, so the request path only runs them. Thread-safe.
  */
-public final class StandardMethodFilters implements MethodFilterFactory {
+final class IntegrationFilters {
+
+    /**
+     * The three integration slots of one method; {@code responseMapping} and {@code requestMapping} may be null
+     * (HTTP_PROXY maps no response and, usually, no request).
+     */
+    record Compiled(Filter responseMapping, Filter requestMapping, Filter integration) {}
 
     private final TemplateCompiler templates;
     private final HttpBackend fallbackBackend;
-    private final MethodFilterFactory validation;
 
     /**
      * @param fallbackBackend backend for calls made outside the data-plane server (test invoke); the server puts
      *                        its per-event-loop backend in the request context, which wins
-     * @param validation      request-validation filters for a method (empty list when none is configured)
      */
-    public StandardMethodFilters(TemplateCompiler templates, HttpBackend fallbackBackend, MethodFilterFactory validation) {
+    IntegrationFilters(TemplateCompiler templates, HttpBackend fallbackBackend) {
         this.templates = templates;
         this.fallbackBackend = fallbackBackend;
-        this.validation = validation;
     }
 
-    @Override public List<Filter> filtersFor(ApiDefinition api, Resource resource, Method method) {
+    /** @throws DefinitionException with the template, line and column when a template does not compile */
+    Compiled compile(ApiDefinition api, Resource resource, Method method) {
         Integration integration = method.methodIntegration();
-        List<Filter> filters = new ArrayList<>();
-        Integer compression = api.restApi().minimumCompressionSize();
-        if (compression != null) filters.add(new CompressionFilter(compression));
-        filters.addAll(validation.filtersFor(api, resource, method));
         String where = method.httpMethod() + " " + resource.path();
         BinaryMediaTypes binary = BinaryMediaTypes.of(api.restApi().binaryMediaTypes());
         try {
-            switch (integration.type()) {
-                case HTTP_PROXY -> {
-                    if (!onlyPassesPathParametersThrough(integration.requestParameters())) {
-                        filters.add(new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
-                                integration.type()), Map.of(), integration.passthroughBehavior(), true));
-                    }
-                    filters.add(new HttpProxyIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
-                            timeout(integration), fallbackBackend));
-                }
-                case HTTP, MOCK -> {
-                    filters.add(new ResponseMappingFilter(responses(method, integration, where), binary));
-                    filters.add(new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
-                            integration.type()), compileAll(integration.requestTemplates(), where + " request"),
-                            integration.passthroughBehavior(), false, binary, integration.contentHandling()));
-                    filters.add(integration.type() == dev.gatehouse.engine.model.IntegrationType.MOCK
-                            ? MockIntegration.INSTANCE
-                            : new HttpIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
-                                    timeout(integration), fallbackBackend));
-                }
-                case AWS, AWS_PROXY -> filters.add(unsupported(integration));
-            }
+            return switch (integration.type()) {
+                case HTTP_PROXY -> new Compiled(null,
+                        onlyPassesPathParametersThrough(integration.requestParameters()) ? null
+                                : new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
+                                        integration.type()), Map.of(), integration.passthroughBehavior(), true),
+                        new HttpProxyIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
+                                timeout(integration), fallbackBackend));
+                case HTTP, MOCK -> new Compiled(
+                        new ResponseMappingFilter(responses(method, integration, where), binary),
+                        new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
+                                integration.type()), compileAll(integration.requestTemplates(), where + " request"),
+                                integration.passthroughBehavior(), false, binary, integration.contentHandling()),
+                        integration.type() == dev.gatehouse.engine.model.IntegrationType.MOCK
+                                ? MockIntegration.INSTANCE
+                                : new HttpIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
+                                        timeout(integration), fallbackBackend));
+                case AWS, AWS_PROXY -> new Compiled(null, null, unsupported(integration));
+            };
         } catch (MappingException e) {
             throw DefinitionException.badRequest(e.getMessage()
                     + (e.line() > 0 ? " (" + e.templateName() + " line " + e.line() + ", column " + e.column() + ")" : ""));
         }
-        return filters;
     }
 
     private ResponseSelector<ResponseMappingFilter.CompiledResponse> responses(Method method, Integration integration, String where) {

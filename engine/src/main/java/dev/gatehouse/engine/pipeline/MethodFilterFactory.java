@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.deploy;
+package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;

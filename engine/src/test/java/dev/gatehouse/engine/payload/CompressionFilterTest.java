@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.server;
+package dev.gatehouse.engine.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,10 @@ class CompressionFilterTest {
 
     private static GatewayResponse run(int min, String acceptEncoding, String body) {
         Headers h = acceptEncoding == null ? Headers.empty() : Headers.of("Accept-Encoding", acceptEncoding);
-        return FilterChain.run(List.of(new CompressionFilter(min), (r, c) -> GatewayResponse.of(200, null, body)),
-                GatewayRequest.of("GET", "/p", h, null), RequestContext.create(null));
+        RequestContext ctx = RequestContext.create(null);
+        if (min >= 0) ctx.put(CompressionFilter.MINIMUM_COMPRESSION_SIZE, min);
+        return FilterChain.run(List.of(CompressionFilter.INSTANCE, (r, c) -> GatewayResponse.of(200, null, body)),
+                GatewayRequest.of("GET", "/p", h, null), ctx);
     }
 
     @Test
@@ -32,5 +34,17 @@ class CompressionFilterTest {
         assertThat(run(100, "gzip", "short").headers().contains("Content-Encoding")).isFalse();
         assertThat(run(0, "gzip;q=0", "body").headers().contains("Content-Encoding")).isFalse();
         assertThat(run(0, null, "body").bodyText()).isEqualTo("body");
+    }
+
+    @Test
+    void nothingIsCompressedWhenTheRoutedApiSetsNoMinimum() {
+        assertThat(run(-1, "gzip", "0123456789abc").headers().contains("Content-Encoding")).isFalse();
+    }
+
+    @Test
+    void zeroQualityIsARefusalInEverySpelling() {
+        assertThat(run(0, "gzip;q=0.000", "body").headers().contains("Content-Encoding")).isFalse();
+        assertThat(run(0, "gzip; q=0.", "body").headers().contains("Content-Encoding")).isFalse();
+        assertThat(run(0, "gzip;q=0.001", "body").headers().first("Content-Encoding")).isEqualTo("gzip");
     }
 }

@@ -1,9 +1,9 @@
-package dev.gatehouse.engine.integration;
+package dev.gatehouse.engine.payload;
 
-import static dev.gatehouse.engine.integration.PayloadEncoding.Conversion.BINARY;
-import static dev.gatehouse.engine.integration.PayloadEncoding.Conversion.DECODE;
-import static dev.gatehouse.engine.integration.PayloadEncoding.Conversion.ENCODE;
-import static dev.gatehouse.engine.integration.PayloadEncoding.Conversion.TEXT;
+import static dev.gatehouse.engine.payload.PayloadEncoding.Conversion.BINARY;
+import static dev.gatehouse.engine.payload.PayloadEncoding.Conversion.DECODE;
+import static dev.gatehouse.engine.payload.PayloadEncoding.Conversion.ENCODE;
+import static dev.gatehouse.engine.payload.PayloadEncoding.Conversion.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package dev.gatehouse.engine.server;
+package dev.gatehouse.engine.payload;
 
+import dev.gatehouse.engine.pipeline.ContextKey;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -11,25 +12,25 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * An API's {@code minimumCompressionSize}: gzips a response body of at least that many bytes when the client's
- * {@code Accept-Encoding} allows gzip and the response is not already encoded. The deploy step adds it (right
- * after the error mapping, so gateway errors are compressed too) only for APIs that set the value; AWS's
- * request-side decompression is not done here. Thread-safe.
+ * {@code Accept-Encoding} allows gzip and the response is not already encoded. It is the outermost filter of the
+ * served pipeline, so gateway errors rendered after routing are compressed too; the size comes from the routed
+ * method's deployment ({@link #MINIMUM_COMPRESSION_SIZE}, set by routing), and nothing is compressed before a
+ * request is routed or when the API does not set it. AWS's request-side decompression is not done here.
+ * Stateless singleton.
  */
 public final class CompressionFilter implements Filter {
 
-    private final int minimumCompressionSize;
+    /** The routed API's {@code minimumCompressionSize} in bytes; absent when compression is off. */
+    public static final ContextKey<Integer> MINIMUM_COMPRESSION_SIZE = ContextKey.named("minimumCompressionSize");
 
-    /** @param minimumCompressionSize 0–10,485,760 bytes, as AWS allows */
-    public CompressionFilter(int minimumCompressionSize) {
-        if (minimumCompressionSize < 0 || minimumCompressionSize > 10 * 1024 * 1024) {
-            throw new IllegalArgumentException("minimumCompressionSize " + minimumCompressionSize);
-        }
-        this.minimumCompressionSize = minimumCompressionSize;
-    }
+    public static final CompressionFilter INSTANCE = new CompressionFilter();
+
+    private CompressionFilter() { }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
         GatewayResponse response = chain.proceed(request);
-        if (response.body().length < minimumCompressionSize || response.body().length == 0
+        Integer minimum = chain.context().get(MINIMUM_COMPRESSION_SIZE);
+        if (minimum == null || response.body().length < minimum || response.body().length == 0
                 || response.headers().contains("Content-Encoding") || !acceptsGzip(request)) {
             return response;
         }
@@ -46,12 +47,22 @@ public final class CompressionFilter implements Filter {
                 boolean refused = false;
                 for (int i = 1; i < parts.length; i++) {
                     String p = parts[i].trim().replace(" ", "");
-                    if (p.equals("q=0") || p.matches("q=0\\.0*")) refused = true;
+                    if (isZeroQuality(p)) refused = true;
                 }
                 if (!refused) return true;
             }
         }
         return false;
+    }
+
+    /** {@code q=0}, {@code q=0.}, {@code q=0.000}: the coding is refused (RFC 9110 §12.4.2). */
+    private static boolean isZeroQuality(String parameter) {
+        if (!parameter.startsWith("q=0")) return false;
+        for (int i = 3; i < parameter.length(); i++) {
+            char c = parameter.charAt(i);
+            if (!(c == '0' || (c == '.' && i == 3))) return false;
+        }
+        return true;
     }
 
     private static byte[] gzip(byte[] body) {
@@ -65,6 +76,6 @@ public final class CompressionFilter implements Filter {
     }
 
     @Override public String toString() {
-        return "CompressionFilter{minimumCompressionSize=" + minimumCompressionSize + "}";
+        return "CompressionFilter";
     }
 }

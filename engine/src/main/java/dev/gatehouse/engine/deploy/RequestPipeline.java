@@ -1,0 +1,108 @@
+package dev.gatehouse.engine.deploy;
+
+import dev.gatehouse.engine.access.FailClosedAccess;
+import dev.gatehouse.engine.errors.ErrorMappingFilter;
+import dev.gatehouse.engine.integration.HttpBackend;
+import dev.gatehouse.engine.mapping.TemplateCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.payload.CompressionFilter;
+import dev.gatehouse.engine.pipeline.Filter;
+import dev.gatehouse.engine.pipeline.MethodFilterFactory;
+import dev.gatehouse.engine.pipeline.Pipeline;
+import dev.gatehouse.engine.pipeline.RequestHandler;
+import dev.gatehouse.engine.routing.MethodPlan;
+import dev.gatehouse.engine.routing.RoutingFilter;
+import dev.gatehouse.engine.routing.RuntimePlan;
+import dev.gatehouse.engine.validation.ValidationFilters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request pipeline, the one place its order is written (DESIGN.md "The request pipeline"): the outer
+ * filters every request runs, then, once routed, the method's filters slot by slot. The data-plane server, test
+ * invoke, deploy and the tests all take their filters from here. A new feature fills its slot below and touches
+ * no neighbour. Each slot is one or no filter; an empty slot costs nothing at run time.
+ *
+ * <pre>
+ * outer:      compression → errors (+ observe: the Pipeline's events) → routing
+ * per method: resource policy → authorizer → API key / usage plan → throttle → validation → cache
+ *             → response mapping (on the way back) → request mapping → integration (terminal)
+ * </pre>
+ *
+ * <p>Test invoke runs the same method slots minus those AWS's TestInvokeMethod skips (authorization, API keys,
+ * throttling, the cache), and no compression: its result carries the body as text.
+ *
+ * <p>Thread-safe; called at deploy time and per test invoke, never per data-plane request.
+ */
+public final class RequestPipeline implements MethodFilterFactory {
+
+    /** Who runs the method: a deployed stage, or AWS-style test invoke of the draft. */
+    public enum Mode { SERVED, TEST_INVOKE }
+
+    private final IntegrationFilters integrations;
+    private final MethodFilterFactory validation;
+
+    /**
+     * @param fallbackBackend backend for HTTP integrations called outside the data-plane server (test invoke);
+     *                        the server's per-event-loop backend wins when present
+     */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend) {
+        this.integrations = new IntegrationFilters(templates, fallbackBackend);
+        this.validation = new ValidationFilters();
+    }
+
+    /** The served pipeline for a plan: what the data-plane server runs for every request. */
+    public RequestHandler serving(RuntimePlan plan) {
+        return new Pipeline(List.of(
+                CompressionFilter.INSTANCE,      // outermost, so gateway errors after routing are compressed too
+                ErrorMappingFilter.INSTANCE,     // exceptions → the API's gateway responses; request ids on all
+                new RoutingFilter(plan)));       // API, stage, canary, route → that method's filters below
+    }
+
+    /** The test-invoke pipeline: {@code method} is chosen by the caller, not routed. */
+    public RequestHandler testInvoking(MethodPlan method, Map<String, String> pathParameters) {
+        return new Pipeline(List.of(
+                ErrorMappingFilter.INSTANCE,
+                RoutingFilter.direct(method, pathParameters)));
+    }
+
+    /** A deployed method's filters (mode {@link Mode#SERVED}). */
+    @Override public List<Filter> filtersFor(ApiDefinition api, Resource resource, Method method) {
+        return methodFilters(api, resource, method, Mode.SERVED);
+    }
+
+    /**
+     * One method's filters, outermost first, compiled now.
+     *
+     * @throws dev.gatehouse.engine.model.DefinitionException when the method cannot be compiled
+     */
+    public List<Filter> methodFilters(ApiDefinition api, Resource resource, Method method, Mode mode) {
+        boolean served = mode == Mode.SERVED;
+        IntegrationFilters.Compiled integration = integrations.compile(api, resource, method);
+        List<Filter> slots = new ArrayList<>(8);
+        // resource policy: not built yet (no API has one it could enforce)
+        if (served) add(slots, FailClosedAccess.authorizerFor(api, resource, method));   // authorizer / IAM
+        if (served) add(slots, FailClosedAccess.apiKeyFor(resource, method));            // API key / usage plan
+        // throttle: not built yet
+        slots.addAll(validation.filtersFor(api, resource, method));                      // request validation
+        // cache: not built yet
+        add(slots, integration.responseMapping());                                       // response mapping
+        add(slots, integration.requestMapping());                                        // request mapping
+        add(slots, integration.integration());                                           // the integration
+        return slots;
+    }
+
+    /** The compiled form of one method for a plan. */
+    public MethodPlan methodPlan(ApiDefinition api, Resource resource, Method method, Mode mode) {
+        return new MethodPlan(resource.id(), resource.path(), method.httpMethod(),
+                method.methodIntegration().type().name(), methodFilters(api, resource, method, mode),
+                mode == Mode.SERVED ? api.restApi().minimumCompressionSize() : null);
+    }
+
+    private static void add(List<Filter> slots, Filter filter) {
+        if (filter != null) slots.add(filter);
+    }
+}
