@@ -3,7 +3,7 @@ package dev.gatehouse.engine;
 import dev.gatehouse.engine.access.AccessRequirement;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
 import dev.gatehouse.engine.deploy.PlanBuilder;
-import dev.gatehouse.engine.deploy.RequestPipeline;
+import dev.gatehouse.engine.pipeline.RequestPipeline;
 import dev.gatehouse.engine.deploy.SerialRebuilder;
 import dev.gatehouse.engine.integration.BackendOptions;
 import dev.gatehouse.engine.integration.HttpBackend;

@@ -2,7 +2,7 @@ package dev.gatehouse.engine.invoke;
 
 import dev.gatehouse.engine.errors.GatewayResponses;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
-import dev.gatehouse.engine.deploy.RequestPipeline;
+import dev.gatehouse.engine.pipeline.RequestPipeline;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Method;

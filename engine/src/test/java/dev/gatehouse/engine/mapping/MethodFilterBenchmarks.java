@@ -1,6 +1,6 @@
 package dev.gatehouse.engine.mapping;
 
-import dev.gatehouse.engine.deploy.RequestPipeline;
+import dev.gatehouse.engine.pipeline.RequestPipeline;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;

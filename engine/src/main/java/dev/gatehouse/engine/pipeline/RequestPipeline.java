@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.deploy;
+package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.access.FailClosedAccess;
 import dev.gatehouse.engine.errors.ErrorMappingFilter;
@@ -8,10 +8,6 @@ import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.payload.CompressionFilter;
-import dev.gatehouse.engine.pipeline.Filter;
-import dev.gatehouse.engine.pipeline.MethodFilterFactory;
-import dev.gatehouse.engine.pipeline.Pipeline;
-import dev.gatehouse.engine.pipeline.RequestHandler;
 import dev.gatehouse.engine.routing.MethodPlan;
 import dev.gatehouse.engine.routing.RoutingFilter;
 import dev.gatehouse.engine.routing.RuntimePlan;

@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.deploy;
+package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.payload.BinaryMediaTypes;
@@ -20,7 +20,6 @@ import dev.gatehouse.engine.model.Integration;
 import dev.gatehouse.engine.model.IntegrationResponse;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
-import dev.gatehouse.engine.pipeline.Filter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
