@@ -77,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private volatile RuntimePlan plan = RuntimePlan.EMPTY;
     /** The revision of the last workspace edit that asked for a rebuild (one rebuild per edit, not per event). */
     private volatile long requestedRevision = -1;
+    private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
     private DataPlaneServer server;
     private volatile boolean closed;
 
@@ -252,6 +253,11 @@ public final class Gateway implements AutoCloseable {
         return plan;
     }
 
+    /** How many times the served plan has been rebuilt since open (diagnostics; one per plan-affecting edit). */
+    public long planRebuilds() {
+        return rebuilds.get();
+    }
+
     /** Stages that could not be compiled, "apiId/stage" → reason (they are not served). */
     public Map<String, String> planProblems() {
         return planProblems;
@@ -274,6 +280,7 @@ public final class Gateway implements AutoCloseable {
         planProblems = Map.copyOf(problems);
         plan = next;
         holder.swap(pipeline.serving(next));
+        rebuilds.incrementAndGet();
     }
 
     private static boolean affectsPlan(WorkspaceEvent event) {
@@ -340,7 +347,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Stops following the disk, lets a running plan rebuild finish, stops the data plane (up to 5 s for requests in
+     * Stops following the disk, closes the workspace to edits, lets a pending plan rebuild finish, stops the data plane (up to 5 s for requests in
      * flight), closes the test-invoke client and the workspace. Idempotent; safe from any thread while deploys run
      * (they then fail with {@link IllegalStateException}). Holds no lock while it waits.
      */
@@ -356,6 +363,9 @@ public final class Gateway implements AutoCloseable {
             server = null;
         }
         if (f != null) f.interrupt();
+        // the workspace first: it waits for an edit being written and refuses the next, so every edit that landed
+        // has asked for its rebuild, and the rebuilder runs that before it stops
+        workspace.close();
         rebuilder.close();
         if (s != null) s.close(Duration.ofSeconds(5));
         synchronized (backendLock) {
@@ -364,6 +374,5 @@ public final class Gateway implements AutoCloseable {
             invokeBackend = null;
             clientVertx = null;
         }
-        workspace.close();
     }
 }

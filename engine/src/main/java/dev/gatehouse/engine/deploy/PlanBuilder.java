@@ -18,8 +18,10 @@ import java.util.function.Function;
 
 /**
  * Builds the {@link RuntimePlan} for a set of APIs and their stages. Each deployment is compiled once and reused
- * by every stage, canary and later plan that points at it (deployments are immutable, so the cache never needs
- * invalidating). Thread-safe; called on deploy, rollback and workspace open — never on the request path.
+ * by every stage, canary and later plan that points at it (deployments are immutable, so a cached entry is never
+ * stale); each {@link #build} evicts the deployments no stage or canary of the new plan references, so the cache
+ * holds what is served (plus a deployment compiled for a deploy that has not landed yet). Thread-safe; called on
+ * deploy, rollback and workspace open — never on the request path.
  */
 public final class PlanBuilder {
 
@@ -28,9 +30,20 @@ public final class PlanBuilder {
 
     private final DeploymentCompiler compiler;
     private final Map<String, CompiledDeployment> compiled = new ConcurrentHashMap<>();
+    /** When each entry was compiled ({@link #nanoTime}), to spare a deploy's fresh compile from eviction. */
+    private final Map<String, Long> compiledAt = new ConcurrentHashMap<>();
+    private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private final java.util.function.LongSupplier nanoTime;
 
     public PlanBuilder(DeploymentCompiler compiler) {
+        this(compiler, System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic clock in nanoseconds (tests pass their own) */
+    PlanBuilder(DeploymentCompiler compiler, java.util.function.LongSupplier nanoTime) {
         this.compiler = compiler;
+        this.nanoTime = nanoTime;
     }
 
     /** The compiled form of a deployment, compiling it on first use. */
@@ -39,8 +52,9 @@ public final class PlanBuilder {
         CompiledDeployment hit = compiled.get(key);
         if (hit != null) return hit;
         CompiledDeployment fresh = compiler.compile(snapshot);
-        compiled.putIfAbsent(key, fresh);
-        return fresh;
+        compiledAt.putIfAbsent(key, nanoTime.getAsLong());
+        CompiledDeployment raced = compiled.putIfAbsent(key, fresh);
+        return raced != null ? raced : fresh;
     }
 
     /** A stage's plan: its deployment's routes with the stage's variables, plus the canary if one is set. */
@@ -75,6 +89,14 @@ public final class PlanBuilder {
     public RuntimePlan build(List<ApiStages> apis, String defaultApiId, List<DomainName> domains,
                              java.util.function.BiConsumer<String, RuntimeException> onError) {
         Map<String, ApiPlan> plans = new LinkedHashMap<>();
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (ApiStages api : apis) {
+            for (Stage stage : api.stages()) {
+                referenced.add(api.apiId() + "/" + stage.deploymentId());
+                Stage.CanarySettings cs = stage.canarySettings();
+                if (cs != null && cs.deploymentId() != null) referenced.add(api.apiId() + "/" + cs.deploymentId());
+            }
+        }
         for (ApiStages api : apis) {
             Map<String, StagePlan> stages = new LinkedHashMap<>();
             CompiledDeployment newest = null;
@@ -92,6 +114,7 @@ public final class PlanBuilder {
             GatewayResponses responses = newest == null ? GatewayResponses.builtIn() : newest.gatewayResponses();
             plans.put(api.apiId(), new ApiPlan(api.apiId(), responses, stages));
         }
+        evictAllBut(referenced);
         String defaultId = defaultApiId != null && plans.containsKey(defaultApiId) ? defaultApiId : null;
         return new RuntimePlan(plans, defaultId, domainMappings(domains));
     }
@@ -112,6 +135,23 @@ public final class PlanBuilder {
             table.put(d.domainName().toLowerCase(java.util.Locale.ROOT), byBase);
         }
         return DomainMappings.of(table);
+    }
+
+    /**
+     * Drops compiled deployments not in {@code keep}, except one compiled moments ago: a deploy compiles its
+     * snapshot before the edit that stores it lands, and a rebuild running in between must not throw that work
+     * away (it would only be compiled again).
+     */
+    private void evictAllBut(java.util.Set<String> keep) {
+        long now = nanoTime.getAsLong();
+        compiled.entrySet().removeIf(e -> !keep.contains(e.getKey())
+                && now - compiledAt.getOrDefault(e.getKey(), now) > FRESH_NANOS);
+        compiledAt.keySet().retainAll(compiled.keySet());
+    }
+
+    /** How many compiled deployments are cached (for tests and diagnostics). */
+    public int cachedDeployments() {
+        return compiled.size();
     }
 
     /** Forgets compiled deployments of an API (after it is deleted). */

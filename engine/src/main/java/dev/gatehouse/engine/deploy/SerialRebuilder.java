@@ -36,7 +36,11 @@ public final class SerialRebuilder implements AutoCloseable {
         CompletableFuture<Void> future;
         boolean schedule = false;
         synchronized (lock) {
-            if (closed) return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+            if (closed) {
+                // a caller waiting on latest() must learn that its change will not be served
+                latest = CompletableFuture.failedFuture(new IllegalStateException("closed"));
+                return latest;
+            }
             if (pending == null) {
                 pending = new CompletableFuture<>();
                 schedule = true;

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 public final class ProxyResponseHeaders {
 
-    /** Response headers AWS renames for every integration type, in AWS's casing. */
-    public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
+    /** Response headers AWS renames for every integration type, in AWS's casing (the mapping step's list). */
+    public static final List<String> REMAPPED_COMMON = dev.gatehouse.engine.mapping.ParameterMapper.REMAPPED_COMMON;
 
     private static final String PREFIX = "x-amzn-Remapped-";
 

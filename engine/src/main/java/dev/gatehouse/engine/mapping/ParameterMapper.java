@@ -27,8 +27,8 @@ public final class ParameterMapper {
     private static final Set<String> RESERVED_REQUEST_AWS = Set.of("authorization", "connection", "expect",
             "proxy-authenticate", "te");
 
-    /** Response headers AWS renames for every integration type. */
-    public static final List<String> REMAPPED_COMMON = dev.gatehouse.engine.integration.ProxyResponseHeaders.REMAPPED_COMMON;
+    /** Response headers AWS renames for every integration type, in AWS's casing. */
+    public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
     /** Response headers AWS additionally renames for HTTP and AWS (non-proxy) integrations. */
     public static final List<String> REMAPPED_NON_PROXY = List.of("Authorization", "Content-MD5", "Expect", "Host",
             "Max-Forwards", "Proxy-Authenticate", "Trailer", "Upgrade", "User-Agent", "WWW-Authenticate");

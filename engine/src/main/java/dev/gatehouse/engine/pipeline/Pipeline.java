@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * A {@link RequestHandler} running one ordered filter list, the outermost first, and reporting
- * {@code requestStart}/{@code requestEnd}/{@code requestFailed}. The list is the one place the order is
- * written (OkHttp {@code getResponseWithInterceptorChain}); typically
- * {@code List.of(new ErrorMappingFilter(), observe..., new RoutingFilter(plan))}.
+ * {@code requestStart}/{@code requestEnd}/{@code requestFailed} (the observe slot). Only {@link RequestPipeline},
+ * the one place the order is written, builds one (an architecture test holds it to that).
  */
 public final class Pipeline implements RequestHandler {
 

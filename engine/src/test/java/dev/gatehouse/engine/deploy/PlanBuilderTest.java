@@ -27,11 +27,40 @@ import org.junit.jupiter.api.Test;
 class PlanBuilderTest {
 
     private final AtomicInteger compiledMethods = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     private final PlanBuilder builder = new PlanBuilder(new DeploymentCompiler((api, resource, method) -> {
         compiledMethods.incrementAndGet();
         String label = api.restApi().description();
         return List.of((request, chain) -> GatewayResponse.of(200, Headers.empty(), label));
-    }));
+    }), nanos::get);
+
+    @Test
+    void deploymentsNoStageOrCanaryReferencesAreEvictedOnceTheyAreNoLongerFresh() {
+        Map<String, DeploymentSnapshot> deployments = Map.of("d1", snapshot("d1", "one"), "d2", snapshot("d2", "two"),
+                "d3", snapshot("d3", "three"));
+        Stage prod = Stage.of("prod", "d1", 1).withCanarySettings(new Stage.CanarySettings(10.0, "d2", Map.of(), false), 1);
+        builder.build(List.of(new PlanBuilder.ApiStages("api0000001", List.of(prod), deployments::get)),
+                null, List.of(), (s, e) -> { throw e; });
+        builder.compiled("api0000001", deployments.get("d3")); // a deploy compiling before its edit lands
+        assertThat(builder.cachedDeployments()).isEqualTo(3);
+
+        nanos.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(31));
+        Stage rolledForward = Stage.of("prod", "d2", 2);
+        builder.build(List.of(new PlanBuilder.ApiStages("api0000001", List.of(rolledForward), deployments::get)),
+                null, List.of(), (s, e) -> { throw e; });
+        // only d2 is referenced now: d1 (old main) and d3 (never deployed) are gone, d2 was not compiled again
+        assertThat(builder.cachedDeployments()).isEqualTo(1);
+        assertThat(compiledMethods).hasValue(3);
+    }
+
+    @Test
+    void aDeploymentCompiledMomentsAgoSurvivesARebuildThatDoesNotReferenceItYet() {
+        Map<String, DeploymentSnapshot> deployments = Map.of("d1", snapshot("d1", "one"), "d2", snapshot("d2", "two"));
+        builder.compiled("api0000001", deployments.get("d2"));
+        builder.build(List.of(new PlanBuilder.ApiStages("api0000001", List.of(Stage.of("prod", "d1", 1)), deployments::get)),
+                null, List.of(), (s, e) -> { throw e; });
+        assertThat(builder.cachedDeployments()).isEqualTo(2);
+    }
 
     private static DeploymentSnapshot snapshot(String deploymentId, String label) {
         ApiDefinition api = ApiDefinition.create("api0000001", "Demo", Instant.EPOCH);

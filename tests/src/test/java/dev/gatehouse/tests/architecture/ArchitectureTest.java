@@ -56,6 +56,53 @@ class ArchitectureTest {
                     "dev.gatehouse.engine.pipeline..", "dev.gatehouse.engine.cli..")
             .because("definitions are plain values everything else builds on");
 
+    private static final ArchRule deployNeverDependsOnTheServerRule = noClasses()
+            .that().resideInAPackage("dev.gatehouse.engine.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.engine.server..")
+            .because("compiling a deployment is independent of how it is served (issue 9)");
+
+    private static final ArchRule mappingNeverDependsOnIntegrationsRule = noClasses()
+            .that().resideInAPackage("dev.gatehouse.engine.mapping..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.engine.integration..")
+            .because("mapping hands its output to integrations through its own keys, never the other way round");
+
+    private static final ArchRule onlyTheRequestPipelineAssemblesPipelinesRule = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.gatehouse.engine.pipeline.RequestPipeline")
+            .and().resideOutsideOfPackage("dev.gatehouse.engine.pipeline")
+            .and().doNotHaveFullyQualifiedName("dev.gatehouse.engine.errors.ErrorMappingFilter")
+            .and().doNotHaveFullyQualifiedName("dev.gatehouse.engine.payload.CompressionFilter")
+            .should().callConstructor(dev.gatehouse.engine.pipeline.Pipeline.class, java.util.List.class)
+            .orShould().callConstructor(dev.gatehouse.engine.routing.RoutingFilter.class,
+                    dev.gatehouse.engine.routing.RuntimePlan.class)
+            .orShould().accessField(dev.gatehouse.engine.errors.ErrorMappingFilter.class, "INSTANCE")
+            .orShould().accessField(dev.gatehouse.engine.payload.CompressionFilter.class, "INSTANCE")
+            .because("the order of the filters is written in one place, pipeline.RequestPipeline (DESIGN.md)");
+
+    private static final ArchRule accessChecksLiveInTheAccessPackageRule = noClasses()
+            .that().resideOutsideOfPackages("dev.gatehouse.engine.access..", "dev.gatehouse.engine.pipeline..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.gatehouse.engine.access.FailClosedAccess")
+            .because("access filters are put in their slots by the pipeline only");
+
+    @Test
+    void deployNeverDependsOnTheServer() {
+        deployNeverDependsOnTheServerRule.check(classes);
+    }
+
+    @Test
+    void mappingNeverDependsOnIntegrations() {
+        mappingNeverDependsOnIntegrationsRule.check(classes);
+    }
+
+    @Test
+    void onlyTheRequestPipelineAssemblesPipelines() {
+        onlyTheRequestPipelineAssemblesPipelinesRule.check(classes);
+    }
+
+    @Test
+    void accessChecksLiveInTheAccessPackage() {
+        accessChecksLiveInTheAccessPackageRule.check(classes);
+    }
+
     @Test
     void engineNeverDependsOnJavaFx() {
         engineNeverDependsOnJavaFxRule.check(classes);
