@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.integration;
 
+import dev.gatehouse.engine.mapping.ParameterMapper;
 import dev.gatehouse.engine.pipeline.Headers;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class ProxyResponseHeaders {
 
     /** Response headers AWS renames for every integration type, in AWS's casing. */
-    public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
+    public static final List<String> REMAPPED_COMMON = ParameterMapper.REMAPPED_COMMON;
 
     private static final String PREFIX = "x-amzn-Remapped-";
 

@@ -28,7 +28,7 @@ public final class ParameterMapper {
             "proxy-authenticate", "te");
 
     /** Response headers AWS renames for every integration type. */
-    public static final List<String> REMAPPED_COMMON = dev.gatehouse.engine.integration.ProxyResponseHeaders.REMAPPED_COMMON;
+    public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
     /** Response headers AWS additionally renames for HTTP and AWS (non-proxy) integrations. */
     public static final List<String> REMAPPED_NON_PROXY = List.of("Authorization", "Content-MD5", "Expect", "Host",
             "Max-Forwards", "Proxy-Authenticate", "Trailer", "Upgrade", "User-Agent", "WWW-Authenticate");
