@@ -2,6 +2,7 @@ package dev.gatehouse.engine.integration;
 
 import dev.gatehouse.engine.mapping.IntegrationKeys;
 import dev.gatehouse.engine.mapping.IntegrationParameters;
+import dev.gatehouse.engine.mapping.RequestHeaderRules;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.pipeline.Headers;
@@ -20,14 +21,22 @@ final class HttpExchange {
 
     private HttpExchange() { }
 
-    /** Adds {@code X-Amzn-Apigateway-Api-Id}, {@code User-Agent: AmazonAPIGateway_{apiId}} (unless
-     *  {@code keepClientAgent} and one is present) and {@code X-Amzn-Trace-Id} (aws-reference §3.2). */
-    static void addGatewayHeaders(Headers.Builder h, RequestContext ctx, boolean keepClientAgent) {
+    /**
+     * Finishes a backend request's headers as AWS does (aws-reference §3.2; AWS-recorded in LocalStack's
+     * {@code test_apigateway_header_remapping_http} snapshots): removes {@link RequestHeaderRules#DROPPED_AFTER_MAPPING}
+     * (even when mapped), adds {@code X-Amzn-Apigateway-Api-Id}, {@code User-Agent: AmazonAPIGateway_{apiId}}
+     * unless one is already there (the client's for HTTP_PROXY, a mapped one for HTTP) and {@code X-Amzn-Trace-Id},
+     * which it also records under {@link IntegrationKeys#TRACE_ID} for the response.
+     */
+    static void addGatewayHeaders(Headers.Builder h, RequestContext ctx) {
+        for (String name : RequestHeaderRules.DROPPED_AFTER_MAPPING) h.remove(name);
         String apiId = ctx.getOrDefault(ContextKeys.API_ID, "");
         h.set("X-Amzn-Apigateway-Api-Id", apiId);
-        if (!keepClientAgent || !h.contains("User-Agent")) h.set("User-Agent", "AmazonAPIGateway_" + apiId);
+        if (!h.contains("User-Agent")) h.set("User-Agent", "AmazonAPIGateway_" + apiId);
         Instant t = ctx.getOrDefault(ContextKeys.REQUEST_TIME, Instant.now());
-        h.set("X-Amzn-Trace-Id", RequestIds.traceId(t.getEpochSecond()));
+        String traceId = RequestIds.traceId(t.getEpochSecond());
+        h.set("X-Amzn-Trace-Id", traceId);
+        ctx.put(IntegrationKeys.TRACE_ID, traceId);
     }
 
     /** Runs the exchange with events; throws the gateway error on failure. */

@@ -49,7 +49,7 @@ public final class HttpIntegration implements Filter {
         if (request.body().length > 0 && !h.contains("Content-Type") && contentType != null) {
             h.set("Content-Type", contentType);
         }
-        HttpExchange.addGatewayHeaders(h, ctx, false);
+        HttpExchange.addGatewayHeaders(h, ctx);
         String method = "ANY".equals(httpMethod) ? request.method() : httpMethod;
         BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP", method, target, h.build(),
                 request.body(), timeout);

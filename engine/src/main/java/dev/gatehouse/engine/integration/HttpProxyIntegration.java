@@ -2,6 +2,7 @@ package dev.gatehouse.engine.integration;
 
 import dev.gatehouse.engine.mapping.IntegrationKeys;
 import dev.gatehouse.engine.mapping.IntegrationParameters;
+import dev.gatehouse.engine.mapping.RequestHeaderRules;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -55,14 +56,24 @@ public final class HttpProxyIntegration implements Filter {
         target = HttpExchange.withQuery(target, request.rawQuery());
         target = HttpExchange.withQuery(target, encodeQuery(mapped.querystring()));
 
-        Headers.Builder h = forwardable(request.headers());
+        Headers.Builder h = passedThrough(request.headers());
         mapped.header().forEach(h::set);
-        HttpExchange.addGatewayHeaders(h, ctx, true);
+        HttpExchange.addGatewayHeaders(h, ctx);
         String method = "ANY".equals(httpMethod) ? request.method() : httpMethod;
 
         BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP_PROXY", method, target, h.build(),
                 request.body(), timeout);
         return new GatewayResponse(response.status(), ProxyResponseHeaders.of(response.headers()), response.body());
+    }
+
+    /**
+     * The client headers HTTP_PROXY passes to the backend: all but {@link RequestHeaderRules#notPassedThrough}
+     * (AWS-recorded, see there), hop-by-hop ones and those the client's {@code Connection} names.
+     */
+    static Headers.Builder passedThrough(Headers headers) {
+        Headers.Builder b = forwardable(headers);
+        for (String name : headers.names()) if (RequestHeaderRules.notPassedThrough(name)) b.remove(name);
+        return b;
     }
 
     /** Copies headers except hop-by-hop ones and those named by {@code Connection}. */

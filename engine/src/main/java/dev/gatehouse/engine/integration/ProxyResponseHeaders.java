@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.integration;
 
+import dev.gatehouse.engine.mapping.ParameterMapper;
 import dev.gatehouse.engine.pipeline.Headers;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Set;
  */
 public final class ProxyResponseHeaders {
 
-    /** Response headers AWS renames for every integration type, in AWS's casing (the mapping step's list). */
-    public static final List<String> REMAPPED_COMMON = dev.gatehouse.engine.mapping.ParameterMapper.REMAPPED_COMMON;
+    /** Response headers AWS renames for every integration type, in AWS's casing. */
+    public static final List<String> REMAPPED_COMMON = ParameterMapper.REMAPPED_COMMON;
 
     private static final String PREFIX = "x-amzn-Remapped-";
 

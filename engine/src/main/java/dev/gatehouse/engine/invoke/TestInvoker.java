@@ -18,7 +18,6 @@ import dev.gatehouse.engine.routing.MethodPlan;
 import dev.gatehouse.engine.routing.RouteMatch;
 import dev.gatehouse.engine.routing.RouteTable;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,15 +72,9 @@ public final class TestInvoker {
         GatewayResponse response = pipeline.testInvoking(plan, pathParameters).handle(gatewayRequest, ctx);
         long latency = (System.nanoTime() - start) / 1_000_000;
 
-        Map<String, String> single = new LinkedHashMap<>();
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        for (String name : response.headers().names()) {
-            if ("Content-Length".equalsIgnoreCase(name)) continue; // AWS omits it from test-invoke results
-            List<String> values = response.headers().all(name);
-            single.put(name, values.get(values.size() - 1));
-            multi.put(name, values);
-        }
-        return new TestInvokeResult(response.status(), response.bodyText(), single, multi, log.text(), latency);
+        TestInvokeHeaders.Selected headersOut = TestInvokeHeaders.of(response.headers()); // AWS's selection, not the wire's
+        return new TestInvokeResult(response.status(), response.bodyText(), headersOut.single(), headersOut.multi(),
+                log.text(), latency);
     }
 
     /** Path parameters of {@code path} against the resource template; none when it does not match (as AWS). */

@@ -30,6 +30,26 @@ public record ContextOverrides(Integer status, Map<String, String> responseHeade
                 && requestQuery.isEmpty();
     }
 
+    /** True when the request template set no {@code requestOverride} value. */
+    public boolean requestIsEmpty() {
+        return requestHeaders.isEmpty() && requestPath.isEmpty() && requestQuery.isEmpty();
+    }
+
+    /**
+     * {@code context} with this render's {@code requestOverride.{header|path|querystring}.X} values, so that later
+     * templates of the same request (the response template, MOCK included) read what the request template set
+     * (DG "Use a mapping template to override an API's request and response parameters and status codes": the
+     * override variables are readable in the templates that follow).
+     */
+    ContextValues withRequestOverrides(ContextValues context) {
+        if (requestIsEmpty()) return context;
+        ContextValues.Builder b = context.toBuilder();
+        requestHeaders.forEach((k, v) -> b.put("requestOverride.header." + k, v));
+        requestPath.forEach((k, v) -> b.put("requestOverride.path." + k, v));
+        requestQuery.forEach((k, v) -> b.put("requestOverride.querystring." + k, v));
+        return b.build();
+    }
+
     /** Reads the override branches of a rendered {@code $context} map. */
     static ContextOverrides from(Map<String, Object> context) {
         Map<String, Object> response = branch(context, "responseOverride");

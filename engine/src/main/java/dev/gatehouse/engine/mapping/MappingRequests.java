@@ -37,10 +37,21 @@ public final class MappingRequests {
         Map<String, String> stageVariables = ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of());
         byte[] body = request.body();
         MappingRequest built = MappingRequest.lazy(() -> new String(body, StandardCharsets.UTF_8),
-                () -> pathParameters, () -> request.query().asMap(), () -> request.headers().toMultiMap(),
+                () -> pathParameters, () -> request.query().asMap(), () -> visibleHeaders(request),
                 () -> stageVariables, context(request, ctx));
         ctx.put(METHOD_REQUEST, built);
         return built;
+    }
+
+    /** The client headers a template, mapping or validator can see: all but {@link RequestHeaderRules#DROPPED_AT_PARSE}. */
+    static Map<String, List<String>> visibleHeaders(GatewayRequest request) {
+        Map<String, List<String>> all = request.headers().toMultiMap();
+        boolean drops = false;
+        for (String name : all.keySet()) drops |= RequestHeaderRules.droppedAtParse(name);
+        if (!drops) return all;
+        Map<String, List<String>> visible = new java.util.LinkedHashMap<>(all);
+        visible.keySet().removeIf(RequestHeaderRules::droppedAtParse);
+        return visible;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class ParameterMapper {
     private static final Set<String> RESERVED_REQUEST_AWS = Set.of("authorization", "connection", "expect",
             "proxy-authenticate", "te");
 
-    /** Response headers AWS renames for every integration type, in AWS's casing. */
+    /** Response headers AWS renames for every integration type. */
     public static final List<String> REMAPPED_COMMON = List.of("Connection", "Content-Length", "Date", "Server");
     /** Response headers AWS additionally renames for HTTP and AWS (non-proxy) integrations. */
     public static final List<String> REMAPPED_NON_PROXY = List.of("Authorization", "Content-MD5", "Expect", "Host",

@@ -89,6 +89,12 @@ public final class RequestMappingFilter implements Filter {
                         && decision instanceof TemplateSelector.RequestDecision.Render<CompiledTemplate> render) {
                     RenderResult result = render.template().render(methodRequest);
                     overrides = result.overrides();
+                    if (!overrides.requestIsEmpty()) {
+                        // the response leg reads the method request from the context: give it the overrides
+                        MappingRequest original = MappingRequests.of(request, ctx);
+                        ctx.put(MappingRequests.METHOD_REQUEST,
+                                original.withContext(overrides.withRequestOverrides(original.context())));
+                    }
                     outgoing = request.withBody(result.output().getBytes(StandardCharsets.UTF_8));
                     if (!"$default".equals(render.contentType())) {
                         outgoing = outgoing.withHeaders(request.headers().toBuilder()

@@ -99,6 +99,8 @@ public final class ResponseMappingFilter implements Filter {
                 result.overrides().responseHeaders().forEach(headers::set);
             }
             if (conversion == PayloadEncoding.Conversion.DECODE) body = PayloadEncoding.decode(body, "response body");
+            String traceId = ctx.get(IntegrationKeys.TRACE_ID);
+            if (traceId != null && !headers.contains("X-Amzn-Trace-Id")) headers.set("X-Amzn-Trace-Id", traceId);
             if (!headers.contains("Content-Type")) {
                 headers.set("Content-Type", contentType != null ? contentType : "application/json");
             }

@@ -14,7 +14,7 @@ import org.apache.velocity.util.introspection.VelPropertySet;
 /**
  * The only way a template reaches Java objects. On top of Velocity's {@link SecureUberspector} (which refuses
  * reflection, class loading, threads, files and the runtime), it lets a template call methods only on an allow-list
- * of receivers: strings, boxed numbers and booleans, {@code java.util} maps, lists, sets, entries and iterators,
+ * of receivers: strings, boxed numbers and booleans, arrays, {@code java.util} maps, lists, sets, entries and iterators,
  * the {@code $input}/{@code $util} variables and Velocity's {@code $foreach} scope. It refuses {@code getClass}, {@code wait}/{@code notify}, and
  * {@code String.format}-style allocation bombs; runs regex methods against a deadline; checks every call's result
  * against the string and collection limits; and bounds every {@code #foreach}. A refusal throws
@@ -101,6 +101,10 @@ public final class SandboxUberspector extends SecureUberspector {
                 || obj instanceof Iterator<?>) {
             return pkg.equals("java.util") || obj instanceof JsonMapView || obj instanceof JsonListView;
         }
+        // arrays (e.g. from String.split): Velocity presents them as fixed-size lists, so $a[0], $a.get(0),
+        // $a.size() and $a.isEmpty() work as in AWS's Velocity (DG mapping-template reference examples split
+        // strings); their elements are checked as receivers in their own right
+        if (c.isArray()) return true;
         return obj instanceof InputVariable || obj instanceof UtilVariable;
     }
 

@@ -57,8 +57,16 @@ public final class UtilVariable {
         }
     }
 
+    /**
+     * What a bare {@code $util} (no property, no call) prints: nothing. [verify] No AWS recording or documentation of
+     * this output was found. AWS renders templates with Java Velocity, which prints a reference's
+     * {@code toString()}; AWS's variable objects document no string form, so on AWS this is at best an opaque,
+     * per-request Java identity string that no template can rely on. The empty string is the most defensible
+     * stand-in: a template that prints the variable by mistake gets no invented text, neither the reference's own
+     * source text nor one of our class names.
+     */
     @Override
     public String toString() {
-        return "$util";
+        return "";
     }
 }

@@ -148,6 +148,7 @@ final class InboundRequest {
                 r.headers().add(name, value);
             }
         });
+        AlwaysSentHeaders.stamp(r.headers(), ctx);
         if (close) r.putHeader("Connection", "close");
         r.end(Buffer.buffer(response.body())).onComplete(ar -> {
             done();

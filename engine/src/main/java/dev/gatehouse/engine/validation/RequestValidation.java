@@ -13,7 +13,7 @@ import java.util.Map;
  * The request validation of one method, compiled at deploy time from the method, its request validator and the
  * API's models. {@link #validate} runs per request on any thread (immutable): required parameters first
  * ({@code method.request.{path|querystring|header|multivaluequerystring|multivalueheader}.NAME: true}; a missing
- * or blank value counts as missing; reported in declaration order), then the body against the model the method
+ * or blank value counts as missing; reported in AWS's order, see {@link #compile}), then the body against the model the method
  * declares for the request's Content-Type (MIME type only; absent → application/json; no model for the type →
  * the {@code $default} model if any, else the body is not checked).
  */
@@ -42,7 +42,11 @@ public final class RequestValidation {
         if (validator == null) return NONE;
         List<Required> required = new ArrayList<>();
         if (validator.validateRequestParameters()) {
-            method.requestParameters().forEach((key, isRequired) -> {
+            // AWS's order: sorted by the declared key, so headers, then path, then query string, each by name. Source:
+            // LocalStack's AWS-validated snapshot test_apigateway_common.snapshot.json
+            // "missing-all-required-request-params-post" (recorded 2024-01-10): "[x-header-param, issuer, qs1]".
+            // A required path parameter the resource path lacks ({issuer} there) is never present, so it is listed.
+            new java.util.TreeMap<>(method.requestParameters()).forEach((key, isRequired) -> {
                 if (!Boolean.TRUE.equals(isRequired) || !key.startsWith("method.request.")) return;
                 String rest = key.substring("method.request.".length());
                 int dot = rest.indexOf('.');

@@ -107,7 +107,7 @@ class ValidationRequestTest {
     }
 
     @Test
-    void severalMissingParametersAreListedInDeclarationOrder() {
+    void severalMissingParametersAreListedInAwsOrderHeadersThenPathThenQuery() {
         Method m = Method.of("GET").withRequestParameters(Map.of("method.request.querystring.b", true,
                 "method.request.header.a", true, "method.request.querystring.c", true));
         assertThat(validate(m, PARAMS_ONLY, json().build()).message())

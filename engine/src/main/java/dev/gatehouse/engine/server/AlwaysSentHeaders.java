@@ -1,0 +1,51 @@
+package dev.gatehouse.engine.server;
+
+import dev.gatehouse.engine.pipeline.ContextKeys;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The headers API Gateway puts on every data-plane response, whatever produced it (an integration, MOCK, a
+ * gateway error, or the server's own early rejections and last-resort 500): {@code Date}, {@code x-amzn-RequestId}
+ * and {@code x-amz-apigw-id}. Source: every response recorded on real AWS in LocalStack's AWS-validated snapshots
+ * carries all three, including gateway errors ({@code test_apigateway_integrations.snapshot.json}
+ * {@code header_remapping} "content-length" / "transfer-encoding" 500s) and MOCK
+ * ({@code test_apigateway_common.snapshot.json} {@code test_invocation_trace_id}). The server writes every
+ * response through {@link #stamp}, so this is the one place they are added. {@code Date} is always the gateway's
+ * own (a backend's arrives renamed {@code x-amzn-Remapped-Date}). Event-loop only.
+ */
+final class AlwaysSentHeaders {
+
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** The last formatted second, shared by the requests of that second. */
+    private record FormattedSecond(long epochSecond, String text) { }
+
+    private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private AlwaysSentHeaders() { }
+
+    /** Sets {@code Date} and, when the response lacks them, the request's id headers. */
+    static void stamp(MultiMap headers, RequestContext ctx) {
+        headers.set("Date", httpDate(Instant.now()));
+        String requestId = ctx.get(ContextKeys.REQUEST_ID);
+        String extended = ctx.get(ContextKeys.EXTENDED_REQUEST_ID);
+        if (requestId != null && !headers.contains("x-amzn-RequestId")) headers.set("x-amzn-RequestId", requestId);
+        if (extended != null && !headers.contains("x-amz-apigw-id")) headers.set("x-amz-apigw-id", extended);
+    }
+
+    /** RFC 9110 IMF-fixdate, e.g. {@code Thu, 30 Sep 2021 10:16:40 GMT}. */
+    static String httpDate(Instant now) {
+        FormattedSecond f = last;
+        long second = now.getEpochSecond();
+        if (f.epochSecond() == second) return f.text();
+        String text = HTTP_DATE.format(now);
+        last = new FormattedSecond(second, text);
+        return text;
+    }
+}
