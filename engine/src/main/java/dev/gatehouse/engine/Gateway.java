@@ -1,6 +1,8 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.access.AccessDirectory;
 import dev.gatehouse.engine.access.AccessRequirement;
+import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
 import dev.gatehouse.engine.deploy.PlanBuilder;
 import dev.gatehouse.engine.pipeline.RequestPipeline;
@@ -68,6 +70,7 @@ public final class Gateway implements AutoCloseable {
     private Vertx clientVertx;
     private VertxHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
+    private final AccessState access = AccessState.inProcess();
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
     private final PlanHolder holder;
@@ -86,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         this.history = new EditHistory(workspace);
         this.clock = clock;
         HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
-        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend);
+        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
@@ -265,12 +268,16 @@ public final class Gateway implements AutoCloseable {
 
     /** Runs on the rebuild thread only ({@link SerialRebuilder}), off every lock. */
     private void rebuildPlan() {
+        Workspace workspace = this.workspace;
         List<PlanBuilder.ApiStages> apis = new ArrayList<>();
+        Map<String, List<Stage>> stages = new java.util.HashMap<>();
         for (ApiDefinition api : workspace.apis()) {
             String id = api.id();
-            apis.add(new PlanBuilder.ApiStages(id, workspace.stages(id),
+            stages.put(id, workspace.stages(id));
+            apis.add(new PlanBuilder.ApiStages(id, stages.get(id),
                     deploymentId -> workspace.deployment(id, deploymentId).orElse(null)));
         }
+        access.update(AccessDirectory.of(workspace.state().apiKeys(), workspace.state().usagePlans(), stages));
         Map<String, String> problems = new java.util.TreeMap<>();
         RuntimePlan next = plans.build(apis, workspace.defaultApiId().orElse(null), workspace.domainNames(),
                 (where, e) -> {
@@ -291,6 +298,8 @@ public final class Gateway implements AutoCloseable {
             case WorkspaceEvent.ApiChanged e -> e.after() == null;
             case WorkspaceEvent.DomainNameChanged e -> true;
             case WorkspaceEvent.SettingsChanged e -> true;
+            case WorkspaceEvent.ApiKeyChanged e -> true;     // keys, plans and stage throttles apply without a deploy
+            case WorkspaceEvent.UsagePlanChanged e -> true;
             default -> false;
         };
     }

@@ -50,8 +50,10 @@ public record AccessRequirement(String httpMethod, String resourcePath, String c
             case CUSTOM, COGNITO_USER_POOLS -> out.add(new AccessRequirement(verb, path,
                     authorizerName(api, method, type), "401 {\"message\":\"Unauthorized\"} (no identity) or 500 (identity given)"));
         }
-        if (Boolean.TRUE.equals(method.apiKeyRequired())) {
-            out.add(new AccessRequirement(verb, path, "an API key", "403 {\"message\":\"Forbidden\"}"));
+        if (Boolean.TRUE.equals(method.apiKeyRequired())
+                && api.restApi().apiKeySource() == dev.gatehouse.engine.model.ApiKeySource.AUTHORIZER) {
+            out.add(new AccessRequirement(verb, path, "an API key from a Lambda authorizer (API key source AUTHORIZER)",
+                    "403 {\"message\":\"Forbidden\"}"));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package dev.gatehouse.engine.pipeline;
 
+import dev.gatehouse.engine.access.AccessState;
+import dev.gatehouse.engine.access.ApiKeyFilter;
 import dev.gatehouse.engine.access.FailClosedAccess;
+import dev.gatehouse.engine.access.ThrottleFilter;
 import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.mapping.TemplateCompiler;
@@ -40,14 +43,22 @@ public final class RequestPipeline implements MethodFilterFactory {
 
     private final IntegrationFilters integrations;
     private final MethodFilterFactory validation;
+    private final AccessState access;
 
     /**
      * @param fallbackBackend backend for HTTP integrations called outside the data-plane server (test invoke);
      *                        the server's per-event-loop backend wins when present
+     * @param access          keys, usage plans, buckets and quotas the access slots read per request
      */
-    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend) {
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access) {
         this.integrations = new IntegrationFilters(templates, fallbackBackend);
         this.validation = new ValidationFilters();
+        this.access = access;
+    }
+
+    /** With fresh in-process access state (tests, benchmarks). */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend) {
+        this(templates, fallbackBackend, AccessState.inProcess());
     }
 
     /** The served pipeline for a plan: what the data-plane server runs for every request. */
@@ -81,8 +92,8 @@ public final class RequestPipeline implements MethodFilterFactory {
         List<Filter> slots = new ArrayList<>(8);
         // resource policy: not built yet (no API has one it could enforce)
         if (served) add(slots, FailClosedAccess.authorizerFor(api, resource, method));   // authorizer / IAM
-        if (served) add(slots, FailClosedAccess.apiKeyFor(resource, method));            // API key / usage plan
-        // throttle: not built yet
+        if (served) add(slots, ApiKeyFilter.forMethod(access, api, resource, method));    // API key / usage plan
+        if (served) add(slots, new ThrottleFilter(access, method.httpMethod(), resource.path())); // stage, engine
         slots.addAll(validation.filtersFor(api, resource, method));                      // request validation
         // cache: not built yet
         add(slots, integration.responseMapping());                                       // response mapping

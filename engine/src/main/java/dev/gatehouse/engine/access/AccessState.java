@@ -1,0 +1,66 @@
+package dev.gatehouse.engine.access;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The live state behind the access filters, one per gateway: the current {@link AccessDirectory} (keys, plans,
+ * stage settings), the token buckets, the quota counters, the engine-wide throttle and the clock. Deployed filters
+ * hold this object and read the directory per request, so edits to keys, plans and stage throttles apply at once,
+ * as on AWS. Thread-safe.
+ */
+public final class AccessState {
+
+    /** AWS's default account-level limit per region: 10,000 requests per second, burst 5,000 (aws-reference §8). */
+    public static final double DEFAULT_RATE = 10_000;
+    public static final long DEFAULT_BURST = 5_000;
+
+    private volatile AccessDirectory directory = AccessDirectory.EMPTY;
+    private final RateLimiter limiter;
+    private final QuotaCounters quotas;
+    private final Clock clock;
+    private final double engineRate;
+    private final long engineBurst;
+
+    public AccessState(RateLimiter limiter, QuotaCounters quotas, Clock clock, double engineRate, long engineBurst) {
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.engineRate = engineRate;
+        this.engineBurst = engineBurst;
+    }
+
+    /** In-process buckets and counters, the system clock and AWS's default engine-wide limit. */
+    public static AccessState inProcess() {
+        return new AccessState(RateLimiter.inProcess(), new QuotaCounters(), Clock.systemUTC(), DEFAULT_RATE, DEFAULT_BURST);
+    }
+
+    public AccessDirectory directory() {
+        return directory;
+    }
+
+    /** Installs a new snapshot (the gateway, after keys, plans or stages changed). */
+    public void update(AccessDirectory next) {
+        directory = Objects.requireNonNull(next, "next");
+    }
+
+    RateLimiter limiter() {
+        return limiter;
+    }
+
+    QuotaCounters quotas() {
+        return quotas;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    double engineRate() {
+        return engineRate;
+    }
+
+    long engineBurst() {
+        return engineBurst;
+    }
+}
