@@ -41,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Generated SDKs run against a served stage: the JavaScript SDK on Node.js, the Java SDK compiled with javac and run on
  * a JVM, the Python SDK on python3. Every method is a MOCK, so nothing leaves the machine; the gateway's
  * {@link GatewayEventListener#requestStart} shows what each SDK sent (path, query, body and {@code x-api-key}).
- * Until API keys are enforced (issue 12), the stage refuses key-required methods with AWS's 403 (fail closed), so
- * those calls are checked for the status and for the key the SDK sent.
  */
 class SdkEndToEndTest {
     private static final String KEY = "sdk-e2e-key-4f1c9a7b2d";
@@ -152,11 +150,10 @@ class SdkEndToEndTest {
                 const client = new PetShop.ApiClient();
                 client.authentications['api_key'].apiKey = process.env.API_KEY;
                 const api = new PetShop.DefaultApi(client);
-                const status = async (call) => { try { await call(); return 200; } catch (e) { return e.status; } };
                 (async () => {
                   const pets = await api.listPets({tag: 'dog-js'});
-                  const created = await status(() => api.createPet(PetShop.NewPet.constructFromObject({name: 'Fido-js', tag: 'dog'})));
-                  const one = await status(() => api.petsPetIdGet('7'));
+                  const created = await api.createPet(PetShop.NewPet.constructFromObject({name: 'Fido-js', tag: 'dog'}));
+                  const one = await api.petsPetIdGet('7');
                   console.log(JSON.stringify({pets, created, one}));
                 })().catch(e => { console.error(e); process.exit(1); });
                 """);
@@ -171,9 +168,8 @@ class SdkEndToEndTest {
 
         JsonNode out = JSON.readTree(run.stdout());
         assertThat(out.path("pets").findValuesAsText("name")).containsExactly("Rex", "Tom");
-        // key-required methods are refused until API keys are enforced (fail closed): AWS's 403 for a bad key
-        assertThat(out.path("created").asInt()).isEqualTo(403);
-        assertThat(out.path("one").asInt()).isEqualTo(403);
+        assertThat(out.path("created").path("name").asText()).isEqualTo("Fido");
+        assertThat(out.path("one").path("id").asInt()).isEqualTo(7);
         assertThat(seenWith("tag=dog-js")).singleElement().satisfies(s -> {
             assertThat(s.method()).isEqualTo("GET");
             assertThat(s.apiKey()).as("listPets needs no key").isNull();
@@ -191,7 +187,6 @@ class SdkEndToEndTest {
         Path caller = Files.createDirectories(work.resolve("java-caller"));
         Files.writeString(caller.resolve("Call.java"), """
                 import com.example.petshop.ApiClient;
-                import com.example.petshop.ApiException;
                 import com.example.petshop.api.DefaultApi;
                 import com.example.petshop.model.NewPet;
                 import com.example.petshop.model.Pet;
@@ -203,11 +198,9 @@ class SdkEndToEndTest {
                         client.setApiKey(args[0]);
                         DefaultApi api = new DefaultApi(client);
                         List<Pet> pets = api.listPets("dog-java");
-                        int created = 200;
-                        int one = 200;
-                        try { api.createPet(new NewPet().name("Fido-java").tag("dog")); } catch (ApiException e) { created = e.getCode(); }
-                        try { api.petsPetIdGet("7"); } catch (ApiException e) { one = e.getCode(); }
-                        System.out.println(pets.size() + "|" + pets.get(1).getName() + "|" + created + "|" + one);
+                        Pet created = api.createPet(new NewPet().name("Fido-java").tag("dog"));
+                        Pet one = api.petsPetIdGet("7");
+                        System.out.println(pets.size() + "|" + pets.get(1).getName() + "|" + created.getName() + "|" + one.getId());
                     }
                 }
                 """);
@@ -228,8 +221,7 @@ class SdkEndToEndTest {
 
         Processes.Result run = Processes.runOk(work, 60, Processes.java(), "-cp", classes + ":" + classpath, "Call", KEY);
 
-        // key-required methods are refused until API keys are enforced (fail closed): AWS's 403 for a bad key
-        assertThat(run.stdout().trim()).isEqualTo("2|Tom|403|403");
+        assertThat(run.stdout().trim()).isEqualTo("2|Tom|Fido|7");
         assertThat(seenWith("tag=dog-java")).singleElement().satisfies(s -> assertThat(s.apiKey()).isNull());
         assertThat(seenWith("Fido-java")).singleElement().satisfies(s -> assertThat(s.apiKey()).isEqualTo(KEY));
     }
@@ -249,21 +241,15 @@ class SdkEndToEndTest {
                 with pet_shop.ApiClient(conf) as client:
                     api = pet_shop.DefaultApi(client)
                     pets = api.list_pets(tag='dog-py')
-                    def status(call):
-                        try:
-                            call()
-                            return 200
-                        except pet_shop.ApiException as e:
-                            return e.status
-                    created = status(lambda: api.create_pet(NewPet(name='Fido-py', tag='dog')))
-                    one = status(lambda: api.pets_pet_id_get('7'))
-                    print(json.dumps({'pets': [p.name for p in pets], 'created': created, 'one': one}))
+                    created = api.create_pet(NewPet(name='Fido-py', tag='dog'))
+                    one = api.pets_pet_id_get('7')
+                    print(json.dumps({'pets': [p.name for p in pets], 'created': created.name, 'one': one.id}))
                 """);
 
         Processes.Result run = Processes.run(sdk.folder(), Map.of("API_KEY", KEY), 60, List.of("python3", "call.py"))
                 .requireSuccess(List.of("python3", "call.py"));
 
-        assertThat(JSON.readTree(run.stdout()).toString()).isEqualTo("{\"pets\":[\"Rex\",\"Tom\"],\"created\":403,\"one\":403}");
+        assertThat(JSON.readTree(run.stdout()).toString()).isEqualTo("{\"pets\":[\"Rex\",\"Tom\"],\"created\":\"Fido\",\"one\":7}");
         assertThat(seenWith("Fido-py")).singleElement().satisfies(s -> assertThat(s.apiKey()).isEqualTo(KEY));
     }
 
