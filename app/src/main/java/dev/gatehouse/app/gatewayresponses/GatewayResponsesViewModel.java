@@ -1,7 +1,7 @@
 package dev.gatehouse.app.gatewayresponses;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.GatewayResponse;
 import dev.gatehouse.engine.model.GatewayResponseType;
@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class GatewayResponsesViewModel {
     /** AWS's template for every type until customised. */
-    public static final String DEFAULT_TEMPLATE = GatewayResponses.DEFAULT_TEMPLATE;
+    public static final String DEFAULT_TEMPLATE = EngineTools.DEFAULT_GATEWAY_RESPONSE_TEMPLATE;
     private static final String HEADER_PREFIX = "gatewayresponse.header.";
     private static final Pattern STATUS = Pattern.compile("[1-5]\\d\\d");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");

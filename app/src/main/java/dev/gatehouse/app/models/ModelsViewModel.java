@@ -10,6 +10,7 @@ import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Model;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.engine.validation.SchemaFromExample;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class ModelsViewModel {
         }
         String schema;
         try {
-            schema = prettySchema(SchemaFromExample.generate(jsonExample, name));
+            schema = prettySchema(EngineTools.schemaFromExample(jsonExample, name));
         } catch (SchemaFromExample.ExampleException e) {
             exampleProblem.set(e.getMessage());
             return false;

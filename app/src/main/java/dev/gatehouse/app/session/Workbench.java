@@ -102,14 +102,6 @@ public final class Workbench {
 
     public TaskRunner tasks() { return tasks; }
 
-    /**
-     * The open workspace's engine facade (deploys, rollbacks, stage edits, the local data plane); empty when no
-     * workspace is open or the session is not engine-backed (ViewModel tests on a fake session).
-     */
-    public Optional<dev.gatehouse.engine.Gateway> gateway() {
-        return session().filter(EngineWorkspaceSession.class::isInstance).map(s -> ((EngineWorkspaceSession) s).gateway());
-    }
-
     public DialogService dialogs() { return dialogs; }
 
     // ---- commands: workspace ---------------------------------------------------------------------------------
@@ -143,7 +135,7 @@ public final class Workbench {
             WorkspaceSession old = session.get();
             if (old != null) {
                 old.removeChangeListener(changeListener);
-                tasks.run(() -> { old.close(); return null; }, x -> {}, e -> {});
+                closeInBackground(old);
             }
             session.set(loaded.session);
             loaded.session.addChangeListener(changeListener);
@@ -159,13 +151,16 @@ public final class Workbench {
         }, e -> dialogs.showError(failureTitle + " " + folder, e));
     }
 
-    /** Closes the workspace (after the unsaved-changes check); false when the user kept it open. */
+    /**
+     * Closes the workspace (after the unsaved-changes check); false when the user kept it open. The session closes
+     * on the task runner, never on the FX thread: stopping the data plane waits for requests in flight.
+     */
     public boolean close() {
         if (!confirmDiscardUnsaved()) return false;
         WorkspaceSession old = session.get();
         if (old != null) {
             old.removeChangeListener(changeListener);
-            old.close();
+            closeInBackground(old);
         }
         session.set(null);
         apis.clear();
@@ -277,6 +272,13 @@ public final class Workbench {
         undoText.set(snapshot.undo.map(d -> "Undo " + d).orElse("Undo"));
         redoText.set(snapshot.redo.map(d -> "Redo " + d).orElse("Redo"));
         revision.set(revision.get() + 1);
+    }
+
+    private void closeInBackground(WorkspaceSession old) {
+        background(() -> {
+            old.close();
+            return null;
+        }, x -> {}, e -> message.set("Cannot close " + old.root() + ": " + e.getMessage()));
     }
 
     private void withSession(Consumer<WorkspaceSession> action) {
