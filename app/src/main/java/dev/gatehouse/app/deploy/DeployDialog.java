@@ -1,5 +1,10 @@
 package dev.gatehouse.app.deploy;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
@@ -22,6 +27,8 @@ import javafx.stage.Window;
 /**
  * The Deploy dialog: new or existing stage, description, Deploy. The dialog stays open while the deploy runs (a
  * progress indicator shows) and closes when it has succeeded; a failure leaves it open behind the error dialog.
+ * Methods the deployed stage will refuse (they require an API key, an authorizer or IAM, which the local engine
+ * cannot check yet) are listed in a warning above the stage before anyone deploys.
  */
 public final class DeployDialog extends Dialog<Void> {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -37,6 +44,7 @@ public final class DeployDialog extends Dialog<Void> {
     private ProgressIndicator progress;
     private Label progressText;
     private Button deploy;
+    private Message accessWarning;
 
     public DeployDialog(DeployViewModel vm) {
         this.vm = vm;
@@ -79,6 +87,10 @@ public final class DeployDialog extends Dialog<Void> {
         description.setPromptText("What changed (optional)");
         description.setPrefRowCount(3);
         description.setWrapText(true);
+        accessWarning = new Message("Some methods will refuse every call", "", new FontIcon(Feather.ALERT_TRIANGLE));
+        accessWarning.setId("deployAccessWarning");
+        accessWarning.getStyleClass().add(Styles.WARNING);
+        accessWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progressText = new Label("Deploying…");
@@ -97,7 +109,7 @@ public final class DeployDialog extends Dialog<Void> {
         descriptionHeading.getStyleClass().add("section-title");
         HBox busy = new HBox(8, progress, progressText);
         busy.setId("deployProgress");
-        VBox content = new VBox(6, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
+        VBox content = new VBox(6, accessWarning, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
                 descriptionHeading, description, busy);
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
@@ -126,6 +138,8 @@ public final class DeployDialog extends Dialog<Void> {
         stageError.textProperty().bind(vm.stageErrorProperty());
         vm.stageErrorProperty().addListener((obs, old, err) -> stageName.pseudoClassStateChanged(INVALID, !err.isEmpty()));
         deploy.disableProperty().bind(vm.canDeployProperty().not());
+        vm.accessWarnings().addListener((ListChangeListener<String>) c -> showAccessWarnings());
+        showAccessWarnings();
         progress.getParent().visibleProperty().bind(vm.deployingProperty());
         stageName.disableProperty().bind(vm.deployingProperty());
         stages.disableProperty().bind(vm.deployingProperty());
@@ -142,6 +156,15 @@ public final class DeployDialog extends Dialog<Void> {
             if (done != null && isShowing()) close();
         });
         setOnShown(e -> (vm.newStageProperty().get() ? stageName : stages).requestFocus());
+    }
+
+    private void showAccessWarnings() {
+        boolean any = !vm.accessWarnings().isEmpty();
+        accessWarning.setDescription(String.join("\n", vm.accessWarnings().stream().map(w -> "• " + w).toList()));
+        show(accessWarning, any);
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null && isShowing()) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private static void show(Node node, boolean visible) {

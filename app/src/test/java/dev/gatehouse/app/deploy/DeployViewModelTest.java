@@ -2,14 +2,14 @@ package dev.gatehouse.app.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DeployViewModelTest {
-    private final TempEngineWorkspace ws = new TempEngineWorkspace();
+    private final Harness ws = Harness.empty();
     private final List<DeployViewModel.Deployed> deployed = new ArrayList<>();
     private final DeployViewModel vm = new DeployViewModel(ws.workbench, deployed::add);
 

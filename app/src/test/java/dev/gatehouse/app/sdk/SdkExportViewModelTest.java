@@ -2,8 +2,8 @@ package dev.gatehouse.app.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.engine.sdk.SdkLanguage;
 import dev.gatehouse.engine.sdk.StageDocument;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkExportViewModelTest {
     private static final int PORT = 4999;
 
-    private final EngineHarness sample = EngineHarness.sample();
+    private final Harness sample = Harness.sample();
     private final List<Path> opened = new ArrayList<>();
     private final SdkExportViewModel vm = new SdkExportViewModel(sample.workbench, TaskRunner.sameThread(), opened::add, () -> PORT);
 
@@ -218,7 +218,7 @@ class SdkExportViewModelTest {
 
     @Test
     void anApiWithoutStagesOffersNothingToExportAndSaysDeployFirst() {
-        try (TempEngineWorkspace ws = new TempEngineWorkspace()) {
+        try (Harness ws = Harness.empty()) {
             // given an API that was never deployed
             ws.createMockApi("Shop", "{}");
             SdkExportViewModel shop = new SdkExportViewModel(ws.workbench, TaskRunner.sameThread(), opened::add, () -> PORT);

@@ -2,7 +2,7 @@ package dev.gatehouse.app.testpanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.engine.model.Resource;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TestPanelViewModelTest {
-    private final EngineHarness h = EngineHarness.sample();
+    private final Harness h = Harness.sample();
     private final TestPanelViewModel vm = new TestPanelViewModel(h.workbench, TaskRunner.sameThread());
 
     @AfterEach
