@@ -97,4 +97,29 @@ class DeployViewModelTest {
         // then the stage is gone again
         assertThat(ws.gateway().workspace().stage(apiId, "dev")).isEmpty();
     }
+
+    @Test
+    void theDialogListsTheMethodsADeployedStageWillRefuseBeforeDeploying() {
+        // given GET / requires an API key, which the local engine cannot check yet
+        ws.createMockApi("Shop", "{\"v\": 1}");
+        ws.workbench.edit("Require a key", api -> api.updateResource(api.root().id(),
+                r -> r.withMethod(r.method("GET").withApiKeyRequired(true))));
+
+        // when the dialog is prepared
+        vm.prepare(null);
+
+        // then one warning names the method, the check, and AWS's answer to a call without a key
+        assertThat(vm.accessWarnings()).hasSize(1);
+        assertThat(vm.accessWarnings().getFirst()).startsWith("GET / requires an API key")
+                .contains("403 {\"message\":\"Forbidden\"}");
+    }
+
+    @Test
+    void anApiOpenToEveryoneHasNoAccessWarnings() {
+        ws.createMockApi("Shop", "{\"v\": 1}");
+
+        vm.prepare(null);
+
+        assertThat(vm.accessWarnings()).isEmpty();
+    }
 }
