@@ -177,6 +177,15 @@ public final class Console {
         return true;
     }
 
+    /**
+     * After {@link #close()}: waits up to {@code timeout} until the workspace has closed (its lock released, the
+     * data plane stopped). For tests and tools that open another console next; never call it on the FX thread.
+     */
+    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+        if (javafx.application.Platform.isFxApplicationThread()) throw new IllegalStateException("not on the FX thread");
+        return tasks.awaitTermination(timeout);
+    }
+
     private javafx.scene.control.Menu deployMenu(Runnable deploy) {
         javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Deploy API…");
         item.setId("menuDeploy");

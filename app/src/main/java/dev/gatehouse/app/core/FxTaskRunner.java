@@ -56,6 +56,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         else Platform.runLater(action);
     }
 
+    /** After {@link #close()}: waits up to {@code timeout} for the queued work to end; false when it has not. */
+    public boolean awaitTermination(java.time.Duration timeout) throws InterruptedException {
+        return executor.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Accepts no more work; returns at once (see the class comment for what happens to queued work). */
     @Override
     public void close() {

@@ -43,6 +43,7 @@ public final class DeployViewModel {
     private final Consumer<Deployed> onDeployed;
     private final ObservableList<String> existingStages = FXCollections.observableArrayList();
     private final ObservableList<String> accessWarnings = FXCollections.observableArrayList();
+    private final ObservableList<String> accessWarningsReadOnly = FXCollections.unmodifiableObservableList(accessWarnings);
     private final BooleanProperty newStage = new SimpleBooleanProperty(this, "newStage", true);
     private final StringProperty newStageName = new SimpleStringProperty(this, "newStageName", "");
     private final StringProperty existingStage = new SimpleStringProperty(this, "existingStage");
@@ -75,7 +76,7 @@ public final class DeployViewModel {
      * One sentence per method the deployed stage will refuse (it requires an API key, an authorizer or IAM, which
      * the local engine cannot check yet); empty when every method is open. Loaded by {@link #prepare}.
      */
-    public ObservableList<String> accessWarnings() { return FXCollections.unmodifiableObservableList(accessWarnings); }
+    public ObservableList<String> accessWarnings() { return accessWarningsReadOnly; }
 
     /** True to create a stage named {@link #newStageNameProperty()}, false to deploy to {@link #existingStageProperty()}. */
     public BooleanProperty newStageProperty() { return newStage; }

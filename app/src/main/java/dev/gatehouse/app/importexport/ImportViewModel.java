@@ -58,6 +58,7 @@ public final class ImportViewModel {
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.NEW_API);
     private final ObservableList<FidelityReport.Entry> entries = FXCollections.observableArrayList();
+    private final ObservableList<FidelityReport.Entry> entriesReadOnly = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<ApiDefinition> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
@@ -82,7 +83,7 @@ public final class ImportViewModel {
     public ObjectProperty<Target> targetProperty() { return target; }
 
     /** The fidelity report of the newest parse: errors first. */
-    public ObservableList<FidelityReport.Entry> entries() { return FXCollections.unmodifiableObservableList(entries); }
+    public ObservableList<FidelityReport.Entry> entries() { return entriesReadOnly; }
 
     /** "PetStore: 3 resources, 5 methods · 2 warnings, 1 note", or why it cannot be imported. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }

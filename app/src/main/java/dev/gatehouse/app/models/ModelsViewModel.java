@@ -221,7 +221,7 @@ public final class ModelsViewModel {
             var node = Json.mapper().readTree(text);
             if (!node.isObject()) return Optional.of("A schema must be a JSON object");
             // what AWS's CreateModel refuses too: a document that is JSON but not a draft-4 schema
-            List<String> problems = dev.gatehouse.engine.validation.ModelSchemas.metaSchemaProblems(text);
+            List<String> problems = EngineTools.schemaProblems(text);
             return problems.isEmpty() ? Optional.empty()
                     : Optional.of("Not a valid JSON Schema draft 4: " + String.join("; ", problems));
         } catch (JsonProcessingException e) {

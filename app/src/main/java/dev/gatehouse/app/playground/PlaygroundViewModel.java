@@ -88,6 +88,7 @@ public final class PlaygroundViewModel {
     private final ReadOnlyObjectWrapper<TemplateError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<ResolvedValue> resolved = FXCollections.observableArrayList();
+    private final ObservableList<ResolvedValue> resolvedReadOnly = FXCollections.unmodifiableObservableList(resolved);
     private final String requestId = UUID.randomUUID().toString();
 
     public PlaygroundViewModel(TaskRunner runner, Kind kind) {
@@ -134,7 +135,7 @@ public final class PlaygroundViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
     /** {@code $input}, {@code $context} and {@code $stageVariables} as the template saw them, flattened. */
-    public ObservableList<ResolvedValue> resolved() { return FXCollections.unmodifiableObservableList(resolved); }
+    public ObservableList<ResolvedValue> resolved() { return resolvedReadOnly; }
 
     // ---- commands --------------------------------------------------------------------------------------------
 

@@ -40,7 +40,9 @@ public final class ResourcesPageViewModel {
     private final ReadOnlyStringWrapper resourcePath = new ReadOnlyStringWrapper(this, "resourcePath", "");
     private final ReadOnlyStringWrapper resourceInfo = new ReadOnlyStringWrapper(this, "resourceInfo", "");
     private final ObservableList<MethodEntry> methods = FXCollections.observableArrayList();
+    private final ObservableList<MethodEntry> methodsReadOnly = FXCollections.unmodifiableObservableList(methods);
     private final ObservableList<AddableMethod> addableMethods = FXCollections.observableArrayList();
+    private final ObservableList<AddableMethod> addableMethodsReadOnly = FXCollections.unmodifiableObservableList(addableMethods);
     private final ReadOnlyBooleanWrapper canCreateChild = new ReadOnlyBooleanWrapper(this, "canCreateChild");
     private String resourceId;
 
@@ -64,10 +66,10 @@ public final class ResourcesPageViewModel {
     public ReadOnlyStringProperty resourceInfoProperty() { return resourceInfo.getReadOnlyProperty(); }
 
     /** The selected resource's methods, by HTTP method. */
-    public ObservableList<MethodEntry> methods() { return FXCollections.unmodifiableObservableList(methods); }
+    public ObservableList<MethodEntry> methods() { return methodsReadOnly; }
 
     /** Every HTTP method API Gateway offers, in its order, enabled when the resource lacks it. */
-    public ObservableList<AddableMethod> addableMethods() { return FXCollections.unmodifiableObservableList(addableMethods); }
+    public ObservableList<AddableMethod> addableMethods() { return addableMethodsReadOnly; }
 
     /** False for a greedy {@code {proxy+}} resource, which cannot have children (as on AWS). */
     public ReadOnlyBooleanProperty canCreateChildProperty() { return canCreateChild.getReadOnlyProperty(); }

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.session;
 
+import dev.gatehouse.engine.cors.EnableCors;
 import dev.gatehouse.engine.deploy.DeploymentDiff;
 import dev.gatehouse.engine.errors.GatewayResponses;
 import dev.gatehouse.engine.mapping.ContextValues;
@@ -18,8 +19,10 @@ import dev.gatehouse.engine.sdk.SdkGenerator;
 import dev.gatehouse.engine.sdk.SdkOptions;
 import dev.gatehouse.engine.sdk.SdkResult;
 import dev.gatehouse.engine.sdk.StageDocument;
+import dev.gatehouse.engine.validation.ModelSchemas;
 import dev.gatehouse.engine.validation.SchemaFromExample;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +67,19 @@ public final class EngineTools {
     /** What changed from {@code older} to {@code newer} (resources, methods, settings), breaking changes marked. */
     public static DeploymentDiff diff(ApiDefinition older, ApiDefinition newer) {
         return DeploymentDiff.between(older, newer);
+    }
+
+    /**
+     * The API with CORS enabled on the resource as AWS's console does it: an OPTIONS MOCK answering the preflight,
+     * Access-Control-Allow-Origin on the resource's methods, the CORS headers on DEFAULT_4XX and DEFAULT_5XX.
+     */
+    public static ApiDefinition enableCors(ApiDefinition api, String resourceId) {
+        return EnableCors.apply(api, resourceId);
+    }
+
+    /** Why the JSON document is not a JSON Schema draft 4 (checked against the meta-schema); empty when it is. */
+    public static List<String> schemaProblems(String schemaJson) {
+        return ModelSchemas.metaSchemaProblems(schemaJson);
     }
 
     /** A JSON Schema (draft 4) that the example satisfies; {@code SchemaFromExample.ExampleException} names the line. */

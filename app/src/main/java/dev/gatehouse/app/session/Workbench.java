@@ -41,6 +41,7 @@ public final class Workbench {
 
     private final ReadOnlyObjectWrapper<WorkspaceSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ObservableList<ApiDefinition> apis = FXCollections.observableArrayList();
+    private final ObservableList<ApiDefinition> apisReadOnly = FXCollections.unmodifiableObservableList(apis);
     private final ReadOnlyObjectWrapper<ApiDefinition> selectedApi = new ReadOnlyObjectWrapper<>(this, "selectedApi");
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
@@ -51,6 +52,7 @@ public final class Workbench {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObservableList<Path> recentWorkspaces = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentWorkspacesReadOnly = FXCollections.unmodifiableObservableList(recentWorkspaces);
     private final Set<Object> dirtyEditors = new HashSet<>();
     private final Runnable changeListener = this::onWorkspaceChanged;
     private int running;
@@ -68,7 +70,7 @@ public final class Workbench {
     public ReadOnlyObjectProperty<WorkspaceSession> sessionProperty() { return session.getReadOnlyProperty(); }
 
     /** The workspace's APIs by name; replaced as a whole after each change. */
-    public ObservableList<ApiDefinition> apisProperty() { return FXCollections.unmodifiableObservableList(apis); }
+    public ObservableList<ApiDefinition> apisProperty() { return apisReadOnly; }
 
     /** The API the console shows, in its newest version; null when none is open. */
     public ReadOnlyObjectProperty<ApiDefinition> selectedApiProperty() { return selectedApi.getReadOnlyProperty(); }
@@ -94,7 +96,7 @@ public final class Workbench {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     /** Most recent first. */
-    public ObservableList<Path> recentWorkspaces() { return FXCollections.unmodifiableObservableList(recentWorkspaces); }
+    public ObservableList<Path> recentWorkspaces() { return recentWorkspacesReadOnly; }
 
     public Optional<WorkspaceSession> session() { return Optional.ofNullable(session.get()); }
 
@@ -232,6 +234,11 @@ public final class Workbench {
 
     public boolean hasUnsavedChanges() {
         return !dirtyEditors.isEmpty();
+    }
+
+    /** Forgets every editor's unsaved text, so closing will not ask (tools and tests that close on purpose). */
+    public void discardUnsavedChanges() {
+        dirtyEditors.clear();
     }
 
     /** True when there is nothing unsaved or the user agreed to discard it. */

@@ -44,6 +44,7 @@ public final class ApiSettingsViewModel {
     private final ObjectProperty<ApiKeySource> apiKeySource = new SimpleObjectProperty<>(this, "apiKeySource", ApiKeySource.HEADER);
     private final ObjectProperty<EndpointType> endpointType = new SimpleObjectProperty<>(this, "endpointType", EndpointType.EDGE);
     private final ObservableList<String> binaryMediaTypes = FXCollections.observableArrayList();
+    private final ObservableList<String> binaryMediaTypesReadOnly = FXCollections.unmodifiableObservableList(binaryMediaTypes);
     private final StringProperty minimumCompressionSize = new SimpleStringProperty(this, "minimumCompressionSize", "");
     private final BooleanProperty defaultApi = new SimpleBooleanProperty(this, "defaultApi");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No API selected");
@@ -103,7 +104,7 @@ public final class ApiSettingsViewModel {
     public ObjectProperty<EndpointType> endpointTypeProperty() { return endpointType; }
 
     /** Edited through {@link #addBinaryMediaType} and {@link #removeBinaryMediaType}. */
-    public ObservableList<String> binaryMediaTypes() { return FXCollections.unmodifiableObservableList(binaryMediaTypes); }
+    public ObservableList<String> binaryMediaTypes() { return binaryMediaTypesReadOnly; }
 
     /** Bytes as typed; empty turns compression off. */
     public StringProperty minimumCompressionSizeProperty() { return minimumCompressionSize; }

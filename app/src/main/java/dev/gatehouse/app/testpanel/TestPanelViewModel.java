@@ -69,10 +69,12 @@ public final class TestPanelViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObservableList<TestRun> history = FXCollections.observableArrayList();
+    private final ObservableList<TestRun> historyReadOnly = FXCollections.unmodifiableObservableList(history);
     private final ObjectProperty<TestRun> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyStringWrapper displayedBody = new ReadOnlyStringWrapper(this, "displayedBody", "");
     private final ObservableList<HeaderRow> responseHeaders = FXCollections.observableArrayList();
+    private final ObservableList<HeaderRow> responseHeadersReadOnly = FXCollections.unmodifiableObservableList(responseHeaders);
     private final Map<TestRun, String> prettyBodies = new HashMap<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "—");
     private final ReadOnlyObjectWrapper<Tone> statusTone = new ReadOnlyObjectWrapper<>(this, "statusTone", Tone.NONE);
@@ -80,6 +82,7 @@ public final class TestPanelViewModel {
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", NO_RUN);
     private final ReadOnlyObjectWrapper<Language> bodyLanguage = new ReadOnlyObjectWrapper<>(this, "bodyLanguage", Language.TEXT);
     private final ObservableList<LogPhase.Line> logLines = FXCollections.observableArrayList();
+    private final ObservableList<LogPhase.Line> logLinesReadOnly = FXCollections.unmodifiableObservableList(logLines);
     private final ObservableList<String> methodAccessWarnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper accessWarning = new ReadOnlyStringWrapper(this, "accessWarning", "");
     private final LatestTask targetLookup;
@@ -175,7 +178,7 @@ public final class TestPanelViewModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
     /** Runs of this session, newest first. */
-    public ObservableList<TestRun> history() { return FXCollections.unmodifiableObservableList(history); }
+    public ObservableList<TestRun> history() { return historyReadOnly; }
 
     /** The run on display; the newest after each test. */
     public ObjectProperty<TestRun> selectedRunProperty() { return selectedRun; }
@@ -187,7 +190,7 @@ public final class TestPanelViewModel {
     public ReadOnlyStringProperty displayedBodyProperty() { return displayedBody.getReadOnlyProperty(); }
 
     /** The selected run's response headers. */
-    public ObservableList<HeaderRow> responseHeaders() { return FXCollections.unmodifiableObservableList(responseHeaders); }
+    public ObservableList<HeaderRow> responseHeaders() { return responseHeadersReadOnly; }
 
     /** "200", "Failed", or "—" before the first run. */
     public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
@@ -204,7 +207,7 @@ public final class TestPanelViewModel {
     public ReadOnlyObjectProperty<Language> bodyLanguageProperty() { return bodyLanguage.getReadOnlyProperty(); }
 
     /** The selected run's execution log, line by line with phases. */
-    public ObservableList<LogPhase.Line> logLines() { return FXCollections.unmodifiableObservableList(logLines); }
+    public ObservableList<LogPhase.Line> logLines() { return logLinesReadOnly; }
 
     /**
      * Why a deployed stage refuses the selected method, and that the draft's test invoke skips the check (as AWS's

@@ -42,13 +42,14 @@ class ConsoleArchitectureTest {
      * The engine packages the session wraps, each for a reason: the facade ({@code dev.gatehouse.engine}, i.e.
      * {@code Gateway}); definitions; the workspace and its undoable edits; test invoke's request and result;
      * OpenAPI import and export; SDK and docs export; the deployment diff; the template playground; schema
-     * inference; the default gateway-response template; the data plane's bound port.
+     * inference and the meta-schema check; the default gateway-response template; the data plane's bound port;
+     * enabling CORS on a resource.
      */
     private static final String[] SESSION_MAY_USE = {
             "dev.gatehouse.engine", MODEL, "dev.gatehouse.engine.workspace..", "dev.gatehouse.engine.invoke..",
             "dev.gatehouse.engine.openapi..", "dev.gatehouse.engine.sdk..", "dev.gatehouse.engine.deploy..",
             "dev.gatehouse.engine.mapping..", "dev.gatehouse.engine.validation..", "dev.gatehouse.engine.errors..",
-            "dev.gatehouse.engine.server.."};
+            "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors.."};
 
     private static JavaClasses classes;
 
