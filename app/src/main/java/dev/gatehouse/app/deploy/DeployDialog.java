@@ -1,6 +1,5 @@
 package dev.gatehouse.app.deploy;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import org.kordamp.ikonli.feather.Feather;
@@ -44,7 +43,7 @@ public final class DeployDialog extends Dialog<Void> {
     private ProgressIndicator progress;
     private Label progressText;
     private Button deploy;
-    private Message accessWarning;
+    private Label accessWarning;
 
     public DeployDialog(DeployViewModel vm) {
         this.vm = vm;
@@ -87,9 +86,11 @@ public final class DeployDialog extends Dialog<Void> {
         description.setPromptText("What changed (optional)");
         description.setPrefRowCount(3);
         description.setWrapText(true);
-        accessWarning = new Message("Some methods will refuse every call", "", new FontIcon(Feather.ALERT_TRIANGLE));
+        accessWarning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
         accessWarning.setId("deployAccessWarning");
-        accessWarning.getStyleClass().add(Styles.WARNING);
+        accessWarning.getStyleClass().addAll(Styles.WARNING, "access-warning");
+        accessWarning.setWrapText(true);
+        accessWarning.setMaxWidth(Double.MAX_VALUE);
         accessWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
@@ -160,11 +161,13 @@ public final class DeployDialog extends Dialog<Void> {
 
     private void showAccessWarnings() {
         boolean any = !vm.accessWarnings().isEmpty();
-        accessWarning.setDescription(String.join("\n", vm.accessWarnings().stream().map(w -> "• " + w).toList()));
+        accessWarning.setText("Deployed stages will refuse every call to these methods:\n"
+                + String.join("\n", vm.accessWarnings().stream().map(w -> "• " + w).toList()));
         show(accessWarning, any);
-        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null && isShowing()) {
-            getDialogPane().getScene().getWindow().sizeToScene();
-        }
+        // the warnings arrive after the dialog has been shown and sized: grow it once the new content is laid out
+        javafx.application.Platform.runLater(() -> {
+            if (isShowing() && getDialogPane().getScene() != null) getDialogPane().getScene().getWindow().sizeToScene();
+        });
     }
 
     private static void show(Node node, boolean visible) {

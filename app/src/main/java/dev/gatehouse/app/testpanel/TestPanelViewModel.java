@@ -449,9 +449,8 @@ public final class TestPanelViewModel {
             return;
         }
         boolean draft = target.get() == null || target.get().isDraft();
-        String lead = draft
-                ? "The draft's test invoke skips this check, as AWS's does; a deployed stage refuses the call. "
-                : "A deployed stage refuses this call until the check exists in the local engine. ";
+        // the engine's sentences already say that test invoke skips the check, as AWS's does
+        String lead = draft ? "" : "This stage refuses the call. ";
         accessWarning.set(lead + String.join(" ", methodAccessWarnings.stream().map(w -> w.endsWith(".") ? w : w + ".").toList()));
     }
 

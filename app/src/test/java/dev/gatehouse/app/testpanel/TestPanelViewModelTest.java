@@ -151,12 +151,12 @@ class TestPanelViewModelTest {
 
         // then the warning says the draft skips the check as AWS's test invoke does, and what a stage answers
         assertThat(vm.accessWarningProperty().get())
-                .startsWith("The draft's test invoke skips this check, as AWS's does; a deployed stage refuses the call. ")
-                .contains("GET /pets requires an API key")
-                .contains("403 {\"message\":\"Forbidden\"}");
+                .startsWith("GET /pets requires an API key")
+                .contains("403 {\"message\":\"Forbidden\"}")
+                .contains("test invoke skips the check, as AWS's does");
         // when a stage is chosen, then it leads with the refusal
         vm.targetProperty().set(TestTarget.stage("prod"));
-        assertThat(vm.accessWarningProperty().get()).startsWith("A deployed stage refuses this call");
+        assertThat(vm.accessWarningProperty().get()).startsWith("This stage refuses the call. GET /pets requires an API key");
     }
 
     @Test
