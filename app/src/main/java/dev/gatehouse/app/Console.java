@@ -20,6 +20,7 @@ import dev.gatehouse.app.palette.PaletteViewModel;
 import dev.gatehouse.app.resources.ResourceTreeView;
 import dev.gatehouse.app.resources.ResourceTreeViewModel;
 import dev.gatehouse.app.resources.ResourcesPage;
+import dev.gatehouse.app.resources.ResourcesPageViewModel;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceOpener;
 import dev.gatehouse.app.shell.Page;
@@ -49,7 +50,7 @@ public final class Console {
 
     private final Stage stage;
     private final ConsolePreferences preferences;
-    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final FxTaskRunner tasks = FxTaskRunner.finishingWork("gatehouse-workspace");
     private final ThemeManager themes = new ThemeManager();
     private final Workbench workbench;
     private final ShellViewModel shellVm;
@@ -57,8 +58,8 @@ public final class Console {
     private final ResourceTreeView tree;
     private final MethodView methodView;
     private final ModelsView modelsView;
-    private final FxTaskRunner testRunner = new FxTaskRunner(); // test invokes may wait on a backend: not the workspace worker
-    private final FxTaskRunner sdkRunner = new FxTaskRunner(); // SDK generation takes seconds: not the workspace worker
+    private final FxTaskRunner testRunner = FxTaskRunner.droppingWork("gatehouse-test-invoke"); // test invokes may wait on a backend: not the workspace worker
+    private final FxTaskRunner sdkRunner = FxTaskRunner.droppingWork("gatehouse-sdk-export"); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
     private final ImportExportView importExport;
     private final Scene scene;
@@ -84,7 +85,7 @@ public final class Console {
         };
         stagesView.setOnDeploy(deploy);
         testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
-        ResourcesPage resources = new ResourcesPage(treeVm, workbench, tree, new MethodTabs(methodView, testPanel));
+        ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, new MethodTabs(methodView, testPanel));
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView,
@@ -159,7 +160,8 @@ public final class Console {
 
     /**
      * Closes the workspace (asking about unsaved editor changes), remembers the window, and stops background
-     * threads; false when the user chose to stay.
+     * threads; false when the user chose to stay. Never blocks the FX thread: the workspace closes on its worker,
+     * which finishes that before the JVM exits.
      */
     public boolean close() {
         if (closed) return true;
@@ -173,6 +175,15 @@ public final class Console {
         sdkRunner.close();
         tasks.close();
         return true;
+    }
+
+    /**
+     * After {@link #close()}: waits up to {@code timeout} until the workspace has closed (its lock released, the
+     * data plane stopped). For tests and tools that open another console next; never call it on the FX thread.
+     */
+    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+        if (javafx.application.Platform.isFxApplicationThread()) throw new IllegalStateException("not on the FX thread");
+        return tasks.awaitTermination(timeout);
     }
 
     private javafx.scene.control.Menu deployMenu(Runnable deploy) {

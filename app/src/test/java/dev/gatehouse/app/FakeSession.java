@@ -1,5 +1,9 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.engine.invoke.TestInvokeRequest;
+import dev.gatehouse.engine.invoke.TestInvokeResult;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.sdk.StageDocument;
 import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
@@ -26,6 +30,9 @@ public final class FakeSession implements WorkspaceSession {
     private final Deque<Step> redo = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     public boolean closed;
+    /** What {@link #accessWarnings} answers, for every API and method. */
+    public List<String> accessWarnings = List.of();
+    private String defaultApi;
 
     public FakeSession(ApiDefinition... initial) {
         for (ApiDefinition api : initial) apis.put(api.id(), api);
@@ -53,7 +60,10 @@ public final class FakeSession implements WorkspaceSession {
 
     @Override public Optional<ApiDefinition> api(String apiId) { return Optional.ofNullable(apis.get(apiId)); }
 
-    @Override public Optional<String> defaultApiId() { return apis.keySet().stream().findFirst(); }
+    @Override
+    public Optional<String> defaultApiId() {
+        return defaultApi != null ? Optional.of(defaultApi) : apis.keySet().stream().findFirst();
+    }
 
     @Override public List<Stage> stages(String apiId) { return stages.getOrDefault(apiId, List.of()); }
 
@@ -111,6 +121,68 @@ public final class FakeSession implements WorkspaceSession {
 
     private void fire() {
         listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public void updateStage(String apiId, String stageName, String description, UnaryOperator<Stage> change) {
+        List<Stage> list = new ArrayList<>(stages(apiId));
+        int at = -1;
+        for (int i = 0; i < list.size(); i++) if (list.get(i).stageName().equals(stageName)) at = i;
+        if (at < 0) throw DefinitionException.notFound("Invalid stage identifier specified");
+        list.set(at, change.apply(list.get(at)));
+        stages.put(apiId, List.copyOf(list));
+        fire();
+    }
+
+    @Override
+    public void updateApiAndDefault(String apiId, String description, UnaryOperator<ApiDefinition> change, boolean makeDefault) {
+        if (change != null) updateApi(apiId, description, change);
+        defaultApi = makeDefault ? apiId : null;
+    }
+
+    @Override
+    public ApiDefinition storeImported(ApiDefinition api, boolean asNew, String description) {
+        Map<String, ApiDefinition> next = new TreeMap<>(apis);
+        next.put(api.id(), api);
+        record(description, next);
+        return api;
+    }
+
+    // What needs the engine (deploy, the data plane, test invoke, export) is not faked: tests of those features
+    // run on Harness.sample() or Harness.empty().
+
+    @Override
+    public DeploymentSnapshot deploy(String apiId, String stageName, String description) {
+        throw new UnsupportedOperationException("FakeSession does not deploy: use Harness.empty()");
+    }
+
+    @Override
+    public void rollback(String apiId, String stageName, String deploymentId) {
+        throw new UnsupportedOperationException("FakeSession does not roll back: use Harness.empty()");
+    }
+
+    @Override public List<String> accessWarnings(String apiId) { return accessWarnings; }
+
+    @Override
+    public List<String> accessWarnings(String apiId, String resourceId, String httpMethod) {
+        return accessWarnings;
+    }
+
+    @Override
+    public int serve(String host, int preferredPort) {
+        throw new UnsupportedOperationException("FakeSession does not serve: use Harness.empty()");
+    }
+
+    @Override public Optional<String> invokeUrl(String apiId, String stageName) { return Optional.empty(); }
+
+    @Override
+    public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
+        throw new UnsupportedOperationException("FakeSession does not invoke: use Harness.sample()");
+    }
+
+    @Override
+    public StageDocument stageDocument(String apiId, String stageName, String baseUrl) {
+        throw new UnsupportedOperationException("FakeSession does not export: use Harness.sample()");
     }
 
     @Override public void addChangeListener(Runnable listener) { listeners.add(listener); }

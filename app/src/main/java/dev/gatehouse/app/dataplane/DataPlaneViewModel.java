@@ -3,9 +3,9 @@ package dev.gatehouse.app.dataplane;
 import dev.gatehouse.app.core.ConsolePreferences;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.core.BackgroundTask;
+import dev.gatehouse.app.core.LatestTask;
 import dev.gatehouse.engine.model.ApiDefinition;
-import dev.gatehouse.engine.server.DataPlaneServer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +18,7 @@ import javafx.beans.property.StringProperty;
 /**
  * The local data plane of the open workspace. When a workspace opens, it starts the engine's server on
  * {@code 127.0.0.1} at the port from the preferences (4010 unless changed), or on any free port when that one is
- * taken; the server stops with the workspace (closing the session closes its {@link Gateway}). It also works out
+ * taken; the server stops with the workspace (closing the session stops it). It also works out
  * the invoke URL of {@link #stageProperty() the stage in view} of the selected API.
  *
  * <p>FX thread only; the server starts on the workbench's task runner, after the previous workspace has closed
@@ -40,11 +40,14 @@ public final class DataPlaneViewModel {
     private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper(this, "baseUrl");
     private final StringProperty stage = new SimpleStringProperty(this, "stage");
     private final ReadOnlyStringWrapper invokeUrl = new ReadOnlyStringWrapper(this, "invokeUrl");
-    private long urlRequest;
+    private final LatestTask starting;
+    private final LatestTask urlLookup;
 
     public DataPlaneViewModel(Workbench workbench, ConsolePreferences preferences) {
         this.workbench = workbench;
         this.preferences = preferences;
+        this.starting = new LatestTask(workbench.tasks());
+        this.urlLookup = new LatestTask(workbench.tasks());
         workbench.sessionProperty().addListener((obs, old, session) -> onSession(session));
         workbench.selectedApiProperty().addListener((obs, old, api) -> refreshInvokeUrl());
         workbench.revisionProperty().addListener((obs, old, rev) -> refreshInvokeUrl()); // the default API may change
@@ -81,8 +84,9 @@ public final class DataPlaneViewModel {
         detail.set("");
         baseUrl.set(null);
         invokeUrl.set(null);
-        Gateway gateway = session == null ? null : workbench.gateway().orElse(null);
-        if (gateway == null) {
+        if (session == null) {
+            starting.cancel();
+            urlLookup.cancel();
             state.set(State.STOPPED);
             statusText.set("Data plane stopped");
             return;
@@ -90,50 +94,36 @@ public final class DataPlaneViewModel {
         state.set(State.STARTING);
         statusText.set("Starting the data plane…");
         int preferred = preferences.dataPlanePort();
-        workbench.tasks().run(() -> serve(gateway, preferred), server -> {
-            if (workbench.gateway().orElse(null) != gateway) return; // another workspace meanwhile
+        // latest wins: another workspace opened meanwhile cancels this start's outcome
+        starting.run(BackgroundTask.of(() -> session.serve(HOST, preferred)).onSuccess(bound -> {
             state.set(State.SERVING);
-            port.set(server.port());
-            baseUrl.set("http://" + HOST + ":" + server.port());
+            port.set(bound);
+            baseUrl.set("http://" + HOST + ":" + bound);
             statusText.set("Serving on " + baseUrl.get());
-            detail.set(server.port() != preferred && preferred != 0
+            detail.set(bound != preferred && preferred != 0
                     ? "Port " + preferred + " was taken, so the data plane took a free one"
                     : "Every deployed stage of the workspace is served here");
             refreshInvokeUrl();
-        }, e -> {
-            if (workbench.gateway().orElse(null) != gateway) return;
+        }).onFailure(e -> {
             state.set(State.FAILED);
             statusText.set("Data plane failed");
             detail.set(rootMessage(e));
-        });
-    }
-
-    /** Serves on {@code preferred}, or on any free port when it is taken. Background thread. */
-    static DataPlaneServer serve(Gateway gateway, int preferred) {
-        DataPlaneServer running = gateway.server();
-        if (running != null) return running;
-        try {
-            return gateway.serve(HOST, preferred);
-        } catch (RuntimeException taken) {
-            if (preferred == 0) throw taken;
-            return gateway.serve(HOST, 0);
-        }
+        }));
     }
 
     private void refreshInvokeUrl() {
-        long request = ++urlRequest;
-        Gateway gateway = workbench.gateway().orElse(null);
+        WorkspaceSession session = workbench.session().orElse(null);
         ApiDefinition api = workbench.selectedApi().orElse(null);
         String stageName = stage.get();
-        if (gateway == null || api == null || stageName == null || state.get() != State.SERVING) {
+        if (session == null || api == null || stageName == null || state.get() != State.SERVING) {
+            urlLookup.cancel();
             invokeUrl.set(null);
             return;
         }
-        workbench.tasks().run(() -> java.util.Optional.ofNullable(gateway.invokeUrl(api.id(), stageName)), url -> {
-            if (request == urlRequest) invokeUrl.set(url.orElse(null));
-        }, e -> {
-            if (request == urlRequest) invokeUrl.set(null);
-        });
+        String apiId = api.id();
+        urlLookup.run(BackgroundTask.of(() -> session.invokeUrl(apiId, stageName))
+                .onSuccess(url -> invokeUrl.set(url.orElse(null)))
+                .onFailure(e -> invokeUrl.set(null)));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,9 @@
 package dev.gatehouse.app.deploy;
 
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
@@ -22,6 +26,8 @@ import javafx.stage.Window;
 /**
  * The Deploy dialog: new or existing stage, description, Deploy. The dialog stays open while the deploy runs (a
  * progress indicator shows) and closes when it has succeeded; a failure leaves it open behind the error dialog.
+ * Methods the deployed stage will refuse (they require an API key, an authorizer or IAM, which the local engine
+ * cannot check yet) are listed in a warning above the stage before anyone deploys.
  */
 public final class DeployDialog extends Dialog<Void> {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -37,6 +43,7 @@ public final class DeployDialog extends Dialog<Void> {
     private ProgressIndicator progress;
     private Label progressText;
     private Button deploy;
+    private Label accessWarning;
 
     public DeployDialog(DeployViewModel vm) {
         this.vm = vm;
@@ -79,6 +86,12 @@ public final class DeployDialog extends Dialog<Void> {
         description.setPromptText("What changed (optional)");
         description.setPrefRowCount(3);
         description.setWrapText(true);
+        accessWarning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
+        accessWarning.setId("deployAccessWarning");
+        accessWarning.getStyleClass().addAll(Styles.WARNING, "access-warning");
+        accessWarning.setWrapText(true);
+        accessWarning.setMaxWidth(Double.MAX_VALUE);
+        accessWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progressText = new Label("Deploying…");
@@ -97,7 +110,7 @@ public final class DeployDialog extends Dialog<Void> {
         descriptionHeading.getStyleClass().add("section-title");
         HBox busy = new HBox(8, progress, progressText);
         busy.setId("deployProgress");
-        VBox content = new VBox(6, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
+        VBox content = new VBox(6, accessWarning, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
                 descriptionHeading, description, busy);
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
@@ -126,6 +139,8 @@ public final class DeployDialog extends Dialog<Void> {
         stageError.textProperty().bind(vm.stageErrorProperty());
         vm.stageErrorProperty().addListener((obs, old, err) -> stageName.pseudoClassStateChanged(INVALID, !err.isEmpty()));
         deploy.disableProperty().bind(vm.canDeployProperty().not());
+        vm.accessWarnings().addListener((ListChangeListener<String>) c -> showAccessWarnings());
+        showAccessWarnings();
         progress.getParent().visibleProperty().bind(vm.deployingProperty());
         stageName.disableProperty().bind(vm.deployingProperty());
         stages.disableProperty().bind(vm.deployingProperty());
@@ -142,6 +157,17 @@ public final class DeployDialog extends Dialog<Void> {
             if (done != null && isShowing()) close();
         });
         setOnShown(e -> (vm.newStageProperty().get() ? stageName : stages).requestFocus());
+    }
+
+    private void showAccessWarnings() {
+        boolean any = !vm.accessWarnings().isEmpty();
+        accessWarning.setText("Deployed stages will refuse every call to these methods:\n"
+                + String.join("\n", vm.accessWarnings().stream().map(w -> "• " + w).toList()));
+        show(accessWarning, any);
+        // the warnings arrive after the dialog has been shown and sized: grow it once the new content is laid out
+        javafx.application.Platform.runLater(() -> {
+            if (isShowing() && getDialogPane().getScene() != null) getDialogPane().getScene().getWindow().sizeToScene();
+        });
     }
 
     private static void show(Node node, boolean visible) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.app.deploy;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.DefinitionValidator;
@@ -29,7 +29,8 @@ import javafx.collections.ObservableList;
  * as it is typed) or to an existing one, with a description. {@link #deploy} runs the engine's deploy on the
  * workbench's task runner; success is published as {@link #lastDeploymentProperty()} and passed to the
  * {@code onDeployed} callback (the composition root shows a notification), failure shows AWS's message in an
- * error dialog ("The REST API doesn't contain any methods").
+ * error dialog ("The REST API doesn't contain any methods"). Before deploying it lists the methods a deployed stage
+ * will refuse because they require a check the engine cannot run yet (API key, authorizer, IAM): fail closed.
  *
  * <p>FX thread only (or the test thread with a same-thread runner).
  */
@@ -41,6 +42,8 @@ public final class DeployViewModel {
     private final Workbench workbench;
     private final Consumer<Deployed> onDeployed;
     private final ObservableList<String> existingStages = FXCollections.observableArrayList();
+    private final ObservableList<String> accessWarnings = FXCollections.observableArrayList();
+    private final ObservableList<String> accessWarningsReadOnly = FXCollections.unmodifiableObservableList(accessWarnings);
     private final BooleanProperty newStage = new SimpleBooleanProperty(this, "newStage", true);
     private final StringProperty newStageName = new SimpleStringProperty(this, "newStageName", "");
     private final StringProperty existingStage = new SimpleStringProperty(this, "existingStage");
@@ -68,6 +71,12 @@ public final class DeployViewModel {
 
     /** The selected API's stages, by name (loaded by {@link #prepare}). */
     public ObservableList<String> existingStages() { return existingStages; }
+
+    /**
+     * One sentence per method the deployed stage will refuse (it requires an API key, an authorizer or IAM, which
+     * the local engine cannot check yet); empty when every method is open. Loaded by {@link #prepare}.
+     */
+    public ObservableList<String> accessWarnings() { return accessWarningsReadOnly; }
 
     /** True to create a stage named {@link #newStageNameProperty()}, false to deploy to {@link #existingStageProperty()}. */
     public BooleanProperty newStageProperty() { return newStage; }
@@ -112,16 +121,22 @@ public final class DeployViewModel {
         ApiDefinition api = workbench.selectedApi().orElse(null);
         apiName.set(api == null ? "" : api.name());
         existingStages.clear();
+        accessWarnings.clear();
         existingStage.set(null);
         newStageName.set("dev");
         newStage.set(true);
-        Gateway gateway = workbench.gateway().orElse(null);
-        if (api == null || gateway == null) return;
-        workbench.tasks().run(() -> gateway.workspace().stages(api.id()).stream().map(Stage::stageName).sorted().toList(),
-                names -> showStages(names, preferredStage), e -> workbench.dialogs().showError("Cannot read the stages", e));
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (api == null || session == null) return;
+        workbench.tasks().run(() -> new Prepared(session.stages(api.id()).stream().map(Stage::stageName).sorted().toList(),
+                        session.accessWarnings(api.id())),
+                prepared -> showStages(prepared, preferredStage), e -> workbench.dialogs().showError("Cannot read the stages", e));
     }
 
-    private void showStages(List<String> names, String preferredStage) {
+    private record Prepared(List<String> stageNames, List<String> accessWarnings) {}
+
+    private void showStages(Prepared prepared, String preferredStage) {
+        accessWarnings.setAll(prepared.accessWarnings());
+        List<String> names = prepared.stageNames();
         existingStages.setAll(names);
         if (names.isEmpty()) return;
         existingStage.set(names.contains(preferredStage) ? preferredStage : names.getFirst());
@@ -132,15 +147,15 @@ public final class DeployViewModel {
     public void deploy() {
         if (!canDeploy.get()) return;
         ApiDefinition api = workbench.selectedApi().orElseThrow();
-        Gateway gateway = workbench.gateway().orElse(null);
-        if (gateway == null) {
-            workbench.dialogs().showError("Cannot deploy", "No engine-backed workspace is open");
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) {
+            workbench.dialogs().showError("Cannot deploy", "No workspace is open");
             return;
         }
         String stageName = targetStage();
         String text = description.get() == null || description.get().isBlank() ? null : description.get().trim();
         deploying.set(true);
-        workbench.tasks().run(() -> gateway.deploy(api.id(), stageName, text), (DeploymentSnapshot snapshot) -> {
+        workbench.tasks().run(() -> session.deploy(api.id(), stageName, text), (DeploymentSnapshot snapshot) -> {
             deploying.set(false);
             Deployed done = new Deployed(api.id(), api.name(), stageName, snapshot.deployment().id());
             lastDeployment.set(done);

@@ -1,7 +1,7 @@
 package dev.gatehouse.app.gatewayresponses;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.GatewayResponse;
 import dev.gatehouse.engine.model.GatewayResponseType;
@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class GatewayResponsesViewModel {
     /** AWS's template for every type until customised. */
-    public static final String DEFAULT_TEMPLATE = GatewayResponses.DEFAULT_TEMPLATE;
+    public static final String DEFAULT_TEMPLATE = EngineTools.DEFAULT_GATEWAY_RESPONSE_TEMPLATE;
     private static final String HEADER_PREFIX = "gatewayresponse.header.";
     private static final Pattern STATUS = Pattern.compile("[1-5]\\d\\d");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -71,7 +71,9 @@ public final class GatewayResponsesViewModel {
     private final ObjectProperty<GatewayResponseType> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty statusCode = new SimpleStringProperty(this, "statusCode", "");
     private final ObservableList<Header> headers = FXCollections.observableArrayList();
+    private final ObservableList<Header> headersReadOnly = FXCollections.unmodifiableObservableList(headers);
     private final ObservableList<String> contentTypes = FXCollections.observableArrayList();
+    private final ObservableList<String> contentTypesReadOnly = FXCollections.unmodifiableObservableList(contentTypes);
     private final ObjectProperty<String> selectedContentType = new SimpleObjectProperty<>(this, "selectedContentType");
     private final StringProperty template = new SimpleStringProperty(this, "template", "");
     private final ReadOnlyStringWrapper defaults = new ReadOnlyStringWrapper(this, "defaults", "");
@@ -127,9 +129,9 @@ public final class GatewayResponsesViewModel {
     public StringProperty statusCodeProperty() { return statusCode; }
 
     /** Edited through {@link #addHeader}, {@link #setHeader} and {@link #removeHeader}. */
-    public ObservableList<Header> headers() { return FXCollections.unmodifiableObservableList(headers); }
+    public ObservableList<Header> headers() { return headersReadOnly; }
 
-    public ObservableList<String> contentTypes() { return FXCollections.unmodifiableObservableList(contentTypes); }
+    public ObservableList<String> contentTypes() { return contentTypesReadOnly; }
 
     public ObjectProperty<String> selectedContentTypeProperty() { return selectedContentType; }
 
@@ -237,7 +239,7 @@ public final class GatewayResponsesViewModel {
                 + "the preflight, Access-Control-Allow-Origin '*' on the resource's methods, and the CORS headers on the "
                 + "DEFAULT_4XX and DEFAULT_5XX gateway responses.", "Enable CORS")) return;
         String resourceId = selection.resourceId();
-        workbench.edit("Enable CORS on " + path, api -> dev.gatehouse.engine.cors.EnableCors.apply(api, resourceId));
+        workbench.edit("Enable CORS on " + path, api -> EngineTools.enableCors(api, resourceId));
     }
 
     /** Puts back what is stored for the selected type. */

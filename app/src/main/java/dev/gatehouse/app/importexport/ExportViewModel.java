@@ -5,7 +5,7 @@ import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.openapi.ExportExtensions;
 import dev.gatehouse.engine.openapi.ExportFormat;
 import dev.gatehouse.engine.openapi.ExportOptions;
-import dev.gatehouse.engine.openapi.OpenApiExporter;
+import dev.gatehouse.app.session.EngineTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public final class ExportViewModel {
         ExportOptions options = ExportOptions.json(extensions.get() ? ExportExtensions.APIGATEWAY : ExportExtensions.NONE).withYaml(yaml.get());
         status.set("Exporting " + api.name() + "…");
         workbench.tasks().run(() -> {
-            Files.writeString(file, OpenApiExporter.export(api, f, options), StandardCharsets.UTF_8);
+            Files.writeString(file, EngineTools.exportOpenApi(api, f, options), StandardCharsets.UTF_8);
             return file;
         }, written -> status.set("Exported " + api.name() + " to " + written), e -> {
             status.set("Export failed: " + e.getMessage());

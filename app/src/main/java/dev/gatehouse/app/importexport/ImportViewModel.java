@@ -1,14 +1,16 @@
 package dev.gatehouse.app.importexport;
 
+import dev.gatehouse.app.core.BackgroundTask;
+import dev.gatehouse.app.core.LatestTask;
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.app.session.Workbench;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.openapi.FidelityReport;
 import dev.gatehouse.engine.openapi.ImportMode;
 import dev.gatehouse.engine.openapi.ImportOptions;
 import dev.gatehouse.engine.openapi.ImportResult;
 import dev.gatehouse.engine.openapi.OpenApiImportException;
-import dev.gatehouse.engine.openapi.OpenApiImporter;
-import dev.gatehouse.engine.workspace.Edit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,20 +55,21 @@ public final class ImportViewModel {
     public static final List<String> PATTERNS = List.of("*.json", "*.yaml", "*.yml");
 
     private final Workbench workbench;
-    private final OpenApiImporter importer = new OpenApiImporter();
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.NEW_API);
     private final ObservableList<FidelityReport.Entry> entries = FXCollections.observableArrayList();
+    private final ObservableList<FidelityReport.Entry> entriesReadOnly = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<ApiDefinition> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
     private byte[] document;
-    private long generation;
+    private final LatestTask reading;
 
     public ImportViewModel(Workbench workbench) {
         this.workbench = workbench;
+        this.reading = new LatestTask(workbench.tasks());
         target.addListener((obs, old, t) -> parse());
         preview.addListener((obs, old, p) -> updateCanApply());
         busy.addListener((obs, old, b) -> updateCanApply());
@@ -80,7 +83,7 @@ public final class ImportViewModel {
     public ObjectProperty<Target> targetProperty() { return target; }
 
     /** The fidelity report of the newest parse: errors first. */
-    public ObservableList<FidelityReport.Entry> entries() { return FXCollections.unmodifiableObservableList(entries); }
+    public ObservableList<FidelityReport.Entry> entries() { return entriesReadOnly; }
 
     /** "PetStore: 3 resources, 5 methods · 2 warnings, 1 note", or why it cannot be imported. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
@@ -122,16 +125,13 @@ public final class ImportViewModel {
         summary.set("Reading " + file.getFileName() + "…");
         open.set(true);
         busy.set(true);
-        long mine = ++generation;
-        workbench.tasks().run(() -> Files.readAllBytes(file), bytes -> {
-            if (mine != generation) return;
+        reading.run(BackgroundTask.of(() -> Files.readAllBytes(file)).onSuccess(bytes -> {
             document = bytes;
             parse();
-        }, e -> {
-            if (mine != generation) return;
+        }).onFailure(e -> {
             busy.set(false);
             summary.set("Cannot read " + file + ": " + e.getMessage());
-        });
+        }));
     }
 
     /** Stores the parsed API as one undoable edit, selects it and closes the report. */
@@ -140,13 +140,13 @@ public final class ImportViewModel {
         if (api == null || !canApply.get()) return;
         Target t = target.get();
         String file = source.get().getFileName().toString();
-        Edit edit = t == Target.NEW_API ? Edit.createApi(api).describedAs("Import API " + api.name() + " from " + file)
-                : Edit.replaceApi(api).describedAs("Import " + file + " into " + api.name() + " (" + t.name().toLowerCase(Locale.ROOT) + ")");
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) return;
+        boolean asNew = t == Target.NEW_API;
+        String description = asNew ? "Import API " + api.name() + " from " + file
+                : "Import " + file + " into " + api.name() + " (" + t.name().toLowerCase(Locale.ROOT) + ")";
         busy.set(true);
-        workbench.tasks().run(() -> {
-            Engines.gateway(workbench).history().apply(edit);
-            return api.id();
-        }, id -> {
+        workbench.tasks().run(() -> session.storeImported(api, asNew, description).id(), id -> {
             // the workbench re-reads the workspace on the same runner: select once that has landed
             workbench.tasks().run(() -> id, workbench::selectApi, e -> {});
             busy.set(false);
@@ -159,7 +159,7 @@ public final class ImportViewModel {
 
     /** Drops the loaded document without applying it. */
     public void cancel() {
-        generation++;
+        reading.cancel();
         busy.set(false);
         close();
     }
@@ -187,17 +187,14 @@ public final class ImportViewModel {
             summary.set("Select an API to " + (t == Target.MERGE ? "merge into" : "overwrite"));
             return;
         }
-        long mine = ++generation;
         busy.set(true);
         preview.set(null);
         String name = file.getFileName().toString();
-        workbench.tasks().run(() -> t == Target.NEW_API ? importer.importNew(bytes, name, ImportOptions.defaults())
-                : importer.importInto(existing, bytes, name, t.mode, ImportOptions.defaults()), result -> {
-            if (mine != generation) return;
+        reading.run(BackgroundTask.of(() -> t == Target.NEW_API ? EngineTools.importNew(bytes, name, ImportOptions.defaults())
+                : EngineTools.importInto(existing, bytes, name, t.mode, ImportOptions.defaults())).onSuccess(result -> {
             busy.set(false);
             show(result);
-        }, e -> {
-            if (mine != generation) return;
+        }).onFailure(e -> {
             busy.set(false);
             preview.set(null);
             if (e instanceof OpenApiImportException failure) {
@@ -207,7 +204,7 @@ public final class ImportViewModel {
                 entries.clear();
                 summary.set("Cannot import: " + e.getMessage());
             }
-        });
+        }));
     }
 
     private void show(ImportResult result) {

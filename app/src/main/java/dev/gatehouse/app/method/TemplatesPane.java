@@ -142,7 +142,7 @@ final class TemplatesPane extends BorderPane {
     /** Shows the template playground beside the editor (created on first use, with its own render thread). */
     private void showPlayground(boolean on) {
         if (on && playground == null) {
-            playgroundRunner = new FxTaskRunner();
+            playgroundRunner = FxTaskRunner.droppingWork("gatehouse-playground");
             // the response editor's templates read the backend's body as $input.body
             playgroundVm = new PlaygroundViewModel(playgroundRunner, prefix.startsWith("response")
                     ? PlaygroundViewModel.Kind.RESPONSE : PlaygroundViewModel.Kind.REQUEST);

@@ -10,6 +10,7 @@ import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Model;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.engine.validation.SchemaFromExample;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class ModelsViewModel {
         }
         String schema;
         try {
-            schema = prettySchema(SchemaFromExample.generate(jsonExample, name));
+            schema = prettySchema(EngineTools.schemaFromExample(jsonExample, name));
         } catch (SchemaFromExample.ExampleException e) {
             exampleProblem.set(e.getMessage());
             return false;
@@ -220,7 +221,7 @@ public final class ModelsViewModel {
             var node = Json.mapper().readTree(text);
             if (!node.isObject()) return Optional.of("A schema must be a JSON object");
             // what AWS's CreateModel refuses too: a document that is JSON but not a draft-4 schema
-            List<String> problems = dev.gatehouse.engine.validation.ModelSchemas.metaSchemaProblems(text);
+            List<String> problems = EngineTools.schemaProblems(text);
             return problems.isEmpty() ? Optional.empty()
                     : Optional.of("Not a valid JSON Schema draft 4: " + String.join("; ", problems));
         } catch (JsonProcessingException e) {

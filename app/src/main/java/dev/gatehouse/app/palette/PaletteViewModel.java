@@ -33,6 +33,7 @@ public final class PaletteViewModel {
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final List<PaletteEntry> all = new ArrayList<>();
     private final ObservableList<PaletteEntry> matches = FXCollections.observableArrayList();
+    private final ObservableList<PaletteEntry> matchesReadOnly = FXCollections.unmodifiableObservableList(matches);
 
     /**
      * @param showPage  switches the shell's page
@@ -49,7 +50,7 @@ public final class PaletteViewModel {
     public StringProperty queryProperty() { return query; }
 
     /** The entries matching the query, best first. */
-    public ObservableList<PaletteEntry> matches() { return FXCollections.unmodifiableObservableList(matches); }
+    public ObservableList<PaletteEntry> matches() { return matchesReadOnly; }
 
     // ---- commands --------------------------------------------------------------------------------------------
 

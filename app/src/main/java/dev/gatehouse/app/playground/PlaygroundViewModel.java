@@ -1,15 +1,17 @@
 package dev.gatehouse.app.playground;
 
+import dev.gatehouse.app.core.BackgroundTask;
+import dev.gatehouse.app.core.LatestTask;
 import dev.gatehouse.app.core.TaskRunner;
-import dev.gatehouse.engine.mapping.ContextValues;
+import dev.gatehouse.app.session.EngineTools;
+import dev.gatehouse.app.session.SampleRequest;
 import dev.gatehouse.engine.mapping.MappingException;
-import dev.gatehouse.engine.mapping.MappingRequest;
 import dev.gatehouse.engine.mapping.Playground;
-import dev.gatehouse.engine.mapping.TemplateCompiler;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +74,8 @@ public final class PlaygroundViewModel {
     /** One value the template could read, e.g. {@code $input.params.path.id = 7}. */
     public record ResolvedValue(String name, String value) {}
 
-    private final TaskRunner runner;
-    private final Playground playground = new Playground(new TemplateCompiler());
+    private final LatestTask renders;
+    private final EngineTools.TemplateRenderer renderer = EngineTools.templateRenderer();
     private final Kind kind;
     private final StringProperty template = new SimpleStringProperty(this, "template", "");
     private final StringProperty body = new SimpleStringProperty(this, "body", "");
@@ -86,11 +88,11 @@ public final class PlaygroundViewModel {
     private final ReadOnlyObjectWrapper<TemplateError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<ResolvedValue> resolved = FXCollections.observableArrayList();
+    private final ObservableList<ResolvedValue> resolvedReadOnly = FXCollections.unmodifiableObservableList(resolved);
     private final String requestId = UUID.randomUUID().toString();
-    private long generation;
 
     public PlaygroundViewModel(TaskRunner runner, Kind kind) {
-        this.runner = runner;
+        this.renders = new LatestTask(runner);
         this.kind = kind;
         body.set(kind == Kind.REQUEST ? "{\"name\": \"Rex\", \"type\": \"dog\"}" : "{\"id\": 7, \"name\": \"Rex\"}");
         pathParameters.set("id=7");
@@ -133,34 +135,26 @@ public final class PlaygroundViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
     /** {@code $input}, {@code $context} and {@code $stageVariables} as the template saw them, flattened. */
-    public ObservableList<ResolvedValue> resolved() { return FXCollections.unmodifiableObservableList(resolved); }
+    public ObservableList<ResolvedValue> resolved() { return resolvedReadOnly; }
 
     // ---- commands --------------------------------------------------------------------------------------------
 
     /** Renders the current template against the current sample; only the newest render's result is shown. */
     public void render() {
-        long mine = ++generation;
         String text = template.get() == null ? "" : template.get();
-        MappingRequest request;
-        try {
-            request = new SampleRequest(body.get(), pathParameters.get(), queryString.get(), headers.get(), stageVariables.get())
-                    .toMappingRequest(context());
-        } catch (IllegalArgumentException e) {
-            output.set("");
-            error.set(null);
-            status.set(e.getMessage());
-            return;
-        }
+        SampleRequest sample = new SampleRequest(body.get(), pathParameters.get(), queryString.get(), headers.get(), stageVariables.get());
+        Map<String, Object> context = context();
         status.set("Rendering…");
-        runner.run(() -> playground.render(text, request), result -> {
-            if (mine == generation) apply(result);
-        }, failure -> {
-            if (mine == generation) {
-                output.set("");
+        renders.run(BackgroundTask.of(() -> renderer.render(text, sample, context)).onSuccess(this::apply).onFailure(failure -> {
+            output.set("");
+            if (failure instanceof IllegalArgumentException malformed) {
+                error.set(null); // the sample, not the template: "Header line 2 must read name: value"
+                status.set(malformed.getMessage());
+            } else {
                 error.set(new TemplateError(String.valueOf(failure.getMessage()), 0, 0));
                 status.set("Render failed");
             }
-        });
+        }));
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
@@ -193,22 +187,22 @@ public final class PlaygroundViewModel {
     }
 
     /** A {@code $context} like a test invoke's: fixed request id, the time of this render. */
-    private ContextValues context() {
+    private Map<String, Object> context() {
         Instant now = Instant.now();
-        return ContextValues.builder()
-                .put("requestId", requestId)
-                .put("extendedRequestId", requestId)
-                .put("accountId", "123456789012")
-                .put("apiId", "playground")
-                .put("stage", "test-invoke-stage")
-                .put("httpMethod", "POST")
-                .put("resourcePath", "/")
-                .put("path", "/")
-                .put("protocol", "HTTP/1.1")
-                .put("requestTime", CLF.format(now))
-                .put("requestTimeEpoch", now.toEpochMilli())
-                .put("identity.sourceIp", "127.0.0.1")
-                .put("identity.userAgent", "Gatehouse playground")
-                .build();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("requestId", requestId);
+        values.put("extendedRequestId", requestId);
+        values.put("accountId", "123456789012");
+        values.put("apiId", "playground");
+        values.put("stage", "test-invoke-stage");
+        values.put("httpMethod", "POST");
+        values.put("resourcePath", "/");
+        values.put("path", "/");
+        values.put("protocol", "HTTP/1.1");
+        values.put("requestTime", CLF.format(now));
+        values.put("requestTimeEpoch", now.toEpochMilli());
+        values.put("identity.sourceIp", "127.0.0.1");
+        values.put("identity.userAgent", "Gatehouse playground");
+        return values;
     }
 }

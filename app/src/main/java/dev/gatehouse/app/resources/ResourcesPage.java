@@ -1,10 +1,7 @@
 package dev.gatehouse.app.resources;
 
-import dev.gatehouse.app.session.Selection;
-import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.model.ApiDefinition;
-import dev.gatehouse.engine.model.Method;
-import dev.gatehouse.engine.model.Resource;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,6 +11,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -21,11 +19,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Resources page: the tree on the left; on the right the method execution view for a selected method, or a
- * resource's summary (its methods, add method, create child) for a selected resource.
+ * resource's summary (its methods, add method, create child) for a selected resource. What to show comes from
+ * {@link ResourcesPageViewModel}; the page only builds and binds.
  */
 public final class ResourcesPage extends SplitPane {
-    private final ResourceTreeViewModel vm;
-    private final Workbench workbench;
+    private final ResourcesPageViewModel vm;
     private final ResourceTreeView tree;
     private final Node methodView;
     private StackPane detail;
@@ -37,9 +35,8 @@ public final class ResourcesPage extends SplitPane {
     private Button createChild;
     private Label empty;
 
-    public ResourcesPage(ResourceTreeViewModel vm, Workbench workbench, ResourceTreeView tree, Node methodView) {
+    public ResourcesPage(ResourcesPageViewModel vm, ResourceTreeView tree, Node methodView) {
         this.vm = vm;
-        this.workbench = workbench;
         this.tree = tree;
         this.methodView = methodView;
         createParts();
@@ -70,7 +67,7 @@ public final class ResourcesPage extends SplitPane {
         setId("resourcesPage");
         Label methodsHeading = new Label("Methods");
         methodsHeading.getStyleClass().add("section-title");
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, addMethod, createChild);
+        HBox actions = new HBox(8, addMethod, createChild);
         actions.setAlignment(Pos.CENTER_LEFT);
         resourceSummary = new VBox(8, resourcePath, resourceInfo, methodsHeading, methods, actions);
         resourceSummary.setPadding(new Insets(16));
@@ -80,52 +77,50 @@ public final class ResourcesPage extends SplitPane {
     }
 
     private void bind() {
-        workbench.selectionProperty().addListener((obs, old, sel) -> update());
-        workbench.revisionProperty().addListener((obs, old, rev) -> update());
-        workbench.selectedApiProperty().addListener((obs, old, api) -> update());
-        update();
+        resourcePath.textProperty().bind(vm.resourcePathProperty());
+        resourceInfo.textProperty().bind(vm.resourceInfoProperty());
+        createChild.disableProperty().bind(vm.canCreateChildProperty().not());
+        vm.methods().addListener((ListChangeListener<ResourcesPageViewModel.MethodEntry>) c -> showMethods(vm.methods()));
+        vm.addableMethods().addListener((ListChangeListener<ResourcesPageViewModel.AddableMethod>) c -> showAddable(vm.addableMethods()));
+        vm.detailProperty().addListener((obs, old, d) -> showDetail(d));
+        showMethods(vm.methods());
+        showAddable(vm.addableMethods());
+        showDetail(vm.detailProperty().get());
     }
 
     private void wireEvents() {
         createChild.setOnAction(e -> {
-            Selection sel = workbench.selectionProperty().get();
-            if (sel != null) tree.createChildOf(sel.resourceId());
+            if (vm.resourceId() != null) tree.createChildOf(vm.resourceId());
         });
     }
 
-    private void update() {
-        Selection sel = workbench.selectionProperty().get();
-        ApiDefinition api = workbench.selectedApi().orElse(null);
-        Resource resource = sel == null || api == null ? null : api.resource(sel.resourceId()).orElse(null);
-        if (resource == null) {
-            detail.getChildren().setAll(empty);
-        } else if (sel.isMethod() && resource.method(sel.httpMethod()) != null) {
-            detail.getChildren().setAll(methodView);
-        } else {
-            showSummary(resource);
-            detail.getChildren().setAll(resourceSummary);
-        }
+    private void showDetail(ResourcesPageViewModel.Detail d) {
+        detail.getChildren().setAll(switch (d) {
+            case NOTHING -> empty;
+            case METHOD -> methodView;
+            case RESOURCE -> resourceSummary;
+        });
     }
 
-    private void showSummary(Resource resource) {
-        resourcePath.setText(resource.path());
-        resourceInfo.setText("Resource id " + resource.id() + (resource.isRoot() ? " · root resource" : ""));
+    private void showMethods(List<ResourcesPageViewModel.MethodEntry> entries) {
         methods.getChildren().clear();
-        resource.resourceMethods().values().stream().sorted(java.util.Comparator.comparing(Method::httpMethod)).forEach(m -> {
-            Button open = new Button(m.httpMethod(), IntegrationIcons.icon(m.methodIntegration() == null ? null : m.methodIntegration().type()));
+        for (ResourcesPageViewModel.MethodEntry m : entries) {
+            Button open = new Button(m.httpMethod(), IntegrationIcons.icon(m.integrationType()));
             open.setId("openMethod-" + m.httpMethod());
-            open.setOnAction(e -> workbench.select(Selection.method(resource.id(), m.httpMethod())));
+            open.setOnAction(e -> vm.openMethod(m.httpMethod()));
             methods.getChildren().add(open);
-        });
-        if (methods.getChildren().isEmpty()) methods.getChildren().add(new Label("No methods yet"));
+        }
+        if (entries.isEmpty()) methods.getChildren().add(new Label("No methods yet"));
+    }
+
+    private void showAddable(List<ResourcesPageViewModel.AddableMethod> entries) {
         addMethod.getItems().clear();
-        for (String verb : ResourceTreeViewModel.METHODS) {
-            MenuItem item = new MenuItem(verb);
-            item.setId("resourceAddMethod-" + verb);
-            item.setDisable(!vm.canAddMethod(resource.id(), verb));
-            item.setOnAction(e -> vm.addMethod(resource.id(), verb));
+        for (ResourcesPageViewModel.AddableMethod m : entries) {
+            MenuItem item = new MenuItem(m.httpMethod());
+            item.setId("resourceAddMethod-" + m.httpMethod());
+            item.setDisable(!m.enabled());
+            item.setOnAction(e -> vm.addMethod(m.httpMethod()));
             addMethod.getItems().add(item);
         }
-        createChild.setDisable(resource.pathPart() != null && resource.pathPart().endsWith("+}"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.gatehouse.app.sdk;
 
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.session.EngineTools;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.sdk.DocsResult;
 import dev.gatehouse.engine.sdk.SdkException;
-import dev.gatehouse.engine.sdk.SdkGenerator;
 import dev.gatehouse.engine.sdk.SdkLanguage;
 import dev.gatehouse.engine.sdk.SdkOptions;
 import dev.gatehouse.engine.sdk.SdkResult;
@@ -37,12 +37,12 @@ final class SdkExportJob {
     private SdkExportJob() {}
 
     /** Generates what {@code r} asks for. Blocking. @throws SdkException with a sentence meant for the user */
-    static ExportResult run(Gateway gateway, Request r, Progress progress) {
-        StageDocument document = StageDocument.of(gateway.workspace(), r.apiId(), r.stageName(), r.baseUrl());
+    static ExportResult run(WorkspaceSession session, Request r, Progress progress) {
+        StageDocument document = session.stageDocument(r.apiId(), r.stageName(), r.baseUrl());
         Path out = r.outputDir().toAbsolutePath().normalize();
         return switch (r.target().kind()) {
             case SDK -> {
-                SdkResult result = SdkGenerator.generate(document, new SdkOptions(r.target().language(), r.packageName(), r.version(), out));
+                SdkResult result = EngineTools.generateSdk(document, new SdkOptions(r.target().language(), r.packageName(), r.version(), out));
                 yield new ExportResult(r.target(), r.stageName(), out, List.of(result.zip()), null, result.files(), result.elapsed());
             }
             case ALL_SDKS -> {
@@ -53,14 +53,14 @@ final class SdkExportJob {
                 for (int i = 0; i < languages.length; i++) {
                     progress.step((double) i / languages.length, "Generating the " + languages[i].displayName() + " SDK ("
                             + (i + 1) + " of " + languages.length + ")…");
-                    SdkResult result = SdkGenerator.generate(document, new SdkOptions(languages[i], null, r.version(), out));
+                    SdkResult result = EngineTools.generateSdk(document, new SdkOptions(languages[i], null, r.version(), out));
                     zips.add(result.zip());
                     files += result.files();
                 }
                 yield new ExportResult(r.target(), r.stageName(), out, zips, null, files, Duration.ofNanos(System.nanoTime() - start));
             }
             case DOCUMENTATION -> {
-                DocsResult result = SdkGenerator.generateDocs(document, out.resolve(docsFolderName(r.apiName(), r.stageName())));
+                DocsResult result = EngineTools.generateDocs(document, out.resolve(docsFolderName(r.apiName(), r.stageName())));
                 yield new ExportResult(r.target(), r.stageName(), result.html().getParent(), List.of(), result.html(), 2, result.elapsed());
             }
         };

@@ -2,7 +2,7 @@ package dev.gatehouse.app.sdk;
 
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.sdk.SdkException;
@@ -181,7 +181,7 @@ public final class SdkExportViewModel {
         progress.set(0);
         progressText.set("");
         ApiDefinition api = workbench.selectedApi().orElse(null);
-        Gateway gateway = workbench.gateway().orElse(null);
+        WorkspaceSession session = workbench.session().orElse(null);
         String previousStage = stage.get();
         boolean otherApi = api == null || !api.id().equals(apiId);
         apiId = api == null ? null : api.id();
@@ -196,13 +196,13 @@ public final class SdkExportViewModel {
         stages.clear();
         stage.set(null);
         targetChanged();
-        if (api == null || gateway == null) {
-            stageHint.set(api == null ? "Select an API first" : "Open an engine workspace first");
+        if (api == null || session == null) {
+            stageHint.set(api == null ? "Select an API first" : "Open a workspace first");
             return;
         }
         stageHint.set("Reading the stages…");
         String id = api.id();
-        workbench.tasks().run(() -> readStages(gateway, id), found -> {
+        workbench.tasks().run(() -> readStages(session, id), found -> {
             if (!id.equals(apiId)) return; // another API was prepared meanwhile
             runningUrls = found.runningUrls();
             stages.setAll(found.names());
@@ -225,9 +225,9 @@ public final class SdkExportViewModel {
     /** Generates in the background; does nothing while a field is invalid or another export runs. */
     public void export() {
         if (!canExport.get()) return;
-        Gateway gateway = workbench.gateway().orElse(null);
-        if (gateway == null) {
-            workbench.dialogs().showError("Cannot export", "No engine-backed workspace is open");
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) {
+            workbench.dialogs().showError("Cannot export", "No workspace is open");
             return;
         }
         SdkExportJob.Request request = new SdkExportJob.Request(apiId, apiName.get(), stage.get(), target.get(), packageName.get().trim(),
@@ -236,12 +236,12 @@ public final class SdkExportViewModel {
         exporting.set(true);
         progress.set(request.target().kind() == ExportTarget.Kind.ALL_SDKS ? 0 : -1);
         progressText.set("Generating the " + SdkExportJob.describe(request.target()) + "…");
-        generator.run(() -> SdkExportJob.run(gateway, request, this::stepStarted), done -> {
+        generator.run(() -> SdkExportJob.run(session, request, this::stepStarted), done -> {
             exporting.set(false);
             progress.set(1);
             progressText.set("");
             lastExport.set(done);
-            workbench.dialogs().notify("ExportResult " + request.apiName(), done.summary() + "\n" + done.location());
+            workbench.dialogs().notify("Exported " + request.apiName(), done.summary() + "\n" + done.location());
         }, e -> {
             exporting.set(false);
             progress.set(0);
@@ -262,13 +262,10 @@ public final class SdkExportViewModel {
 
     private record Stages(List<String> names, Map<String, String> runningUrls) {}
 
-    private static Stages readStages(Gateway gateway, String apiId) {
-        List<String> names = gateway.workspace().stages(apiId).stream().map(Stage::stageName).sorted().toList();
+    private static Stages readStages(WorkspaceSession session, String apiId) {
+        List<String> names = session.stages(apiId).stream().map(Stage::stageName).sorted().toList();
         Map<String, String> urls = new HashMap<>();
-        for (String name : names) {
-            String url = gateway.invokeUrl(apiId, name);
-            if (url != null) urls.put(name, url);
-        }
+        for (String name : names) session.invokeUrl(apiId, name).ifPresent(url -> urls.put(name, url));
         return new Stages(names, Map.copyOf(urls));
     }
 

@@ -1,10 +1,16 @@
 package dev.gatehouse.app.session;
 
 import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.engine.invoke.TestInvokeRequest;
+import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.Ids;
+import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.sdk.StageDocument;
+import dev.gatehouse.engine.server.DataPlaneServer;
 import dev.gatehouse.engine.workspace.Change;
 import dev.gatehouse.engine.workspace.DocKey;
 import dev.gatehouse.engine.workspace.Edit;
@@ -15,6 +21,7 @@ import dev.gatehouse.engine.workspace.WorkspaceListener;
 import dev.gatehouse.engine.workspace.WorkspaceState;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,16 +65,6 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
         };
     }
 
-    /** The engine facade, for features that need more than this interface: deploy, rollback, serve, test invoke. */
-    public Gateway gateway() {
-        return gateway;
-    }
-
-    /** The engine workspace, for features that need more than this interface. */
-    public Workspace workspace() {
-        return workspace;
-    }
-
     @Override public Path root() { return workspace.root(); }
 
     @Override public String name() { return workspace.name(); }
@@ -91,11 +88,103 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
             @Override public List<Change<?>> plan(WorkspaceState state) {
                 ApiDefinition current = state.api(apiId).orElseThrow(
-                        () -> dev.gatehouse.engine.model.DefinitionException.notFound("Invalid API identifier specified"));
+                        () -> DefinitionException.notFound("Invalid API identifier specified"));
                 return Edit.replaceApi(change.apply(current)).plan(state);
             }
         });
         return workspace.api(apiId).orElseThrow();
+    }
+
+    @Override
+    public void updateStage(String apiId, String stageName, String description, UnaryOperator<Stage> change) {
+        history.apply(new Edit() {
+            @Override public String description() {
+                return description;
+            }
+
+            @Override public List<Change<?>> plan(WorkspaceState state) {
+                Stage current = state.stage(apiId, stageName)
+                        .orElseThrow(() -> DefinitionException.notFound("Invalid stage identifier specified"));
+                return Edit.putStage(apiId, change.apply(current)).plan(state);
+            }
+        });
+    }
+
+    @Override
+    public void updateApiAndDefault(String apiId, String description, UnaryOperator<ApiDefinition> change, boolean makeDefault) {
+        List<Edit> edits = new ArrayList<>();
+        if (change != null) {
+            edits.add(new Edit() {
+                @Override public String description() {
+                    return description;
+                }
+
+                @Override public List<Change<?>> plan(WorkspaceState state) {
+                    ApiDefinition current = state.api(apiId)
+                            .orElseThrow(() -> DefinitionException.notFound("Invalid API identifier specified"));
+                    return Edit.replaceApi(change.apply(current)).plan(state);
+                }
+            });
+        }
+        edits.add(Edit.setDefaultApi(makeDefault ? apiId : null));
+        history.apply(Edit.all(description, edits));
+    }
+
+    @Override
+    public ApiDefinition storeImported(ApiDefinition api, boolean asNew, String description) {
+        history.apply((asNew ? Edit.createApi(api) : Edit.replaceApi(api)).describedAs(description));
+        return workspace.api(api.id()).orElseThrow();
+    }
+
+    @Override
+    public DeploymentSnapshot deploy(String apiId, String stageName, String description) {
+        return gateway.deploy(apiId, stageName, description);
+    }
+
+    @Override
+    public void rollback(String apiId, String stageName, String deploymentId) {
+        gateway.rollback(apiId, stageName, deploymentId);
+    }
+
+    @Override
+    public List<String> accessWarnings(String apiId) {
+        return gateway.accessWarnings(apiId);
+    }
+
+    @Override
+    public List<String> accessWarnings(String apiId, String resourceId, String httpMethod) {
+        // The facade words each warning "GET /pets requires …" (AccessRequirement.message): pick this method's.
+        String path = workspace.api(apiId).flatMap(a -> a.resource(resourceId)).map(Resource::path).orElse(null);
+        if (path == null) return List.of();
+        String prefix = httpMethod + " " + path + " requires ";
+        return gateway.accessWarnings(apiId).stream().filter(w -> w.startsWith(prefix)).toList();
+    }
+
+    @Override
+    public synchronized int serve(String host, int preferredPort) {
+        DataPlaneServer running = gateway.server();
+        if (running != null) return running.port();
+        try {
+            return gateway.serve(host, preferredPort).port();
+        } catch (RuntimeException taken) {
+            if (preferredPort == 0) throw taken;
+            return gateway.serve(host, 0).port();
+        }
+    }
+
+    @Override
+    public Optional<String> invokeUrl(String apiId, String stageName) {
+        return Optional.ofNullable(gateway.invokeUrl(apiId, stageName));
+    }
+
+    @Override
+    public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
+        return gateway.testInvoke(apiId, resourceId, httpMethod, request);
+    }
+
+    @Override
+    public StageDocument stageDocument(String apiId, String stageName, String baseUrl) {
+        return StageDocument.of(workspace, apiId, stageName, baseUrl);
     }
 
     @Override

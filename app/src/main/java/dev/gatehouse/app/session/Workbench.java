@@ -41,6 +41,7 @@ public final class Workbench {
 
     private final ReadOnlyObjectWrapper<WorkspaceSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ObservableList<ApiDefinition> apis = FXCollections.observableArrayList();
+    private final ObservableList<ApiDefinition> apisReadOnly = FXCollections.unmodifiableObservableList(apis);
     private final ReadOnlyObjectWrapper<ApiDefinition> selectedApi = new ReadOnlyObjectWrapper<>(this, "selectedApi");
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
@@ -51,6 +52,7 @@ public final class Workbench {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObservableList<Path> recentWorkspaces = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentWorkspacesReadOnly = FXCollections.unmodifiableObservableList(recentWorkspaces);
     private final Set<Object> dirtyEditors = new HashSet<>();
     private final Runnable changeListener = this::onWorkspaceChanged;
     private int running;
@@ -68,7 +70,7 @@ public final class Workbench {
     public ReadOnlyObjectProperty<WorkspaceSession> sessionProperty() { return session.getReadOnlyProperty(); }
 
     /** The workspace's APIs by name; replaced as a whole after each change. */
-    public ObservableList<ApiDefinition> apisProperty() { return FXCollections.unmodifiableObservableList(apis); }
+    public ObservableList<ApiDefinition> apisProperty() { return apisReadOnly; }
 
     /** The API the console shows, in its newest version; null when none is open. */
     public ReadOnlyObjectProperty<ApiDefinition> selectedApiProperty() { return selectedApi.getReadOnlyProperty(); }
@@ -94,21 +96,13 @@ public final class Workbench {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     /** Most recent first. */
-    public ObservableList<Path> recentWorkspaces() { return FXCollections.unmodifiableObservableList(recentWorkspaces); }
+    public ObservableList<Path> recentWorkspaces() { return recentWorkspacesReadOnly; }
 
     public Optional<WorkspaceSession> session() { return Optional.ofNullable(session.get()); }
 
     public Optional<ApiDefinition> selectedApi() { return Optional.ofNullable(selectedApi.get()); }
 
     public TaskRunner tasks() { return tasks; }
-
-    /**
-     * The open workspace's engine facade (deploys, rollbacks, stage edits, the local data plane); empty when no
-     * workspace is open or the session is not engine-backed (ViewModel tests on a fake session).
-     */
-    public Optional<dev.gatehouse.engine.Gateway> gateway() {
-        return session().filter(EngineWorkspaceSession.class::isInstance).map(s -> ((EngineWorkspaceSession) s).gateway());
-    }
 
     public DialogService dialogs() { return dialogs; }
 
@@ -143,7 +137,7 @@ public final class Workbench {
             WorkspaceSession old = session.get();
             if (old != null) {
                 old.removeChangeListener(changeListener);
-                tasks.run(() -> { old.close(); return null; }, x -> {}, e -> {});
+                closeInBackground(old);
             }
             session.set(loaded.session);
             loaded.session.addChangeListener(changeListener);
@@ -159,13 +153,16 @@ public final class Workbench {
         }, e -> dialogs.showError(failureTitle + " " + folder, e));
     }
 
-    /** Closes the workspace (after the unsaved-changes check); false when the user kept it open. */
+    /**
+     * Closes the workspace (after the unsaved-changes check); false when the user kept it open. The session closes
+     * on the task runner, never on the FX thread: stopping the data plane waits for requests in flight.
+     */
     public boolean close() {
         if (!confirmDiscardUnsaved()) return false;
         WorkspaceSession old = session.get();
         if (old != null) {
             old.removeChangeListener(changeListener);
-            old.close();
+            closeInBackground(old);
         }
         session.set(null);
         apis.clear();
@@ -239,6 +236,11 @@ public final class Workbench {
         return !dirtyEditors.isEmpty();
     }
 
+    /** Forgets every editor's unsaved text, so closing will not ask (tools and tests that close on purpose). */
+    public void discardUnsavedChanges() {
+        dirtyEditors.clear();
+    }
+
     /** True when there is nothing unsaved or the user agreed to discard it. */
     public boolean confirmDiscardUnsaved() {
         if (dirtyEditors.isEmpty()) return true;
@@ -277,6 +279,13 @@ public final class Workbench {
         undoText.set(snapshot.undo.map(d -> "Undo " + d).orElse("Undo"));
         redoText.set(snapshot.redo.map(d -> "Redo " + d).orElse("Redo"));
         revision.set(revision.get() + 1);
+    }
+
+    private void closeInBackground(WorkspaceSession old) {
+        background(() -> {
+            old.close();
+            return null;
+        }, x -> {}, e -> message.set("Cannot close " + old.root() + ": " + e.getMessage()));
     }
 
     private void withSession(Consumer<WorkspaceSession> action) {

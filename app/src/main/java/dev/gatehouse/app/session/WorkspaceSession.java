@@ -1,17 +1,21 @@
 package dev.gatehouse.app.session;
 
+import dev.gatehouse.engine.invoke.TestInvokeRequest;
+import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.sdk.StageDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The console's view of one open workspace: queries, undoable edits and the edit history. The only way the
- * console's ViewModels reach the engine's workspace ({@link EngineWorkspaceSession} implements it on
- * {@code dev.gatehouse.engine.workspace.Workspace}).
+ * The console's one route into the engine for one open workspace: queries, undoable edits and the edit history,
+ * deploy and rollback, the local data plane, test invoke and what export needs. ViewModels reach the engine
+ * only through it (and the records of {@code engine.model}); {@link EngineWorkspaceSession} implements it on the
+ * engine's {@code Gateway} facade, tests on a fake. {@code ConsoleArchitectureTest} holds this.
  *
  * <p>Threading: every method may block on disk I/O, so ViewModels call them through their
  * {@link dev.gatehouse.app.core.TaskRunner}, never on the FX thread. Implementations are thread-safe; edits are
@@ -66,12 +70,73 @@ public interface WorkspaceSession extends AutoCloseable {
     /** Re-applies the newest undone edit; false when there was nothing to redo. */
     boolean redo();
 
+    // ---- edits beyond one API -------------------------------------------------------------------------------
+
+    /**
+     * Applies {@code change} to the newest stored stage as one undoable edit named {@code description}, so an edit
+     * never overwrites a rollback made meanwhile. DefinitionException when the stage does not exist.
+     */
+    void updateStage(String apiId, String stageName, String description, UnaryOperator<Stage> change);
+
+    /**
+     * Changes the API (when {@code change} is not null) and marks it as the workspace's default API or unmarks it,
+     * as one undoable edit: a single Undo reverts both.
+     */
+    void updateApiAndDefault(String apiId, String description, UnaryOperator<ApiDefinition> change, boolean makeDefault);
+
+    /**
+     * Stores an imported API as one undoable edit: a new API when {@code asNew}, else replacing the API with the
+     * same id. Returns the stored definition.
+     */
+    ApiDefinition storeImported(ApiDefinition api, boolean asNew, String description);
+
+    // ---- deploy ----------------------------------------------------------------------------------------------
+
+    /**
+     * Deploys the API's draft to {@code stageName} (created when new), as one undoable edit; the served plan
+     * switches at once. DefinitionException with AWS's message when the draft cannot be deployed.
+     */
+    DeploymentSnapshot deploy(String apiId, String stageName, String description);
+
+    /** Points the stage at an earlier deployment (one undoable edit). */
+    void rollback(String apiId, String stageName, String deploymentId);
+
+    /**
+     * One sentence per method of the API's draft that a deployed stage refuses because it requires a check the
+     * engine cannot run yet (API key, authorizer, IAM); empty when every method is open.
+     */
+    List<String> accessWarnings(String apiId);
+
+    /** As {@link #accessWarnings(String)}, for one method only. */
+    List<String> accessWarnings(String apiId, String resourceId, String httpMethod);
+
+    // ---- the local data plane and test invoke ---------------------------------------------------------------
+
+    /**
+     * Serves every deployed stage of the workspace over HTTP on {@code host}: on {@code preferredPort}, or on a free
+     * port when that one is taken (0 asks for a free one). Already serving: returns the port in use.
+     *
+     * @return the bound port
+     */
+    int serve(String host, int preferredPort);
+
+    /** The stage's invoke URL while the data plane serves it; empty otherwise. */
+    Optional<String> invokeUrl(String apiId, String stageName);
+
+    /** AWS's TestInvokeMethod on the draft: in-process, with the execution log; access checks are skipped. */
+    TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request);
+
+    /** The OpenAPI document of what the stage serves, with {@code baseUrl} as its server: for SDK and docs export. */
+    StageDocument stageDocument(String apiId, String stageName, String baseUrl);
+
+    // ---- changes ---------------------------------------------------------------------------------------------
+
     /** Registers a listener called after any change (edit, undo, redo, or a change on disk). */
     void addChangeListener(Runnable listener);
 
     void removeChangeListener(Runnable listener);
 
-    /** Releases the workspace (its writer lock, watchers). */
+    /** Releases the workspace (its writer lock, watchers) and stops the data plane; may block for seconds. */
     @Override
     void close();
 }

@@ -2,14 +2,12 @@ package dev.gatehouse.app.settings;
 
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.ApiKeySource;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.EndpointType;
 import dev.gatehouse.engine.model.RestApi;
-import dev.gatehouse.engine.workspace.Change;
-import dev.gatehouse.engine.workspace.Edit;
-import dev.gatehouse.engine.workspace.WorkspaceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +44,7 @@ public final class ApiSettingsViewModel {
     private final ObjectProperty<ApiKeySource> apiKeySource = new SimpleObjectProperty<>(this, "apiKeySource", ApiKeySource.HEADER);
     private final ObjectProperty<EndpointType> endpointType = new SimpleObjectProperty<>(this, "endpointType", EndpointType.EDGE);
     private final ObservableList<String> binaryMediaTypes = FXCollections.observableArrayList();
+    private final ObservableList<String> binaryMediaTypesReadOnly = FXCollections.unmodifiableObservableList(binaryMediaTypes);
     private final StringProperty minimumCompressionSize = new SimpleStringProperty(this, "minimumCompressionSize", "");
     private final BooleanProperty defaultApi = new SimpleBooleanProperty(this, "defaultApi");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No API selected");
@@ -105,7 +104,7 @@ public final class ApiSettingsViewModel {
     public ObjectProperty<EndpointType> endpointTypeProperty() { return endpointType; }
 
     /** Edited through {@link #addBinaryMediaType} and {@link #removeBinaryMediaType}. */
-    public ObservableList<String> binaryMediaTypes() { return FXCollections.unmodifiableObservableList(binaryMediaTypes); }
+    public ObservableList<String> binaryMediaTypes() { return binaryMediaTypesReadOnly; }
 
     /** Bytes as typed; empty turns compression off. */
     public StringProperty minimumCompressionSizeProperty() { return minimumCompressionSize; }
@@ -163,16 +162,14 @@ public final class ApiSettingsViewModel {
             workbench.edit(label, change, stored -> saved(form));
             return;
         }
-        var gateway = workbench.gateway();
-        if (gateway.isEmpty()) {
-            workbench.dialogs().showError("Cannot " + lowerFirst(label), "This workspace cannot mark a default API.");
-            return;
-        }
-        List<Edit> edits = new ArrayList<>();
-        if (settingsChanged) edits.add(replaceApi(apiId, change));
-        edits.add(Edit.setDefaultApi(form.defaultApi() ? apiId : null));
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) return;
+        boolean makeDefault = form.defaultApi();
         // one step in the shared history, so a single Undo reverts settings and mark together
-        workbench.tasks().run(() -> gateway.get().history().apply(Edit.all(label, edits)), done -> saved(form),
+        workbench.tasks().run(() -> {
+            session.updateApiAndDefault(apiId, label, settingsChanged ? change : null, makeDefault);
+            return null;
+        }, done -> saved(form),
                 e -> workbench.dialogs().showError("Cannot " + lowerFirst(label), e instanceof DefinitionException ? e.getMessage() : String.valueOf(e)));
     }
 
@@ -196,19 +193,6 @@ public final class ApiSettingsViewModel {
                 .withEndpointConfiguration(endpoint)
                 .withBinaryMediaTypes(form.binaryMediaTypes())
                 .withMinimumCompressionSize(size.isEmpty() ? null : Integer.valueOf(size));
-    }
-
-    private static Edit replaceApi(String apiId, UnaryOperator<ApiDefinition> change) {
-        return new Edit() {
-            @Override public String description() {
-                return "Change API " + apiId;
-            }
-
-            @Override public List<Change<?>> plan(WorkspaceState state) {
-                ApiDefinition current = state.api(apiId).orElseThrow(() -> DefinitionException.notFound("Invalid API identifier specified"));
-                return Edit.replaceApi(change.apply(current)).plan(state);
-            }
-        };
     }
 
     /** Why {@code text} is not a valid minimum compression size, or empty (empty text turns compression off). */

@@ -1,12 +1,13 @@
 package dev.gatehouse.app.stages;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -103,28 +104,29 @@ public final class CanaryViewModel {
     /** Creates or updates the stage's canary (one undoable edit). */
     public void save() {
         check();
-        Gateway gateway = workbench.gateway().orElse(null);
         String name = stageName.get();
-        if (gateway == null || name == null || !error.get().isEmpty()) return;
+        if (name == null || !error.get().isEmpty()) return;
         Map<String, String> vars = overrides.validated().orElseThrow();
         Stage.CanarySettings settings = new Stage.CanarySettings(Double.parseDouble(percent.get().trim()),
                 deploymentId.get(), vars, useStageCache.get());
         String api = apiId;
-        edit(gateway, StageEdits.update(api, name, "Set canary of stage " + name,
-                s -> s.withCanarySettings(settings, Instant.now().getEpochSecond())), name);
+        edit(api, name, "Set canary of stage " + name, s -> s.withCanarySettings(settings, Instant.now().getEpochSecond()));
     }
 
     /** Removes the stage's canary: all traffic to the stage's deployment again (one undoable edit). */
     public void remove() {
-        Gateway gateway = workbench.gateway().orElse(null);
         String name = stageName.get();
-        if (gateway == null || name == null || !active.get()) return;
-        edit(gateway, StageEdits.update(apiId, name, "Remove canary of stage " + name,
-                s -> s.withCanarySettings(null, Instant.now().getEpochSecond())), name);
+        if (name == null || !active.get()) return;
+        edit(apiId, name, "Remove canary of stage " + name, s -> s.withCanarySettings(null, Instant.now().getEpochSecond()));
     }
 
-    private void edit(Gateway gateway, dev.gatehouse.engine.workspace.Edit edit, String name) {
-        workbench.tasks().run(() -> gateway.history().apply(edit), done -> overrides.load(overrides.validated().orElse(Map.of())), e -> {
+    private void edit(String api, String name, String description, UnaryOperator<Stage> change) {
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) return;
+        workbench.tasks().run(() -> {
+            session.updateStage(api, name, description, change);
+            return null;
+        }, done -> overrides.load(overrides.validated().orElse(Map.of())), e -> {
             if (e instanceof DefinitionException) workbench.dialogs().showError("Cannot change the canary of " + name, e.getMessage());
             else workbench.dialogs().showError("Cannot change the canary of " + name, e);
         });

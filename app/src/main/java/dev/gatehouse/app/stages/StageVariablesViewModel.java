@@ -1,7 +1,7 @@
 package dev.gatehouse.app.stages;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Stage;
 import java.time.Instant;
@@ -63,14 +63,17 @@ public final class StageVariablesViewModel {
 
     /** Stores the rows as the stage's variables (one undoable edit); AWS's message shows when a row is invalid. */
     public void save() {
-        Gateway gateway = workbench.gateway().orElse(null);
+        WorkspaceSession session = workbench.session().orElse(null);
         String name = stageName.get();
-        if (gateway == null || name == null) return;
+        if (session == null || name == null) return;
         Map<String, String> variables = table.validated().orElse(null);
         if (variables == null) return;
         String api = apiId;
-        workbench.tasks().run(() -> gateway.history().apply(StageEdits.update(api, name, "Set variables of stage " + name,
-                        s -> s.withVariables(variables, Instant.now().getEpochSecond()))), done -> table.load(variables),
+        workbench.tasks().run(() -> {
+                    session.updateStage(api, name, "Set variables of stage " + name,
+                            s -> s.withVariables(variables, Instant.now().getEpochSecond()));
+                    return null;
+                }, done -> table.load(variables),
                 e -> {
                     if (e instanceof DefinitionException) workbench.dialogs().showError("Cannot save the variables of " + name, e.getMessage());
                     else workbench.dialogs().showError("Cannot save the variables of " + name, e);

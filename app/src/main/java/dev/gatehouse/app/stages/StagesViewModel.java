@@ -1,7 +1,10 @@
 package dev.gatehouse.app.stages;
 
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.app.core.BackgroundTask;
+import dev.gatehouse.app.core.LatestTask;
+import dev.gatehouse.app.session.EngineTools;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.deploy.DeploymentDiff;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
@@ -73,11 +76,13 @@ public final class StagesViewModel {
     private List<DeploymentSnapshot> loadedOrder = List.of(); // oldest first, as the workspace lists them
     private String apiId;
     private String wanted; // a stage to select once it has loaded
-    private long loadRequest;
-    private long diffRequest;
+    private final LatestTask loading;
+    private final LatestTask comparing;
 
     public StagesViewModel(Workbench workbench) {
         this.workbench = workbench;
+        this.loading = new LatestTask(workbench.tasks());
+        this.comparing = new LatestTask(workbench.tasks());
         this.variables = new StageVariablesViewModel(workbench);
         this.canary = new CanaryViewModel(workbench);
         workbench.revisionProperty().addListener((obs, old, rev) -> reload());
@@ -134,12 +139,12 @@ public final class StagesViewModel {
     /** Points the selected stage at {@code deployment} (one undoable edit); the served plan switches at once. */
     public void rollback(DeploymentRow deployment) {
         StageRow stage = selected.get();
-        Gateway gateway = workbench.gateway().orElse(null);
-        if (stage == null || deployment == null || gateway == null || deployment.current()) return;
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (stage == null || deployment == null || session == null || deployment.current()) return;
         String api = apiId;
         String name = stage.stageName();
         workbench.tasks().run(() -> {
-            gateway.rollback(api, name, deployment.id());
+            session.rollback(api, name, deployment.id());
             return deployment.id();
         }, id -> notice.set("Stage " + name + " now serves deployment " + id + " (Undo reverts the rollback)"),
                 e -> showError("Cannot roll back " + name, e));
@@ -156,10 +161,10 @@ public final class StagesViewModel {
     private record Loaded(String apiId, List<Stage> stages, List<DeploymentSnapshot> deployments) {}
 
     private void reload() {
-        Gateway gateway = workbench.gateway().orElse(null);
+        WorkspaceSession session = workbench.session().orElse(null);
         ApiDefinition api = workbench.selectedApi().orElse(null);
-        long request = ++loadRequest;
-        if (gateway == null || api == null) {
+        if (session == null || api == null) {
+            loading.cancel();
             apiId = null;
             snapshots = Map.of();
             stages.clear();
@@ -168,9 +173,8 @@ public final class StagesViewModel {
             return;
         }
         String id = api.id();
-        workbench.tasks().run(() -> new Loaded(id, gateway.workspace().stages(id), gateway.workspace().deployments(id)), loaded -> {
-            if (request == loadRequest) show(loaded);
-        }, e -> showError("Cannot read the stages", e));
+        loading.run(BackgroundTask.of(() -> new Loaded(id, session.stages(id), session.deployments(id)))
+                .onSuccess(this::show).onFailure(e -> showError("Cannot read the stages", e)));
     }
 
     private void show(Loaded loaded) {
@@ -261,23 +265,22 @@ public final class StagesViewModel {
     private void computeDiff() {
         DeploymentRow from = diffFrom.get();
         DeploymentRow to = diffTo.get();
-        long request = ++diffRequest;
         ApiDefinition a = from == null ? null : snapshots.get(from.id());
         ApiDefinition b = to == null ? null : snapshots.get(to.id());
         if (a == null || b == null) {
+            comparing.cancel();
             diff.clear();
             diffSummary.set("");
             return;
         }
-        workbench.tasks().run(() -> DeploymentDiff.between(a, b), result -> {
-            if (request != diffRequest) return;
+        comparing.run(BackgroundTask.of(() -> EngineTools.diff(a, b)).onSuccess(result -> {
             diff.setAll(result.entries());
             int n = result.entries().size();
             int breaking = result.breaking().size();
             diffSummary.set(n == 0 ? "No changes between " + from.id() + " and " + to.id()
                     : n + " change" + (n == 1 ? "" : "s") + " from " + from.id() + " to " + to.id()
                     + (breaking == 0 ? "" : ", " + breaking + " breaking"));
-        }, e -> showError("Cannot compare the deployments", e));
+        }).onFailure(e -> showError("Cannot compare the deployments", e)));
     }
 
     private void showError(String title, Throwable e) {

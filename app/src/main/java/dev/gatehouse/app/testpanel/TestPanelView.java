@@ -25,7 +25,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -40,6 +40,7 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -73,6 +74,7 @@ public final class TestPanelView extends SplitPane {
     private TableView<TestPanelViewModel.HeaderRow> responseHeaders;
     private CodeArea log;
     private Label copied;
+    private Label accessWarning;
 
     public TestPanelView(TestPanelViewModel vm) {
         this.vm = vm;
@@ -117,6 +119,12 @@ public final class TestPanelView extends SplitPane {
         body.area().setId("testBody-code");
         body.setPrefHeight(120);
         body.setMinHeight(80);
+        accessWarning = new Label();
+        accessWarning.setId("testAccessWarning");
+        accessWarning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        accessWarning.getStyleClass().addAll(Styles.WARNING, "access-warning");
+        accessWarning.setWrapText(true);
+        accessWarning.setMinHeight(Region.USE_PREF_SIZE);
         problem = new Label();
         problem.setId("testProblem");
         problem.getStyleClass().add("validation-error");
@@ -156,10 +164,10 @@ public final class TestPanelView extends SplitPane {
         responseHeaders.setId("testResponseHeaders");
         responseHeaders.setPlaceholder(new Label("No headers"));
         TableColumn<TestPanelViewModel.HeaderRow, String> name = new TableColumn<>("Header");
-        name.setCellValueFactory(new PropertyValueFactory<>("name"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(200);
         TableColumn<TestPanelViewModel.HeaderRow, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(new PropertyValueFactory<>("value"));
+        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setPrefWidth(380);
         responseHeaders.getColumns().setAll(List.of(name, value));
         responseHeaders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -183,7 +191,7 @@ public final class TestPanelView extends SplitPane {
         HBox actions = new HBox(8, target, curl, send);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(6,
-                title, actions,
+                title, accessWarning, actions,
                 heading("Path parameters"), pathGrid,
                 heading("Query string"), query,
                 heading("Headers"), headers,
@@ -262,12 +270,22 @@ public final class TestPanelView extends SplitPane {
         clear.disableProperty().bind(Bindings.isEmpty(vm.history()));
         vm.pathParameters().addListener((ListChangeListener<TestPanelViewModel.PathParameter>) c -> rebuildPathFields());
         rebuildPathFields();
-        vm.selectedRunProperty().addListener((obs, old, run) -> showRun(run));
-        vm.displayedBodyProperty().addListener((obs, old, text) -> showBody());
-        vm.runningProperty().addListener((obs, old, running) -> {
-            if (running) outcome.setText("Sending…");
+        accessWarning.textProperty().bind(vm.accessWarningProperty());
+        accessWarning.visibleProperty().bind(vm.accessWarningProperty().isNotEmpty());
+        accessWarning.managedProperty().bind(accessWarning.visibleProperty());
+        status.textProperty().bind(vm.statusTextProperty());
+        vm.statusToneProperty().addListener((obs, old, tone) -> showTone(tone));
+        showTone(vm.statusToneProperty().get());
+        latency.textProperty().bind(vm.latencyTextProperty());
+        outcome.textProperty().bind(vm.outcomeProperty());
+        responseBody.languageProperty().bind(vm.bodyLanguageProperty());
+        vm.displayedBodyProperty().addListener((obs, old, text) -> responseBody.setText(text));
+        responseBody.setText(vm.displayedBodyProperty().get());
+        vm.logLines().addListener((ListChangeListener<LogPhase.Line>) c -> showLog(vm.logLines()));
+        showLog(vm.logLines());
+        vm.selectedRunProperty().addListener((obs, old, run) -> {
+            if (run != null && history.getSelectionModel().getSelectedItem() != run) history.getSelectionModel().select(run);
         });
-        showRun(vm.selectedRunProperty().get());
     }
 
     private void wireEvents() {
@@ -322,39 +340,14 @@ public final class TestPanelView extends SplitPane {
         return label;
     }
 
-    private void showRun(TestRun run) {
-        status.getStyleClass().removeAll("success", "warning", "danger");
-        if (run == null) {
-            status.setText("—");
-            latency.setText("");
-            outcome.setText("Send a request to see the response and the execution log.");
-            log.clear();
-            return;
+    private void showTone(TestPanelViewModel.Tone tone) {
+        status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+        switch (tone) {
+            case SUCCESS -> status.getStyleClass().add(Styles.SUCCESS);
+            case WARNING -> status.getStyleClass().add(Styles.WARNING);
+            case DANGER -> status.getStyleClass().add(Styles.DANGER);
+            case NONE -> { }
         }
-        if (history.getSelectionModel().getSelectedItem() != run) history.getSelectionModel().select(run);
-        if (run.failed()) {
-            status.setText("Failed");
-            status.getStyleClass().add("danger");
-            latency.setText("");
-            outcome.setText(run.error());
-        } else {
-            status.setText(String.valueOf(run.status()));
-            status.getStyleClass().add(run.status() < 300 ? "success" : run.status() < 500 ? "warning" : "danger");
-            latency.setText(run.latency() + " ms");
-            outcome.setText((run.request().target().isDraft() ? "Draft, test invoke" : run.request().target() + " over HTTP")
-                    + " · " + run.request().httpMethod() + " " + run.request().pathWithQueryString());
-        }
-        showLog(run.log());
-        showBody();
-    }
-
-    private void showBody() {
-        String text = vm.displayedBodyProperty().get();
-        TestRun run = vm.selectedRunProperty().get();
-        BodyFormatter.Kind kind = run == null ? BodyFormatter.Kind.TEXT : BodyFormatter.kindOf(text, run.header("Content-Type"));
-        responseBody.languageProperty().set(kind == BodyFormatter.Kind.JSON && !text.isBlank() ? Language.JSON
-                : kind == BodyFormatter.Kind.XML ? Language.VTL : Language.TEXT);
-        responseBody.setText(text);
     }
 
     private void showLog(List<LogPhase.Line> lines) {

@@ -1,11 +1,12 @@
 package dev.gatehouse.app.testpanel;
 
+import dev.gatehouse.app.core.BackgroundTask;
+import dev.gatehouse.app.core.LatestTask;
 import dev.gatehouse.app.core.TaskRunner;
-import dev.gatehouse.app.session.EngineWorkspaceSession;
+import dev.gatehouse.app.editor.Language;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
-import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Resource;
@@ -27,6 +28,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,7 +43,12 @@ import javafx.collections.ObservableList;
  * The test panel: the request form for the selected method, the target (draft or a deployed stage), the runs
  * made so far (newest first) and the one on display. {@link #test()} runs on the injected {@link TaskRunner}
  * (a test invoke may wait up to the integration timeout, so it is not the workspace's worker); results arrive
- * on the FX thread. A run that cannot be made is still recorded, with its error. FX thread only.
+ * on the FX thread. A run that cannot be made is still recorded, with its error. Everything the view shows is a
+ * property here (status, tone, outcome line, body language, access warning); the view only binds. FX thread only.
+ *
+ * <p>Fail closed: when the selected method requires an API key, an authorizer or IAM, which the local engine
+ * cannot check yet, {@link #accessWarningProperty()} says that a deployed stage refuses every call (403/401/500)
+ * and that the draft's test invoke skips the check, as AWS's TestInvokeMethod does.
  */
 public final class TestPanelViewModel {
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+?)(\\+?)}");
@@ -61,26 +69,57 @@ public final class TestPanelViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObservableList<TestRun> history = FXCollections.observableArrayList();
+    private final ObservableList<TestRun> historyReadOnly = FXCollections.unmodifiableObservableList(history);
     private final ObjectProperty<TestRun> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyStringWrapper displayedBody = new ReadOnlyStringWrapper(this, "displayedBody", "");
     private final ObservableList<HeaderRow> responseHeaders = FXCollections.observableArrayList();
+    private final ObservableList<HeaderRow> responseHeadersReadOnly = FXCollections.unmodifiableObservableList(responseHeaders);
     private final Map<TestRun, String> prettyBodies = new HashMap<>();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "—");
+    private final ReadOnlyObjectWrapper<Tone> statusTone = new ReadOnlyObjectWrapper<>(this, "statusTone", Tone.NONE);
+    private final ReadOnlyStringWrapper latencyText = new ReadOnlyStringWrapper(this, "latencyText", "");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", NO_RUN);
+    private final ReadOnlyObjectWrapper<Language> bodyLanguage = new ReadOnlyObjectWrapper<>(this, "bodyLanguage", Language.TEXT);
+    private final ObservableList<LogPhase.Line> logLines = FXCollections.observableArrayList();
+    private final ObservableList<LogPhase.Line> logLinesReadOnly = FXCollections.unmodifiableObservableList(logLines);
+    private final ObservableList<String> methodAccessWarnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper accessWarning = new ReadOnlyStringWrapper(this, "accessWarning", "");
+    private final LatestTask targetLookup;
+    private final LatestTask warningLookup;
 
     private String apiId;
     private Resource resource;
     private String httpMethod;
     private int runs;
 
+    private static final String NO_RUN = "Send a request to see the response and the execution log.";
+
+    /** How a status reads: the view maps it to AtlantaFX's semantic colours. */
+    public enum Tone { NONE, SUCCESS, WARNING, DANGER }
+
+    /**
+     * @param runner runs test invokes and stage calls (they may wait for a backend, so not the workspace worker);
+     *               reading stages and warnings goes through the workbench's runner
+     */
     public TestPanelViewModel(Workbench workbench, TaskRunner runner) {
         this.workbench = workbench;
         this.runner = runner;
+        this.targetLookup = new LatestTask(workbench.tasks());
+        this.warningLookup = new LatestTask(workbench.tasks());
         workbench.selectionProperty().addListener((obs, old, sel) -> reload());
         workbench.selectedApiProperty().addListener((obs, old, api) -> reload());
-        workbench.revisionProperty().addListener((obs, old, rev) -> reloadTargets());
+        workbench.revisionProperty().addListener((obs, old, rev) -> {
+            reloadTargets();
+            reloadWarnings();
+        });
         selectedRun.addListener((obs, old, run) -> show(run));
         pretty.addListener((obs, old, p) -> show(selectedRun.get()));
         queryString.addListener((obs, old, q) -> problem.set(""));
+        running.addListener((obs, old, now) -> {
+            if (now) outcome.set("Sending…");
+        });
+        target.addListener((obs, old, t) -> updateAccessWarning());
         reload();
     }
 
@@ -139,7 +178,7 @@ public final class TestPanelViewModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
     /** Runs of this session, newest first. */
-    public ObservableList<TestRun> history() { return FXCollections.unmodifiableObservableList(history); }
+    public ObservableList<TestRun> history() { return historyReadOnly; }
 
     /** The run on display; the newest after each test. */
     public ObjectProperty<TestRun> selectedRunProperty() { return selectedRun; }
@@ -151,7 +190,30 @@ public final class TestPanelViewModel {
     public ReadOnlyStringProperty displayedBodyProperty() { return displayedBody.getReadOnlyProperty(); }
 
     /** The selected run's response headers. */
-    public ObservableList<HeaderRow> responseHeaders() { return FXCollections.unmodifiableObservableList(responseHeaders); }
+    public ObservableList<HeaderRow> responseHeaders() { return responseHeadersReadOnly; }
+
+    /** "200", "Failed", or "—" before the first run. */
+    public ReadOnlyStringProperty statusTextProperty() { return statusText.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Tone> statusToneProperty() { return statusTone.getReadOnlyProperty(); }
+
+    /** "12 ms", or empty. */
+    public ReadOnlyStringProperty latencyTextProperty() { return latencyText.getReadOnlyProperty(); }
+
+    /** One line about the selected run ("Draft, test invoke · GET /pets"), its error, or "Sending…". */
+    public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
+
+    /** How to highlight the displayed body. */
+    public ReadOnlyObjectProperty<Language> bodyLanguageProperty() { return bodyLanguage.getReadOnlyProperty(); }
+
+    /** The selected run's execution log, line by line with phases. */
+    public ObservableList<LogPhase.Line> logLines() { return logLinesReadOnly; }
+
+    /**
+     * Why a deployed stage refuses the selected method, and that the draft's test invoke skips the check (as AWS's
+     * does); empty when the method is open to everyone.
+     */
+    public ReadOnlyStringProperty accessWarningProperty() { return accessWarning.getReadOnlyProperty(); }
 
     // ---- commands --------------------------------------------------------------------------------------------
 
@@ -204,8 +266,8 @@ public final class TestPanelViewModel {
     // ---- internals -------------------------------------------------------------------------------------------
 
     private String curl(TestRequest request) {
-        String base = request.target().isDraft() ? null
-                : gateway().map(g -> g.invokeUrl(request.apiId(), request.target().stageName())).orElse(null);
+        String base = request.target().isDraft() ? null : workbench.session()
+                .flatMap(s -> s.invokeUrl(request.apiId(), request.target().stageName())).orElse(null);
         return request.toCurl(base == null ? "$INVOKE_URL" : base);
     }
 
@@ -289,21 +351,20 @@ public final class TestPanelViewModel {
 
     /** Runs on the background runner. */
     private Prepared perform(int number, TestRequest request) {
-        Optional<Gateway> gw = gateway();
-        if (gw.isEmpty()) return failedRun(number, request, null, new IllegalStateException("No workspace is open"));
-        Gateway gateway = gw.get();
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (session == null) return failedRun(number, request, null, new IllegalStateException("No workspace is open"));
         String url = null;
         try {
             TestRun run;
             if (request.target().isDraft()) {
-                TestInvokeResult r = gateway.testInvoke(request.apiId(), request.resourceId(), request.httpMethod(), request.toInvokeRequest());
+                TestInvokeResult r = session.testInvoke(request.apiId(), request.resourceId(), request.httpMethod(), request.toInvokeRequest());
                 Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 r.headers().forEach((k, v) -> h.put(k, List.of(v)));
                 h.putAll(r.multiValueHeaders());
                 run = new TestRun(number, Instant.now(), request, r.status(), r.latency(), h, r.body(),
                         LogPhase.classify(r.log()), null, null);
             } else {
-                String base = gateway.invokeUrl(request.apiId(), request.target().stageName());
+                String base = session.invokeUrl(request.apiId(), request.target().stageName()).orElse(null);
                 if (base == null) throw new IllegalStateException("The local gateway is not serving, so stage "
                         + request.target().stageName() + " cannot be called; start it, or test the draft");
                 url = base + request.pathWithQueryString();
@@ -329,15 +390,68 @@ public final class TestPanelViewModel {
         responseHeaders.clear();
         if (run == null) {
             displayedBody.set("");
+            bodyLanguage.set(Language.TEXT);
+            statusText.set("—");
+            statusTone.set(Tone.NONE);
+            latencyText.set("");
+            outcome.set(NO_RUN);
+            logLines.clear();
             return;
         }
-        displayedBody.set(pretty.get() ? prettyBodies.getOrDefault(run, run.body()) : run.body());
+        String text = pretty.get() ? prettyBodies.getOrDefault(run, run.body()) : run.body();
+        BodyFormatter.Kind kind = BodyFormatter.kindOf(text, run.header("Content-Type"));
+        bodyLanguage.set(kind == BodyFormatter.Kind.JSON && !text.isBlank() ? Language.JSON
+                : kind == BodyFormatter.Kind.XML ? Language.VTL : Language.TEXT);
+        displayedBody.set(text);
         new TreeMap<>(run.headers()).forEach((name, values) -> values.forEach(v -> responseHeaders.add(new HeaderRow(name, v))));
+        logLines.setAll(run.log());
+        if (run.failed()) {
+            statusText.set("Failed");
+            statusTone.set(Tone.DANGER);
+            latencyText.set("");
+            outcome.set(run.error());
+            return;
+        }
+        statusText.set(String.valueOf(run.status()));
+        statusTone.set(run.status() < 300 ? Tone.SUCCESS : run.status() < 500 ? Tone.WARNING : Tone.DANGER);
+        latencyText.set(run.latency() + " ms");
+        boolean refused = !run.request().target().isDraft() && (run.status() == 401 || run.status() == 403 || run.status() == 500)
+                && !methodAccessWarnings.isEmpty() && run.request().resourceId().equals(resource == null ? null : resource.id())
+                && run.request().httpMethod().equals(httpMethod);
+        outcome.set((run.request().target().isDraft() ? "Draft, test invoke" : run.request().target() + " over HTTP")
+                + " · " + run.request().httpMethod() + " " + run.request().pathWithQueryString()
+                + (refused ? " · refused: the method requires a check the local engine cannot run yet (see the warning)" : ""));
     }
 
-    private Optional<Gateway> gateway() {
+    private void reloadWarnings() {
         WorkspaceSession s = workbench.session().orElse(null);
-        return s instanceof EngineWorkspaceSession engine ? Optional.of(engine.gateway()) : Optional.empty();
+        if (s == null || apiId == null || resource == null || httpMethod == null) {
+            warningLookup.cancel();
+            methodAccessWarnings.clear();
+            updateAccessWarning();
+            return;
+        }
+        String api = apiId;
+        String resourceId = resource.id();
+        String verb = httpMethod;
+        warningLookup.run(BackgroundTask.of(() -> s.accessWarnings(api, resourceId, verb)).onSuccess(found -> {
+            methodAccessWarnings.setAll(found);
+            updateAccessWarning();
+        }).onFailure(e -> {
+            methodAccessWarnings.clear();
+            updateAccessWarning();
+        }));
+    }
+
+    private void updateAccessWarning() {
+        if (methodAccessWarnings.isEmpty()) {
+            accessWarning.set("");
+            return;
+        }
+        boolean draft = target.get() == null || target.get().isDraft();
+        // the engine's sentences already say that test invoke skips the check, as AWS's does
+        String lead = draft ? "" : "This stage refuses the call. ";
+        accessWarning.set(lead + String.join(" ", methodAccessWarnings.stream().map(w -> w.endsWith(".") ? w : w + ".").toList()));
     }
 
     private void reload() {
@@ -366,18 +480,19 @@ public final class TestPanelViewModel {
         pathParameters.setAll(params);
         problem.set("");
         if (!sameApi) reloadTargets();
+        reloadWarnings();
     }
 
     private void reloadTargets() {
         WorkspaceSession s = workbench.session().orElse(null);
         String id = apiId;
         if (s == null || id == null) {
+            targetLookup.cancel();
             setTargets(List.of());
             return;
         }
-        runner.run(() -> s.stages(id).stream().map(Stage::stageName).toList(), names -> {
-            if (id.equals(apiId)) setTargets(names);
-        }, e -> setTargets(List.of()));
+        targetLookup.run(BackgroundTask.of(() -> s.stages(id).stream().map(Stage::stageName).toList())
+                .onSuccess(this::setTargets).onFailure(e -> setTargets(List.of())));
     }
 
     private void setTargets(List<String> stageNames) {

@@ -3,7 +3,7 @@ package dev.gatehouse.app.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.deploy.DeployViewModel;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DataPlaneViewModelTest {
-    private final TempEngineWorkspace ws = new TempEngineWorkspace();
+    private final Harness ws = Harness.empty();
 
     @AfterEach
     void close() {

@@ -2,14 +2,14 @@ package dev.gatehouse.app.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DeployViewModelTest {
-    private final TempEngineWorkspace ws = new TempEngineWorkspace();
+    private final Harness ws = Harness.empty();
     private final List<DeployViewModel.Deployed> deployed = new ArrayList<>();
     private final DeployViewModel vm = new DeployViewModel(ws.workbench, deployed::add);
 
@@ -96,5 +96,30 @@ class DeployViewModelTest {
 
         // then the stage is gone again
         assertThat(ws.gateway().workspace().stage(apiId, "dev")).isEmpty();
+    }
+
+    @Test
+    void theDialogListsTheMethodsADeployedStageWillRefuseBeforeDeploying() {
+        // given GET / requires an API key, which the local engine cannot check yet
+        ws.createMockApi("Shop", "{\"v\": 1}");
+        ws.workbench.edit("Require a key", api -> api.updateResource(api.root().id(),
+                r -> r.withMethod(r.method("GET").withApiKeyRequired(true))));
+
+        // when the dialog is prepared
+        vm.prepare(null);
+
+        // then one warning names the method, the check, and AWS's answer to a call without a key
+        assertThat(vm.accessWarnings()).hasSize(1);
+        assertThat(vm.accessWarnings().getFirst()).startsWith("GET / requires an API key")
+                .contains("403 {\"message\":\"Forbidden\"}");
+    }
+
+    @Test
+    void anApiOpenToEveryoneHasNoAccessWarnings() {
+        ws.createMockApi("Shop", "{\"v\": 1}");
+
+        vm.prepare(null);
+
+        assertThat(vm.accessWarnings()).isEmpty();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel.Row;
 import dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel.Source;
-import dev.gatehouse.app.settings.SampleWorkbench;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.engine.model.GatewayResponse;
 import dev.gatehouse.engine.model.GatewayResponseType;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class GatewayResponsesViewModelTest {
-    private final SampleWorkbench h = new SampleWorkbench();
+    private final Harness h = Harness.sample();
     private GatewayResponsesViewModel vm;
 
     @BeforeEach

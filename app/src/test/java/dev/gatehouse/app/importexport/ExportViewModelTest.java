@@ -2,7 +2,7 @@ package dev.gatehouse.app.importexport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.engine.openapi.ExportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ExportViewModelTest {
-    private final EngineHarness h = EngineHarness.sample();
+    private final Harness h = Harness.sample();
     private final ExportViewModel vm = new ExportViewModel(h.workbench);
 
     @AfterEach

@@ -2,7 +2,7 @@ package dev.gatehouse.app.importexport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.openapi.FidelityReport;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ImportViewModelTest {
-    private static final Path PETSTORE = EngineHarness.repo().resolve("tests/src/test/resources/openapi/aws/petstore-getexport-style.oas30.json");
+    private static final Path PETSTORE = Harness.repo().resolve("tests/src/test/resources/openapi/aws/petstore-getexport-style.oas30.json");
 
-    private final EngineHarness h = EngineHarness.sample();
+    private final Harness h = Harness.sample();
     private final ImportViewModel vm = new ImportViewModel(h.workbench);
 
     @AfterEach

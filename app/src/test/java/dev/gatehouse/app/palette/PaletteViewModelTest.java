@@ -2,7 +2,7 @@ package dev.gatehouse.app.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.shell.Page;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PaletteViewModelTest {
-    private final EngineHarness h = EngineHarness.sample();
+    private final Harness h = Harness.sample();
     private final List<Page> pages = new ArrayList<>();
     private final List<String> stages = new ArrayList<>();
     private final PaletteViewModel vm = new PaletteViewModel(h.workbench, pages::add, (api, stage) -> stages.add(api + "/" + stage));

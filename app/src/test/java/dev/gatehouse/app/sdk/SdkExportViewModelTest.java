@@ -2,11 +2,10 @@ package dev.gatehouse.app.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.engine.sdk.SdkLanguage;
-import dev.gatehouse.engine.sdk.StageDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkExportViewModelTest {
     private static final int PORT = 4999;
 
-    private final EngineHarness sample = EngineHarness.sample();
+    private final Harness sample = Harness.sample();
     private final List<Path> opened = new ArrayList<>();
     private final SdkExportViewModel vm = new SdkExportViewModel(sample.workbench, TaskRunner.sameThread(), opened::add, () -> PORT);
 
@@ -43,10 +42,12 @@ class SdkExportViewModelTest {
         assertThat(vm.stageProperty().get()).isEqualTo("prod");
         assertThat(vm.stageHintProperty().get()).isEmpty();
         assertThat(vm.targetProperty().get()).isEqualTo(ExportTarget.sdk(SdkLanguage.JAVASCRIPT));
-        assertThat(vm.packageNameProperty().get()).isEqualTo(SdkLanguage.JAVASCRIPT.defaultPackageName("PetStore"));
+        assertThat(vm.packageNameProperty().get()).isEqualTo("pet-store"); // npm: lower case, words joined by '-'
         assertThat(vm.versionProperty().get()).isEqualTo("1.0.0");
-        assertThat(vm.baseUrlProperty().get()).isEqualTo(StageDocument.defaultInvokeUrl("petstore01", "prod", PORT));
-        assertThat(vm.targets()).hasSize(SdkLanguage.values().length + 2)
+        // the path-style invoke URL local AWS tooling knows (DESIGN.md, Invoke URLs)
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:4999/restapis/petstore01/prod/_user_request_");
+        // eight languages, all SDKs at once, and the documentation
+        assertThat(vm.targets()).hasSize(10)
                 .contains(ExportTarget.allSdks(), ExportTarget.documentation());
         assertThat(vm.canExportProperty().get()).isTrue();
     }
@@ -71,7 +72,7 @@ class SdkExportViewModelTest {
         assertThat(done.summary()).startsWith("JavaScript (browser and Node.js) SDK from stage prod: ");
         assertThat(out.resolve("pet-store-javascript/package.json")).content().contains("\"name\": \"pet-store\"");
         assertThat(out.resolve("pet-store-javascript/openapi.json")).content()
-                .contains(StageDocument.defaultInvokeUrl("petstore01", "prod", PORT));
+                .contains("http://127.0.0.1:4999/restapis/petstore01/prod/_user_request_");
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertThat(z.getEntry("pet-store-javascript/README.md")).isNotNull();
         }
@@ -95,7 +96,8 @@ class SdkExportViewModelTest {
 
         // then the language's sentence shows and Export is off; pressing it anyway writes nothing
         assertThat(vm.packageErrorProperty().get())
-                .isEqualTo(SdkLanguage.JAVASCRIPT.packageNameProblem("Pet Store").orElseThrow()).isNotEmpty();
+                .isEqualTo("'Pet Store' is not a valid npm package name: use lower-case letters, digits, '-', '.', '_' and '~', "
+                        + "optionally scoped as @scope/name"); // npm refuses capitals and spaces
         assertThat(vm.canExportProperty().get()).isFalse();
         vm.export();
         assertThat(vm.lastExportProperty().get()).isNull();
@@ -117,7 +119,7 @@ class SdkExportViewModelTest {
         vm.outputFolderProperty().set(out.toString());
 
         vm.packageNameProperty().set(" ");
-        assertThat(vm.packageErrorProperty().get()).isEqualTo("Enter the " + SdkLanguage.JAVASCRIPT.packageNameLabel());
+        assertThat(vm.packageErrorProperty().get()).isEqualTo("Enter the npm package name");
         assertThat(vm.canExportProperty().get()).isFalse();
         vm.packageNameProperty().set("pet-store");
 
@@ -144,10 +146,11 @@ class SdkExportViewModelTest {
 
         // when Python is chosen, the default follows the language and its rules apply
         vm.targetProperty().set(ExportTarget.sdk(SdkLanguage.PYTHON));
-        assertThat(vm.packageNameProperty().get()).isEqualTo(SdkLanguage.PYTHON.defaultPackageName("PetStore"));
-        assertThat(vm.packageLabelProperty().get()).isEqualTo(SdkLanguage.PYTHON.packageNameLabel());
+        assertThat(vm.packageNameProperty().get()).isEqualTo("pet_store"); // PEP 8: lower case with underscores
+        assertThat(vm.packageLabelProperty().get()).isEqualTo("Python package name");
         vm.packageNameProperty().set("pet-store");
-        assertThat(vm.packageErrorProperty().get()).isEqualTo(SdkLanguage.PYTHON.packageNameProblem("pet-store").orElse(""));
+        assertThat(vm.packageErrorProperty().get()).isEqualTo("'pet-store' is not a valid Python package name: "
+                + "use lower-case letters, digits and '_', not starting with a digit"); // '-' is not in a Python identifier
 
         // when a name is typed and the language changes, the typed name stays (and is checked against the new rules)
         vm.packageNameProperty().set("petshop");
@@ -207,18 +210,19 @@ class SdkExportViewModelTest {
     @Test
     void theBaseUrlIsTheRunningLocalStageWhenTheEngineServesIt() {
         // given the local engine serving the workspace
-        sample.gateway().serve("127.0.0.1", 0);
+        int port = sample.session().serve("127.0.0.1", 0);
 
         // when the dialog is prepared
         vm.prepare();
 
         // then the base URL is where the running engine serves prod
-        assertThat(vm.baseUrlProperty().get()).isEqualTo(sample.gateway().invokeUrl("petstore01", "prod")).isNotBlank();
+        // PetStore is the sample's default API, so plain /{stage} reaches it (DESIGN.md, Invoke URLs)
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:" + port + "/prod");
     }
 
     @Test
     void anApiWithoutStagesOffersNothingToExportAndSaysDeployFirst() {
-        try (TempEngineWorkspace ws = new TempEngineWorkspace()) {
+        try (Harness ws = Harness.empty()) {
             // given an API that was never deployed
             ws.createMockApi("Shop", "{}");
             SdkExportViewModel shop = new SdkExportViewModel(ws.workbench, TaskRunner.sameThread(), opened::add, () -> PORT);

@@ -52,11 +52,11 @@ class WorkbenchTest {
         h.dialogs.confirmAnswer = false;
 
         assertThat(h.workbench.close()).isFalse();
-        assertThat(h.session.closed).isFalse();
+        assertThat(h.fake.closed).isFalse();
 
         h.dialogs.confirmAnswer = true;
         assertThat(h.workbench.close()).isTrue();
-        assertThat(h.session.closed).isTrue();
+        assertThat(h.fake.closed).isTrue();
         assertThat(h.dialogs.confirmations).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.settings;
 
+import dev.gatehouse.app.Harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.engine.model.ApiKeySource;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ApiSettingsViewModelTest {
-    private final SampleWorkbench h = new SampleWorkbench();
+    private final Harness h = Harness.sample();
     private final ApiSettingsViewModel vm = new ApiSettingsViewModel(h.workbench);
 
     @AfterEach

@@ -3,7 +3,7 @@ package dev.gatehouse.app.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.gatehouse.app.TempEngineWorkspace;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.deploy.DeployViewModel;
 import dev.gatehouse.app.stages.StagesViewModel.DeploymentRow;
 import dev.gatehouse.engine.deploy.DeploymentDiff;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StagesViewModelTest {
-    private final TempEngineWorkspace ws = new TempEngineWorkspace();
+    private final Harness ws = Harness.empty();
     private StagesViewModel vm;
     private String apiId;
     private String first;

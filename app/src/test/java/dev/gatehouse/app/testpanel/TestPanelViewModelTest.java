@@ -2,7 +2,7 @@ package dev.gatehouse.app.testpanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.EngineHarness;
+import dev.gatehouse.app.Harness;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.engine.model.Resource;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TestPanelViewModelTest {
-    private final EngineHarness h = EngineHarness.sample();
+    private final Harness h = Harness.sample();
     private final TestPanelViewModel vm = new TestPanelViewModel(h.workbench, TaskRunner.sameThread());
 
     @AfterEach
@@ -38,7 +38,13 @@ class TestPanelViewModelTest {
         assertThat(run.log()).extracting(LogPhase.Line::phase)
                 .contains(LogPhase.METHOD_REQUEST, LogPhase.METHOD_RESPONSE);
         assertThat(run.log().getLast().text()).contains("Method completed with status: 200");
-        assertThat(vm.displayedBodyProperty().get()).isEqualTo(run.body());
+        // the sample's MOCK renders AWS's PetStore welcome page; a test invoke's $context.stage is test-invoke-stage (AWS)
+        assertThat(vm.displayedBodyProperty().get()).contains("<h1>Welcome to your Pet Store API</h1>")
+                .contains("<a href=\"/test-invoke-stage/pets/\">");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("200");
+        assertThat(vm.statusToneProperty().get()).isEqualTo(TestPanelViewModel.Tone.SUCCESS);
+        assertThat(vm.outcomeProperty().get()).isEqualTo("Draft, test invoke · GET /");
+        assertThat(vm.bodyLanguageProperty().get()).isEqualTo(dev.gatehouse.app.editor.Language.TEXT); // text/html as received
     }
 
     @Test
@@ -68,7 +74,7 @@ class TestPanelViewModelTest {
 
     @Test
     void aDeployedStageIsCalledOverRealHttpOnTheLocalDataPlane() {
-        h.gateway().serve("127.0.0.1", 0);
+        int port = h.session().serve("127.0.0.1", 0);
         select("/", "GET");
         assertThat(vm.targets()).contains(TestTarget.stage("prod"));
 
@@ -78,8 +84,10 @@ class TestPanelViewModelTest {
         TestRun run = vm.selectedRunProperty().get();
         assertThat(run.error()).isNull();
         assertThat(run.status()).isEqualTo(200);
-        assertThat(run.url()).startsWith("http://127.0.0.1:").endsWith("/prod/");
-        assertThat(vm.curlOf(run)).startsWith("curl -i -X GET '" + run.url() + "'");
+        // PetStore is the sample's default API, so plain /{stage}/ reaches it (DESIGN.md, Invoke URLs)
+        assertThat(run.url()).isEqualTo("http://127.0.0.1:" + port + "/prod/");
+        assertThat(vm.curlOf(run)).isEqualTo("curl -i -X GET 'http://127.0.0.1:" + port + "/prod/'");
+        assertThat(vm.displayedBodyProperty().get()).contains("<a href=\"/prod/pets/\">"); // $context.stage of a real stage
     }
 
     @Test
@@ -113,14 +121,49 @@ class TestPanelViewModelTest {
 
     @Test
     void prettyAndRawShowTheSameBodyIndentedOrAsReceived() {
-        select("/", "GET");
-        vm.test();
-        String raw = vm.selectedRunProperty().get().body();
+        // given a MOCK answering compact JSON
+        try (Harness toys = Harness.empty()) {
+            toys.createMockApi("Toys", "{\"a\":[1,2]}");
+            TestPanelViewModel panel = new TestPanelViewModel(toys.workbench, TaskRunner.sameThread());
+            toys.workbench.select(Selection.method(toys.api().root().id(), "GET"));
+            panel.test();
 
-        vm.prettyProperty().set(false);
-        assertThat(vm.displayedBodyProperty().get()).isEqualTo(raw);
-        vm.prettyProperty().set(true);
-        assertThat(vm.displayedBodyProperty().get()).isEqualTo(BodyFormatter.pretty(raw, "application/json"));
+            // when raw is chosen, then the body as the integration answered it
+            panel.prettyProperty().set(false);
+            assertThat(panel.displayedBodyProperty().get()).isEqualTo("{\"a\":[1,2]}");
+            // when pretty is chosen, then Jackson's default pretty printer's indentation
+            panel.prettyProperty().set(true);
+            assertThat(panel.displayedBodyProperty().get()).isEqualTo("{\n  \"a\" : [ 1, 2 ]\n}");
+            assertThat(panel.bodyLanguageProperty().get()).isEqualTo(dev.gatehouse.app.editor.Language.JSON);
+            panel.dispose();
+        }
+    }
+
+    @Test
+    void aMethodThatRequiresAnApiKeySaysWhyAStageRefusesItAndThatTheDraftSkipsTheCheck() {
+        // given GET /pets requires an API key (the engine cannot check keys yet, so stages refuse it)
+        Resource pets = h.api().resourceByPath("/pets").orElseThrow();
+        h.workbench.edit("Require a key", api -> api.updateResource(pets.id(),
+                r -> r.withMethod(r.method("GET").withApiKeyRequired(true))));
+
+        // when it is selected with the draft as the target
+        select("/pets", "GET");
+
+        // then the warning says the draft skips the check as AWS's test invoke does, and what a stage answers
+        assertThat(vm.accessWarningProperty().get())
+                .startsWith("GET /pets requires an API key")
+                .contains("403 {\"message\":\"Forbidden\"}")
+                .contains("test invoke skips the check, as AWS's does");
+        // when a stage is chosen, then it leads with the refusal
+        vm.targetProperty().set(TestTarget.stage("prod"));
+        assertThat(vm.accessWarningProperty().get()).startsWith("This stage refuses the call. GET /pets requires an API key");
+    }
+
+    @Test
+    void anOpenMethodShowsNoAccessWarning() {
+        select("/", "GET");
+
+        assertThat(vm.accessWarningProperty().get()).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +43,11 @@ class ConsoleDeployFlowTest {
     @Start
     void start(Stage stage) {
         console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
     }
 
     @BeforeEach
@@ -146,8 +152,9 @@ class ConsoleDeployFlowTest {
     }
 
     private String deploymentOf(String stageName) {
-        return console.workbench().gateway().flatMap(g -> g.workspace().stage(api().id(), stageName))
-                .map(dev.gatehouse.engine.model.Stage::deploymentId).orElse("");
+        return console.workbench().session().map(s -> s.stages(api().id())).orElse(java.util.List.of()).stream()
+                .filter(s -> s.stageName().equals(stageName)).map(dev.gatehouse.engine.model.Stage::deploymentId)
+                .findFirst().orElse("");
     }
 
     private static String text(FxRobot robot, String query) {

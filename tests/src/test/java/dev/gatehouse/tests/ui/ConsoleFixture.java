@@ -52,6 +52,23 @@ final class ConsoleFixture {
         return Console.start(stage, prefs, EngineWorkspaceSession.opener(), workspace);
     }
 
+    /**
+     * Closes the console a test opened, as its window's close button would, and waits until its workspace has
+     * closed (lock released, data plane stopped), so the next test starts clean. Call from {@code @AfterEach}.
+     */
+    static void close(Console console) {
+        if (console == null) return;
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                console.workbench().discardUnsavedChanges();
+                console.close(); // the window stays: TestFX reuses its primary stage for the next test
+            }).get(10, TimeUnit.SECONDS);
+            if (!console.awaitClosed(java.time.Duration.ofSeconds(10))) throw new AssertionError("workspace still closing after 10 s");
+        } catch (Exception e) {
+            throw new AssertionError("cannot close the console", e);
+        }
+    }
+
     /** Waits (off the FX thread) until the workspace is open and its default API shown. */
     static void awaitOpen(Console console) {
         waitUntil(() -> console.workbench().selectedApi().isPresent());

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,11 @@ class ConsoleFlowTest {
     @Start
     void start(Stage stage) {
         console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
     }
 
     @BeforeEach

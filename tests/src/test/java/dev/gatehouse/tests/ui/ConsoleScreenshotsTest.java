@@ -19,6 +19,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -43,6 +44,11 @@ class ConsoleScreenshotsTest {
     void start(Stage stage) {
         this.stage = stage;
         console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
     }
 
     @Test
@@ -95,7 +101,7 @@ class ConsoleScreenshotsTest {
         }));
         ConsoleFixture.waitUntil(() -> console.workbench().revisionProperty().get() > before
                 && ConsoleFixture.api(console).resourceByPath("/toys").isPresent());
-        console.workbench().gateway().orElseThrow().deploy(api.id(), "dev", "Toys, a required limit, a 5 s timeout");
+        console.workbench().session().orElseThrow().deploy(api.id(), "dev", "Toys, a required limit, a 5 s timeout");
     }
 
     private void showStage(FxRobot robot, String name) {

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,11 @@ class ConsoleSdkExportFlowTest {
     @Start
     void start(Stage stage) {
         console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,11 @@ class ConsoleTestPanelFlowTest {
     @Start
     void start(Stage stage) {
         console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package dev.gatehouse.app.playground;
+package dev.gatehouse.app.session;
 
 import dev.gatehouse.engine.mapping.ContextValues;
 import dev.gatehouse.engine.mapping.MappingRequest;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public record SampleRequest(String body, String pathParameters, String queryString, String headers, String stageVariables) {
 
     /** The request a template sees; IllegalArgumentException names a malformed line. */
-    public MappingRequest toMappingRequest(ContextValues context) {
+    MappingRequest toMappingRequest(ContextValues context) {
         MappingRequest.Builder b = MappingRequest.builder().body(body == null ? "" : body).context(context);
         pairs(pathParameters, '=', "Path parameter", b::pathParameter);
         pairs(stageVariables, '=', "Stage variable", b::stageVariable);

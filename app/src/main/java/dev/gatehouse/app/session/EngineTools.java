@@ -1,0 +1,109 @@
+package dev.gatehouse.app.session;
+
+import dev.gatehouse.engine.cors.EnableCors;
+import dev.gatehouse.engine.deploy.DeploymentDiff;
+import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.engine.mapping.ContextValues;
+import dev.gatehouse.engine.mapping.Playground;
+import dev.gatehouse.engine.mapping.TemplateCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.openapi.ExportFormat;
+import dev.gatehouse.engine.openapi.ExportOptions;
+import dev.gatehouse.engine.openapi.ImportMode;
+import dev.gatehouse.engine.openapi.ImportOptions;
+import dev.gatehouse.engine.openapi.ImportResult;
+import dev.gatehouse.engine.openapi.OpenApiExporter;
+import dev.gatehouse.engine.openapi.OpenApiImporter;
+import dev.gatehouse.engine.sdk.DocsResult;
+import dev.gatehouse.engine.sdk.SdkGenerator;
+import dev.gatehouse.engine.sdk.SdkOptions;
+import dev.gatehouse.engine.sdk.SdkResult;
+import dev.gatehouse.engine.sdk.StageDocument;
+import dev.gatehouse.engine.validation.ModelSchemas;
+import dev.gatehouse.engine.validation.SchemaFromExample;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's stateless functions that features use without an open workspace: the OpenAPI importer and
+ * exporter, the SDK generator, the mapping-template playground, schema inference, the default gateway-response
+ * template. With {@link WorkspaceSession} it is the console's whole route into the engine: features hold the
+ * engine's records, enums and exceptions, never its services ({@code ConsoleArchitectureTest}).
+ *
+ * <p>Every method may take long (parsing, code generation): call them through a TaskRunner, never on the FX
+ * thread. Failures are the engine's exceptions (OpenApiImportException, SdkException, ExampleException).
+ */
+public final class EngineTools {
+    /** The body template of a gateway response without a customised one ({@code {"message":$context.error.messageString}}). */
+    public static final String DEFAULT_GATEWAY_RESPONSE_TEMPLATE = GatewayResponses.DEFAULT_TEMPLATE;
+
+    private EngineTools() {}
+
+    /** A new API from an OpenAPI or Swagger document, with the fidelity report. */
+    public static ImportResult importNew(byte[] document, String sourceName, ImportOptions options) {
+        return new OpenApiImporter().importNew(document, sourceName, options);
+    }
+
+    /** {@code existing} merged with or overwritten by the document, as {@code mode} says. */
+    public static ImportResult importInto(ApiDefinition existing, byte[] document, String sourceName, ImportMode mode,
+                                          ImportOptions options) {
+        return new OpenApiImporter().importInto(existing, document, sourceName, mode, options);
+    }
+
+    /** The API as an OpenAPI 3.0 or Swagger 2.0 document (JSON or YAML as the options say). */
+    public static String exportOpenApi(ApiDefinition api, ExportFormat format, ExportOptions options) {
+        return OpenApiExporter.export(api, format, options);
+    }
+
+    public static SdkResult generateSdk(StageDocument stage, SdkOptions options) {
+        return SdkGenerator.generate(stage, options);
+    }
+
+    public static DocsResult generateDocs(StageDocument stage, Path outputDir) {
+        return SdkGenerator.generateDocs(stage, outputDir);
+    }
+
+    /** What changed from {@code older} to {@code newer} (resources, methods, settings), breaking changes marked. */
+    public static DeploymentDiff diff(ApiDefinition older, ApiDefinition newer) {
+        return DeploymentDiff.between(older, newer);
+    }
+
+    /**
+     * The API with CORS enabled on the resource as AWS's console does it: an OPTIONS MOCK answering the preflight,
+     * Access-Control-Allow-Origin on the resource's methods, the CORS headers on DEFAULT_4XX and DEFAULT_5XX.
+     */
+    public static ApiDefinition enableCors(ApiDefinition api, String resourceId) {
+        return EnableCors.apply(api, resourceId);
+    }
+
+    /** Why the JSON document is not a JSON Schema draft 4 (checked against the meta-schema); empty when it is. */
+    public static List<String> schemaProblems(String schemaJson) {
+        return ModelSchemas.metaSchemaProblems(schemaJson);
+    }
+
+    /** A JSON Schema (draft 4) that the example satisfies; {@code SchemaFromExample.ExampleException} names the line. */
+    public static String schemaFromExample(String jsonExample, String title) {
+        return SchemaFromExample.generate(jsonExample, title);
+    }
+
+    /** A mapping-template playground: renders templates against a sample request as a test invoke would. */
+    public static TemplateRenderer templateRenderer() {
+        Playground playground = new Playground(new TemplateCompiler());
+        return (template, sample, context) -> {
+            ContextValues.Builder values = ContextValues.builder();
+            context.forEach(values::put);
+            return playground.render(template, sample.toMappingRequest(values.build()));
+        };
+    }
+
+    /** Renders one template; thread-confined to the caller's background thread. */
+    @FunctionalInterface
+    public interface TemplateRenderer {
+        /**
+         * @param context {@code $context} values by dotted name ({@code identity.sourceIp})
+         * @throws IllegalArgumentException when a line of the sample is malformed
+         */
+        Playground.Result render(String template, SampleRequest sample, Map<String, Object> context);
+    }
+}
