@@ -73,7 +73,7 @@ public final class DeployViewModel {
     public ObservableList<String> existingStages() { return existingStages; }
 
     /**
-     * One sentence per method the deployed stage will refuse (it requires an API key, an authorizer or IAM, which
+     * One sentence per method the deployed stage will refuse (it requires an authorizer, IAM or an API key from an authorizer, which
      * the local engine cannot check yet); empty when every method is open. Loaded by {@link #prepare}.
      */
     public ObservableList<String> accessWarnings() { return accessWarningsReadOnly; }

@@ -46,7 +46,7 @@ import javafx.collections.ObservableList;
  * on the FX thread. A run that cannot be made is still recorded, with its error. Everything the view shows is a
  * property here (status, tone, outcome line, body language, access warning); the view only binds. FX thread only.
  *
- * <p>Fail closed: when the selected method requires an API key, an authorizer or IAM, which the local engine
+ * <p>Fail closed: when the selected method requires an authorizer or IAM (or an API key from an authorizer), which the local engine
  * cannot check yet, {@link #accessWarningProperty()} says that a deployed stage refuses every call (403/401/500)
  * and that the draft's test invoke skips the check, as AWS's TestInvokeMethod does.
  */

@@ -100,18 +100,19 @@ class DeployViewModelTest {
 
     @Test
     void theDialogListsTheMethodsADeployedStageWillRefuseBeforeDeploying() {
-        // given GET / requires an API key, which the local engine cannot check yet
+        // given GET / requires IAM authorization, which the local engine cannot check yet
         ws.createMockApi("Shop", "{\"v\": 1}");
-        ws.workbench.edit("Require a key", api -> api.updateResource(api.root().id(),
-                r -> r.withMethod(r.method("GET").withApiKeyRequired(true))));
+        ws.workbench.edit("Require IAM", api -> api.updateResource(api.root().id(),
+                r -> r.withMethod(r.method("GET").withAuthorization(
+                        dev.gatehouse.engine.model.AuthorizationType.AWS_IAM, null, null))));
 
         // when the dialog is prepared
         vm.prepare(null);
 
-        // then one warning names the method, the check, and AWS's answer to a call without a key
+        // then one warning names the method, the check, and AWS's answer to an unsigned call
         assertThat(vm.accessWarnings()).hasSize(1);
-        assertThat(vm.accessWarnings().getFirst()).startsWith("GET / requires an API key")
-                .contains("403 {\"message\":\"Forbidden\"}");
+        assertThat(vm.accessWarnings().getFirst()).startsWith("GET / requires IAM (SigV4) authorization")
+                .contains("403 {\"message\":\"Missing Authentication Token\"}");
     }
 
     @Test

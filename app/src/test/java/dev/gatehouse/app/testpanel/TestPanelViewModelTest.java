@@ -140,23 +140,24 @@ class TestPanelViewModelTest {
     }
 
     @Test
-    void aMethodThatRequiresAnApiKeySaysWhyAStageRefusesItAndThatTheDraftSkipsTheCheck() {
-        // given GET /pets requires an API key (the engine cannot check keys yet, so stages refuse it)
+    void aMethodThatRequiresIamSaysWhyAStageRefusesItAndThatTheDraftSkipsTheCheck() {
+        // given GET /pets requires IAM authorization (the engine cannot check SigV4 yet, so stages refuse it)
         Resource pets = h.api().resourceByPath("/pets").orElseThrow();
-        h.workbench.edit("Require a key", api -> api.updateResource(pets.id(),
-                r -> r.withMethod(r.method("GET").withApiKeyRequired(true))));
+        h.workbench.edit("Require IAM", api -> api.updateResource(pets.id(),
+                r -> r.withMethod(r.method("GET").withAuthorization(
+                        dev.gatehouse.engine.model.AuthorizationType.AWS_IAM, null, null))));
 
         // when it is selected with the draft as the target
         select("/pets", "GET");
 
         // then the warning says the draft skips the check as AWS's test invoke does, and what a stage answers
         assertThat(vm.accessWarningProperty().get())
-                .startsWith("GET /pets requires an API key")
-                .contains("403 {\"message\":\"Forbidden\"}")
+                .startsWith("GET /pets requires IAM (SigV4) authorization")
+                .contains("403 {\"message\":\"Missing Authentication Token\"}")
                 .contains("test invoke skips the check, as AWS's does");
         // when a stage is chosen, then it leads with the refusal
         vm.targetProperty().set(TestTarget.stage("prod"));
-        assertThat(vm.accessWarningProperty().get()).startsWith("This stage refuses the call. GET /pets requires an API key");
+        assertThat(vm.accessWarningProperty().get()).startsWith("This stage refuses the call. GET /pets requires IAM (SigV4) authorization");
     }
 
     @Test
