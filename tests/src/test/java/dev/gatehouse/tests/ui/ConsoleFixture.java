@@ -76,9 +76,9 @@ final class ConsoleFixture {
 
     static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean); // a bound, not a pace: a loaded CI machine generates SDKs slowly
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within 30 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
