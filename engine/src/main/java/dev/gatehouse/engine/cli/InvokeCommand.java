@@ -53,10 +53,10 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         HeaderArgs parsed = parseHeaders(headers);
+        if (!path.startsWith("/")) throw CliErrors.of("the path must start with '/': " + path);
         try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             String verb = method.toUpperCase(Locale.ROOT);
-            if (!path.startsWith("/")) throw CliErrors.of("the path must start with '/': " + path);
             String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
             Resource resource = resourceFor(definition, verb, rawPath);
             String declared = resource.method(verb) != null ? verb : "ANY";
