@@ -3,6 +3,8 @@
 #   installer/package.sh [app-image|deb|all]     (default: app-image)
 # Output: installer/target/Gatehouse (app image) and installer/target/gatehouse_*.deb.
 # No JavaFX jmods are needed: the JavaFX jars go on the class path of the image, jlink builds the runtime.
+# Memory (issue 9, BENCHMARKS.md): a bounded heap (GATEHOUSE_HEAP, default 1g) and G1 giving memory back after 30 s
+# idle, as app/pom.xml's console command; a user changes them in the image's lib/app/Gatehouse.cfg ([JavaOptions]).
 set -eu
 cd "$(dirname "$0")/.."
 kind=${1:-app-image}
@@ -21,6 +23,7 @@ cp app/target/gatehouse-app-*.jar "$input/"
 jar=$(cd "$input" && ls gatehouse-app-*.jar | head -1)
 "$jdk/bin/jpackage" --type app-image --name Gatehouse --app-version "$version" --vendor Gatehouse \
   --java-options --enable-native-access=ALL-UNNAMED --java-options -Dsun.misc.unsafe.memory.access=allow \
+  --java-options "-Xmx${GATEHOUSE_HEAP:-1g}" --java-options -XX:+UseG1GC --java-options -XX:G1PeriodicGCInterval=30000 \
   --input "$input" --main-jar "$jar" --main-class dev.gatehouse.app.Launcher \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.sql,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.zipfs \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=zip-6" \

@@ -2,15 +2,13 @@ package dev.gatehouse.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.engine.model.ApiDefinition;
-import dev.gatehouse.engine.model.DefinitionValidator;
 import dev.gatehouse.engine.model.Json;
-import dev.gatehouse.engine.model.Problem;
 import dev.gatehouse.engine.openapi.ImportOptions;
 import dev.gatehouse.engine.openapi.ImportResult;
 import dev.gatehouse.engine.openapi.OpenApiImporter;
+import dev.gatehouse.engine.workspace.DefinitionFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,17 +31,11 @@ final class ValidateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw CliErrors.of("cannot read " + file + ": no such file");
         byte[] bytes = Files.readAllBytes(file);
         if (isDefinitionFile(bytes)) {
-            ApiDefinition api;
-            try {
-                api = Json.mapper().readValue(bytes, ApiDefinition.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                var loc = e.getLocation();
-                throw CliErrors.of(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                        + ": " + e.getOriginalMessage());
-            }
-            List<Problem> problems = DefinitionValidator.validate(api);
-            problems.forEach(p -> System.err.println("error: " + p.pointer() + ": " + p.message()));
-            if (!problems.isEmpty()) throw CliErrors.of(file + ": " + problems.size() + " problem(s)");
+            DefinitionFiles.Checked checked = DefinitionFiles.check(file, bytes);
+            if (checked.api() == null) throw CliErrors.of(checked.problems().get(0).toString());
+            checked.problems().forEach(p -> System.err.println("error: " + p));
+            if (!checked.problems().isEmpty()) throw CliErrors.of(file + ": " + checked.problems().size() + " problem(s)");
+            ApiDefinition api = checked.api();
             System.out.println(file + ": valid API definition " + api.name() + " (" + api.methodCount() + " methods)");
             return 0;
         }

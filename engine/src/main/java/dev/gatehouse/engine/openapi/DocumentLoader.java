@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gatehouse.engine.workspace.JsonErrors;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -35,6 +36,7 @@ final class DocumentLoader {
                     .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(constraints())
                     .build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
@@ -104,10 +106,10 @@ final class DocumentLoader {
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : failurePosition(bytes, yaml);
             String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw fail(sourceName, where, (yaml ? "YAML" : "JSON") + " syntax error: " + flatten(e.getOriginalMessage()));
+            throw fail(sourceName, where, (yaml ? "YAML" : "JSON") + " syntax error: " + JsonErrors.describe(e));
         } catch (java.io.IOException | RuntimeException e) {
             // SnakeYAML limits (alias count, code points) surface as plain runtime exceptions
-            throw fail(sourceName, null, (yaml ? "YAML" : "JSON") + " could not be read: " + flatten(e.getMessage()));
+            throw fail(sourceName, null, (yaml ? "YAML" : "JSON") + " could not be read: " + JsonErrors.describe(e));
         }
     }
 
@@ -151,13 +153,6 @@ final class DocumentLoader {
     private static int indexOf(byte[] bytes, byte b) {
         for (int i = 0; i < bytes.length; i++) if (bytes[i] == b) return i;
         return -1;
-    }
-
-    /** Parser messages span several lines with source excerpts; the report wants one line. */
-    private static String flatten(String message) {
-        if (message == null) return "unreadable input";
-        String text = message.replaceAll("\\s*\\n\\s*", " ").trim();
-        return text.length() > 400 ? text.substring(0, 400) + "..." : text;
     }
 
     private static void checkText(byte[] bytes, String sourceName) {

@@ -45,7 +45,7 @@ final class ProblemLocator {
      */
     static WorkspaceProblem unreadable(Path file, byte[] json, Exception e) {
         if (e instanceof JsonProcessingException j) {
-            String message = "Unreadable: " + firstLine(j.getOriginalMessage());
+            String message = "Unreadable: " + JsonErrors.describe(j);
             if (e instanceof PropertyBindingException binding && !binding.getPath().isEmpty()) {
                 return at(file, json, pointer(binding.getPath()), message);
             }
@@ -53,7 +53,7 @@ final class ProblemLocator {
             return new WorkspaceProblem(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
                     at == null ? 0 : Math.max(at.getColumnNr(), 0), message);
         }
-        return new WorkspaceProblem(file, 0, 0, "Unreadable: " + firstLine(String.valueOf(e.getMessage())));
+        return new WorkspaceProblem(file, 0, 0, "Unreadable: " + JsonErrors.describe(e));
     }
 
     private static String pointer(List<JsonMappingException.Reference> path) {
@@ -176,12 +176,6 @@ final class ProblemLocator {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static final class Frame {

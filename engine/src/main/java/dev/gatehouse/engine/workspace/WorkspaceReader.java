@@ -193,7 +193,9 @@ final class WorkspaceReader {
             fingerprints.record(relative(file), bytes);
             return bytes;
         } catch (IOException e) {
-            quarantine(new WorkspaceProblem(file, 0, 0, "Cannot read: " + e));
+            quarantine(new WorkspaceProblem(file, 0, 0, "Cannot read: " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : String.valueOf(e.getMessage()))));
             return null;
         }
     }

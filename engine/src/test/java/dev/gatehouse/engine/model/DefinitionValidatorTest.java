@@ -65,10 +65,18 @@ class DefinitionValidatorTest {
 
     @Test
     void httpUriWithStageVariablesAndPlaceholdersIsAccepted() {
-        DefinitionValidator.checkIntegration(Integration.of(IntegrationType.HTTP_PROXY, "ANY",
-                "http://${stageVariables.host}/pets/{proxy}"));
-        DefinitionValidator.checkIntegration(Integration.of(IntegrationType.HTTP, "GET",
-                "https://example.com/${stageVariables.base}/pets/{id}"));
+        ApiDefinition a = api.addResource(root, "{proxy+}", null);
+        String proxy = a.resourceByPath("/{proxy+}").orElseThrow().id();
+        a = a.updateResource(proxy, r -> r
+                .withMethod(Method.of("ANY").withIntegration(Integration.of(IntegrationType.HTTP_PROXY, "ANY",
+                        "http://${stageVariables.host}/pets/{proxy}")))
+                .withMethod(Method.of("GET").withIntegration(Integration.of(IntegrationType.HTTP, "GET",
+                        "https://example.com/${stageVariables.base}/pets/{id}"))));
+        assertThat(DefinitionValidator.validate(a)).isEmpty();
+        // the same placeholders without a scheme and host are still refused: the check looks around them
+        assertThatThrownBy(() -> DefinitionValidator.checkIntegration(Integration.of(IntegrationType.HTTP, "GET",
+                "${stageVariables.base}/pets/{id}")))
+                .hasMessage("Invalid HTTP endpoint specified for URI");
     }
 
     @Test

@@ -146,12 +146,12 @@ class DataPlaneServerTest {
 
     @Test
     void integrationTimeoutGets504WithAwsBody() throws Exception {
-        long start = System.nanoTime();
+        // /slow answers 201 after 2 s and the method's timeout is 300 ms: a 504 proves the gateway gave up before the
+        // backend answered, with no wall-clock bound to flake on a busy machine (the latency is bench/'s business)
         HttpResponse<String> r = get("/prod/slow");
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(r.body()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
         assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerErrorException");
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1500);
     }
 
     @Test

@@ -44,7 +44,7 @@ class WorkspaceBrokenFileTest {
             assertThat(problem.file()).isEqualTo(broken);
             assertThat(problem.line()).isEqualTo(4);
             assertThat(problem.column()).isEqualTo(text.lines().toList().get(3).lastIndexOf('}') + 1);
-            assertThat(problem.message()).startsWith("Unreadable: ").contains("double-quote to start field name");
+            assertThat(problem.message()).startsWith("Unreadable: ").contains("expected a field name in double quotes");
             assertThat(ws.isQuarantined(broken)).isTrue();
             assertThat(ws.apis()).hasSize(2);
             assertThat(ws.stages(api.id())).extracting(s -> s.stageName()).containsExactly("prod");
@@ -61,7 +61,7 @@ class WorkspaceBrokenFileTest {
             assertThat(problem.file()).isEqualTo(broken);
             assertThat(problem.line()).isEqualTo(3);
             assertThat(problem.column()).isEqualTo(15);
-            assertThat(problem.message()).contains("Boolean").contains("very");
+            assertThat(problem.message()).contains("expected true or false").contains("\"very\"");
             assertThat(ws.apiKeys()).isEmpty();
         }
     }

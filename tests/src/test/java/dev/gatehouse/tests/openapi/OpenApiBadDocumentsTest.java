@@ -59,7 +59,7 @@ class OpenApiBadDocumentsTest {
         assertThat(failure("malformed-json.json", bad("malformed-json.json")).getMessage()).contains("line 8, column 7");
         assertThat(failure("malformed-yaml-indentation.yaml", bad("malformed-yaml-indentation.yaml")).getMessage())
                 .contains("line 11, column 6");
-        assertThat(failure("duplicate-keys.yaml", bad("duplicate-keys.yaml")).getMessage()).contains("Duplicate field 'get'");
+        assertThat(failure("duplicate-keys.yaml", bad("duplicate-keys.yaml")).getMessage()).contains("duplicate key 'get'");
     }
 
     @Test

@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,9 +29,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the main screens of the real console, light and dark, to PNG. They go to {@code target/screenshots};
- * with {@code -Dgatehouse.screenshots=docs} they replace the committed ones in {@code docs/screenshots}.
+ * Renders the main screens of the real console, light and dark, to PNG. A generator, not a test: it runs only when
+ * asked, with {@code -Dgatehouse.screenshots=target} (PNGs go to {@code tests/target/screenshots}) or
+ * {@code -Dgatehouse.screenshots=docs} (they replace the committed ones in {@code docs/screenshots}), e.g.
+ * {@code mvn -pl tests -am verify -Dtest='ConsoleScreenshotsTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dgatehouse.screenshots=docs}. The default suite skips it.
  */
+@EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target",
+        disabledReason = "a screenshot generator: run with -Dgatehouse.screenshots=docs (or =target)")
 @ExtendWith(ApplicationExtension.class)
 class ConsoleScreenshotsTest {
     static {
