@@ -3,6 +3,7 @@ package dev.gatehouse.engine;
 import dev.gatehouse.engine.access.AccessDirectory;
 import dev.gatehouse.engine.access.AccessRequirement;
 import dev.gatehouse.engine.access.AccessState;
+import dev.gatehouse.engine.caching.StageCaches;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
 import dev.gatehouse.engine.deploy.PlanBuilder;
 import dev.gatehouse.engine.pipeline.RequestPipeline;
@@ -71,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private VertxHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
     private final AccessState access = AccessState.inProcess();
+    private final StageCaches caches = new StageCaches();
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
     private final PlanHolder holder;
@@ -89,7 +91,7 @@ public final class Gateway implements AutoCloseable {
         this.history = new EditHistory(workspace);
         this.clock = clock;
         HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
-        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access);
+        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
@@ -249,6 +251,18 @@ public final class Gateway implements AutoCloseable {
     public List<String> accessWarnings(String apiId) {
         return workspace.api(apiId).map(AccessRequirement::of).orElse(List.of()).stream()
                 .map(AccessRequirement::message).toList();
+    }
+
+    /** Drops every cached response of a stage (AWS FlushStageCache); 404 if the stage is unknown. */
+    public void flushStageCache(String apiId, String stageName) {
+        workspace.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid stage identifier specified"));
+        caches.flush(apiId, stageName);
+    }
+
+    /** Responses cached for a stage now. */
+    public long cachedResponses(String apiId, String stageName) {
+        return caches.size(apiId, stageName);
     }
 
     /** The plan being served now. */
