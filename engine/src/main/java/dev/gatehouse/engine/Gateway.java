@@ -3,6 +3,7 @@ package dev.gatehouse.engine;
 import dev.gatehouse.engine.access.AccessDirectory;
 import dev.gatehouse.engine.access.AccessRequirement;
 import dev.gatehouse.engine.access.AccessState;
+import dev.gatehouse.engine.caching.StageCaches;
 import dev.gatehouse.engine.deploy.DeploymentCompiler;
 import dev.gatehouse.engine.deploy.PlanBuilder;
 import dev.gatehouse.engine.pipeline.RequestPipeline;
@@ -70,7 +71,8 @@ public final class Gateway implements AutoCloseable {
     private Vertx clientVertx;
     private VertxHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
-    private final AccessState access = AccessState.inProcess();
+    private final AccessState access;
+    private final StageCaches caches = new StageCaches();
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
     private final PlanHolder holder;
@@ -88,8 +90,9 @@ public final class Gateway implements AutoCloseable {
         this.workspace = workspace;
         this.history = new EditHistory(workspace);
         this.clock = clock;
+        this.access = AccessState.persistent(usageStore(workspace.root()));
         HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
-        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access);
+        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
@@ -102,6 +105,16 @@ public final class Gateway implements AutoCloseable {
                 rebuilder.request();
             }
         });
+    }
+
+    /** Usage counts in {@code .gatehouse/usage.db}; counted in memory only when that file cannot be opened. */
+    private static dev.gatehouse.engine.access.UsageStore usageStore(Path root) {
+        try {
+            return dev.gatehouse.engine.access.SqliteUsageStore.open(root.resolve(".gatehouse").resolve("usage.db"));
+        } catch (IllegalStateException e) {
+            LOG.warn("{}; usage-plan quotas are counted in memory only for this run", e.getMessage());
+            return dev.gatehouse.engine.access.UsageStore.none();
+        }
     }
 
     private HttpBackend invokeBackend() {
@@ -251,6 +264,49 @@ public final class Gateway implements AutoCloseable {
                 .map(AccessRequirement::message).toList();
     }
 
+    /** Drops every cached response of a stage (AWS FlushStageCache); 404 if the stage is unknown. */
+    public void flushStageCache(String apiId, String stageName) {
+        workspace.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid stage identifier specified"));
+        caches.flush(apiId, stageName);
+    }
+
+    /**
+     * A usage plan's requests per key and day from {@code start} to {@code end} (AWS GetUsage); only {@code keyId}
+     * when given. 404 for an unknown plan.
+     */
+    public dev.gatehouse.engine.access.UsageReport usage(String usagePlanId, String keyId, java.time.LocalDate start,
+                                                          java.time.LocalDate end) {
+        dev.gatehouse.engine.model.UsagePlan plan = workspace.state().usagePlan(usagePlanId).orElseThrow(
+                () -> DefinitionException.notFound("Invalid Usage Plan ID specified"));
+        if (end.isBefore(start)) throw DefinitionException.badRequest("The end date must not be before the start date");
+        Map<String, List<List<Long>>> values = new java.util.TreeMap<>();
+        for (String key : plan.keyIds()) {
+            if (keyId != null && !keyId.equals(key)) continue;
+            List<Long> daily = access.quotas().daily(plan.id(), key, start, end);
+            List<List<Long>> pairs = new ArrayList<>();
+            java.time.LocalDate day = start;
+            for (Long used : daily) {
+                long remaining = 0;
+                if (plan.quota() != null && plan.quota().limit() != null) {
+                    java.time.LocalDate from = dev.gatehouse.engine.access.QuotaCounters.periodStartOf(plan.quota(), day);
+                    long usedInPeriod = access.quotas().daily(plan.id(), key, from, day).stream()
+                            .mapToLong(Long::longValue).sum();
+                    remaining = Math.max(0, plan.quota().limit() - usedInPeriod);
+                }
+                pairs.add(List.of(used, remaining));
+                day = day.plusDays(1);
+            }
+            values.put(key, pairs);
+        }
+        return new dev.gatehouse.engine.access.UsageReport(plan.id(), start, end, values);
+    }
+
+    /** Responses cached for a stage now. */
+    public long cachedResponses(String apiId, String stageName) {
+        return caches.size(apiId, stageName);
+    }
+
     /** The plan being served now. */
     public RuntimePlan plan() {
         return plan;
@@ -377,6 +433,7 @@ public final class Gateway implements AutoCloseable {
         workspace.close();
         rebuilder.close();
         if (s != null) s.close(Duration.ofSeconds(5));
+        access.close(); // after the data plane: every admitted request is counted and saved
         synchronized (backendLock) {
             if (invokeBackend != null) invokeBackend.close();
             if (clientVertx != null) clientVertx.close();

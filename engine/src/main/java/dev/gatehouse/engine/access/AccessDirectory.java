@@ -20,15 +20,17 @@ public final class AccessDirectory {
 
     public static final AccessDirectory EMPTY = new AccessDirectory(Map.of(), Map.of(), Map.of());
 
+    /** Every stage by {@code apiId/stageName} (cache and throttle settings). */
+
     private final Map<String, ApiKey> keysByValue;
     private final Map<String, List<UsagePlan>> plansByKeyId;
-    private final Map<String, Map<String, Stage.MethodSetting>> settingsByStage;
+    private final Map<String, Stage> stages;
 
     private AccessDirectory(Map<String, ApiKey> keysByValue, Map<String, List<UsagePlan>> plansByKeyId,
-                            Map<String, Map<String, Stage.MethodSetting>> settingsByStage) {
+                            Map<String, Stage> stages) {
         this.keysByValue = keysByValue;
         this.plansByKeyId = plansByKeyId;
-        this.settingsByStage = settingsByStage;
+        this.stages = stages;
     }
 
     /**
@@ -43,13 +45,16 @@ public final class AccessDirectory {
         for (UsagePlan plan : sorted) {
             for (String keyId : plan.keyIds()) byKey.computeIfAbsent(keyId, k -> new ArrayList<>()).add(plan);
         }
-        Map<String, Map<String, Stage.MethodSetting>> settings = new HashMap<>();
+        Map<String, Stage> byName = new HashMap<>();
         stages.forEach((apiId, list) -> {
-            for (Stage stage : list) {
-                if (!stage.methodSettings().isEmpty()) settings.put(apiId + "/" + stage.stageName(), stage.methodSettings());
-            }
+            for (Stage stage : list) byName.put(apiId + "/" + stage.stageName(), stage);
         });
-        return new AccessDirectory(Map.copyOf(byValue), Map.copyOf(byKey), Map.copyOf(settings));
+        return new AccessDirectory(Map.copyOf(byValue), Map.copyOf(byKey), Map.copyOf(byName));
+    }
+
+    /** A stage as stored now, if it exists. */
+    public Optional<Stage> stage(String apiId, String stage) {
+        return Optional.ofNullable(stages.get(apiId + "/" + stage));
     }
 
     /** The key with this value, enabled or not. */
@@ -72,8 +77,9 @@ public final class AccessDirectory {
      * as in AWS's PATCH paths) else the stage-wide {@code *}{@code /*} entry; null when neither exists.
      */
     public Stage.MethodSetting methodSetting(String apiId, String stage, String resourcePath, String httpMethod) {
-        Map<String, Stage.MethodSetting> settings = settingsByStage.get(apiId + "/" + stage);
-        if (settings == null) return null;
+        Stage found = stages.get(apiId + "/" + stage);
+        if (found == null || found.methodSettings().isEmpty()) return null;
+        Map<String, Stage.MethodSetting> settings = found.methodSettings();
         Stage.MethodSetting own = settings.get(resourcePath + "/" + httpMethod);
         if (own == null) own = settings.get(resourcePath.replace("/", "~1") + "/" + httpMethod);
         return own != null ? own : settings.get("*/*");

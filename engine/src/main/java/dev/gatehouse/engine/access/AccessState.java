@@ -9,7 +9,7 @@ import java.util.Objects;
  * hold this object and read the directory per request, so edits to keys, plans and stage throttles apply at once,
  * as on AWS. Thread-safe.
  */
-public final class AccessState {
+public final class AccessState implements AutoCloseable {
 
     /** AWS's default account-level limit per region: 10,000 requests per second, burst 5,000 (aws-reference §8). */
     public static final double DEFAULT_RATE = 10_000;
@@ -35,6 +35,21 @@ public final class AccessState {
         return new AccessState(RateLimiter.inProcess(), new QuotaCounters(), Clock.systemUTC(), DEFAULT_RATE, DEFAULT_BURST);
     }
 
+    /**
+     * In-process buckets, quotas counted into {@code usage} (kept across restarts), the system clock and AWS's
+     * default engine-wide limit.
+     */
+    public static AccessState persistent(UsageStore usage) {
+        Clock clock = Clock.systemUTC();
+        return new AccessState(RateLimiter.inProcess(), new QuotaCounters(usage, clock.instant()), clock,
+                DEFAULT_RATE, DEFAULT_BURST);
+    }
+
+    /** Saves the usage counted so far. */
+    @Override public void close() {
+        quotas.close();
+    }
+
     public AccessDirectory directory() {
         return directory;
     }
@@ -48,7 +63,8 @@ public final class AccessState {
         return limiter;
     }
 
-    QuotaCounters quotas() {
+    /** Request counts per plan, key and day (GetUsage) and the quota check. */
+    public QuotaCounters quotas() {
         return quotas;
     }
 

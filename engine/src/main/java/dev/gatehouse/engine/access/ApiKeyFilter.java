@@ -81,7 +81,7 @@ public final class ApiKeyFilter implements Filter {
                         + String.format(Locale.ROOT, "%.2f", throttle.rateLimit()) + " Burst: " + throttle.burstLimit());
             }
         }
-        if (!state.quotas().tryConsume(plan.id() + "/" + key.id(), plan.quota(), state.clock().instant())) {
+        if (!state.quotas().tryConsume(plan.id(), key.id(), plan.quota(), state.clock().instant())) {
             throw GatewayException.of(GatewayResponseType.QUOTA_EXCEEDED).withLogLine("API Key " + mask(value)
                     + " exceeded quota limit for API Stage " + apiId + "/" + stage + ": Key quota exhausted for Usage "
                     + "Plan ID " + plan.id());

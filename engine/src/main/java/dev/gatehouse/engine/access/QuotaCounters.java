@@ -7,54 +7,163 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Usage-plan quotas: requests counted per counter name and period, the period starting as AWS defines
- * {@code quota.offset} (UTC; DAY: offset 0; WEEK: 0 = Sunday, 1 = Monday, …; MONTH: the day of the month, 0 = the
- * 1st). Counts live in this process for now (not yet across restarts or engines). Thread-safe.
+ * Usage-plan request counts per plan, key and UTC day (what AWS's GetUsage reports), and the quota check over them:
+ * a quota period starts as AWS defines {@code quota.offset} (DAY: offset 0; WEEK: 0 = Sunday, 1 = Monday, …;
+ * MONTH: days after the 1st). Counts are kept in memory for the request path and added to a {@link UsageStore}
+ * once a second and on {@link #close()}, so quotas hold across restarts. Thread-safe.
  */
-public final class QuotaCounters {
+public final class QuotaCounters implements AutoCloseable {
 
-    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaCounters.class);
+    /** Long enough for the longest quota period (a month) and a month of usage history. */
+    private static final int DAYS_LOADED = 62;
 
-    /** Counts one request when it fits {@code quota}; false (and nothing counted) when the period's quota is used up. */
-    public boolean tryConsume(String counter, UsagePlan.QuotaSettings quota, Instant now) {
-        if (quota == null || quota.limit() == null) return true;
-        String key = counter + "@" + periodStart(quota, now);
-        AtomicLong used = counts.computeIfAbsent(key, k -> new AtomicLong());
-        while (true) {
-            long n = used.get();
-            if (n >= quota.limit()) return false;
-            if (used.compareAndSet(n, n + 1)) return true;
+    private final UsageStore store;
+    private final ConcurrentMap<UsageStore.Day, AtomicLong> days = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UsageStore.Day, AtomicLong> unsaved = new ConcurrentHashMap<>();
+    /** {@code plan/key@periodStart} → requests in that period: the request path reads only this. */
+    private final ConcurrentMap<String, AtomicLong> periods = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    /** Counts in memory only. */
+    public QuotaCounters() {
+        this.store = UsageStore.none();
+        this.flusher = null;
+    }
+
+    /** Counts loaded from {@code store} (the last two months) and added to it once a second. */
+    public QuotaCounters(UsageStore store, Instant now) {
+        this.store = store;
+        store.load(day(now).minusDays(DAYS_LOADED)).forEach((d, n) -> days.put(d, new AtomicLong(n)));
+        this.flusher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("gatehouse-usage-flush").factory());
+        flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Counts one request of {@code keyId} under {@code planId} when it fits the plan's quota (always when there is
+     * none); false, and nothing counted, when the period's quota is used up.
+     */
+    public boolean tryConsume(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+        LocalDate today = day(now);
+        if (quota != null && quota.limit() != null) {
+            AtomicLong used = period(planId, keyId, quota, today);
+            while (true) {
+                long n = used.get();
+                if (n >= quota.limit()) return false;
+                if (used.compareAndSet(n, n + 1)) break;
+            }
+        }
+        UsageStore.Day d = new UsageStore.Day(planId, keyId, today);
+        days.computeIfAbsent(d, k -> new AtomicLong()).incrementAndGet();
+        unsaved.computeIfAbsent(d, k -> new AtomicLong()).incrementAndGet();
+        return true;
+    }
+
+    /** Requests counted in the quota period containing {@code now}. */
+    public long used(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+        return period(planId, keyId, quota, day(now)).get();
+    }
+
+    /** Requests per day from {@code start} to {@code end} inclusive, oldest first (AWS GetUsage's daily values). */
+    public List<Long> daily(String planId, String keyId, LocalDate start, LocalDate end) {
+        List<Long> out = new ArrayList<>();
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            AtomicLong n = days.get(new UsageStore.Day(planId, keyId, d));
+            out.add(n == null ? 0 : n.get());
+        }
+        return out;
+    }
+
+    private AtomicLong period(String planId, String keyId, UsagePlan.QuotaSettings quota, LocalDate today) {
+        LocalDate start = periodStart(quota, today);
+        return periods.computeIfAbsent(planId + "/" + keyId + "@" + start, k -> {
+            long sum = 0;
+            for (LocalDate d = start; !d.isAfter(today); d = d.plusDays(1)) {
+                AtomicLong n = days.get(new UsageStore.Day(planId, keyId, d));
+                if (n != null) sum += n.get();
+            }
+            return new AtomicLong(sum);
+        });
+    }
+
+    /** Adds what was counted since the last flush to the store. */
+    public void flush() {
+        Map<UsageStore.Day, Long> deltas = new HashMap<>();
+        unsaved.forEach((d, n) -> {
+            long v = n.getAndSet(0);
+            if (v > 0) deltas.put(d, v);
+        });
+        try {
+            store.add(deltas);
+        } catch (RuntimeException e) {
+            deltas.forEach((d, v) -> unsaved.computeIfAbsent(d, k -> new AtomicLong()).addAndGet(v)); // next time
+            throw e;
         }
     }
 
-    /** Requests counted in the period containing {@code now}. */
-    public long used(String counter, UsagePlan.QuotaSettings quota, Instant now) {
-        AtomicLong used = counts.get(counter + "@" + periodStart(quota, now));
-        return used == null ? 0 : used.get();
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("usage counts not saved yet (will retry): {}", e.getMessage());
+        }
     }
 
-    /** The first day of the quota period containing {@code now}. */
-    static LocalDate periodStart(UsagePlan.QuotaSettings quota, Instant now) {
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        int offset = quota.offset() == null ? 0 : quota.offset();
-        QuotaPeriod period = quota.period() == null ? QuotaPeriod.DAY : quota.period();
+    /** Saves what is left and closes the store. */
+    @Override public void close() {
+        if (flusher != null) {
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flushQuietly();
+        store.close();
+    }
+
+    private static LocalDate day(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The first day of the quota period containing {@code today}. */
+    static LocalDate periodStart(UsagePlan.QuotaSettings quota, LocalDate today) {
+        int offset = quota == null || quota.offset() == null ? 0 : quota.offset();
+        QuotaPeriod period = quota == null || quota.period() == null ? QuotaPeriod.DAY : quota.period();
         return switch (period) {
             case DAY -> today;
             case WEEK -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY.plus(offset)));
             case MONTH -> {
                 LocalDate start = today.withDayOfMonth(Math.min(offset + 1, today.lengthOfMonth()));
-                yield start.isAfter(today) ? previousMonthStart(today, offset) : start;
+                if (!start.isAfter(today)) yield start;
+                LocalDate previous = today.minusMonths(1);
+                yield previous.withDayOfMonth(Math.min(offset + 1, previous.lengthOfMonth()));
             }
         };
     }
 
-    private static LocalDate previousMonthStart(LocalDate today, int offset) {
-        LocalDate previous = today.minusMonths(1);
-        return previous.withDayOfMonth(Math.min(offset + 1, previous.lengthOfMonth()));
+    /** The first day of the quota period containing {@code day} (UTC). */
+    public static LocalDate periodStartOf(UsagePlan.QuotaSettings quota, LocalDate day) {
+        return periodStart(quota, day);
+    }
+
+    static LocalDate periodStart(UsagePlan.QuotaSettings quota, Instant now) {
+        return periodStart(quota, day(now));
     }
 }

@@ -83,6 +83,13 @@ public record Integration(
                 cacheKeyParameters, integrationResponses, tlsConfig);
     }
 
+    /** The request parameters ({@code method.request.querystring.q}, …) that key the stage cache. */
+    public Integration withCacheKeyParameters(List<String> parameters) {
+        return new Integration(type, httpMethod, uri, connectionType, connectionId, credentials, requestParameters,
+                requestTemplates, passthroughBehavior, contentHandling, timeoutInMillis, cacheNamespace,
+                parameters, integrationResponses, tlsConfig);
+    }
+
     public Integration withPassthroughBehavior(PassthroughBehavior behavior) {
         return new Integration(type, httpMethod, uri, connectionType, connectionId, credentials, requestParameters,
                 requestTemplates, behavior, contentHandling, timeoutInMillis, cacheNamespace,

@@ -65,6 +65,14 @@ public record Stage(
                 canary, tracingEnabled, webAclArn, tags, createdDate, now);
     }
 
+    /** Turns the stage's cache cluster on (with AWS's smallest size, 0.5 GB, when none is set) or off. */
+    public Stage withCacheCluster(boolean enabled, String size, long now) {
+        String s = enabled && size == null ? "0.5" : size;
+        return new Stage(stageName, description, deploymentId, clientCertificateId, enabled, s,
+                enabled ? "AVAILABLE" : "NOT_AVAILABLE", methodSettings, variables, documentationVersion,
+                accessLogSettings, canarySettings, tracingEnabled, webAclArn, tags, createdDate, now);
+    }
+
     public Stage withMethodSettings(Map<String, MethodSetting> settings, long now) {
         return new Stage(stageName, description, deploymentId, clientCertificateId, cacheClusterEnabled, cacheClusterSize,
                 cacheClusterStatus, settings, variables, documentationVersion, accessLogSettings,

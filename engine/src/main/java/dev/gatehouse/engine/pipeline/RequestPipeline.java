@@ -4,6 +4,8 @@ import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.access.ApiKeyFilter;
 import dev.gatehouse.engine.access.FailClosedAccess;
 import dev.gatehouse.engine.access.ThrottleFilter;
+import dev.gatehouse.engine.caching.CachingFilter;
+import dev.gatehouse.engine.caching.StageCaches;
 import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.mapping.TemplateCompiler;
@@ -44,21 +46,25 @@ public final class RequestPipeline implements MethodFilterFactory {
     private final IntegrationFilters integrations;
     private final MethodFilterFactory validation;
     private final AccessState access;
+    private final StageCaches caches;
 
     /**
      * @param fallbackBackend backend for HTTP integrations called outside the data-plane server (test invoke);
      *                        the server's per-event-loop backend wins when present
-     * @param access          keys, usage plans, buckets and quotas the access slots read per request
+     * @param access          keys, usage plans, stage settings, buckets and quotas the slots read per request
+     * @param caches          the stages' response caches
      */
-    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access) {
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
+                           StageCaches caches) {
         this.integrations = new IntegrationFilters(templates, fallbackBackend);
         this.validation = new ValidationFilters();
         this.access = access;
+        this.caches = caches;
     }
 
     /** With fresh in-process access state (tests, benchmarks). */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend) {
-        this(templates, fallbackBackend, AccessState.inProcess());
+        this(templates, fallbackBackend, AccessState.inProcess(), new StageCaches());
     }
 
     /** The served pipeline for a plan: what the data-plane server runs for every request. */
@@ -95,7 +101,8 @@ public final class RequestPipeline implements MethodFilterFactory {
         if (served) add(slots, ApiKeyFilter.forMethod(access, api, resource, method));    // API key / usage plan
         if (served) add(slots, new ThrottleFilter(access, method.httpMethod(), resource.path())); // stage, engine
         slots.addAll(validation.filtersFor(api, resource, method));                      // request validation
-        // cache: not built yet
+        if (served) add(slots, new CachingFilter(access, caches, method.httpMethod(), resource.path(),
+                method.methodIntegration().cacheKeyParameters()));                        // stage cache
         add(slots, integration.responseMapping());                                       // response mapping
         add(slots, integration.requestMapping());                                        // request mapping
         add(slots, integration.integration());                                           // the integration

@@ -33,11 +33,30 @@ class AccessMechanicsTest {
         UsagePlan.QuotaSettings three = quota(3, 0, QuotaPeriod.DAY);
         Instant day1 = Instant.parse("2026-12-02T23:59:00Z");
         int admitted = 0;
-        for (int i = 0; i < 5; i++) if (counters.tryConsume("plan/key", three, day1)) admitted++;
+        for (int i = 0; i < 5; i++) if (counters.tryConsume("plan", "key", three, day1)) admitted++;
         assertThat(admitted).isEqualTo(3);
-        assertThat(counters.used("plan/key", three, day1)).isEqualTo(3);
-        assertThat(counters.tryConsume("plan/key", three, Instant.parse("2026-12-03T00:00:01Z"))).isTrue();
-        assertThat(counters.tryConsume("other/key", three, day1)).as("counters are per plan and key").isTrue();
+        assertThat(counters.used("plan", "key", three, day1)).isEqualTo(3);
+        assertThat(counters.tryConsume("plan", "key", three, Instant.parse("2026-12-03T00:00:01Z"))).isTrue();
+        assertThat(counters.tryConsume("other", "key", three, day1)).as("counters are per plan and key").isTrue();
+    }
+
+    @Test
+    void quotaCountsSurviveARestartThroughTheUsageStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path db = dir.resolve(".gatehouse/usage.db");
+        UsagePlan.QuotaSettings fivePerWeek = quota(5, 1, QuotaPeriod.WEEK);
+        Instant monday = Instant.parse("2026-11-30T10:00:00Z");
+        Instant wednesday = Instant.parse("2026-12-02T10:00:00Z");
+        try (QuotaCounters first = new QuotaCounters(SqliteUsageStore.open(db), monday)) {
+            for (int i = 0; i < 3; i++) assertThat(first.tryConsume("p1", "k1", fivePerWeek, monday)).isTrue();
+        }
+        try (QuotaCounters second = new QuotaCounters(SqliteUsageStore.open(db), wednesday)) {
+            assertThat(second.used("p1", "k1", fivePerWeek, wednesday)).as("3 on Monday, same week").isEqualTo(3);
+            assertThat(second.tryConsume("p1", "k1", fivePerWeek, wednesday)).isTrue();
+            assertThat(second.tryConsume("p1", "k1", fivePerWeek, wednesday)).isTrue();
+            assertThat(second.tryConsume("p1", "k1", fivePerWeek, wednesday)).as("5 per week used up").isFalse();
+            assertThat(second.daily("p1", "k1", java.time.LocalDate.of(2026, 11, 30), java.time.LocalDate.of(2026, 12, 2)))
+                    .containsExactly(3L, 0L, 2L);
+        }
     }
 
     @Test

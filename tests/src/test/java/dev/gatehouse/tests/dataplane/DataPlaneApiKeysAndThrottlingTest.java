@@ -124,6 +124,20 @@ class DataPlaneApiKeysAndThrottlingTest {
     }
 
     @Test
+    void quotaUseIsReportedPerKeyAndDayAndSurvivesARestart() throws IOException {
+        for (int i = 0; i < 2; i++) assertThat(status("prod", "/items", QUOTA)).startsWith("200");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // AWS GetUsage: [used, remaining] per day; quota 3 per DAY, 2 used
+        assertThat(gh.gateway.usage("plana", null, today, today).values()).isEqualTo(Map.of("k2", List.of(List.of(2L, 1L))));
+
+        gh.close();
+        gh = new GatewayHarness(dir, false);
+        assertThat(status("prod", "/items", QUOTA)).as("the third of three").startsWith("200");
+        assertThat(status("prod", "/items", QUOTA)).as("counted before the restart too")
+                .isEqualTo("429 {\"message\":\"Limit Exceeded\"}");
+    }
+
+    @Test
     void aStageThrottleLimitsEachMethodOfTheStage() throws IOException {
         Stage prod = gh.gateway.workspace().stage(api.id(), "prod").orElseThrow();
         Stage.MethodSetting oneAtATime = new Stage.MethodSetting(null, null, null, 1, 0.001, null, null, null, null, null);

@@ -32,7 +32,12 @@ final class GatewayHarness implements AutoCloseable {
     final OkHttpClient http;
 
     GatewayHarness(Path dir) {
-        gateway = Gateway.of(Workspace.create(dir, "dataplane"));
+        this(dir, true);
+    }
+
+    /** @param fresh create a new workspace in {@code dir}; false opens the one there (a restart) */
+    GatewayHarness(Path dir, boolean fresh) {
+        gateway = fresh ? Gateway.of(Workspace.create(dir, "dataplane")) : Gateway.open(dir);
         server = gateway.serve("127.0.0.1", 0);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(512);
