@@ -102,6 +102,7 @@ public final class Gateway implements AutoCloseable {
             // runs under the writer lock: only ask, and once per edit (all events of an edit share its revision)
             if (affectsPlan(event) && event.revision() != requestedRevision) {
                 requestedRevision = event.revision();
+                refreshAccess(event.revision()); // keys, plans, stage limits apply before apply() returns
                 rebuilder.request();
             }
         });
@@ -325,6 +326,7 @@ public final class Gateway implements AutoCloseable {
     /** Runs on the rebuild thread only ({@link SerialRebuilder}), off every lock. */
     private void rebuildPlan() {
         Workspace workspace = this.workspace;
+        long revision = workspace.revision(); // before the state: the state read below is at least this new
         List<PlanBuilder.ApiStages> apis = new ArrayList<>();
         Map<String, List<Stage>> stages = new java.util.HashMap<>();
         for (ApiDefinition api : workspace.apis()) {
@@ -333,7 +335,7 @@ public final class Gateway implements AutoCloseable {
             apis.add(new PlanBuilder.ApiStages(id, stages.get(id),
                     deploymentId -> workspace.deployment(id, deploymentId).orElse(null)));
         }
-        access.update(AccessDirectory.of(workspace.state().apiKeys(), workspace.state().usagePlans(), stages));
+        access.update(AccessDirectory.of(workspace.state().apiKeys(), workspace.state().usagePlans(), stages), revision);
         Map<String, String> problems = new java.util.TreeMap<>();
         RuntimePlan next = plans.build(apis, workspace.defaultApiId().orElse(null), workspace.domainNames(),
                 (where, e) -> {
@@ -344,6 +346,14 @@ public final class Gateway implements AutoCloseable {
         plan = next;
         holder.swap(pipeline.serving(next));
         rebuilds.incrementAndGet();
+    }
+
+    /** Installs the access snapshot of the workspace as it is now (cheap: keys, plans and stages only). */
+    private void refreshAccess(long revision) {
+        var state = workspace.state();
+        Map<String, List<Stage>> stages = new java.util.HashMap<>();
+        for (ApiDefinition api : state.apis()) stages.put(api.id(), state.stages(api.id()));
+        access.update(AccessDirectory.of(state.apiKeys(), state.usagePlans(), stages), revision);
     }
 
     private static boolean affectsPlan(WorkspaceEvent event) {

@@ -16,6 +16,8 @@ public final class AccessState implements AutoCloseable {
     public static final long DEFAULT_BURST = 5_000;
 
     private volatile AccessDirectory directory = AccessDirectory.EMPTY;
+    /** The workspace revision {@link #directory} was built from; guarded by {@code this} for updates. */
+    private long revision = Long.MIN_VALUE;
     private final RateLimiter limiter;
     private final QuotaCounters quotas;
     private final Clock clock;
@@ -54,9 +56,16 @@ public final class AccessState implements AutoCloseable {
         return directory;
     }
 
-    /** Installs a new snapshot (the gateway, after keys, plans or stages changed). */
-    public void update(AccessDirectory next) {
-        directory = Objects.requireNonNull(next, "next");
+    /**
+     * Installs a snapshot built from the workspace at {@code builtAt} (its revision), unless a newer one is already
+     * in: the gateway installs one from the workspace listener, so an edit applies before its {@code apply}
+     * returns, and another from each plan rebuild, which may have read an older state.
+     */
+    public synchronized void update(AccessDirectory next, long builtAt) {
+        Objects.requireNonNull(next, "next");
+        if (builtAt < revision) return;
+        revision = builtAt;
+        directory = next;
     }
 
     RateLimiter limiter() {

@@ -54,6 +54,11 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
 
     @Override public BackendResponse exchange(BackendRequest request) {
         if (Context.isOnEventLoopThread()) throw new IllegalStateException("exchange() would block an event loop");
+        String host = request.uri().getHost();
+        if (host == null || host.isEmpty()) {
+            // an endpoint built from an unset stage variable (http://${stageVariables.host}/…): AWS fails it at once
+            throw new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", null);
+        }
         CompletableFuture<BackendResponse> result = new CompletableFuture<>();
         long start = System.nanoTime();
         context.runOnContext(v -> start(request, result, start));
@@ -73,6 +78,15 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
 
     /** Runs on the event loop. */
     private void start(BackendRequest request, CompletableFuture<BackendResponse> result, long startNanos) {
+        try {
+            send(request, result, startNanos);
+        } catch (RuntimeException e) { // e.g. Vert.x refusing a URI without a host: fail now, never at the deadline
+            result.completeExceptionally(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED,
+                    "Invalid endpoint address", e));
+        }
+    }
+
+    private void send(BackendRequest request, CompletableFuture<BackendResponse> result, long startNanos) {
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> {
             if (result.completeExceptionally(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) {
