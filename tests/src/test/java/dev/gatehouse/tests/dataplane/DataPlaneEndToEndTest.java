@@ -154,7 +154,9 @@ class DataPlaneEndToEndTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(r.code()).isEqualTo(504);
             assertThat(r.body().string()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
-            assertThat(millis).isBetween(90L, 900L);
+            // the backend answers 200 after one second, so a 504 proves the 100 ms timeout fired first; the lower
+            // bound proves it did not fire early (no upper wall-clock bound: a loaded machine only adds time)
+            assertThat(millis).isGreaterThanOrEqualTo(90L);
         }
     }
 
