@@ -6,6 +6,7 @@ import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.DomainName;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.Stage;
@@ -193,6 +194,18 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
         history.apply(Edit.createApi(api));
         return workspace.state().get(new DocKey.ApiDoc(api.id()));
     }
+
+    @Override
+    public void deleteApi(String apiId, String description) {
+        history.apply(Edit.deleteApi(apiId).describedAs(description));
+    }
+
+    @Override
+    public void deleteStage(String apiId, String stageName, String description) {
+        history.apply(Edit.deleteStage(apiId, stageName).describedAs(description));
+    }
+
+    @Override public List<DomainName> domainNames() { return workspace.state().domainNames(); }
 
     @Override public Optional<String> undoDescription() { return history.undoDescription(); }
 

@@ -26,6 +26,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText");
     private final ReadOnlyStringWrapper apiText = new ReadOnlyStringWrapper(this, "apiText");
+    private Runnable newApiAction;
 
     public ShellViewModel(Workbench workbench, ConsolePreferences preferences) {
         this.workbench = workbench;
@@ -86,10 +87,16 @@ public final class ShellViewModel {
 
     public void openRecent(Path folder) { workbench.open(folder); }
 
-    /** Asks for a name and creates an API. */
+    /** Opens Create API (new, clone, import, example); without a dialog set, asks for a name and creates one. */
     public void newApi() {
         if (workbench.session().isEmpty()) return;
-        workbench.dialogs().askText("New API", "API name", "").ifPresent(workbench::createApi);
+        if (newApiAction != null) newApiAction.run();
+        else workbench.dialogs().askText("New API", "API name", "").ifPresent(workbench::createApi);
+    }
+
+    /** What "New API…" and the "+" beside the API selector open; composition root only. */
+    public void setNewApiAction(Runnable action) {
+        newApiAction = action;
     }
 
     public void undo() { workbench.undo(); }
