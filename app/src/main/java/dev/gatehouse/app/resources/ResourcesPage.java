@@ -119,7 +119,9 @@ public final class ResourcesPage extends SplitPane {
             MenuItem item = new MenuItem(m.httpMethod());
             item.setId("resourceAddMethod-" + m.httpMethod());
             item.setDisable(!m.enabled());
-            item.setOnAction(e -> vm.addMethod(m.httpMethod()));
+            item.setOnAction(e -> {
+                if (vm.resourceId() != null) tree.createMethodOn(vm.resourceId(), m.httpMethod());
+            });
             addMethod.getItems().add(item);
         }
     }
