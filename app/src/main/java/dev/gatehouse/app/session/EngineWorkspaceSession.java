@@ -180,7 +180,31 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override
     public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
-        return gateway.testInvoke(apiId, resourceId, httpMethod, request);
+        try {
+            return gateway.testInvoke(apiId, resourceId, httpMethod, request);
+        } catch (RuntimeException e) {
+            // A template that does not compile: AWS's TestInvokeMethod answers 500 with the reason in the log,
+            // not an error of the call; show that rather than a bare failure.
+            TemplateProblem problem = TemplateProblem.in(e).orElseThrow(() -> e);
+            return brokenTemplate(httpMethod, workspace.api(apiId).flatMap(a -> a.resource(resourceId)).map(Resource::path).orElse(""), problem);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LOG_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", java.util.Locale.US).withZone(java.time.ZoneId.of("UTC"));
+
+    /** The answer and log AWS gives for a method whose mapping template cannot be used. */
+    static TestInvokeResult brokenTemplate(String httpMethod, String path, TemplateProblem problem) {
+        String now = LOG_TIME.format(Instant.now()) + " : ";
+        String requestId = java.util.UUID.randomUUID().toString();
+        String log = "Execution log for request " + requestId + "\n"
+                + now + "Starting execution for request: " + requestId + "\n"
+                + now + "HTTP Method: " + httpMethod + ", Resource Path: " + path + "\n"
+                + now + "Execution failed due to configuration error: mapping template " + problem.message() + "\n"
+                + now + "Method completed with status: 500\n";
+        return new TestInvokeResult(500, "{\"message\": \"Internal server error\"}",
+                java.util.Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
+                java.util.Map.of(), log, 0);
     }
 
     @Override
