@@ -101,6 +101,7 @@ public final class Console {
         apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);
         createApiDialog = new CreateApiDialog(apisVm);
         shellVm.setNewApiAction(() -> createApiDialog.open(stage, ApisViewModel.Mode.NEW));
+        shell.setGettingStarted(new dev.gatehouse.app.apis.GettingStartedView(apisVm, createApiDialog, () -> stage));
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export
         shell.addFileMenuItems(new dev.gatehouse.app.sdk.SdkExportView(new dev.gatehouse.app.sdk.SdkExportViewModel(workbench,
                 sdkRunner, dev.gatehouse.app.sdk.FolderOpener.desktop(), preferences::dataPlanePort), () -> stage).fileMenuItems());

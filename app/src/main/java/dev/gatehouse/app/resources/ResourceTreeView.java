@@ -227,7 +227,10 @@ public final class ResourceTreeView extends VBox {
             delete.setId("menuDeleteResource");
             delete.setDisable("/".equals(entry.path()));
             delete.setOnAction(e -> delete(entry));
-            menu.getItems().addAll(create, add, new SeparatorMenuItem(), rename, delete);
+            MenuItem cors = new MenuItem("Enable CORS…", new FontIcon(Feather.GLOBE));
+            cors.setId("menuEnableCors");
+            cors.setOnAction(e -> vm.enableCors(entry.resourceId()));
+            menu.getItems().addAll(create, add, cors, new SeparatorMenuItem(), rename, delete);
         } else {
             MenuItem delete = new MenuItem("Delete method", new FontIcon(Feather.TRASH_2));
             delete.setId("menuDeleteMethod");

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.resources;
 
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.engine.model.ApiDefinition;
@@ -171,6 +172,20 @@ public final class ResourceTreeViewModel {
                     return r.withMethod(method);
                 }),
                 stored -> workbench.select(Selection.method(resourceId, verb))));
+    }
+
+    /**
+     * Enables CORS on the resource as AWS's console does from the resource's actions: an OPTIONS MOCK answering the
+     * preflight, Access-Control-Allow-Origin on its methods, the CORS headers on DEFAULT_4XX and DEFAULT_5XX. After
+     * asking; one undoable edit.
+     */
+    public void enableCors(String resourceId) {
+        workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> {
+            if (!workbench.dialogs().confirm("Enable CORS", "Enable CORS on " + resource.path() + "? This adds an OPTIONS "
+                    + "method (MOCK) answering the preflight, Access-Control-Allow-Origin '*' on the resource's methods, and "
+                    + "the CORS headers on the DEFAULT_4XX and DEFAULT_5XX gateway responses.", "Enable CORS")) return;
+            workbench.edit("Enable CORS on " + resource.path(), api -> EngineTools.enableCors(api, resourceId));
+        });
     }
 
     /** Deletes a method, after asking. */

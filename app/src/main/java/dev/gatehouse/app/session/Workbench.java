@@ -67,6 +67,10 @@ public final class Workbench {
         this.preferences = preferences;
         this.opener = opener;
         recentWorkspaces.setAll(preferences.recentWorkspaces());
+        selectedApi.addListener((obs, old, api) -> {
+            WorkspaceSession s = session.get();
+            if (s != null && api != null) preferences.setLastApi(s.root(), api.id());
+        });
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -150,7 +154,10 @@ public final class Workbench {
             selection.set(null);
             selectedApi.set(null);
             apply(loaded.snapshot);
-            String first = loaded.session.defaultApiId()
+            // the API shown last time in this workspace, else the default API, else the first
+            String first = preferences.lastApi(loaded.session.root())
+                    .filter(id -> loaded.snapshot.apis.stream().anyMatch(a -> a.id().equals(id)))
+                    .or(loaded.session::defaultApiId)
                     .or(() -> loaded.snapshot.apis.stream().findFirst().map(ApiDefinition::id)).orElse(null);
             if (first != null) selectApi(first);
             message.set("Opened " + loaded.session.root());

@@ -32,6 +32,8 @@ public final class ShellViewModel {
         this.workbench = workbench;
         this.preferences = preferences;
         darkTheme.set(preferences.darkTheme());
+        preferences.lastPage().flatMap(ShellViewModel::page).ifPresent(page::set);
+        page.addListener((obs, old, p) -> preferences.setLastPage(p.name()));
         darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
         title.bind(Bindings.createStringBinding(() -> {
             WorkspaceSession s = workbench.sessionProperty().get();
@@ -51,6 +53,14 @@ public final class ShellViewModel {
             return api.name() + " (" + api.id() + "): " + resources + " resource" + (resources == 1 ? "" : "s")
                     + ", " + methods + " method" + (methods == 1 ? "" : "s") + " — draft, edits saved";
         }, workbench.selectedApiProperty()));
+    }
+
+    private static java.util.Optional<Page> page(String name) {
+        try {
+            return java.util.Optional.of(Page.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return java.util.Optional.empty();
+        }
     }
 
     public Workbench workbench() {

@@ -156,6 +156,53 @@ class ConsoleNewcomerFlowTest {
         assertThat(stages(petstore)).contains("prod");
     }
 
+    @Test
+    void aTemplateWithASyntaxErrorIsNotSavedAndSaysWhereInWords(FxRobot robot) {
+        // given GET /'s integration response templates open
+        robot.clickOn("#tree-GET-_");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#methodTitle").tryQuery().isPresent());
+        robot.clickOn("#phase-integration-response");
+        String before = responseTemplate("/");
+
+        // when an unclosed #if is typed and saved (Ctrl+S)
+        robot.clickOn("#responseTemplates-code");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        robot.write("#if($input.path('$.a') == 1)\n{\"a\": 1}\n");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+
+        // then it is not stored, the problem names line and column in words, and Save stays disabled
+        ConsoleFixture.waitUntil(() -> !robot.lookup("#responseTemplates-problem").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#responseTemplates-problem").queryAs(Label.class).getText())
+                .matches("Not saved: line \\d+, column \\d+: the template ends before .*").doesNotContain("Encountered");
+        assertThat(robot.lookup("#responseTemplates-save").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(responseTemplate("/")).isEqualTo(before);
+    }
+
+    @Test
+    void corsIsEnabledFromTheResourceItself(FxRobot robot) {
+        // given the root resource / selected (it has no OPTIONS method yet)
+        robot.clickOn("#tree-_");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#resourceEnableCors").tryQuery().isPresent());
+
+        // when Enable CORS is pressed on the resource and confirmed
+        robot.clickOn("#resourceEnableCors");
+        ConsoleFixture.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn(robot.from(pane).lookup((Button b) -> "Enable CORS".equals(b.getText())).queryButton());
+
+        // then / answers the preflight with an OPTIONS MOCK
+        ConsoleFixture.waitUntil(() -> rootMethod("OPTIONS") != null);
+        assertThat(rootMethod("OPTIONS").methodIntegration().type()).isEqualTo(IntegrationType.MOCK);
+        assertThat(console.workbench().undoTextProperty().get()).isEqualTo("Undo Enable CORS on /");
+    }
+
+    private String responseTemplate(String path) {
+        return ConsoleFixture.api(console).resourceByPath(path).map(r -> r.method("GET"))
+                .map(m -> m.methodIntegration().integrationResponses().get("200"))
+                .map(r -> r.responseTemplates().get("text/html")).orElse(null);
+    }
+
     private java.util.List<String> stages(String apiId) {
         return console.workbench().session().orElseThrow().stages(apiId).stream().map(dev.gatehouse.engine.model.Stage::stageName).toList();
     }
