@@ -1,5 +1,7 @@
 package dev.gatehouse.app;
 
+import dev.gatehouse.app.apis.ApisViewModel;
+import dev.gatehouse.app.apis.CreateApiDialog;
 import dev.gatehouse.app.core.ConsolePreferences;
 import dev.gatehouse.app.core.ConsolePreferences.WindowBounds;
 import dev.gatehouse.app.core.FxDialogService;
@@ -63,6 +65,8 @@ public final class Console {
     private final TestPanelView testPanel;
     private final ImportExportView importExport;
     private final Scene scene;
+    private final ApisViewModel apisVm;
+    private final CreateApiDialog createApiDialog;
     private boolean closed;
 
     private Console(Stage stage, ConsolePreferences preferences, WorkspaceOpener opener) {
@@ -92,11 +96,21 @@ public final class Console {
                 Page.GATEWAY_RESPONSES, new dev.gatehouse.app.gatewayresponses.GatewayResponsesView(
                         new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)),
                 Page.SETTINGS, settingsView));
-        importExport = new ImportExportView(new ImportViewModel(workbench), new ExportViewModel(workbench), () -> stage);
+        ImportViewModel importVm = new ImportViewModel(workbench);
+        importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
+        apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);
+        createApiDialog = new CreateApiDialog(apisVm);
+        shellVm.setNewApiAction(() -> createApiDialog.open(stage, ApisViewModel.Mode.NEW));
+        shell.setGettingStarted(new dev.gatehouse.app.apis.GettingStartedView(apisVm, createApiDialog, () -> stage));
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export
         shell.addFileMenuItems(new dev.gatehouse.app.sdk.SdkExportView(new dev.gatehouse.app.sdk.SdkExportViewModel(workbench,
                 sdkRunner, dev.gatehouse.app.sdk.FolderOpener.desktop(), preferences::dataPlanePort), () -> stage).fileMenuItems());
         shell.addFileMenuItems(importExport.fileMenuItems());
+        javafx.scene.control.MenuItem deleteApi = new javafx.scene.control.MenuItem("Delete API…");
+        deleteApi.setId("menuDeleteApi");
+        deleteApi.setOnAction(e -> apisVm.deleteSelected());
+        deleteApi.disableProperty().bind(workbench.selectedApiProperty().isNull());
+        shell.addFileMenuItems(java.util.List.of(deleteApi));
         PaletteView palette = new PaletteView(new PaletteViewModel(workbench, shellVm::show, (apiId, stageName) -> stagesVm.select(stageName)));
         javafx.scene.control.MenuItem paletteItem = new javafx.scene.control.MenuItem("Go to resource, method or stage…");
         paletteItem.setId("menuPalette");

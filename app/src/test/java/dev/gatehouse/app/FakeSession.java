@@ -87,6 +87,25 @@ public final class FakeSession implements WorkspaceSession {
         return api;
     }
 
+    @Override
+    public void deleteApi(String apiId, String description) {
+        Map<String, ApiDefinition> next = new TreeMap<>(apis);
+        next.remove(apiId);
+        stages.remove(apiId);
+        if (apiId.equals(defaultApi)) defaultApi = null;
+        record(description, next);
+    }
+
+    @Override
+    public void deleteStage(String apiId, String stageName, String description) {
+        List<Stage> list = new ArrayList<>(stages(apiId));
+        if (!list.removeIf(st -> st.stageName().equals(stageName))) throw DefinitionException.notFound("Invalid stage identifier specified");
+        stages.put(apiId, List.copyOf(list));
+        fire();
+    }
+
+    @Override public List<dev.gatehouse.engine.model.DomainName> domainNames() { return List.of(); }
+
     private void record(String description, Map<String, ApiDefinition> next) {
         if (next.equals(apis)) return;
         undo.push(new Step(description, apis, next));

@@ -35,5 +35,15 @@ public interface ConsolePreferences {
     int DEFAULT_DATA_PLANE_PORT = 4010;
 
     /** A window's position and size; {@code maximized} wins over the rest when true. */
+    /** The API last shown in {@code workspace}, to show it again when the workspace opens. */
+    default Optional<String> lastApi(Path workspace) { return Optional.empty(); }
+
+    default void setLastApi(Path workspace, String apiId) {}
+
+    /** The page last shown (a {@code Page} name), to show it again at the next start. */
+    default Optional<String> lastPage() { return Optional.empty(); }
+
+    default void setLastPage(String page) {}
+
     record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 }

@@ -94,4 +94,30 @@ public final class PrefsConsolePreferences implements ConsolePreferences {
     public void setWindowBounds(WindowBounds b) {
         node.put(WINDOW, b.x() + "," + b.y() + "," + b.width() + "," + b.height() + "," + b.maximized());
     }
+
+    @Override
+    public java.util.Optional<String> lastApi(java.nio.file.Path workspace) {
+        return java.util.Optional.ofNullable(node.get(lastApiKey(workspace), null));
+    }
+
+    @Override
+    public void setLastApi(java.nio.file.Path workspace, String apiId) {
+        if (apiId == null) node.remove(lastApiKey(workspace));
+        else node.put(lastApiKey(workspace), apiId);
+    }
+
+    @Override
+    public java.util.Optional<String> lastPage() {
+        return java.util.Optional.ofNullable(node.get("lastPage", null));
+    }
+
+    @Override
+    public void setLastPage(String page) {
+        node.put("lastPage", page);
+    }
+
+    /** java.util.prefs keys are limited to 80 characters: key the folder by a hash of its path. */
+    private static String lastApiKey(java.nio.file.Path workspace) {
+        return "lastApi." + Integer.toHexString(workspace.toAbsolutePath().normalize().toString().hashCode());
+    }
 }

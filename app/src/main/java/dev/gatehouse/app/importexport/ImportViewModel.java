@@ -146,15 +146,11 @@ public final class ImportViewModel {
         String description = asNew ? "Import API " + api.name() + " from " + file
                 : "Import " + file + " into " + api.name() + " (" + t.name().toLowerCase(Locale.ROOT) + ")";
         busy.set(true);
-        workbench.tasks().run(() -> session.storeImported(api, asNew, description).id(), id -> {
-            // the workbench re-reads the workspace on the same runner: select once that has landed
-            workbench.tasks().run(() -> id, workbench::selectApi, e -> {});
+        // a refused import leaves the report open (the workbench shows why), so Apply may be pressed again
+        workbench.storeImported(api, asNew, description, () -> {
             busy.set(false);
             close();
-        }, e -> {
-            busy.set(false);
-            workbench.dialogs().showError("Cannot import " + file, e.getMessage() == null ? e.toString() : e.getMessage());
-        });
+        }, () -> busy.set(false));
     }
 
     /** Drops the loaded document without applying it. */

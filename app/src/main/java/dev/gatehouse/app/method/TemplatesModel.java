@@ -3,6 +3,9 @@ package dev.gatehouse.app.method;
 import dev.gatehouse.app.session.Workbench;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.gatehouse.app.session.EngineTools;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -31,6 +34,7 @@ public final class TemplatesModel {
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded", new Loaded(null, ""));
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private String editedText = "";
 
     /**
@@ -78,16 +82,36 @@ public final class TemplatesModel {
     /** The editor's text changed (called by the view on every change). */
     public void setEditedText(String text) {
         editedText = text == null ? "" : text;
+        problem.set("");
         updateDirty();
     }
 
-    /** Stores the typed text of the selected template. */
+    /**
+     * Why the typed template cannot be saved ("line 2, column 7: unexpected …"), as deploy and test invoke would
+     * refuse it; empty while it may be saved. Set by {@link #save()}, cleared when the text changes.
+     */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    /**
+     * Stores the typed text of the selected template, after checking in the background that it compiles: a
+     * template with a syntax error is not stored (the problem shows instead), as the models editor refuses an
+     * invalid schema.
+     */
     public void save() {
         String ct = selected.get();
         if (ct == null || !dirty.get()) return;
-        Map<String, String> map = new LinkedHashMap<>(stored.get());
-        map.put(ct, editedText);
-        save.accept(map, "Edit mapping template " + ct + " of");
+        String text = editedText;
+        workbench.tasks().run(() -> EngineTools.templateProblem(text), found -> {
+            if (!text.equals(editedText) || !ct.equals(selected.get())) return; // typed on meanwhile: the next save checks again
+            if (found.isPresent()) {
+                problem.set("Not saved: " + found.get().message());
+                return;
+            }
+            problem.set("");
+            Map<String, String> map = new LinkedHashMap<>(stored.get());
+            map.put(ct, text);
+            save.accept(map, "Edit mapping template " + ct + " of");
+        }, e -> problem.set("Cannot check the template: " + e.getMessage()));
     }
 
     /** Drops the typed text; the editor shows the stored one again. */
@@ -142,6 +166,7 @@ public final class TemplatesModel {
 
     /** Loads the stored text into the editor unless the user is typing in that same, unchanged template. */
     private void load(boolean force) {
+        problem.set("");
         String ct = selected.get();
         String text = ct == null ? "" : stored.get().getOrDefault(ct, "");
         Loaded current = loaded.get();

@@ -39,6 +39,7 @@ final class TemplatesPane extends BorderPane {
     private Button remove;
     private CodeEditor editor;
     private Button save;
+    private Label problem;
     private Button revert;
     private Label dirtyMark;
     private ToggleButton playgroundToggle;
@@ -78,6 +79,11 @@ final class TemplatesPane extends BorderPane {
         playgroundToggle = new ToggleButton("Playground", new FontIcon(Feather.ZAP));
         playgroundToggle.setId(prefix + "-playgroundToggle");
         playgroundToggle.setTooltip(new Tooltip("Render this template live against a sample request"));
+        problem = new Label();
+        problem.setId(prefix + "-problem");
+        problem.getStyleClass().add("validation-error");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
         dirtyMark = new Label("Unsaved changes");
         dirtyMark.getStyleClass().add("muted");
     }
@@ -97,7 +103,7 @@ final class TemplatesPane extends BorderPane {
         revert.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);
         actions.setAlignment(Pos.CENTER_LEFT);
-        right = new VBox(6, editor, actions);
+        right = new VBox(6, editor, problem, actions);
         VBox.setVgrow(editor, Priority.ALWAYS);
         setLeft(left);
         setCenter(right);
@@ -107,7 +113,10 @@ final class TemplatesPane extends BorderPane {
     }
 
     private void bind() {
-        save.disableProperty().bind(model.dirtyProperty().not());
+        save.disableProperty().bind(model.dirtyProperty().not().or(model.problemProperty().isNotEmpty()));
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(model.problemProperty().isNotEmpty());
         revert.disableProperty().bind(model.dirtyProperty().not());
         dirtyMark.visibleProperty().bind(model.dirtyProperty());
         remove.disableProperty().bind(model.selectedProperty().isNull());

@@ -78,6 +78,7 @@ public final class ModelsView extends SplitPane {
         schemaProblem = new Label();
         schemaProblem.setId("modelSchemaProblem");
         schemaProblem.getStyleClass().add("validation-error");
+        schemaProblem.setWrapText(true);
         save = new Button("Save model", new FontIcon(Feather.SAVE));
         save.setId("saveModel");
         save.getStyleClass().add("accent");
@@ -118,6 +119,14 @@ public final class ModelsView extends SplitPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, schemaProblem, spacer, revert, save);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // a long problem wraps beside the buttons, which keep their full width (never "…")
+        HBox.setHgrow(schemaProblem, Priority.ALWAYS);
+        schemaProblem.setMaxWidth(Double.MAX_VALUE);
+        schemaProblem.setMinWidth(0);
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        generate.setMinWidth(Region.USE_PREF_SIZE);
+        cancelExample.setMinWidth(Region.USE_PREF_SIZE);
         Label schemaHeading = new Label("JSON Schema (draft 4)");
         schemaHeading.getStyleClass().add("section-title");
         Region headingSpacer = new Region();
@@ -151,6 +160,9 @@ public final class ModelsView extends SplitPane {
         revert.disableProperty().bind(vm.dirtyProperty().not());
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         schema.disableProperty().bind(vm.selectedProperty().isNull());
+        // with no model selected there is no schema to check: no editor, so no "Empty" error either
+        schema.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        schema.managedProperty().bind(vm.selectedProperty().isNotNull());
         showExample.disableProperty().bind(vm.selectedProperty().isNull());
         exampleProblem.textProperty().bind(vm.exampleProblemProperty());
         vm.generatedProperty().addListener((obs, old, g) -> load(g));

@@ -167,7 +167,8 @@ public final class PlaygroundViewModel {
             status.set(String.format(Locale.ROOT, "Rendered in %.1f ms", result.renderNanos() / 1e6));
         } else {
             output.set("");
-            error.set(new TemplateError(e.getMessage(), e.line(), e.column()));
+            // the product's words, position first ("line 2, column 5: unexpected …"), never the parser's internals
+            error.set(new TemplateError(dev.gatehouse.app.session.TemplateProblem.of(e).message(), e.line(), e.column()));
             status.set(e.line() > 0 ? "Error at line " + e.line() + ", column " + e.column() : "Error");
         }
         List<ResolvedValue> rows = new ArrayList<>();

@@ -130,6 +130,18 @@ public final class ResourceTreeView extends VBox {
         if (item != null) createChild(item.getValue());
     }
 
+    /**
+     * Opens Create method on the resource with {@code verb} preselected: the user then chooses the integration type
+     * and fills the fields it needs; nothing is created until Create method.
+     */
+    public void createMethodOn(String resourceId, String verb) {
+        TreeItem<TreeEntry> item = find(tree.getRoot(), resourceId);
+        if (item == null) return;
+        new CreateMethodDialog(getScene() == null ? null : getScene().getWindow(), vm, resourceId, item.getValue().path(), verb)
+                .showAndWait()
+                .ifPresent(r -> vm.addMethod(resourceId, r.httpMethod(), r.choice(), r.target(), r.targetMethod()));
+    }
+
     // ---- actions (dialogs are the View's; the edits are the ViewModel's) -------------------------------------
 
     private void createChild(TreeEntry parent) {
@@ -204,7 +216,7 @@ public final class ResourceTreeView extends VBox {
                 MenuItem item = new MenuItem(verb);
                 item.setId("menuAddMethod-" + verb);
                 item.setDisable(!vm.canAddMethod(entry.resourceId(), verb));
-                item.setOnAction(e -> vm.addMethod(entry.resourceId(), verb));
+                item.setOnAction(e -> createMethodOn(entry.resourceId(), verb));
                 add.getItems().add(item);
             }
             MenuItem rename = new MenuItem("Rename…", new FontIcon(Feather.EDIT_2));
@@ -215,7 +227,10 @@ public final class ResourceTreeView extends VBox {
             delete.setId("menuDeleteResource");
             delete.setDisable("/".equals(entry.path()));
             delete.setOnAction(e -> delete(entry));
-            menu.getItems().addAll(create, add, new SeparatorMenuItem(), rename, delete);
+            MenuItem cors = new MenuItem("Enable CORS…", new FontIcon(Feather.GLOBE));
+            cors.setId("menuEnableCors");
+            cors.setOnAction(e -> vm.enableCors(entry.resourceId()));
+            menu.getItems().addAll(create, add, cors, new SeparatorMenuItem(), rename, delete);
         } else {
             MenuItem delete = new MenuItem("Delete method", new FontIcon(Feather.TRASH_2));
             delete.setId("menuDeleteMethod");

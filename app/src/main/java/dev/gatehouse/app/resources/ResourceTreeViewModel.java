@@ -1,5 +1,6 @@
 package dev.gatehouse.app.resources;
 
+import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.engine.model.ApiDefinition;
@@ -31,6 +32,7 @@ public final class ResourceTreeViewModel {
     private final Workbench workbench;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyObjectWrapper<TreeEntry> root = new ReadOnlyObjectWrapper<>(this, "root");
+    private final List<IntegrationChoice> choices = new ArrayList<>(List.of(StandardIntegrations.values()));
 
     public ResourceTreeViewModel(Workbench workbench) {
         this.workbench = workbench;
@@ -130,16 +132,60 @@ public final class ResourceTreeViewModel {
      * selected once stored.
      */
     public void addMethod(String resourceId, String httpMethod) {
+        addMethod(resourceId, httpMethod, StandardIntegrations.MOCK, null, null);
+    }
+
+    /** The integration types a new method may have, in the order the create-method dialog lists them. */
+    public List<IntegrationChoice> integrationChoices() {
+        return List.copyOf(choices);
+    }
+
+    /** Offers one more integration type when a method is created (e.g. "Lambda function"); composition root only. */
+    public void addIntegrationChoice(IntegrationChoice choice) {
+        choices.add(choice);
+    }
+
+    /**
+     * Why the create-method form cannot be applied, in the product's words; empty when it can. Cheap and pure:
+     * called on every keystroke.
+     */
+    public Optional<String> newMethodProblem(String resourceId, String httpMethod, IntegrationChoice choice, String target) {
+        if (httpMethod == null) return Optional.of("Choose the HTTP method");
+        if (!canAddMethod(resourceId, httpMethod.toUpperCase(Locale.ROOT))) return Optional.of("This resource has a " + httpMethod + " method already");
+        if (choice == null) return Optional.of("Choose the integration type");
+        return choice.targetProblem(target);
+    }
+
+    /**
+     * Adds a method integrated as {@code choice} says (MOCK, HTTP, HTTP proxy …), with the fields that type needs,
+     * as one undoable edit named "Create method GET /pets"; the method is selected once stored.
+     */
+    public void addMethod(String resourceId, String httpMethod, IntegrationChoice choice, String target, String targetMethod) {
         String verb = httpMethod.toUpperCase(Locale.ROOT);
+        Method method = choice.method(verb, target, targetMethod);
         workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> workbench.edit(
                 "Create method " + verb + " " + resource.path(),
                 api -> api.updateResource(resourceId, r -> {
                     if (r.method(verb) != null) {
                         throw DefinitionException.conflict("Method already exists for this resource");
                     }
-                    return r.withMethod(newMockMethod(verb));
+                    return r.withMethod(method);
                 }),
                 stored -> workbench.select(Selection.method(resourceId, verb))));
+    }
+
+    /**
+     * Enables CORS on the resource as AWS's console does from the resource's actions: an OPTIONS MOCK answering the
+     * preflight, Access-Control-Allow-Origin on its methods, the CORS headers on DEFAULT_4XX and DEFAULT_5XX. After
+     * asking; one undoable edit.
+     */
+    public void enableCors(String resourceId) {
+        workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> {
+            if (!workbench.dialogs().confirm("Enable CORS", "Enable CORS on " + resource.path() + "? This adds an OPTIONS "
+                    + "method (MOCK) answering the preflight, Access-Control-Allow-Origin '*' on the resource's methods, and "
+                    + "the CORS headers on the DEFAULT_4XX and DEFAULT_5XX gateway responses.", "Enable CORS")) return;
+            workbench.edit("Enable CORS on " + resource.path(), api -> EngineTools.enableCors(api, resourceId));
+        });
     }
 
     /** Deletes a method, after asking. */

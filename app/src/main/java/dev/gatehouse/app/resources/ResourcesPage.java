@@ -33,6 +33,7 @@ public final class ResourcesPage extends SplitPane {
     private FlowPane methods;
     private MenuButton addMethod;
     private Button createChild;
+    private Button enableCors;
     private Label empty;
 
     public ResourcesPage(ResourcesPageViewModel vm, ResourceTreeView tree, Node methodView) {
@@ -59,6 +60,8 @@ public final class ResourcesPage extends SplitPane {
         addMethod.setId("resourceAddMethod");
         createChild = new Button("Create child resource…", new FontIcon(Feather.FOLDER_PLUS));
         createChild.setId("resourceCreateChild");
+        enableCors = new Button("Enable CORS…", new FontIcon(Feather.GLOBE));
+        enableCors.setId("resourceEnableCors");
         empty = new Label("Select a resource or a method in the tree.\nRight-click a resource to create resources and methods.");
         empty.getStyleClass().add("muted");
     }
@@ -67,7 +70,7 @@ public final class ResourcesPage extends SplitPane {
         setId("resourcesPage");
         Label methodsHeading = new Label("Methods");
         methodsHeading.getStyleClass().add("section-title");
-        HBox actions = new HBox(8, addMethod, createChild);
+        HBox actions = new HBox(8, addMethod, createChild, enableCors);
         actions.setAlignment(Pos.CENTER_LEFT);
         resourceSummary = new VBox(8, resourcePath, resourceInfo, methodsHeading, methods, actions);
         resourceSummary.setPadding(new Insets(16));
@@ -89,6 +92,7 @@ public final class ResourcesPage extends SplitPane {
     }
 
     private void wireEvents() {
+        enableCors.setOnAction(e -> vm.enableCors());
         createChild.setOnAction(e -> {
             if (vm.resourceId() != null) tree.createChildOf(vm.resourceId());
         });
@@ -119,7 +123,9 @@ public final class ResourcesPage extends SplitPane {
             MenuItem item = new MenuItem(m.httpMethod());
             item.setId("resourceAddMethod-" + m.httpMethod());
             item.setDisable(!m.enabled());
-            item.setOnAction(e -> vm.addMethod(m.httpMethod()));
+            item.setOnAction(e -> {
+                if (vm.resourceId() != null) tree.createMethodOn(vm.resourceId(), m.httpMethod());
+            });
             addMethod.getItems().add(item);
         }
     }

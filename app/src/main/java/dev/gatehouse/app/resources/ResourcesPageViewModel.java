@@ -89,6 +89,11 @@ public final class ResourcesPageViewModel {
         if (resourceId != null) tree.addMethod(resourceId, httpMethod);
     }
 
+    /** Enables CORS on the resource in view (after asking; undoable). */
+    public void enableCors() {
+        if (resourceId != null) tree.enableCors(resourceId);
+    }
+
     // ---- internals -------------------------------------------------------------------------------------------
 
     private void update() {

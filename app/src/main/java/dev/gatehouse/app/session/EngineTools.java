@@ -38,6 +38,8 @@ public final class EngineTools {
     /** The body template of a gateway response without a customised one ({@code {"message":$context.error.messageString}}). */
     public static final String DEFAULT_GATEWAY_RESPONSE_TEMPLATE = GatewayResponses.DEFAULT_TEMPLATE;
 
+    private static final TemplateCompiler CHECKER = new TemplateCompiler();
+
     private EngineTools() {}
 
     /** A new API from an OpenAPI or Swagger document, with the fidelity report. */
@@ -85,6 +87,21 @@ public final class EngineTools {
     /** A JSON Schema (draft 4) that the example satisfies; {@code SchemaFromExample.ExampleException} names the line. */
     public static String schemaFromExample(String jsonExample, String title) {
         return SchemaFromExample.generate(jsonExample, title);
+    }
+
+    /**
+     * Why the mapping template cannot run (a syntax error, a refused directive), with its line and column in the
+     * product's words; empty when it compiles. What deploy and test invoke would refuse, checked before saving.
+     */
+    public static java.util.Optional<TemplateProblem> templateProblem(String template) {
+        try {
+            synchronized (CHECKER) {
+                CHECKER.compile(template == null ? "" : template, "template");
+            }
+            return java.util.Optional.empty();
+        } catch (dev.gatehouse.engine.mapping.MappingException e) {
+            return java.util.Optional.of(TemplateProblem.of(e));
+        }
     }
 
     /** A mapping-template playground: renders templates against a sample request as a test invoke would. */

@@ -6,6 +6,7 @@ import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.DomainName;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.Stage;
@@ -179,7 +180,31 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override
     public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
-        return gateway.testInvoke(apiId, resourceId, httpMethod, request);
+        try {
+            return gateway.testInvoke(apiId, resourceId, httpMethod, request);
+        } catch (RuntimeException e) {
+            // A template that does not compile: AWS's TestInvokeMethod answers 500 with the reason in the log,
+            // not an error of the call; show that rather than a bare failure.
+            TemplateProblem problem = TemplateProblem.in(e).orElseThrow(() -> e);
+            return brokenTemplate(httpMethod, workspace.api(apiId).flatMap(a -> a.resource(resourceId)).map(Resource::path).orElse(""), problem);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LOG_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", java.util.Locale.US).withZone(java.time.ZoneId.of("UTC"));
+
+    /** The answer and log AWS gives for a method whose mapping template cannot be used. */
+    static TestInvokeResult brokenTemplate(String httpMethod, String path, TemplateProblem problem) {
+        String now = LOG_TIME.format(Instant.now()) + " : ";
+        String requestId = java.util.UUID.randomUUID().toString();
+        String log = "Execution log for request " + requestId + "\n"
+                + now + "Starting execution for request: " + requestId + "\n"
+                + now + "HTTP Method: " + httpMethod + ", Resource Path: " + path + "\n"
+                + now + "Execution failed due to configuration error: mapping template " + problem.message() + "\n"
+                + now + "Method completed with status: 500\n";
+        return new TestInvokeResult(500, "{\"message\": \"Internal server error\"}",
+                java.util.Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
+                java.util.Map.of(), log, 0);
     }
 
     @Override
@@ -193,6 +218,18 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
         history.apply(Edit.createApi(api));
         return workspace.state().get(new DocKey.ApiDoc(api.id()));
     }
+
+    @Override
+    public void deleteApi(String apiId, String description) {
+        history.apply(Edit.deleteApi(apiId).describedAs(description));
+    }
+
+    @Override
+    public void deleteStage(String apiId, String stageName, String description) {
+        history.apply(Edit.deleteStage(apiId, stageName).describedAs(description));
+    }
+
+    @Override public List<DomainName> domainNames() { return workspace.state().domainNames(); }
 
     @Override public Optional<String> undoDescription() { return history.undoDescription(); }
 

@@ -5,6 +5,10 @@ import dev.gatehouse.app.core.DialogService;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.EndpointType;
+import dev.gatehouse.engine.model.Ids;
+import dev.gatehouse.engine.model.RestApi;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +67,10 @@ public final class Workbench {
         this.preferences = preferences;
         this.opener = opener;
         recentWorkspaces.setAll(preferences.recentWorkspaces());
+        selectedApi.addListener((obs, old, api) -> {
+            WorkspaceSession s = session.get();
+            if (s != null && api != null) preferences.setLastApi(s.root(), api.id());
+        });
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -146,7 +154,10 @@ public final class Workbench {
             selection.set(null);
             selectedApi.set(null);
             apply(loaded.snapshot);
-            String first = loaded.session.defaultApiId()
+            // the API shown last time in this workspace, else the default API, else the first
+            String first = preferences.lastApi(loaded.session.root())
+                    .filter(id -> loaded.snapshot.apis.stream().anyMatch(a -> a.id().equals(id)))
+                    .or(loaded.session::defaultApiId)
                     .or(() -> loaded.snapshot.apis.stream().findFirst().map(ApiDefinition::id)).orElse(null);
             if (first != null) selectApi(first);
             message.set("Opened " + loaded.session.root());
@@ -187,10 +198,92 @@ public final class Workbench {
 
     /** Creates an API named {@code name} and selects it. */
     public void createApi(String name) {
-        withSession(s -> background(() -> s.createApi(name), api -> {
-            selectApi(api.id());
-            message.set("Created API " + name);
-        }, e -> showEditError("Create API " + name, e)));
+        createApi(name, null, null);
+    }
+
+    /**
+     * Creates an API as AWS's CreateRestApi does (root resource, Empty and Error models) with an optional
+     * description and endpoint type, as one undoable edit, and selects it once the selector lists it.
+     */
+    public void createApi(String name, String description, EndpointType endpointType) {
+        change("Create API " + name, s -> {
+            ApiDefinition api = ApiDefinition.create(Ids.apiId(), name, Instant.now());
+            RestApi restApi = api.restApi();
+            if (description != null && !description.isBlank()) restApi = restApi.withDescription(description.strip());
+            if (endpointType != null) restApi = restApi.withEndpointConfiguration(new RestApi.EndpointConfiguration(List.of(endpointType), null, null));
+            return s.storeImported(api.withRestApi(restApi), true, "Create API " + name);
+        }, api -> selectApi(api.id()));
+    }
+
+    /**
+     * Clones {@code sourceApiId} as a new API named {@code name} (AWS's CreateRestApi {@code cloneFrom}): every
+     * resource, method, model, validator, authorizer and gateway response; no stages or deployments. Selects it.
+     */
+    public void cloneApi(String sourceApiId, String name, String description) {
+        change("Clone API " + name, s -> {
+            ApiDefinition source = s.api(sourceApiId).orElseThrow(() -> DefinitionException.notFound("Invalid API identifier specified"));
+            return s.storeImported(ApiClone.of(source, Ids.apiId(), name, description), true, "Clone API " + source.name() + " as " + name);
+        }, api -> selectApi(api.id()));
+    }
+
+    /**
+     * Adds AWS's example API (the PetStore the AWS console offers as "Example API") as a new API named
+     * {@code name}, and selects it.
+     */
+    public void createExampleApi(String name) {
+        change("Create example API " + name, s -> {
+            ApiDefinition example;
+            try (java.io.InputStream in = Workbench.class.getResourceAsStream("example-petstore.json")) {
+                example = dev.gatehouse.engine.model.Json.mapper().readValue(in, ApiDefinition.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("The example API is missing from the console", e);
+            }
+            return s.storeImported(ApiClone.of(example, Ids.apiId(), name, null), true, "Create example API " + name);
+        }, api -> selectApi(api.id()));
+    }
+
+    /** Stores an imported API (new, or replacing the one with its id) as one undoable edit and selects it. */
+    public void storeImported(ApiDefinition api, boolean asNew, String description, Runnable onDone, Runnable onFailed) {
+        change(description, s -> s.storeImported(api, asNew, description), stored -> {
+            selectApi(stored.id());
+            onDone.run();
+        }, onFailed);
+    }
+
+    /** Deletes an API with its stages and deployments (one undoable edit); another API is selected. */
+    public void deleteApi(String apiId) {
+        ApiDefinition api = apis.stream().filter(a -> a.id().equals(apiId)).findFirst().orElse(null);
+        if (api == null) return;
+        change("Delete API " + api.name(), s -> {
+            s.deleteApi(apiId, "Delete API " + api.name());
+            return apiId;
+        }, id -> {
+            if (selectedApi.get() == null && !apis.isEmpty()) selectApi(apis.getFirst().id());
+        });
+    }
+
+    /**
+     * Runs a workspace change in the background, then shows the workspace as the change left it before calling
+     * {@code onDone} on the FX thread: a created API or resource is listed by then, so it can be selected. (The
+     * change listener's own re-read arrives later; waiting for it raced with {@code onDone}.)
+     */
+    public <T> void change(String description, java.util.function.Function<WorkspaceSession, T> work, Consumer<T> onDone) {
+        change(description, work, onDone, () -> {});
+    }
+
+    private <T> void change(String description, java.util.function.Function<WorkspaceSession, T> work, Consumer<T> onDone,
+                            Runnable onFailed) {
+        withSession(s -> background(() -> {
+            T result = work.apply(s);
+            return new Changed<>(result, Snapshot.of(s));
+        }, changed -> {
+            if (session.get() == s) apply(changed.snapshot);
+            message.set("Saved: " + description);
+            onDone.accept(changed.result);
+        }, e -> {
+            showEditError(description, e);
+            onFailed.run();
+        }));
     }
 
     // ---- commands: edits -------------------------------------------------------------------------------------
@@ -208,10 +301,7 @@ public final class Workbench {
         ApiDefinition api = selectedApi.get();
         if (api == null) return;
         String apiId = api.id();
-        withSession(s -> background(() -> s.updateApi(apiId, description, change), stored -> {
-            message.set("Saved: " + description);
-            onDone.accept(stored);
-        }, e -> showEditError(description, e)));
+        change(description, s -> s.updateApi(apiId, description, change), onDone);
     }
 
     public void undo() {
@@ -322,6 +412,8 @@ public final class Workbench {
     private static String lowerFirst(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
+
+    private record Changed<T>(T result, Snapshot snapshot) {}
 
     private record Loaded(WorkspaceSession session, Snapshot snapshot) {}
 

@@ -4,6 +4,7 @@ import dev.gatehouse.engine.invoke.TestInvokeRequest;
 import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.DomainName;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.sdk.StageDocument;
 import java.nio.file.Path;
@@ -57,6 +58,15 @@ public interface WorkspaceSession extends AutoCloseable {
 
     /** Creates an empty API (root resource, Empty and Error models) as one undoable edit. */
     ApiDefinition createApi(String name);
+
+    /** Deletes an API with its stages and deployments, and unmarks it as default, as one undoable edit. */
+    void deleteApi(String apiId, String description);
+
+    /** Deletes a stage as one undoable edit (its deployments stay); DefinitionException when it does not exist. */
+    void deleteStage(String apiId, String stageName, String description);
+
+    /** The workspace's custom domain names with their base path mappings (what depends on an API's stages). */
+    List<DomainName> domainNames();
 
     /** What "Undo" would revert, if anything. */
     Optional<String> undoDescription();

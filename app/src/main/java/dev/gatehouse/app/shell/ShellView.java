@@ -67,6 +67,7 @@ public final class ShellView extends BorderPane {
     private HBox statusBar;
     private boolean syncingApi;
     private Runnable onExit = () -> {};
+    private Node gettingStarted;
 
     public ShellView(ShellViewModel vm, Map<Page, Node> pages) {
         this.vm = vm;
@@ -220,7 +221,10 @@ public final class ShellView extends BorderPane {
         recentList.setItems(workbench.recentWorkspaces());
 
         apiSelector.setItems(javafx.collections.FXCollections.observableArrayList(workbench.apisProperty()));
-        workbench.apisProperty().addListener((ListChangeListener<ApiDefinition>) c -> syncApis());
+        workbench.apisProperty().addListener((ListChangeListener<ApiDefinition>) c -> {
+            syncApis();
+            showPage();
+        });
         workbench.selectedApiProperty().addListener((obs, old, api) -> syncApis());
         workbench.recentWorkspaces().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
         rebuildRecentMenu();
@@ -278,6 +282,10 @@ public final class ShellView extends BorderPane {
             navGroup.selectToggle(null);
             return;
         }
+        if (gettingStarted != null && workbench.apisProperty().isEmpty()) {
+            pageHost.getChildren().setAll(gettingStarted);
+            return;
+        }
         Page page = vm.pageProperty().get();
         navButtons.get(page).setSelected(true);
         Node node = pages.get(page);
@@ -329,6 +337,12 @@ public final class ShellView extends BorderPane {
         java.util.List<MenuItem> added = new java.util.ArrayList<>(items);
         added.add(new SeparatorMenuItem());
         view.getItems().addAll(0, added);
+    }
+
+    /** What shows instead of the pages while the open workspace has no API; composition root only. */
+    public void setGettingStarted(Node view) {
+        gettingStarted = view;
+        showPage();
     }
 
     /** What File → Exit does; the composition root closes the window when the workbench agrees. */

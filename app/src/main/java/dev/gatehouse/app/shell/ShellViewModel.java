@@ -26,11 +26,14 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText");
     private final ReadOnlyStringWrapper apiText = new ReadOnlyStringWrapper(this, "apiText");
+    private Runnable newApiAction;
 
     public ShellViewModel(Workbench workbench, ConsolePreferences preferences) {
         this.workbench = workbench;
         this.preferences = preferences;
         darkTheme.set(preferences.darkTheme());
+        preferences.lastPage().flatMap(ShellViewModel::page).ifPresent(page::set);
+        page.addListener((obs, old, p) -> preferences.setLastPage(p.name()));
         darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
         title.bind(Bindings.createStringBinding(() -> {
             WorkspaceSession s = workbench.sessionProperty().get();
@@ -50,6 +53,14 @@ public final class ShellViewModel {
             return api.name() + " (" + api.id() + "): " + resources + " resource" + (resources == 1 ? "" : "s")
                     + ", " + methods + " method" + (methods == 1 ? "" : "s") + " — draft, edits saved";
         }, workbench.selectedApiProperty()));
+    }
+
+    private static java.util.Optional<Page> page(String name) {
+        try {
+            return java.util.Optional.of(Page.valueOf(name));
+        } catch (IllegalArgumentException unknown) {
+            return java.util.Optional.empty();
+        }
     }
 
     public Workbench workbench() {
@@ -86,10 +97,16 @@ public final class ShellViewModel {
 
     public void openRecent(Path folder) { workbench.open(folder); }
 
-    /** Asks for a name and creates an API. */
+    /** Opens Create API (new, clone, import, example); without a dialog set, asks for a name and creates one. */
     public void newApi() {
         if (workbench.session().isEmpty()) return;
-        workbench.dialogs().askText("New API", "API name", "").ifPresent(workbench::createApi);
+        if (newApiAction != null) newApiAction.run();
+        else workbench.dialogs().askText("New API", "API name", "").ifPresent(workbench::createApi);
+    }
+
+    /** What "New API…" and the "+" beside the API selector open; composition root only. */
+    public void setNewApiAction(Runnable action) {
+        newApiAction = action;
     }
 
     public void undo() { workbench.undo(); }

@@ -32,6 +32,9 @@ public final class StagesView extends VBox {
     private final StagesViewModel vm;
     private Runnable onDeploy = () -> {};
     private Button deploy;
+    private Button editDescription;
+    private Button promoteCanary;
+    private Button deleteStage;
     private Label notice;
     private TableView<StagesViewModel.StageRow> stages;
     private Label stageTitle;
@@ -116,7 +119,14 @@ public final class StagesView extends VBox {
         title.getStyleClass().add("page-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, notice, spacer, deploy);
+        editDescription = new Button("Description…", new FontIcon(Feather.EDIT_2));
+        editDescription.setId("stageEditDescription");
+        promoteCanary = new Button("Promote canary", new FontIcon(Feather.TRENDING_UP));
+        promoteCanary.setId("stagePromoteCanary");
+        deleteStage = new Button("Delete stage…", new FontIcon(Feather.TRASH_2));
+        deleteStage.setId("stageDelete");
+        for (Button b : new Button[] {editDescription, promoteCanary, deleteStage, deploy}) b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, notice, spacer, editDescription, promoteCanary, deleteStage, deploy);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label urlLabel = new Label("Invoke URL");
@@ -153,6 +163,12 @@ public final class StagesView extends VBox {
             if (row != null) vm.selectedProperty().set(row);
         });
         deploy.setOnAction(e -> onDeploy.run());
+        editDescription.setOnAction(e -> vm.editDescription());
+        deleteStage.setOnAction(e -> vm.deleteStage());
+        promoteCanary.setOnAction(e -> vm.promoteCanary());
+        editDescription.disableProperty().bind(vm.selectedProperty().isNull());
+        deleteStage.disableProperty().bind(vm.selectedProperty().isNull());
+        promoteCanary.disableProperty().bind(vm.selectedProperty().map(r -> r.stage().canarySettings() == null).orElse(true));
         copyUrl.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.invokeUrlProperty().get());

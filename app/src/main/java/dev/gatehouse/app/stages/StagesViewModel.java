@@ -150,6 +150,72 @@ public final class StagesViewModel {
                 e -> showError("Cannot roll back " + name, e));
     }
 
+    /** Changes the selected stage's description (asks for the text; one undoable edit). */
+    public void editDescription() {
+        StageRow stage = selected.get();
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (stage == null || session == null) return;
+        String api = apiId;
+        String name = stage.stageName();
+        workbench.dialogs().askText("Stage " + name, "Description", stage.stage().description() == null ? "" : stage.stage().description())
+                .ifPresent(text -> workbench.tasks().run(() -> {
+                    session.updateStage(api, name, "Change description of stage " + name,
+                            st -> st.withDescription(text, java.time.Instant.now().getEpochSecond()));
+                    return name;
+                }, n -> notice.set("Stage " + n + " description saved"), e -> showError("Cannot change stage " + name, e)));
+    }
+
+    /**
+     * Deletes the selected stage after a confirmation that names what depends on it (its canary, the custom domain
+     * mappings that point at it); its deployments stay. One undoable edit.
+     */
+    public void deleteStage() {
+        StageRow stage = selected.get();
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (stage == null || session == null) return;
+        String api = apiId;
+        String name = stage.stageName();
+        workbench.tasks().run(() -> dev.gatehouse.app.session.Dependents.ofStage(session, api, name), dependents -> {
+            String message = "Delete stage " + name + "? Its invoke URL stops answering; its deployments stay."
+                    + (dependents.isEmpty() ? "" : "\n\nThese go with it:\n  • " + String.join("\n  • ", dependents))
+                    + "\n\nYou can undo this with Edit → Undo.";
+            if (!workbench.dialogs().confirm("Delete stage", message, "Delete stage")) return;
+            workbench.tasks().run(() -> {
+                session.deleteStage(api, name, "Delete stage " + name);
+                return name;
+            }, n -> notice.set("Stage " + n + " deleted (Undo brings it back)"), e -> showError("Cannot delete stage " + name, e));
+        }, e -> showError("Cannot delete stage " + name, e));
+    }
+
+    /**
+     * Promotes the selected stage's canary as AWS's console does: the stage serves the canary's deployment, the
+     * canary's variable overrides become stage variables, and the canary is removed. One undoable edit.
+     */
+    public void promoteCanary() {
+        StageRow stage = selected.get();
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (stage == null || session == null || stage.stage().canarySettings() == null) return;
+        String api = apiId;
+        String name = stage.stageName();
+        workbench.tasks().run(() -> {
+            session.updateStage(api, name, "Promote canary of stage " + name, st -> {
+                Stage.CanarySettings c = st.canarySettings();
+                if (c == null) return st;
+                long now = java.time.Instant.now().getEpochSecond();
+                Map<String, String> vars = new java.util.TreeMap<>(st.variables());
+                vars.putAll(c.stageVariableOverrides());
+                return st.withDeploymentId(c.deploymentId(), now).withVariables(vars, now).withCanarySettings(null, now);
+            });
+            return name;
+        }, n -> notice.set("Stage " + n + " now serves its canary's deployment (Undo reverts the promotion)"),
+                e -> showError("Cannot promote the canary of " + name, e));
+    }
+
+    /** True when the selected stage has a canary to promote. */
+    public boolean canPromote() {
+        return selected.get() != null && selected.get().stage().canarySettings() != null;
+    }
+
     /** Compares {@code older} with {@code newer}. */
     public void compare(DeploymentRow older, DeploymentRow newer) {
         diffFrom.set(older);

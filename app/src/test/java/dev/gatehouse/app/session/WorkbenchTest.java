@@ -2,6 +2,7 @@ package dev.gatehouse.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.app.FakeSession;
 import dev.gatehouse.app.Harness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,95 @@ class WorkbenchTest {
         assertThat(h.workbench.close()).isTrue();
         assertThat(h.fake.closed).isTrue();
         assertThat(h.dialogs.confirmations).isEqualTo(2);
+    }
+
+    @Test
+    void aCreatedApiIsListedAndSelectedEvenWhenTheChangeListenersReReadArrivesLater() {
+        // given the app's ordering: work on one worker, callbacks queued for the UI thread in order
+        FxOrderRunner runner = new FxOrderRunner();
+        FakeSession fake = new FakeSession(FakeSession.petStore());
+        Workbench workbench = new Workbench(runner, new dev.gatehouse.app.FakeDialogs(), new Harness.Preferences(), opener(fake));
+        workbench.open(fake.root());
+        runner.drain();
+
+        // when an API is created
+        workbench.createApi("Toys", "toy shop", dev.gatehouse.engine.model.EndpointType.REGIONAL);
+        runner.drain();
+
+        // then it is listed and selected, with what the form said
+        assertThat(workbench.apisProperty()).extracting(a -> a.name()).contains("Toys");
+        assertThat(workbench.selectedApi()).map(a -> a.name()).contains("Toys");
+        assertThat(workbench.selectedApi().orElseThrow().restApi().description()).isEqualTo("toy shop");
+        assertThat(workbench.selectedApi().orElseThrow().restApi().endpointConfiguration().types())
+                .containsExactly(dev.gatehouse.engine.model.EndpointType.REGIONAL);
+        assertThat(workbench.undoTextProperty().get()).isEqualTo("Undo Create API Toys");
+    }
+
+    @Test
+    void aCloneCopiesEveryResourceUnderNewIdsAndIsSelected() {
+        Harness h = Harness.petStore();
+        String source = h.api().id();
+
+        h.workbench.cloneApi(source, "PetStore v2", null);
+
+        assertThat(h.api().name()).isEqualTo("PetStore v2");
+        assertThat(h.api().id()).isNotEqualTo(source);
+        assertThat(h.api().resources()).extracting(r -> r.path()).containsExactly("/", "/pets", "/pets/{petId}");
+        assertThat(h.api().resourceByPath("/pets").orElseThrow().method("GET")).isNotNull();
+        assertThat(h.api().resourceByPath("/pets").orElseThrow().id()).isNotEqualTo("r-pets");
+        assertThat(h.api().resourceByPath("/pets/{petId}").orElseThrow().parentId())
+                .isEqualTo(h.api().resourceByPath("/pets").orElseThrow().id());
+        assertThat(h.workbench.apisProperty()).hasSize(2);
+    }
+
+    @Test
+    void deletingTheSelectedApiSelectsAnotherAndUndoBringsItBack() {
+        Harness h = Harness.petStore();
+        h.workbench.createApi("Toys");
+        String toys = h.api().id();
+
+        h.workbench.deleteApi(toys);
+
+        assertThat(h.workbench.apisProperty()).extracting(a -> a.name()).containsExactly("PetStore");
+        assertThat(h.api().name()).isEqualTo("PetStore");
+        assertThat(h.workbench.undoTextProperty().get()).isEqualTo("Undo Delete API Toys");
+        h.workbench.undo();
+        assertThat(h.workbench.apisProperty()).extracting(a -> a.name()).contains("Toys");
+    }
+
+    private static WorkspaceOpener opener(WorkspaceSession session) {
+        return new WorkspaceOpener() {
+            @Override public WorkspaceSession open(Path folder) { return session; }
+
+            @Override public WorkspaceSession create(Path folder) { return session; }
+        };
+    }
+
+    /** Work runs at once, in order (one worker); callbacks wait in a queue, as Platform.runLater does. */
+    private static final class FxOrderRunner implements dev.gatehouse.app.core.TaskRunner {
+        private final java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<? super Throwable> onFailure) {
+            work.add(() -> {
+                try {
+                    T result = task.call();
+                    ui.add(() -> onSuccess.accept(result));
+                } catch (Exception e) {
+                    ui.add(() -> onFailure.accept(e));
+                }
+            });
+        }
+
+        @Override public void onUiThread(Runnable action) { ui.add(action); }
+
+        void drain() {
+            while (!work.isEmpty() || !ui.isEmpty()) {
+                while (!work.isEmpty()) work.poll().run();
+                if (!ui.isEmpty()) ui.poll().run();
+            }
+        }
     }
 }

@@ -70,6 +70,7 @@ class ConsoleDeployFlowTest {
         ConsoleFixture.waitUntil(() -> api().resourceByPath("/toys").isPresent());
         robot.clickOn("#resourceAddMethod");
         ConsoleFixture.clickMenuItem(robot, "GET");
+        robot.clickOn("#createMethodOk"); // Mock is the first integration type offered
         ConsoleFixture.waitUntil(() -> method().isPresent());
         ConsoleFixture.waitUntil(() -> "GET /toys".equals(text(robot, "#methodTitle")));
         setResponseTemplate(robot, "{\"toys\": []}");

@@ -60,6 +60,7 @@ class ConsoleFlowTest {
         // and a GET method with a MOCK integration is added to it (the new resource is selected)
         robot.clickOn("#resourceAddMethod");
         ConsoleFixture.clickMenuItem(robot, "GET");
+        robot.clickOn("#createMethodOk"); // Mock is the first integration type offered
         ConsoleFixture.waitUntil(() -> method("/toys", "GET").isPresent());
         assertThat(method("/toys", "GET").orElseThrow().methodIntegration().type()).isEqualTo(IntegrationType.MOCK);
         ConsoleFixture.waitUntil(() -> robot.lookup("#methodTitle").queryAs(Label.class).getText().equals("GET /toys"));

@@ -1,0 +1,136 @@
+package dev.gatehouse.app.resources;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Create method, as AWS's console asks it: the HTTP method, then the integration type (Mock, HTTP, HTTP proxy, and
+ * whatever {@link ResourceTreeViewModel#integrationChoices()} offers besides) with the fields that type needs.
+ * Create stays disabled, with the reason shown, until the form can be applied.
+ */
+final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
+    private static final ButtonType CREATE = new ButtonType("Create method", ButtonBar.ButtonData.OK_DONE);
+
+    /** What the user chose. */
+    record Result(String httpMethod, IntegrationChoice choice, String target, String targetMethod) {}
+
+    private final ResourceTreeViewModel vm;
+    private final String resourceId;
+    private final ComboBox<String> verb = new ComboBox<>();
+    private final ToggleGroup types = new ToggleGroup();
+    private final Label help = new Label();
+    private final Label targetLabel = new Label();
+    private final TextField target = new TextField();
+    private final Label targetMethodLabel = new Label("HTTP method of the endpoint");
+    private final ComboBox<String> targetMethod = new ComboBox<>();
+    private final Label problem = new Label();
+    private Button create;
+
+    CreateMethodDialog(Window owner, ResourceTreeViewModel vm, String resourceId, String path, String initialVerb) {
+        this.vm = vm;
+        this.resourceId = resourceId;
+        if (owner != null) {
+            initOwner(owner);
+            if (owner.getScene() != null) getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        setTitle("Create method");
+        setHeaderText("Create method on " + path);
+        getDialogPane().setId("createMethodDialog");
+        verb.setId("createMethodVerb");
+        verb.getItems().setAll(ResourceTreeViewModel.METHODS.stream().filter(v -> vm.canAddMethod(resourceId, v)).toList());
+        verb.setValue(initialVerb != null && verb.getItems().contains(initialVerb) ? initialVerb
+                : verb.getItems().isEmpty() ? null : verb.getItems().getFirst());
+        VBox typeBox = new VBox(6);
+        for (IntegrationChoice c : vm.integrationChoices()) {
+            RadioButton b = new RadioButton(c.label());
+            b.setId("createMethodType-" + c.label().replace(' ', '-'));
+            b.setUserData(c);
+            b.setToggleGroup(types);
+            typeBox.getChildren().add(b);
+        }
+        types.selectToggle(types.getToggles().getFirst());
+        help.setWrapText(true);
+        help.getStyleClass().add("muted");
+        help.setId("createMethodHelp");
+        target.setId("createMethodTarget");
+        targetMethod.setId("createMethodTargetVerb");
+        targetMethod.getItems().setAll("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+        problem.setId("createMethodProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("validation-error");
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("HTTP method"), verb);
+        form.addRow(1, new Label("Integration type"), typeBox);
+        form.addRow(2, new Label(), help);
+        form.addRow(3, targetLabel, target);
+        form.addRow(4, targetMethodLabel, targetMethod);
+        GridPane.setHgrow(target, Priority.ALWAYS);
+        target.setMaxWidth(Double.MAX_VALUE);
+        VBox content = new VBox(10, form, problem);
+        content.setPadding(new Insets(4));
+        content.setPrefWidth(560);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
+        create = (Button) getDialogPane().lookupButton(CREATE);
+        create.setId("createMethodOk");
+        create.setMinWidth(Region.USE_PREF_SIZE);
+
+        types.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) old.setSelected(true);
+            else update();
+        });
+        verb.valueProperty().addListener((obs, old, v) -> {
+            if (targetMethod.getItems().contains(v)) targetMethod.setValue(v);
+            update();
+        });
+        target.textProperty().addListener((obs, old, t) -> update());
+        targetMethod.setValue(targetMethod.getItems().contains(verb.getValue()) ? verb.getValue() : "GET");
+        update();
+        setResultConverter(b -> b == CREATE ? new Result(verb.getValue(), choice(), choice().targetLabel() == null ? null : target.getText().strip(),
+                choice().needsTargetMethod() ? targetMethod.getValue() : null) : null);
+        setOnShown(e -> verb.requestFocus());
+    }
+
+    private IntegrationChoice choice() {
+        return (IntegrationChoice) types.getSelectedToggle().getUserData();
+    }
+
+    private void update() {
+        IntegrationChoice c = choice();
+        help.setText(c.help());
+        boolean hasTarget = c.targetLabel() != null;
+        targetLabel.setText(hasTarget ? c.targetLabel() : "");
+        target.setPromptText(c.targetPrompt());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {targetLabel, target}) {
+            n.setVisible(hasTarget);
+            n.setManaged(hasTarget);
+        }
+        for (javafx.scene.Node n : new javafx.scene.Node[] {targetMethodLabel, targetMethod}) {
+            n.setVisible(c.needsTargetMethod());
+            n.setManaged(c.needsTargetMethod());
+        }
+        Optional<String> p = vm.newMethodProblem(resourceId, verb.getValue(), c, target.getText());
+        // an empty field is not an error yet: say what to do without the red
+        problem.setText(p.orElse(""));
+        problem.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hint"), target.getText().isBlank());
+        create.setDisable(p.isPresent());
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) getDialogPane().getScene().getWindow().sizeToScene();
+    }
+}

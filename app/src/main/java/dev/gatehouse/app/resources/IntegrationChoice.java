@@ -1,0 +1,43 @@
+package dev.gatehouse.app.resources;
+
+import dev.gatehouse.engine.model.Method;
+import java.util.Optional;
+
+/**
+ * One entry of "Integration type" when a method is created, as AWS's console lists them, with the fields it
+ * needs and the method it makes. {@link StandardIntegrations} holds MOCK, HTTP and HTTP proxy.
+ *
+ * <p>Extension point: a "Lambda function" choice (once local functions land) is one more implementation handed
+ * to {@link ResourceTreeViewModel#addIntegrationChoice}; it names its own field ("Function", a Lambda ARN or a
+ * local function name) through {@link #targetLabel()} and builds an AWS_PROXY integration in {@link #method}.
+ * The create-method dialog needs no change.
+ */
+public interface IntegrationChoice {
+
+    /** "Mock", "HTTP", "HTTP proxy", "Lambda function": the radio button's text. */
+    String label();
+
+    /** One sentence under the choice: what the integration does. */
+    String help();
+
+    /** The label of the one target field ("Endpoint URL"), or null when the choice needs none (MOCK). */
+    String targetLabel();
+
+    /** A hint shown in the empty target field. */
+    default String targetPrompt() { return ""; }
+
+    /** True when the integration calls its target with an HTTP method of its own (HTTP, HTTP proxy). */
+    default boolean needsTargetMethod() { return false; }
+
+    /** Why {@code target} cannot be used, in the product's words; empty when it can (or none is needed). */
+    Optional<String> targetProblem(String target);
+
+    /**
+     * The new method, set up as AWS's console sets it up for this type.
+     *
+     * @param httpMethod   the method's verb (GET, POST, ANY …)
+     * @param target       the target field's text (stripped); null when {@link #targetLabel()} is null
+     * @param targetMethod the HTTP method the integration calls; null unless {@link #needsTargetMethod()}
+     */
+    Method method(String httpMethod, String target, String targetMethod);
+}
