@@ -38,6 +38,7 @@ final class Worker {
     private Double initDurationMs;
     private long idleSinceNanos = System.nanoTime();
     private volatile byte[] initError;
+    private volatile long lastOutputNanos;
 
     Worker(int id, long generation, FunctionConfig config, WorkerPool pool, ExecutorService executor) throws IOException {
         this.id = id;
@@ -153,21 +154,15 @@ final class Worker {
 
     /**
      * Output a runtime wrote before it posted its answer is already in the pipe (Node.js and Python write pipes
-     * synchronously); give the pumps up to 20 ms to read it, so it lands in this invocation's log.
+     * synchronously), and the output threads wake on it at once; while they are still reading (a line within the
+     * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
+     * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
      */
     private void awaitOutput() {
-        Process p;
-        synchronized (this) {
-            p = process;
-        }
-        if (p == null) return;
         try {
-            for (int i = 0; i < 20; i++) {
-                if (p.getInputStream().available() == 0 && p.getErrorStream().available() == 0) break;
-                Thread.sleep(1);
-            }
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            for (int i = 0; i < 20 && System.nanoTime() - lastOutputNanos < 2_000_000; i++) Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -280,6 +275,7 @@ final class Worker {
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                lastOutputNanos = System.nanoTime();
                 Invocation inv;
                 synchronized (this) {
                     inv = current;
