@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code memorySize} (MB, a hint: Lambda's default 128), {@code reservedConcurrency} (the pool's worker limit;
  * null means {@link #DEFAULT_CONCURRENCY}), {@code description}. The name is the folder's, not stored.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder(alphabetic = true)
 public record FunctionConfig(@JsonIgnore String name, FunctionRuntime runtime, String handler,
                              Map<String, String> environment, Integer timeout, Integer memorySize,
