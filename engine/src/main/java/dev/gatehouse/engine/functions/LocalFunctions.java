@@ -134,8 +134,10 @@ public final class LocalFunctions implements AutoCloseable {
     private void startBackgroundWork() {
         if (executor != null) return;
         executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-function-", 0).factory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+        var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon()
                 .name("gatehouse-functions-timer").unstarted(r));
+        timer.setRemoveOnCancelPolicy(true);
+        scheduler = timer;
         scheduler.scheduleWithFixedDelay(this::housekeeping, reloadInterval.toMillis(), reloadInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         runtimesDir = extractRuntimes();

@@ -156,7 +156,9 @@ final class WorkerPool {
     void started(Worker worker, Invocation inv) {
         line(inv, "START RequestId: " + inv.requestId + " Version: " + Lambda.VERSION);
         long timeoutMillis = worker.config.timeoutSeconds() * 1000L;
-        owner.scheduler().schedule(() -> timedOut(worker, inv), timeoutMillis, TimeUnit.MILLISECONDS);
+        var timer = owner.scheduler().schedule(() -> timedOut(worker, inv), timeoutMillis, TimeUnit.MILLISECONDS);
+        // a finished invocation drops its timer at once (removed from the queue: the scheduler removes on cancel)
+        inv.result.whenComplete((r, e) -> timer.cancel(false));
     }
 
     void finished(Worker worker, Invocation inv, byte[] body, String errorType) {

@@ -312,6 +312,8 @@ class FunctionsEndToEndTest {
                 def handler(event, context):
                     if event.get('name') == 'bad':
                         raise ValueError('Bad name: bad')
+                    if event.get('name') == 'worse':
+                        raise KeyError('worse')
                     return {'greeting': 'Hello ' + (event.get('name') or 'No-Name')}
                 """));
         ApiDefinition api = ws.createApi(a -> FunctionWorkspace.withMethod(a, "/data",
@@ -324,12 +326,32 @@ class FunctionsEndToEndTest {
         FunctionWorkspace.Answer named = ws.call("/prod/data?name=Ada");
         FunctionWorkspace.Answer unnamed = ws.call("/prod/data");
         FunctionWorkspace.Answer bad = ws.call("/prod/data?name=bad");
+        FunctionWorkspace.Answer unmatched = ws.call("/prod/data?name=worse");
 
         assertThat(named.status()).isEqualTo(200);
         assertThat(named.body()).isEqualTo("{\"greeting\": \"Hello Ada\"}");
         assertThat(unnamed.body()).isEqualTo("{\"greeting\": \"Hello No-Name\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).isEqualTo("{\"problem\": \"Bad name: bad\"}");
+        // no pattern matches the errorMessage: AWS answers with the default response and the error document
+        assertThat(unmatched.status()).isEqualTo(200);
+        assertThat(JSON.readTree(unmatched.body()).get("errorType").asText()).isEqualTo("KeyError");
+    }
+
+    @Test
+    void aCustomIntegrationWhoseTemplateIsNotJsonAnswers400() throws Exception {
+        ws.function("named", "{\"runtime\": \"python\"}", Map.of("app.py", "def handler(event, context):\n    return 1\n"));
+        ApiDefinition api = ws.createApi(a -> FunctionWorkspace.withMethod(a, "/data",
+                FunctionWorkspace.customMethod("named", "{\"name\": $input.params('name')}",
+                        Map.of("200", IntegrationResponse.of("200")))));
+        ws.gateway.deploy(api.id(), "prod", "functions");
+
+        FunctionWorkspace.Answer a = ws.call("/prod/data?name=Ada");
+
+        // aws-reference §5.3: a template output that is not JSON is refused before Lambda is called
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(JSON.readTree(a.body()).get("message").asText()).startsWith("Could not parse request body into json: ");
+        assertThat(ws.gateway.functions().workers("named")).isZero();
     }
 
     @Test
