@@ -33,6 +33,12 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     private static final String PREFIX = "/2018-06-01/runtime/";
 
+    static {
+        // the JDK server leaves Nagle's algorithm on unless told; the Runtime API is small request/response pairs
+        // on one keep-alive connection, exactly the pattern Nagle plus delayed ACKs stalls. Read once, at class init.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
 
     RuntimeApiEndpoint(Worker worker, ExecutorService executor) throws IOException {
