@@ -62,6 +62,12 @@ public final class LambdaInvokeApi implements HttpBackend {
         } catch (FunctionException e) {
             if (e.kind() == FunctionException.Kind.NOT_FOUND) return notFound(Lambda.arn(region, name), start);
             throw new BackendFailure(BackendFailure.Kind.TIMEOUT, e.getMessage(), e);
+        } catch (IllegalArgumentException brokenConfig) {
+            // function.json that cannot be read: Lambda's answer to a request it cannot serve as configured
+            return new BackendResponse(400, Headers.of("Content-Type", "application/json",
+                    "x-amzn-ErrorType", "InvalidParameterValueException"),
+                    Lambda.errorDocument("InvalidParameterValueException", brokenConfig.getMessage())
+                            .getBytes(StandardCharsets.UTF_8), millisSince(start));
         }
         Headers.Builder h = Headers.builder()
                 .set("Content-Type", "application/json")

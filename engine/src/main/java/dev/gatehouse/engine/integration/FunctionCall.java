@@ -70,7 +70,10 @@ final class FunctionCall {
             }
         }
         if (response.status() != 200) {
-            GatewayException e = GatewayException.configurationError("Invalid permissions on Lambda function");
+            // 404: the function does not exist, which API Gateway reports as a permission problem; anything else
+            // (a local function.json that cannot be read) with Lambda's own message
+            GatewayException e = GatewayException.configurationError(response.status() == 404
+                    ? "Invalid permissions on Lambda function" : errorMessage(response.body()));
             events.integrationEnd(ctx, type, e);
             throw e;
         }

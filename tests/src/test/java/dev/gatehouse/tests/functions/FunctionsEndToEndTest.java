@@ -356,13 +356,31 @@ class FunctionsEndToEndTest {
 
     @Test
     void aMissingFunctionIsAnsweredWithAwsConfigurationError() throws Exception {
-        deployProxy("/nothing", "doesNotExist");
+        ApiDefinition api = deployProxy("/nothing", "doesNotExist");
+        String resourceId = ws.gateway.workspace().api(api.id()).orElseThrow().resourceByPath("/nothing").orElseThrow().id();
 
         FunctionWorkspace.Answer a = ws.call("/prod/nothing");
+        TestInvokeResult tested = ws.gateway.testInvoke(api.id(), resourceId, "GET", TestInvokeRequest.of("/nothing"));
 
-        // aws-reference §5.2: API Gateway that cannot invoke the function answers 500
+        // aws-reference §5.2: API Gateway that cannot invoke the function answers 500 and logs why
         assertThat(a.status()).isEqualTo(500);
         assertThat(a.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(tested.log()).contains("Execution failed due to configuration error: Invalid permissions on Lambda function")
+                .contains("Method completed with status: 500");
+    }
+
+    @Test
+    void aFunctionJsonThatCannotBeReadIsAConfigurationErrorNotACrash() throws Exception {
+        ws.function("broken", "{\"runtime\": \"cobol\"}", Map.of());
+        ApiDefinition api = deployProxy("/broken", "broken");
+        String resourceId = ws.gateway.workspace().api(api.id()).orElseThrow().resourceByPath("/broken").orElseThrow().id();
+
+        FunctionWorkspace.Answer a = ws.call("/prod/broken");
+        TestInvokeResult tested = ws.gateway.testInvoke(api.id(), resourceId, "GET", TestInvokeRequest.of("/broken"));
+
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(tested.log()).contains("Execution failed due to configuration error: functions/broken/function.json is not valid");
     }
 
     @Test
