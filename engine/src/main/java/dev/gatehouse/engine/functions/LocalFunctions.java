@@ -37,8 +37,8 @@ public final class LocalFunctions implements AutoCloseable {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** How often the function folders are checked for changes. */
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofMillis(500);
-    /** Time a cold worker gets to start on top of the function's timeout (Lambda's init phase limit is 10 s). */
-    static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
+    /** How long a worker may take to ask for its first event (Lambda's init phase limit is 10 s). */
+    public static final Duration DEFAULT_INIT_LIMIT = Duration.ofSeconds(10);
 
     private static final List<String> PASSED_THROUGH = List.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR",
             "PYENV_ROOT", "PYENV_VERSION", "NVM_DIR", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
@@ -47,6 +47,7 @@ public final class LocalFunctions implements AutoCloseable {
     private final Path logDir;
     private final Duration idleTimeout;
     private final Duration reloadInterval;
+    private final Duration initLimit;
     private final Map<String, WorkerPool> pools = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private ExecutorService executor;
@@ -55,10 +56,16 @@ public final class LocalFunctions implements AutoCloseable {
     private boolean closed;
 
     public LocalFunctions(Path workspaceRoot, Duration idleTimeout, Duration reloadInterval) {
+        this(workspaceRoot, idleTimeout, reloadInterval, DEFAULT_INIT_LIMIT);
+    }
+
+    /** @param initLimit a worker that has not asked for an event this long after its start is killed */
+    public LocalFunctions(Path workspaceRoot, Duration idleTimeout, Duration reloadInterval, Duration initLimit) {
         this.store = new FunctionStore(workspaceRoot);
         this.logDir = workspaceRoot.resolve(".gatehouse").resolve("functions");
         this.idleTimeout = idleTimeout;
         this.reloadInterval = reloadInterval;
+        this.initLimit = initLimit;
     }
 
     /** The functions of the workspace at {@code workspaceRoot}, with the default timings. */
@@ -82,7 +89,7 @@ public final class LocalFunctions implements AutoCloseable {
         WorkerPool pool = pool(name);
         FunctionConfig cfg = pool.config();
         if (cfg == null) throw notFound(name);
-        Duration cap = Duration.ofSeconds(cfg.timeoutSeconds()).plus(INIT_ALLOWANCE);
+        Duration cap = Duration.ofSeconds(cfg.timeoutSeconds()).plus(initLimit).plusSeconds(1);
         Duration wait = maxWait == null || maxWait.compareTo(cap) > 0 ? cap : maxWait;
         String arn = invokedArn != null ? invokedArn : Lambda.arn(Lambda.DEFAULT_REGION, name);
         Invocation.Meta meta = new Invocation.Meta(arn,
@@ -163,6 +170,10 @@ public final class LocalFunctions implements AutoCloseable {
                 pool.log().add("Gatehouse: housekeeping failed: " + e);
             }
         }
+    }
+
+    Duration initLimit() {
+        return initLimit;
     }
 
     ExecutorService executor() {

@@ -210,6 +210,20 @@ final class Worker {
         return true;
     }
 
+    /**
+     * Lambda's init phase limit passed and the runtime has not asked for an event yet: the worker is killed as a
+     * failed start (not a retirement), so the invocation waiting for it fails and the next one starts afresh.
+     * True if it was still starting.
+     */
+    boolean initDeadlinePassed() {
+        synchronized (this) {
+            if (everPolled || state == State.CLOSED) return false;
+            state = State.CLOSED;
+        }
+        destroy();
+        return true;
+    }
+
     /** Kills the process whatever it is doing (timeout); the current invocation must already be completed. */
     void kill() {
         synchronized (this) {

@@ -128,6 +128,13 @@ final class WorkerPool {
                 }
                 w.start(owner.command(cfg), owner.environment(cfg, w.runtimeApi()), owner.store().dir(name),
                         owner.executor());
+                Worker started = w;
+                owner.scheduler().schedule(() -> {
+                    if (started.initDeadlinePassed()) {
+                        log.add("INIT_REPORT Init Duration: " + owner.initLimit().toMillis()
+                                + ".00 ms\tPhase: init\tStatus: timeout");
+                    }
+                }, owner.initLimit().toMillis(), TimeUnit.MILLISECONDS);
             } catch (IOException e) {
                 if (w != null) {
                     synchronized (this) {

@@ -136,4 +136,22 @@ class RuntimeApiProtocolTest {
         assertThat(get(api, "/2018-06-01/runtime/nothing").statusCode()).isEqualTo(404);
         assertThat(get(api, "/").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aRuntimeThatNeverAsksForAnEventIsKilledAtTheInitLimitAndItsInvocationFails() throws Exception {
+        startWorker();
+        functions.close();
+        functions = new LocalFunctions(dir, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(500));
+
+        long start = System.nanoTime();
+        InvokeResult result = functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null, null);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // as Lambda reports a runtime that died before serving: Runtime.ExitError, here killed (SIGKILL)
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).contains("\"errorType\":\"Runtime.ExitError\"")
+                .contains("Error: Runtime exited with error: signal: killed");
+        assertThat(tookMillis).isBetween(400L, 5000L);
+        assertThat(functions.logs("manual")).anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: 500.00 ms"));
+    }
 }
