@@ -3,6 +3,7 @@ package dev.gatehouse.engine.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.engine.errors.GatewayException;
+import dev.gatehouse.engine.mapping.IntegrationKeys;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.pipeline.Headers;
@@ -37,11 +38,14 @@ final class FunctionCall {
         GatewayEventListener events = ctx.events();
         String apiId = ctx.getOrDefault(ContextKeys.API_ID, "");
         Instant t = ctx.getOrDefault(ContextKeys.REQUEST_TIME, Instant.now());
+        String traceId = RequestIds.traceId(t.getEpochSecond());
+        // the response mapping of an AWS integration returns it to the client, as for HTTP (see IntegrationKeys)
+        ctx.put(IntegrationKeys.TRACE_ID, traceId);
         Headers headers = Headers.builder()
                 .set("X-Amzn-Apigateway-Api-Id", apiId)
                 .set("Accept", "application/json")
                 .set("User-Agent", "AmazonAPIGateway_" + apiId)
-                .set("X-Amzn-Trace-Id", RequestIds.traceId(t.getEpochSecond()))
+                .set("X-Amzn-Trace-Id", traceId)
                 .set("Content-Type", "application/json")
                 .set("X-Amz-Invocation-Type", "RequestResponse")
                 .set("X-Amz-Log-Type", "Tail")

@@ -330,6 +330,8 @@ class FunctionsEndToEndTest {
 
         assertThat(named.status()).isEqualTo(200);
         assertThat(named.body()).isEqualTo("{\"greeting\": \"Hello Ada\"}");
+        // AWS integrations return the trace id sent to the backend, as HTTP ones do (see IntegrationKeys.TRACE_ID)
+        assertThat(named.headers().get("x-amzn-trace-id")).singleElement().asString().startsWith("Root=1-");
         assertThat(unnamed.body()).isEqualTo("{\"greeting\": \"Hello No-Name\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).isEqualTo("{\"problem\": \"Bad name: bad\"}");
