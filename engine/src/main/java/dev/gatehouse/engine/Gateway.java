@@ -8,6 +8,8 @@ import dev.gatehouse.engine.deploy.DeploymentCompiler;
 import dev.gatehouse.engine.deploy.PlanBuilder;
 import dev.gatehouse.engine.pipeline.RequestPipeline;
 import dev.gatehouse.engine.deploy.SerialRebuilder;
+import dev.gatehouse.engine.functions.LambdaInvokeApi;
+import dev.gatehouse.engine.functions.LocalFunctions;
 import dev.gatehouse.engine.integration.BackendOptions;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.VertxHttpBackend;
@@ -85,13 +87,16 @@ public final class Gateway implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
     private DataPlaneServer server;
     private volatile boolean closed;
+    /** The workspace's local Lambda functions; AWS and AWS_PROXY integrations reach them through the backend. */
+    private final LocalFunctions functions;
 
     private Gateway(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.history = new EditHistory(workspace);
         this.clock = clock;
         this.access = AccessState.persistent(usageStore(workspace.root()));
-        HttpBackend lazyBackend = request -> invokeBackend().exchange(request);
+        this.functions = LocalFunctions.open(workspace.root());
+        HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
         this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
@@ -190,6 +195,11 @@ public final class Gateway implements AutoCloseable {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** The workspace's local functions (created, invoked, logged); nothing runs until one is invoked. */
+    public LocalFunctions functions() {
+        return functions;
     }
 
     /** Undo/redo of this session's edits; edits from the console go through it. */
@@ -444,6 +454,7 @@ public final class Gateway implements AutoCloseable {
         rebuilder.close();
         if (s != null) s.close(Duration.ofSeconds(5));
         access.close(); // after the data plane: every admitted request is counted and saved
+        functions.close();
         synchronized (backendLock) {
             if (invokeBackend != null) invokeBackend.close();
             if (clientVertx != null) clientVertx.close();

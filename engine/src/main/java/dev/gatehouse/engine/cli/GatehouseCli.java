@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Gatehouse: design, run and export REST APIs the way Amazon API Gateway does.",
         subcommands = {ImportCommand.class, ExportCommand.class, ValidateCommand.class, DeployCommand.class,
-                ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class})
+                ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class,
+                FunctionCommand.class})
 public final class GatehouseCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

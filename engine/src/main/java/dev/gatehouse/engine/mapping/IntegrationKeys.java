@@ -20,4 +20,10 @@ public final class IntegrationKeys {
      * {@code header_remapping} and {@code test_apigateway_common} {@code test_invocation_trace_id}).
      */
     public static final ContextKey<String> TRACE_ID = ContextKey.named("integrationTraceId");
+
+    /**
+     * What the integration responses' {@code selectionPattern}s are matched against when it is not the backend's
+     * status code: a Lambda function's {@code errorMessage} (set by the AWS integration on a function error).
+     */
+    public static final ContextKey<String> SELECTION_VALUE = ContextKey.named("selectionValue");
 }

@@ -62,7 +62,9 @@ public final class ResponseMappingFilter implements Filter {
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
         GatewayResponse backend = chain.proceed(request);
         RequestContext ctx = chain.context();
-        CompiledResponse chosen = selector.select(Integer.toString(backend.status()));
+        String selectionValue = ctx.get(IntegrationKeys.SELECTION_VALUE);
+        CompiledResponse chosen = selector.select(selectionValue != null ? selectionValue
+                : Integer.toString(backend.status()));
         if (chosen == null) {
             throw GatewayException.configurationError("No match for output mapping and no default output mapping "
                     + "configured. Endpoint Response Status Code: " + backend.status());

@@ -85,6 +85,11 @@ public final class ExecutionLog implements GatewayEventListener {
         line("Endpoint response body before transformations: " + truncate(text(body)));
     }
 
+    /** A local function's log line, as the function wrote it (not part of AWS's log: CloudWatch has these). */
+    @Override public void integrationLog(RequestContext ctx, String line) {
+        line(truncate(line));
+    }
+
     @Override public void methodResponse(RequestContext ctx, GatewayResponse response) {
         line("Method response body after transformations: " + truncate(text(response.body())));
         line("Method response headers: " + truncate(headerMap(response.headers())));

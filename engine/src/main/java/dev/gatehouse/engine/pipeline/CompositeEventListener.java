@@ -53,6 +53,10 @@ final class CompositeEventListener implements GatewayEventListener {
         for (GatewayEventListener l : listeners) l.methodResponse(ctx, response);
     }
 
+    @Override public void integrationLog(RequestContext ctx, String line) {
+        for (GatewayEventListener l : listeners) l.integrationLog(ctx, line);
+    }
+
     @Override public void executionFailed(RequestContext ctx, String logLine) {
         for (GatewayEventListener l : listeners) l.executionFailed(ctx, logLine);
     }

@@ -45,6 +45,12 @@ public interface GatewayEventListener {
     default void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
                                   byte[] body) { }
 
+    /**
+     * A line the backend logged for this request (a local function's output and its START / END / REPORT
+     * lines), reported after {@code endpointResponse}.
+     */
+    default void integrationLog(RequestContext ctx, String line) { }
+
     /** {@code failure} is null on success. */
     default void integrationEnd(RequestContext ctx, String type, Throwable failure) { }
 

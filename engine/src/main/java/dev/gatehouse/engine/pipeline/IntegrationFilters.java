@@ -2,7 +2,10 @@ package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.payload.BinaryMediaTypes;
+import dev.gatehouse.engine.integration.FunctionIntegration;
+import dev.gatehouse.engine.integration.FunctionProxyIntegration;
 import dev.gatehouse.engine.integration.HttpBackend;
+import dev.gatehouse.engine.integration.LambdaTarget;
 import dev.gatehouse.engine.integration.HttpIntegration;
 import dev.gatehouse.engine.integration.HttpProxyIntegration;
 import dev.gatehouse.engine.integration.MockIntegration;
@@ -63,21 +66,34 @@ final class IntegrationFilters {
                                         integration.type()), Map.of(), integration.passthroughBehavior(), true),
                         new HttpProxyIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
                                 timeout(integration), fallbackBackend));
-                case HTTP, MOCK -> new Compiled(
-                        new ResponseMappingFilter(responses(method, integration, where), binary),
-                        new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
-                                integration.type()), compileAll(integration.requestTemplates(), where + " request"),
-                                integration.passthroughBehavior(), false, binary, integration.contentHandling()),
-                        integration.type() == dev.gatehouse.engine.model.IntegrationType.MOCK
-                                ? MockIntegration.INSTANCE
-                                : new HttpIntegration(integration.httpMethod(), UriTemplate.compile(integration.uri()),
-                                        timeout(integration), fallbackBackend));
-                case AWS, AWS_PROXY -> new Compiled(null, null, unsupported(integration));
+                case HTTP -> mapped(method, integration, where, binary, new HttpIntegration(integration.httpMethod(),
+                        UriTemplate.compile(integration.uri()), timeout(integration), fallbackBackend));
+                case MOCK -> mapped(method, integration, where, binary, MockIntegration.INSTANCE);
+                // Lambda functions: the backend answers Lambda's Invoke API (the gateway's reaches the local functions)
+                case AWS -> LambdaTarget.isLambda(integration.uri())
+                        ? mapped(method, integration, where, binary, new FunctionIntegration(
+                                LambdaTarget.of(integration.uri()), timeout(integration), fallbackBackend))
+                        : new Compiled(null, null, unsupported(integration));
+                case AWS_PROXY -> LambdaTarget.isLambda(integration.uri())
+                        ? new Compiled(null, null, new FunctionProxyIntegration(LambdaTarget.of(integration.uri()),
+                                timeout(integration), fallbackBackend, binary))
+                        : new Compiled(null, null, unsupported(integration));
             };
         } catch (MappingException e) {
             throw DefinitionException.badRequest(e.getMessage()
                     + (e.line() > 0 ? " (" + e.templateName() + " line " + e.line() + ", column " + e.column() + ")" : ""));
         }
+    }
+
+    /** The mapped (non-proxy) integrations: response mapping, request mapping, then {@code terminal}. */
+    private Compiled mapped(Method method, Integration integration, String where, BinaryMediaTypes binary,
+                            Filter terminal) {
+        return new Compiled(
+                new ResponseMappingFilter(responses(method, integration, where), binary),
+                new RequestMappingFilter(ParameterMapper.forRequest(integration.requestParameters(),
+                        integration.type()), compileAll(integration.requestTemplates(), where + " request"),
+                        integration.passthroughBehavior(), false, binary, integration.contentHandling()),
+                terminal);
     }
 
     private ResponseSelector<ResponseMappingFilter.CompiledResponse> responses(Method method, Integration integration, String where) {
@@ -126,7 +142,7 @@ final class IntegrationFilters {
         return Duration.ofMillis(integration.timeoutInMillis());
     }
 
-    /** AWS and AWS_PROXY integrations call AWS services; until local functions land they fail clearly at run time. */
+    /** AWS and AWS_PROXY integrations of AWS services other than Lambda fail clearly at run time. */
     private static Filter unsupported(Integration integration) {
         String detail = integration.type() + " integrations (" + integration.uri() + ") are not supported by the local "
                 + "engine yet";

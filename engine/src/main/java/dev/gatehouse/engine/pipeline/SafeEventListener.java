@@ -66,6 +66,10 @@ final class SafeEventListener implements GatewayEventListener {
         try { delegate.methodResponse(ctx, response); } catch (RuntimeException e) { failed("methodResponse", e); }
     }
 
+    @Override public void integrationLog(RequestContext ctx, String line) {
+        try { delegate.integrationLog(ctx, line); } catch (RuntimeException e) { failed("integrationLog", e); }
+    }
+
     @Override public void executionFailed(RequestContext ctx, String logLine) {
         try { delegate.executionFailed(ctx, logLine); } catch (RuntimeException e) { failed("executionFailed", e); }
     }

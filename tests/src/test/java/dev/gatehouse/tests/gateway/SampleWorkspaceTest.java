@@ -65,7 +65,7 @@ class SampleWorkspaceTest {
     void theSampleOpensWithoutProblemsAndServesEveryStage() {
         assertThat(gateway.workspace().problems()).isEmpty();
         assertThat(gateway.planProblems()).isEmpty();
-        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "inventory1", "legacyinv");
+        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "inventory1", "legacyinv", "hellolambd");
     }
 
     @Test
@@ -74,6 +74,28 @@ class SampleWorkspaceTest {
             assertThat(r.code()).isEqualTo(200);
             assertThat(r.header("Content-Type")).isEqualTo("text/html");
             assertThat(r.body().string()).contains("Welcome to your Pet Store API").contains("href=\"/prod/pets/\"");
+        }
+    }
+
+    @Test
+    void theLaunchWalkthroughsFunctionsAnswerThroughTheirMethods() throws IOException {
+        // the API Gateway launch walkthrough: GetHelloWorld (Node.js) returns {"Hello": "World"}; GetHelloWithName
+        // (Python) greets ?name= or "No-Name"; EchoProxy shows a Lambda proxy integration
+        String base = "/restapis/hellolambd/prod/_user_request_";
+        try (Response r = get(base + "/data")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).isEqualTo("{\"Hello\":\"World\"}");
+        }
+        try (Response r = get(base + "/data/name?name=Ada")) {
+            assertThat(r.body().string()).isEqualTo("{\"Hello\": \"Ada\"}");
+        }
+        try (Response r = get(base + "/data/name")) {
+            assertThat(r.body().string()).isEqualTo("{\"Hello\": \"No-Name\"}");
+        }
+        try (Response r = get(base + "/echo/a/b?x=1")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).isEqualTo("{\"greeting\":\"Hello from a local Lambda\",\"method\":\"GET\","
+                    + "\"path\":\"/echo/a/b\",\"query\":{\"x\":\"1\"},\"body\":null}");
         }
     }
 

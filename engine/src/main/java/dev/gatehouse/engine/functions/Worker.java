@@ -1,0 +1,307 @@
+package dev.gatehouse.engine.functions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker process of a pool and its Runtime API endpoint. Life: STARTING (process launched, not yet polling)
+ * → IDLE (parked in {@code /next}) ⇄ BUSY (serving one invocation) → CLOSED (retired, killed or exited).
+ *
+ * <p>Its monitor guards the state and the current invocation; it is never held while calling out (the pool, an
+ * invocation's completion, the process). Lock order where both are needed: pool, then worker.
+ */
+final class Worker {
+
+    enum State { STARTING, IDLE, BUSY, CLOSED }
+
+    private static final long POLL_MILLIS = 200;
+
+    final int id;
+    final long generation;
+    final FunctionConfig config;
+    private final WorkerPool pool;
+    private final RuntimeApiEndpoint endpoint;
+    private final long launchedNanos = System.nanoTime();
+    private Process process;
+    private State state = State.STARTING;
+    private Invocation current;
+    private boolean retireAfterCurrent;
+    private boolean killedByUs;
+    private boolean everPolled;
+    private Double initDurationMs;
+    private long idleSinceNanos = System.nanoTime();
+    private volatile byte[] initError;
+    private volatile long lastOutputNanos;
+
+    Worker(int id, long generation, FunctionConfig config, WorkerPool pool, ExecutorService executor) throws IOException {
+        this.id = id;
+        this.generation = generation;
+        this.config = config;
+        this.pool = pool;
+        this.endpoint = new RuntimeApiEndpoint(this, executor);
+    }
+
+    String runtimeApi() {
+        return endpoint.address();
+    }
+
+    /** Launches the process; its output goes to the pool line by line; its exit is reported to the pool. */
+    void start(List<String> command, Map<String, String> environment, Path dir, ExecutorService executor)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            endpoint.close();
+            throw e;
+        }
+        synchronized (this) {
+            process = p;
+        }
+        executor.execute(() -> pump(p.getInputStream()));
+        executor.execute(() -> pump(p.getErrorStream()));
+        p.onExit().thenRun(this::exited);
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    synchronized long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    // ---- Runtime API (called on the endpoint's threads) -------------------------------------------------
+
+    /** Parks until an invocation is assigned to this worker; null once the worker is closed. */
+    Invocation next() throws InterruptedException {
+        synchronized (this) {
+            if (state == State.CLOSED) return null;
+            if (!everPolled) {
+                everPolled = true;
+                initDurationMs = (System.nanoTime() - launchedNanos) / 1_000_000.0;
+            }
+            if (current != null) return null;   // a runtime that polls again without answering: protocol error
+            state = State.IDLE;
+            idleSinceNanos = System.nanoTime();
+        }
+        while (true) {
+            Invocation inv = pool.queue().pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            synchronized (this) {
+                if (state == State.CLOSED) {
+                    if (inv != null) pool.queue().offerFirst(inv);
+                    return null;
+                }
+                if (inv == null) continue;
+                if (!inv.claim(this, config.timeoutSeconds() * 1000L)) continue;
+                current = inv;
+                state = State.BUSY;
+            }
+            pool.started(this, inv);
+            return inv;
+        }
+    }
+
+    /** {@code /response}: false when {@code requestId} is not this worker's current invocation. */
+    boolean respond(String requestId, byte[] body) {
+        awaitOutput();
+        Invocation inv = finish(requestId);
+        if (inv == null) return false;
+        pool.finished(this, inv, body, null);
+        return true;
+    }
+
+    /** {@code /error}: the body is the runtime's error document ({@code errorMessage}, {@code errorType}). */
+    boolean error(String requestId, byte[] body, String errorTypeHeader) {
+        awaitOutput();
+        Invocation inv = finish(requestId);
+        if (inv == null) return false;
+        pool.finished(this, inv, body, errorTypeHeader == null ? "Unhandled" : errorTypeHeader);
+        return true;
+    }
+
+    /** A response over the payload limit: the invocation fails as Lambda reports it. */
+    void tooLarge(String requestId, int size) {
+        Invocation inv = finish(requestId);
+        if (inv == null) return;
+        pool.finishedWithError(this, inv, "Function.ResponseSizeTooLarge", "Response payload size exceeded maximum "
+                + "allowed payload size (" + RuntimeApiEndpoint.MAX_RESPONSE_BYTES + " bytes).");
+    }
+
+    /** {@code /init/error}: kept to answer the invocation this worker was started for. */
+    void initError(byte[] body, String errorType) {
+        initError = body.length > 0 ? body : Lambda.errorDocument(errorType == null ? "Runtime.Unknown" : errorType,
+                "Init error").getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] reportedInitError() {
+        return initError;
+    }
+
+    /**
+     * Output a runtime wrote before it posted its answer is already in the pipe (Node.js and Python write pipes
+     * synchronously), and the output threads wake on it at once; while they are still reading (a line within the
+     * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
+     * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
+     */
+    private void awaitOutput() {
+        try {
+            for (int i = 0; i < 20 && System.nanoTime() - lastOutputNanos < 2_000_000; i++) Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Invocation finish(String requestId) {
+        boolean retire;
+        Invocation inv;
+        synchronized (this) {
+            inv = current;
+            if (inv == null || !inv.requestId.equals(requestId)) return null;
+            current = null;
+            retire = retireAfterCurrent;
+            if (state != State.CLOSED) state = retire ? State.CLOSED : State.STARTING; // polls again shortly
+            if (retire) killedByUs = true;
+        }
+        if (retire) destroy();
+        return inv;
+    }
+
+    // ---- pool side ----------------------------------------------------------------------------------------
+
+    /** Closes an idle worker now, a busy one once its invocation finished. */
+    void retire() {
+        boolean now;
+        synchronized (this) {
+            if (state == State.CLOSED) return;
+            now = current == null;
+            if (now) {
+                state = State.CLOSED;
+                killedByUs = true;
+            } else {
+                retireAfterCurrent = true;
+            }
+        }
+        if (now) destroy();
+    }
+
+    /** Closes the worker if it has been idle since before {@code idleSinceNanos}; true if it did. */
+    boolean retireIfIdleSince(long before) {
+        synchronized (this) {
+            if (state != State.IDLE || idleSinceNanos > before) return false;
+            state = State.CLOSED;
+            killedByUs = true;
+        }
+        destroy();
+        return true;
+    }
+
+    /**
+     * Lambda's init phase limit passed and the runtime has not asked for an event yet: the worker is killed as a
+     * failed start (not a retirement), so the invocation waiting for it fails and the next one starts afresh.
+     * True if it was still starting.
+     */
+    boolean initDeadlinePassed() {
+        synchronized (this) {
+            if (everPolled || state == State.CLOSED) return false;
+            state = State.CLOSED;
+        }
+        destroy();
+        return true;
+    }
+
+    /** Kills the process whatever it is doing (timeout); the current invocation must already be completed. */
+    void kill() {
+        synchronized (this) {
+            state = State.CLOSED;
+            killedByUs = true;
+            current = null;
+        }
+        destroy();
+    }
+
+    private void destroy() {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        endpoint.close();
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private void exited() {
+        Invocation inv;
+        boolean byUs;
+        boolean polled;
+        synchronized (this) {
+            inv = current;
+            current = null;
+            byUs = killedByUs;
+            polled = everPolled;
+            state = State.CLOSED;
+        }
+        endpoint.close();
+        int code = process.exitValue();
+        pool.exited(this, inv, byUs, polled, code);
+    }
+
+    /** Init duration, reported once (on the REPORT of the first invocation this worker served). */
+    synchronized Double takeInitDuration() {
+        Double d = initDurationMs;
+        initDurationMs = null;
+        return d;
+    }
+
+    /** Lambda's "Max Memory Used": the process's peak resident set ({@code VmHWM}), in MB rounded up. */
+    long maxMemoryUsedMb() {
+        long pid = pid();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return (kb + 1023) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
+    private void pump(InputStream in) {
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lastOutputNanos = System.nanoTime();
+                Invocation inv;
+                synchronized (this) {
+                    inv = current;
+                }
+                pool.output(inv, line);
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    @Override public String toString() {
+        return "Worker{" + config.name() + "#" + id + ", pid " + pid() + ", " + state() + "}";
+    }
+}

@@ -1,0 +1,157 @@
+package dev.gatehouse.engine.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Runtime API as a runtime sees it, with the test playing the runtime: a {@code provided} bootstrap only
+ * writes down {@code AWS_LAMBDA_RUNTIME_API} and its environment and waits, and the test polls and answers.
+ * Status codes and headers as AWS's OpenAPI document of the Runtime API (2018-06-01) lists them.
+ */
+class RuntimeApiProtocolTest {
+
+    @TempDir Path dir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalFunctions functions;
+
+    @AfterEach
+    void close() {
+        if (functions != null) functions.close();
+    }
+
+    private String startWorker() throws Exception {
+        Path fn = dir.resolve("functions/manual");
+        Files.createDirectories(fn);
+        Files.writeString(fn.resolve("function.json"), """
+                {"runtime": "provided", "handler": "my.handler", "timeout": 30, "environment": {"COLOUR": "blue"}}
+                """);
+        Path bootstrap = fn.resolve("bootstrap");
+        Files.writeString(bootstrap, "#!/bin/sh\nenv > \"$LAMBDA_TASK_ROOT/env.txt.tmp\"\n"
+                + "mv \"$LAMBDA_TASK_ROOT/env.txt.tmp\" \"$LAMBDA_TASK_ROOT/env.txt\"\nexec sleep 60\n");
+        Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+        functions = new LocalFunctions(dir, Duration.ofMinutes(5), Duration.ofHours(1));
+        return "";
+    }
+
+    private Map<String, String> workerEnvironment() throws Exception {
+        Path env = dir.resolve("functions/manual/env.txt");
+        for (int i = 0; i < 200 && !Files.exists(env); i++) Thread.sleep(25);
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(env)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private HttpResponse<String> get(String api, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + api + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String api, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + api + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRuntimeGetsTheEventWithLambdasHeadersAndItsAnswerIsTheResult() throws Exception {
+        startWorker();
+        CompletableFuture<InvokeResult> invocation = CompletableFuture.supplyAsync(() ->
+                functions.invoke("manual", "{\"k\":1}".getBytes(StandardCharsets.UTF_8), null, null));
+        Map<String, String> env = workerEnvironment();
+        String api = env.get("AWS_LAMBDA_RUNTIME_API");
+        long before = System.currentTimeMillis();
+
+        HttpResponse<String> next = get(api, "/2018-06-01/runtime/invocation/next");
+        String id = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        HttpResponse<String> wrongId = post(api, "/2018-06-01/runtime/invocation/not-the-id/response", "{}");
+        HttpResponse<String> answered = post(api, "/2018-06-01/runtime/invocation/" + id + "/response", "{\"ok\":true}");
+        InvokeResult result = invocation.get();
+
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.body()).isEqualTo("{\"k\":1}");
+        long deadline = Long.parseLong(next.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+        assertThat(deadline - before).isBetween(29_000L, 30_500L);
+        assertThat(next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn"))
+                .contains("arn:aws:lambda:us-east-1:123456789012:function:manual");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow()).startsWith("Root=1-");
+        assertThat(wrongId.statusCode()).isEqualTo(400);
+        assertThat(answered.statusCode()).isEqualTo(202);
+        assertThat(answered.body()).isEqualTo("{\"status\":\"OK\"}");
+        assertThat(result.requestId()).isEqualTo(id);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.payloadText()).isEqualTo("{\"ok\":true}");
+        assertThat(result.log()).startsWith("START RequestId: " + id + " Version: $LATEST\n")
+                .contains("END RequestId: " + id + "\n").contains("REPORT RequestId: " + id + "\tDuration: ");
+        // Lambda's reserved variables plus the function's own
+        assertThat(env).containsEntry("_HANDLER", "my.handler").containsEntry("AWS_LAMBDA_FUNCTION_NAME", "manual")
+                .containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST").containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+                .containsEntry("AWS_REGION", "us-east-1").containsEntry("AWS_DEFAULT_REGION", "us-east-1")
+                .containsEntry("TZ", ":UTC").containsEntry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/manual")
+                .containsEntry("COLOUR", "blue").containsKey("LAMBDA_RUNTIME_DIR")
+                .containsEntry("LAMBDA_TASK_ROOT", dir.resolve("functions/manual").toString());
+        assertThat(env.get("AWS_LAMBDA_LOG_STREAM_NAME")).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
+    }
+
+    @Test
+    void anErrorPostedByTheRuntimeIsAnUnhandledFunctionError() throws Exception {
+        startWorker();
+        CompletableFuture<InvokeResult> invocation = CompletableFuture.supplyAsync(() ->
+                functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null, null));
+        String api = workerEnvironment().get("AWS_LAMBDA_RUNTIME_API");
+
+        String id = get(api, "/2018-06-01/runtime/invocation/next").headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        HttpResponse<String> posted = post(api, "/2018-06-01/runtime/invocation/" + id + "/error",
+                "{\"errorMessage\":\"broken\",\"errorType\":\"Error\"}");
+        InvokeResult result = invocation.get();
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).isEqualTo("{\"errorMessage\":\"broken\",\"errorType\":\"Error\"}");
+    }
+
+    @Test
+    void unknownPathsAre404() throws Exception {
+        startWorker();
+        CompletableFuture.runAsync(() -> functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null,
+                Duration.ofMillis(100)));
+        String api = workerEnvironment().get("AWS_LAMBDA_RUNTIME_API");
+
+        assertThat(get(api, "/2018-06-01/runtime/nothing").statusCode()).isEqualTo(404);
+        assertThat(get(api, "/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRuntimeThatNeverAsksForAnEventIsKilledAtTheInitLimitAndItsInvocationFails() throws Exception {
+        startWorker();
+        functions.close();
+        functions = new LocalFunctions(dir, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(500));
+
+        long start = System.nanoTime();
+        InvokeResult result = functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null, null);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // as Lambda reports a runtime that died before serving: Runtime.ExitError, here killed (SIGKILL)
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).contains("\"errorType\":\"Runtime.ExitError\"")
+                .contains("Error: Runtime exited with error: signal: killed");
+        assertThat(tookMillis).isBetween(400L, 5000L);
+        assertThat(functions.logs("manual")).anyMatch(l -> l.startsWith("INIT_REPORT Init Duration: 500.00 ms"));
+    }
+}

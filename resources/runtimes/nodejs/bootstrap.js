@@ -1,0 +1,162 @@
+// Gatehouse's Node.js runtime: polls the Lambda Runtime API at $AWS_LAMBDA_RUNTIME_API exactly as Lambda's own
+// runtime does (GET next, POST response/error, POST init/error) and runs the handler named by $_HANDLER
+// ("file.export") from $LAMBDA_TASK_ROOT. Supports async handlers, callback handlers and context.succeed/fail/done.
+// Plain Node.js, no dependencies.
+'use strict';
+const http = require('http');
+const path = require('path');
+const fs = require('fs');
+const url = require('url');
+
+const API = process.env.AWS_LAMBDA_RUNTIME_API;
+const BASE = '/2018-06-01/runtime';
+const [HOST, PORT] = API.split(':');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+let currentRequestId = null;
+
+function call(method, p, body, headers) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: HOST, port: PORT, path: p, method, agent, headers: headers || {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+function errorJson(err) {
+  if (err instanceof Error) {
+    return { errorType: err.name || 'Error', errorMessage: err.message,
+             trace: String(err.stack || '').split('\n') };
+  }
+  return { errorType: typeof err, errorMessage: String(err), trace: [] };
+}
+
+// console.* as Lambda writes it: "timestamp<TAB>requestId<TAB>LEVEL<TAB>message"
+const util = require('util');
+for (const [name, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'],
+                             ['debug', 'DEBUG'], ['trace', 'TRACE']]) {
+  console[name] = (...args) => {
+    const line = `${new Date().toISOString()}\t${currentRequestId || 'undefined'}\t${level}\t${util.format(...args)}\n`;
+    process.stdout.write(line);
+  };
+}
+
+async function loadHandler() {
+  const handlerName = process.env._HANDLER || '';
+  const root = process.env.LAMBDA_TASK_ROOT || process.cwd();
+  const dot = handlerName.lastIndexOf('.');
+  if (dot < 0) {
+    throw Object.assign(new Error(`Bad handler ${handlerName}: missing a module name`), { name: 'Runtime.MalformedHandlerName' });
+  }
+  const moduleName = handlerName.substring(0, dot);
+  const exportName = handlerName.substring(dot + 1);
+  const base = path.resolve(root, moduleName);
+  let mod;
+  try {
+    if (fs.existsSync(base + '.mjs')) {
+      mod = await import(url.pathToFileURL(base + '.mjs').href);
+    } else {
+      mod = require(base);
+    }
+  } catch (e) {
+    if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(base)) {
+      throw Object.assign(new Error(`Error: Cannot find module '${moduleName}'`), { name: 'Runtime.ImportModuleError' });
+    }
+    throw e;
+  }
+  const fn = mod[exportName] || (mod.default && mod.default[exportName]);
+  if (typeof fn !== 'function') {
+    throw Object.assign(new Error(`${handlerName} is undefined or not exported`), { name: 'Runtime.HandlerNotFound' });
+  }
+  return fn;
+}
+
+function contextFor(headers, done) {
+  const deadline = Number(headers['lambda-runtime-deadline-ms']);
+  const context = {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    invokedFunctionArn: headers['lambda-runtime-invoked-function-arn'],
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    awsRequestId: headers['lambda-runtime-aws-request-id'],
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    identity: headers['lambda-runtime-cognito-identity'] ? JSON.parse(headers['lambda-runtime-cognito-identity']) : undefined,
+    clientContext: headers['lambda-runtime-client-context'] ? JSON.parse(headers['lambda-runtime-client-context']) : undefined,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    succeed: (result) => done(null, result),
+    fail: (err) => done(err === undefined || err === null ? 'handled' : err),
+    done: (err, result) => done(err, result),
+  };
+  return context;
+}
+
+async function runOnce(handler) {
+  const next = await call('GET', `${BASE}/invocation/next`);
+  const id = next.headers['lambda-runtime-aws-request-id'];
+  currentRequestId = id;
+  if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
+  const outcome = await new Promise((resolve) => {
+    let settled = false;
+    const done = (err, result) => {
+      if (settled) return;
+      settled = true;
+      resolve(err !== null && err !== undefined ? { error: err } : { result });
+    };
+    let event;
+    try {
+      event = JSON.parse(next.body.toString('utf8'));
+    } catch (e) {
+      done(e);
+      return;
+    }
+    try {
+      const returned = handler(event, contextFor(next.headers, done), done);
+      if (returned && typeof returned.then === 'function') returned.then((r) => done(null, r), (e) => done(e));
+    } catch (e) {
+      done(e);
+    }
+  });
+  if (outcome.error !== undefined) {
+    const body = JSON.stringify(errorJson(outcome.error));
+    console.error('Invoke Error \t' + body);
+    await call('POST', `${BASE}/invocation/${id}/error`, body,
+      { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Unhandled' });
+  } else {
+    const body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
+    await call('POST', `${BASE}/invocation/${id}/response`, body, { 'Content-Type': 'application/json' });
+  }
+  currentRequestId = null;
+}
+
+process.on('uncaughtException', async (err) => {
+  const body = JSON.stringify(errorJson(err));
+  console.error('Uncaught Exception \t' + body);
+  try {
+    if (currentRequestId) {
+      await call('POST', `${BASE}/invocation/${currentRequestId}/error`, body,
+        { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Runtime.UncaughtException' });
+    }
+  } finally {
+    process.exit(129);
+  }
+});
+
+(async () => {
+  let handler;
+  try {
+    handler = await loadHandler();
+  } catch (e) {
+    const body = JSON.stringify(errorJson(e));
+    console.error('Init Error \t' + body);
+    await call('POST', `${BASE}/init/error`, body,
+      { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': e.name || 'Runtime.Unknown' });
+    process.exit(1);
+  }
+  for (;;) await runOnce(handler);
+})();

@@ -1,0 +1,4 @@
+exports.handler = async (event, context) => {
+  console.log('GetHelloWorld called');
+  return { Hello: 'World' };
+};
