@@ -97,7 +97,8 @@ public final class Gateway implements AutoCloseable {
         this.access = AccessState.persistent(usageStore(workspace.root()));
         this.functions = LocalFunctions.open(workspace.root());
         HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
-        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches);
+        this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches,
+                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions));
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));

@@ -47,13 +47,12 @@ public record AccessRequirement(String httpMethod, String resourcePath, String c
             case NONE -> { }
             case AWS_IAM -> out.add(new AccessRequirement(verb, path, "IAM (SigV4) authorization",
                     "403 {\"message\":\"Missing Authentication Token\"} (unsigned) or 500 (signed)"));
-            case CUSTOM, COGNITO_USER_POOLS -> out.add(new AccessRequirement(verb, path,
-                    authorizerName(api, method, type), "401 {\"message\":\"Unauthorized\"} (no identity) or 500 (identity given)"));
-        }
-        if (Boolean.TRUE.equals(method.apiKeyRequired())
-                && api.restApi().apiKeySource() == dev.gatehouse.engine.model.ApiKeySource.AUTHORIZER) {
-            out.add(new AccessRequirement(verb, path, "an API key from a Lambda authorizer (API key source AUTHORIZER)",
-                    "403 {\"message\":\"Forbidden\"}"));
+            case CUSTOM, COGNITO_USER_POOLS -> {
+                if (LambdaAuthorizerFilter.runnable(api, method) == null) {
+                    out.add(new AccessRequirement(verb, path, authorizerName(api, method, type),
+                            "401 {\"message\":\"Unauthorized\"} (no identity) or 500 (identity given)"));
+                }
+            }
         }
         return out;
     }

@@ -16,6 +16,24 @@ public final class AccessState implements AutoCloseable {
     public static final long DEFAULT_BURST = 5_000;
 
     private volatile AccessDirectory directory = AccessDirectory.EMPTY;
+    /** Lambda authorizers' answers per authorizer and identity, each for its own TTL. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, TimedAnswer> authorizerAnswers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, TimedAnswer>() {
+                        @Override public long expireAfterCreate(String k, TimedAnswer v, long now) {
+                            return v.ttl().toNanos();
+                        }
+
+                        @Override public long expireAfterUpdate(String k, TimedAnswer v, long now, long current) {
+                            return v.ttl().toNanos();
+                        }
+
+                        @Override public long expireAfterRead(String k, TimedAnswer v, long now, long current) {
+                            return current;
+                        }
+                    }).build();
+
+    private record TimedAnswer(LambdaAuthorizerFilter.Answer answer, java.time.Duration ttl) {}
     /** The workspace revision {@link #directory} was built from; guarded by {@code this} for updates. */
     private long revision = Long.MIN_VALUE;
     private final RateLimiter limiter;
@@ -66,6 +84,15 @@ public final class AccessState implements AutoCloseable {
         if (builtAt < revision) return;
         revision = builtAt;
         directory = next;
+    }
+
+    LambdaAuthorizerFilter.Answer authorizerAnswer(String key) {
+        TimedAnswer t = authorizerAnswers.getIfPresent(key);
+        return t == null ? null : t.answer();
+    }
+
+    void cacheAuthorizerAnswer(String key, LambdaAuthorizerFilter.Answer answer, java.time.Duration ttl) {
+        authorizerAnswers.put(key, new TimedAnswer(answer, ttl));
     }
 
     RateLimiter limiter() {

@@ -8,7 +8,6 @@ import dev.gatehouse.engine.model.ApiKeySource;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.UsagePlan;
-import dev.gatehouse.engine.pipeline.ContextKey;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -25,36 +24,41 @@ import java.util.Locale;
  */
 public final class ApiKeyFilter implements Filter {
 
-    /** {@code $context.identity.apiKeyId} of an admitted request. */
-    public static final ContextKey<String> API_KEY_ID = ContextKey.named("apiKeyId");
+
+    /** The {@code usageIdentifierKey} a Lambda authorizer answered: the API key when the key source is AUTHORIZER. */
+    static final dev.gatehouse.engine.pipeline.ContextKey<String> USAGE_IDENTIFIER_KEY =
+            dev.gatehouse.engine.pipeline.ContextKey.named("usageIdentifierKey");
 
     private final AccessState state;
+    private final boolean fromAuthorizer;
     private final String httpMethod;
     private final String resourcePath;
     private final String methodKey;
 
-    public ApiKeyFilter(AccessState state, String httpMethod, String resourcePath) {
+    public ApiKeyFilter(AccessState state, String httpMethod, String resourcePath, boolean fromAuthorizer) {
         this.state = state;
+        this.fromAuthorizer = fromAuthorizer;
         this.httpMethod = httpMethod;
         this.resourcePath = resourcePath;
         this.methodKey = resourcePath + "/" + httpMethod;
     }
 
     /**
-     * The API-key slot of {@code method}: null when it needs no key; this filter when the API reads keys from the
-     * {@code x-api-key} header; a fail-closed refusal when keys come from an authorizer (not built yet).
+     * The API-key slot of {@code method}: null when it needs no key; else this filter, reading the key from the
+     * {@code x-api-key} header, or from the Lambda authorizer's {@code usageIdentifierKey} (apiKeySource AUTHORIZER;
+     * no authorizer answer, no key: 403).
      */
     public static Filter forMethod(AccessState state, ApiDefinition api, Resource resource, Method method) {
         if (!Boolean.TRUE.equals(method.apiKeyRequired())) return null;
-        if (api.restApi().apiKeySource() == ApiKeySource.AUTHORIZER) return FailClosedAccess.apiKeyFor(resource, method);
-        return new ApiKeyFilter(state, method.httpMethod(), resource.path());
+        return new ApiKeyFilter(state, method.httpMethod(), resource.path(),
+                api.restApi().apiKeySource() == ApiKeySource.AUTHORIZER);
     }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
         RequestContext ctx = chain.context();
         String apiId = ctx.get(ContextKeys.API_ID);
         String stage = ctx.get(ContextKeys.STAGE);
-        String value = request.headers().first("x-api-key");
+        String value = fromAuthorizer ? ctx.get(USAGE_IDENTIFIER_KEY) : request.headers().first("x-api-key");
         AccessDirectory directory = state.directory();
         ApiKey key = directory.key(value).orElse(null);
         if (key == null || !Boolean.TRUE.equals(key.enabled())) {
@@ -86,7 +90,7 @@ public final class ApiKeyFilter implements Filter {
                     + " exceeded quota limit for API Stage " + apiId + "/" + stage + ": Key quota exhausted for Usage "
                     + "Plan ID " + plan.id());
         }
-        ctx.put(API_KEY_ID, key.id());
+        ctx.put(ContextKeys.API_KEY_ID, key.id());
         return chain.proceed(request);
     }
 
@@ -112,6 +116,6 @@ public final class ApiKeyFilter implements Filter {
     }
 
     @Override public String toString() {
-        return "ApiKeyFilter{" + httpMethod + " " + resourcePath + ", source=HEADER}";
+        return "ApiKeyFilter{" + httpMethod + " " + resourcePath + ", source=" + (fromAuthorizer ? "AUTHORIZER" : "HEADER") + "}";
     }
 }

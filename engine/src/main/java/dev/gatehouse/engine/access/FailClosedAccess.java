@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The authorizer and API-key slots of a method that requires a check the engine cannot run yet: it refuses every
+ * The authorizer slot of a method that requires a check the engine cannot run yet (a Cognito authorizer, IAM, an
+ * authorizer that is not a local Lambda function): it refuses every
  * call the way AWS refuses a caller that is not allowed, and never lets one through (DESIGN: access control fails
  * closed). Built at deploy time, so the request path only throws.
  *
  * <ul>
- *   <li>API key from an authorizer (apiKeySource AUTHORIZER): 403 {@code {"message":"Forbidden"}}
- *       (INVALID_API_KEY), as AWS answers a key it cannot accept (aws-reference §1.11, §8). Keys sent in
- *       {@code x-api-key} are checked for real by {@link ApiKeyFilter}.</li>
  *   <li>Lambda (TOKEN/REQUEST) or Cognito authorizer: 401 {@code {"message":"Unauthorized"}} when the identity
  *       source is missing or empty — AWS answers so without calling the authorizer (§1.12) — otherwise 500
  *       AUTHORIZER_CONFIGURATION_ERROR, AWS's answer when an authorizer cannot be evaluated.</li>
@@ -60,20 +58,6 @@ public final class FailClosedAccess {
             throw GatewayException.of(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR)
                     .withLogLine("Execution failed due to configuration error: " + name
                             + " cannot be evaluated by the local engine yet; the call is refused");
-        });
-    }
-
-    /**
-     * The API-key slot for {@code method} when the API takes keys from an authorizer's {@code usageIdentifierKey}
-     * (apiKeySource AUTHORIZER), which cannot run yet; null when it needs no key.
-     */
-    static Filter apiKeyFor(Resource resource, Method method) {
-        if (!Boolean.TRUE.equals(method.apiKeyRequired())) return null;
-        String where = method.httpMethod() + " " + resource.path();
-        return named("ApiKeyNotSupported{" + where + "}", request -> {
-            throw GatewayException.of(GatewayResponseType.INVALID_API_KEY)
-                    .withLogLine("API Key not authorized: method " + where + " requires an API key from the "
-                            + "authorizer (apiKeySource AUTHORIZER), which the local engine cannot run yet; the call is refused");
         });
     }
 

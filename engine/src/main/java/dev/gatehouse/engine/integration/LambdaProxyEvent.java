@@ -35,6 +35,29 @@ public final class LambdaProxyEvent {
     private LambdaProxyEvent() { }
 
     public static byte[] of(GatewayRequest request, RequestContext ctx, BinaryMediaTypes binary) {
+        ObjectNode e = withoutBody(request, ctx);
+        Headers headers = request.headers();
+        boolean base64 = request.body().length > 0 && binary.isBinary(headers.last("Content-Type"));
+        if (request.body().length == 0) e.putNull("body");
+        else e.put("body", base64 ? Base64.getEncoder().encodeToString(request.body())
+                : new String(request.body(), StandardCharsets.UTF_8));
+        e.put("isBase64Encoded", base64);
+        return e.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A REQUEST authorizer's event: the proxy event's request fields without the body, after {@code type} and
+     * {@code methodArn} (aws-reference §1.12; DG api-gateway-lambda-authorizer-input).
+     */
+    public static byte[] requestAuthorizerEvent(GatewayRequest request, RequestContext ctx, String methodArn) {
+        ObjectNode e = F.objectNode();
+        e.put("type", "REQUEST");
+        e.put("methodArn", methodArn);
+        e.setAll(withoutBody(request, ctx));
+        return e.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode withoutBody(GatewayRequest request, RequestContext ctx) {
         ObjectNode e = F.objectNode();
         e.put("resource", ctx.get(ContextKeys.RESOURCE_PATH));
         e.put("path", ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, request.rawPath()));
@@ -69,12 +92,7 @@ public final class LambdaProxyEvent {
         putMapOrNull(e, "pathParameters", ctx.get(ContextKeys.PATH_PARAMETERS));
         putMapOrNull(e, "stageVariables", ctx.get(ContextKeys.STAGE_VARIABLES));
         e.set("requestContext", requestContext(request, ctx));
-        boolean base64 = request.body().length > 0 && binary.isBinary(headers.last("Content-Type"));
-        if (request.body().length == 0) e.putNull("body");
-        else e.put("body", base64 ? Base64.getEncoder().encodeToString(request.body())
-                : new String(request.body(), StandardCharsets.UTF_8));
-        e.put("isBase64Encoded", base64);
-        return e.toString().getBytes(StandardCharsets.UTF_8);
+        return e;
     }
 
     private static ObjectNode requestContext(GatewayRequest request, RequestContext ctx) {
@@ -104,6 +122,16 @@ public final class LambdaProxyEvent {
         for (String k : List.of("principalOrgId", "accessKey", "cognitoAuthenticationType",
                 "cognitoAuthenticationProvider", "userArn")) {
             id.putNull(k);
+        }
+        String apiKeyId = ctx.get(ContextKeys.API_KEY_ID);
+        if (!testInvoke && apiKeyId != null) {
+            id.put("apiKey", request.headers().last("x-api-key"));
+            id.put("apiKeyId", apiKeyId);
+        }
+        java.util.Map<String, String> authorizer = ctx.get(ContextKeys.AUTHORIZER);
+        if (authorizer != null) {
+            ObjectNode a = rc.putObject("authorizer");
+            authorizer.forEach(a::put);
         }
         id.put("userAgent", request.headers().last("User-Agent"));
         id.putNull("user");

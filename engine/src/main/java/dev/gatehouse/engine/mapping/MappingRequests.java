@@ -66,7 +66,8 @@ public final class MappingRequests {
                 ctx.get(ContextKeys.PATH), ctx.getOrDefault(ContextKeys.PROTOCOL, "HTTP/1.1"),
                 ctx.get(ContextKeys.DOMAIN_NAME), ctx.get(ContextKeys.DOMAIN_PREFIX),
                 requestTime != null ? requestTime : Instant.now(),
-                ctx.getOrDefault(ContextKeys.SOURCE_IP, "127.0.0.1"), request);
+                ctx.getOrDefault(ContextKeys.SOURCE_IP, "127.0.0.1"), ctx.get(ContextKeys.API_KEY_ID),
+                ctx.getOrDefault(ContextKeys.AUTHORIZER, Map.of()), request);
         return ContextValues.lazy(f::fill);
     }
 
@@ -74,7 +75,7 @@ public final class MappingRequests {
     private record Facts(String requestId, String extendedRequestId, String apiId, String stage, String deploymentId,
                          String resourceId, String resourcePath, String httpMethod, String path, String protocol,
                          String domainName, String domainPrefix, Instant time, String sourceIp,
-                         GatewayRequest request) {
+                         String apiKeyId, Map<String, String> authorizer, GatewayRequest request) {
         void fill(ContextValues.Builder c) {
             put(c, "requestId", requestId);
             put(c, "extendedRequestId", extendedRequestId);
@@ -95,6 +96,8 @@ public final class MappingRequests {
             put(c, "identity.userAgent", request.headers().first("User-Agent"));
             List<String> keys = request.headers().all("x-api-key");
             if (!keys.isEmpty()) put(c, "identity.apiKey", keys.get(keys.size() - 1));
+            put(c, "identity.apiKeyId", apiKeyId);
+            authorizer.forEach((k, v) -> put(c, "authorizer." + k, v));
         }
     }
 

@@ -47,6 +47,13 @@ public final class ContextKeys {
     public static final ContextKey<Map<String, String>> PATH_PARAMETERS = ContextKey.named("pathParameters");
     /** {@code $stageVariables}. */
     public static final ContextKey<Map<String, String>> STAGE_VARIABLES = ContextKey.named("stageVariables");
+    /**
+     * {@code $context.authorizer.*}: the authorizer's {@code principalId} and its context values (stringified, as
+     * AWS passes them on); absent when the method has no authorizer.
+     */
+    public static final ContextKey<Map<String, String>> AUTHORIZER = ContextKey.named("authorizer");
+    /** {@code $context.identity.apiKeyId} of a request admitted by its API key. */
+    public static final ContextKey<String> API_KEY_ID = ContextKey.named("apiKeyId");
     /** The integration type label for logs and metrics: {@code MOCK}, {@code HTTP}, {@code HTTP_PROXY}, ... */
     public static final ContextKey<String> INTEGRATION_TYPE = ContextKey.named("integrationType");
 }

@@ -2,7 +2,8 @@ package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.access.ApiKeyFilter;
-import dev.gatehouse.engine.access.FailClosedAccess;
+import dev.gatehouse.engine.access.AuthorizerFunctions;
+import dev.gatehouse.engine.access.LambdaAuthorizerFilter;
 import dev.gatehouse.engine.access.ThrottleFilter;
 import dev.gatehouse.engine.caching.CachingFilter;
 import dev.gatehouse.engine.caching.StageCaches;
@@ -47,24 +48,27 @@ public final class RequestPipeline implements MethodFilterFactory {
     private final MethodFilterFactory validation;
     private final AccessState access;
     private final StageCaches caches;
+    private final AuthorizerFunctions authorizers;
 
     /**
      * @param fallbackBackend backend for HTTP integrations called outside the data-plane server (test invoke);
      *                        the server's per-event-loop backend wins when present
      * @param access          keys, usage plans, stage settings, buckets and quotas the slots read per request
      * @param caches          the stages' response caches
+     * @param authorizers     runs Lambda authorizers (the workspace's local functions)
      */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
-                           StageCaches caches) {
+                           StageCaches caches, AuthorizerFunctions authorizers) {
         this.integrations = new IntegrationFilters(templates, fallbackBackend);
         this.validation = new ValidationFilters();
         this.access = access;
         this.caches = caches;
+        this.authorizers = authorizers;
     }
 
     /** With fresh in-process access state (tests, benchmarks). */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend) {
-        this(templates, fallbackBackend, AccessState.inProcess(), new StageCaches());
+        this(templates, fallbackBackend, AccessState.inProcess(), new StageCaches(), AuthorizerFunctions.none());
     }
 
     /** The served pipeline for a plan: what the data-plane server runs for every request. */
@@ -97,7 +101,7 @@ public final class RequestPipeline implements MethodFilterFactory {
         IntegrationFilters.Compiled integration = integrations.compile(api, resource, method);
         List<Filter> slots = new ArrayList<>(8);
         // resource policy: not built yet (no API has one it could enforce)
-        if (served) add(slots, FailClosedAccess.authorizerFor(api, resource, method));   // authorizer / IAM
+        if (served) add(slots, LambdaAuthorizerFilter.forMethod(access, authorizers, api, resource, method)); // authorizer / IAM
         if (served) add(slots, ApiKeyFilter.forMethod(access, api, resource, method));    // API key / usage plan
         if (served) add(slots, new ThrottleFilter(access, method.httpMethod(), resource.path())); // stage, engine
         slots.addAll(validation.filtersFor(api, resource, method));                      // request validation
