@@ -1,6 +1,10 @@
 package dev.gatehouse.engine.cli;
 
 import dev.gatehouse.engine.Gateway;
+import dev.gatehouse.engine.control.AccessKeys;
+import dev.gatehouse.engine.control.ControlApi;
+import dev.gatehouse.engine.control.ControlPlaneOptions;
+import dev.gatehouse.engine.control.ControlPlaneServer;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.server.DataPlaneServer;
@@ -10,7 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gatehouse serve}: serves every deployed stage of the workspace on one port until stopped. */
+/**
+ * {@code gatehouse serve}: serves every deployed stage of the workspace on one port until stopped; with
+ * {@code --admin-port}, also Amazon API Gateway's control-plane API on another (the AWS CLI and SDKs manage the
+ * workspace through it). The control plane makes ordinary workspace edits, so this process then opens the workspace
+ * for editing (its writer lock) instead of following the disk: an edit is on disk and served when its request
+ * returns, and other processes change the workspace through the control plane meanwhile.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve every deployed stage of the workspace on real HTTP.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -28,24 +38,52 @@ final class ServeCommand implements Callable<Integer> {
             + "processes cannot edit or deploy while serving.")
     boolean lock;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Also serve the AWS-compatible control plane "
+            + "(service apigateway) on PORT (0 = any free port); takes the workspace's writer lock.")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", defaultValue = "127.0.0.1", description = "Address of the control plane (default "
+            + "${DEFAULT-VALUE}); beyond loopback only with --credentials.")
+    String adminHost;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "Access keys the control plane accepts, in the "
+            + "AWS shared-credentials format ([profile] with aws_access_key_id and aws_secret_access_key). Without it, "
+            + "any well-formed SigV4 signature is accepted (loopback only).")
+    java.nio.file.Path credentials;
+
     @Override public Integer call() throws InterruptedException {
         // by default serve reads without the writer lock and follows the disk, so `gatehouse deploy` (or the console)
         // can deploy while this process serves
-        Gateway gateway = lock ? workspace.open(false) : workspace.openForReading();
-        if (!lock) gateway.followDisk(java.time.Duration.ofMillis(500));
+        boolean editing = lock || adminPort != null;
+        ControlPlaneOptions adminOptions = adminPort == null ? null : adminOptions();
+        Gateway gateway = editing ? workspace.open(false) : workspace.openForReading();
+        if (!editing) gateway.followDisk(java.time.Duration.ofMillis(500));
         DataPlaneServer server;
+        ControlPlaneServer admin = null;
         try {
             server = gateway.serve(host, port);
+            if (adminOptions != null) {
+                admin = ControlPlaneServer.start(adminOptions, new ControlApi(gateway, adminOptions.keys(), adminOptions.clock()));
+            }
         } catch (IllegalStateException e) {
             gateway.close();
             throw CliErrors.of(e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        ControlPlaneServer adminServer = admin;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (adminServer != null) adminServer.close(); // first: no edit starts while the gateway closes
             gateway.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
         System.out.println("Gatehouse serving " + gateway.workspace().root() + " on http://" + host + ":" + server.port());
+        if (admin != null) {
+            System.out.println("Control plane (Amazon API Gateway REST API) on " + admin.endpoint()
+                    + "   e.g. aws apigateway get-rest-apis --endpoint-url " + admin.endpoint());
+            System.out.println(adminOptions.keys().isEmpty()
+                    ? "  no --credentials: any well-formed SigV4 signature is accepted (loopback only)"
+                    : "  requests must be signed with one of " + adminOptions.keys().secrets().size() + " configured access key(s)");
+        }
         int stages = 0;
         for (ApiDefinition api : gateway.workspace().apis()) {
             for (Stage stage : gateway.workspace().stages(api.id())) {
@@ -61,5 +99,22 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ControlPlaneOptions adminOptions() {
+        AccessKeys keys = AccessKeys.none();
+        if (credentials != null) {
+            try {
+                keys = AccessKeys.read(credentials);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw CliErrors.of(e.getMessage());
+            }
+        }
+        try {
+            return new ControlPlaneOptions(adminHost, adminPort, keys, ControlPlaneOptions.DEFAULT_MAX_BODY,
+                    java.time.Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw CliErrors.of(e.getMessage());
+        }
     }
 }

@@ -1,0 +1,231 @@
+package dev.gatehouse.engine.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.engine.model.DefinitionException;
+import dev.gatehouse.engine.model.DefinitionValidator;
+import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.openapi.ExportExtensions;
+import dev.gatehouse.engine.openapi.ExportFormat;
+import dev.gatehouse.engine.openapi.ExportOptions;
+import dev.gatehouse.engine.openapi.OpenApiExporter;
+import dev.gatehouse.engine.openapi.StageInfo;
+import dev.gatehouse.engine.workspace.Edit;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Deployments, stages (with AWS's PATCH paths), GetExport and FlushStageCache. */
+final class StageRoutes {
+    private static final String STAGE = "/restapis/{restapi_id}/stages/{stage_name}";
+
+    private StageRoutes() {}
+
+    static void register(Router r, ControlApi api) {
+        r.on("POST", "/restapis/{restapi_id}/deployments", call -> {
+            String apiId = call.param("restapi_id");
+            String stageName = call.string("stageName");
+            Map<String, String> variables = call.stringMap("variables");
+            DeploymentSnapshot snapshot = api.gateway().deploy(apiId, stageName == null || stageName.isEmpty() ? null : stageName,
+                    call.string("description"), variables == null ? Map.of() : variables);
+            String stageDescription = call.string("stageDescription");
+            if (stageName != null && stageDescription != null) {
+                api.apply(ControlApi.derived("Describe stage " + stageName, state -> Edit.putStage(apiId,
+                        state.stage(apiId, stageName).orElseThrow().withDescription(stageDescription, api.now()))));
+            }
+            return ControlResponse.json(201, snapshot.deployment());
+        });
+        r.on("GET", "/restapis/{restapi_id}/deployments", call -> {
+            String apiId = call.param("restapi_id");
+            api.api(apiId);
+            return ControlResponse.json(200, call.page(api.gateway().workspace().deployments(apiId).stream()
+                    .map(d -> (JsonNode) Call.tree(d.deployment())).toList()));
+        });
+        r.on("GET", "/restapis/{restapi_id}/deployments/{deployment_id}", call -> {
+            String apiId = call.param("restapi_id");
+            api.api(apiId);
+            return ControlResponse.json(200, api.gateway().workspace().deployment(apiId, call.param("deployment_id"))
+                    .orElseThrow(() -> DefinitionException.notFound("Invalid Deployment identifier specified")).deployment());
+        });
+
+        r.on("GET", "/restapis/{restapi_id}/stages", call -> {
+            String apiId = call.param("restapi_id");
+            api.api(apiId);
+            String deploymentId = call.query("deploymentId");
+            ObjectNode out = Call.READER.createObjectNode();
+            var items = out.putArray("item");
+            for (Stage s : api.gateway().workspace().stages(apiId)) {
+                if (deploymentId == null || deploymentId.equals(s.deploymentId())) items.add(Call.tree(s));
+            }
+            return ControlResponse.json(200, out);
+        });
+        r.on("POST", "/restapis/{restapi_id}/stages", call -> createStage(api, call));
+        r.on("GET", STAGE, call -> ControlResponse.json(200, stage(api, call)));
+        r.on("PATCH", STAGE, call -> updateStage(api, call));
+        r.on("DELETE", STAGE, call -> {
+            api.api(call.param("restapi_id"));
+            api.apply(Edit.deleteStage(call.param("restapi_id"), call.param("stage_name")));
+            return ControlResponse.empty(202);
+        });
+        r.on("DELETE", STAGE + "/cache/data", call -> {
+            api.api(call.param("restapi_id"));
+            api.gateway().flushStageCache(call.param("restapi_id"), call.param("stage_name"));
+            return ControlResponse.empty(202);
+        });
+        r.on("GET", STAGE + "/exports/{export_type}", call -> export(api, call));
+    }
+
+    private static Stage stage(ControlApi api, Call call) {
+        api.api(call.param("restapi_id"));
+        return api.gateway().workspace().stage(call.param("restapi_id"), call.param("stage_name"))
+                .orElseThrow(() -> DefinitionException.notFound("Invalid stage identifier specified"));
+    }
+
+    private static ControlResponse createStage(ControlApi api, Call call) {
+        String apiId = call.param("restapi_id");
+        api.api(apiId);
+        String name = call.string("stageName");
+        DefinitionValidator.checkStageName(name);
+        String deploymentId = call.string("deploymentId");
+        if (deploymentId == null) throw ControlException.badRequest("Invalid deployment identifier specified");
+        long now = api.now();
+        Stage stage = Stage.of(name, deploymentId, now).withDescription(call.string("description"), now);
+        Map<String, String> variables = call.stringMap("variables");
+        if (variables != null) {
+            DefinitionValidator.checkStageVariables(variables);
+            stage = stage.withVariables(variables, now);
+        }
+        Boolean cache = call.bool("cacheClusterEnabled");
+        if (cache != null) stage = stage.withCacheCluster(cache, call.string("cacheClusterSize"), now);
+        Stage created = stage;
+        api.apply(ControlApi.derived("Create stage " + name, state -> {
+            if (state.stage(apiId, name).isPresent()) throw DefinitionException.conflict("Stage already exists");
+            return Edit.putStage(apiId, created);
+        }));
+        return ControlResponse.json(201, api.gateway().workspace().stage(apiId, name).orElseThrow());
+    }
+
+    private static ControlResponse updateStage(ControlApi api, Call call) {
+        String apiId = call.param("restapi_id");
+        String name = call.param("stage_name");
+        api.api(apiId);
+        List<Patch> patches = Patch.of(call);
+        long now = api.now();
+        api.apply(ControlApi.derived("Change stage " + name, state -> {
+            Stage s = state.stage(apiId, name).orElseThrow(() -> DefinitionException.notFound("Invalid stage identifier specified"));
+            for (Patch p : patches) s = StagePatches.apply(s, p, now);
+            return Edit.putStage(apiId, s);
+        }));
+        return ControlResponse.json(200, api.gateway().workspace().stage(apiId, name).orElseThrow());
+    }
+
+    private static ControlResponse export(ControlApi api, Call call) {
+        String apiId = call.param("restapi_id");
+        Stage stage = stage(api, call);
+        ExportFormat format = switch (call.param("export_type").toLowerCase(Locale.ROOT)) {
+            case "oas30" -> ExportFormat.OAS30;
+            case "swagger" -> ExportFormat.SWAGGER;
+            default -> throw ControlException.badRequest("No OpenAPI exporter for export type " + call.param("export_type")
+                    + " (oas30 or swagger)");
+        };
+        DeploymentSnapshot snapshot = api.gateway().workspace().deployment(apiId, stage.deploymentId())
+                .orElseThrow(() -> DefinitionException.notFound("Invalid Deployment identifier specified"));
+        String ext = call.query("extensions") == null ? "" : call.query("extensions").toLowerCase(Locale.ROOT);
+        List<String> wanted = List.of(ext.split(","));
+        ExportExtensions extensions = wanted.contains("apigateway") || (wanted.contains("integrations") && wanted.contains("authorizers"))
+                ? ExportExtensions.APIGATEWAY
+                : wanted.contains("integrations") ? ExportExtensions.INTEGRATIONS
+                : wanted.contains("authorizers") ? ExportExtensions.AUTHORIZERS : ExportExtensions.NONE;
+        String accept = call.request().header("accept");
+        boolean yaml = accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml");
+        Instant deployed = Instant.ofEpochSecond(snapshot.deployment().createdDate());
+        String invoke = api.gateway().hostStyleInvokeUrl(apiId, stage.stageName());
+        String base = invoke != null ? invoke.substring(0, invoke.length() - stage.stageName().length() - 1)
+                : "http://" + apiId + ".execute-api.localhost:4010";
+        ExportOptions options = ExportOptions.json(extensions).withYaml(yaml)
+                .withStage(new StageInfo(stage.stageName(), deployed, base));
+        String text = OpenApiExporter.export(snapshot.api(), format, options);
+        String file = call.param("export_type").toLowerCase(Locale.ROOT) + "_" + deployed + (yaml ? ".yaml" : ".json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", yaml ? "application/yaml" : "application/json");
+        headers.put("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        return new ControlResponse(200, headers, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** AWS UpdateStage's patch paths (aws-reference §1.10). */
+    static final class StagePatches {
+        static final List<String> PATHS = List.of("/deploymentId", "/description", "/cacheClusterEnabled", "/cacheClusterSize",
+                "/tracingEnabled", "/variables/{variable_name}", "/{resourcePath}/{httpMethod}/metrics/enabled",
+                "/{resourcePath}/{httpMethod}/logging/dataTrace", "/{resourcePath}/{httpMethod}/logging/loglevel",
+                "/{resourcePath}/{httpMethod}/throttling/burstLimit", "/{resourcePath}/{httpMethod}/throttling/rateLimit",
+                "/{resourcePath}/{httpMethod}/caching/ttlInSeconds", "/{resourcePath}/{httpMethod}/caching/enabled",
+                "/{resourcePath}/{httpMethod}/caching/dataEncrypted",
+                "/{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl",
+                "/{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy");
+        private static final Map<String, String> SETTING_FIELDS = Map.of(
+                "metrics/enabled", "metricsEnabled", "logging/dataTrace", "dataTraceEnabled",
+                "logging/loglevel", "loggingLevel", "throttling/burstLimit", "throttlingBurstLimit",
+                "throttling/rateLimit", "throttlingRateLimit", "caching/ttlInSeconds", "cacheTtlInSeconds",
+                "caching/enabled", "cachingEnabled", "caching/dataEncrypted", "cacheDataEncrypted",
+                "caching/requireAuthorizationForCacheControl", "requireAuthorizationForCacheControl",
+                "caching/unauthorizedCacheControlHeaderStrategy", "unauthorizedCacheControlHeaderStrategy");
+
+        private StagePatches() {}
+
+        static Stage apply(Stage s, Patch p, long now) {
+            List<String> seg = p.segments();
+            String first = seg.getFirst();
+            if (seg.size() == 2 && first.equals("variables")) {
+                Map<String, String> vars = new TreeMap<>(s.variables());
+                if (p.isRemove()) {
+                    vars.remove(seg.get(1));
+                } else if (p.op().equals("add") || p.op().equals("replace")) {
+                    vars.put(seg.get(1), p.requiredValue());
+                    DefinitionValidator.checkStageVariables(Map.of(seg.get(1), p.requiredValue()));
+                } else {
+                    throw p.unsupported(PATHS);
+                }
+                return s.withVariables(vars, now);
+            }
+            if (seg.size() == 1 && p.op().equals("replace")) {
+                return switch (first) {
+                    case "description" -> s.withDescription(p.value(), now);
+                    case "deploymentId" -> s.withDeploymentId(p.requiredValue(), now);
+                    case "cacheClusterEnabled" -> s.withCacheCluster(Patch.parseBoolean(p), s.cacheClusterSize(), now);
+                    case "cacheClusterSize" -> s.withCacheCluster(s.cacheClusterEnabled(), p.requiredValue(), now);
+                    case "tracingEnabled" -> new Stage(s.stageName(), s.description(), s.deploymentId(),
+                            s.clientCertificateId(), s.cacheClusterEnabled(), s.cacheClusterSize(), s.cacheClusterStatus(),
+                            s.methodSettings(), s.variables(), s.documentationVersion(), s.accessLogSettings(),
+                            s.canarySettings(), Patch.parseBoolean(p), s.webAclArn(), s.tags(), s.createdDate(), now);
+                    default -> throw p.unsupported(PATHS);
+                };
+            }
+            if (seg.size() >= 4 && p.op().equals("replace")) {
+                String setting = seg.get(seg.size() - 2) + "/" + seg.get(seg.size() - 1);
+                String field = SETTING_FIELDS.get(setting);
+                if (field == null) throw p.unsupported(PATHS);
+                String httpMethod = seg.get(seg.size() - 3);
+                String resourcePath = String.join("/", seg.subList(0, seg.size() - 3));
+                // "*/*" for every method; else the resource path with '/' written ~1, as in AWS's patch paths
+                String key = resourcePath.equals("*") && httpMethod.equals("*") ? "*/*"
+                        : (resourcePath.startsWith("/") ? resourcePath : "/" + resourcePath).replace("/", "~1") + "/" + httpMethod;
+                Map<String, Stage.MethodSetting> settings = new TreeMap<>(s.methodSettings());
+                ObjectNode node = Call.tree(settings.getOrDefault(key, DEFAULT_SETTING));
+                node.put(field, p.requiredValue());
+                settings.put(key, Call.convert(node, Stage.MethodSetting.class, p.path()));
+                return s.withMethodSettings(settings, now);
+            }
+            throw p.unsupported(PATHS);
+        }
+
+        /** What AWS fills in for a method setting the first time one of its values is patched. */
+        private static final Stage.MethodSetting DEFAULT_SETTING = new Stage.MethodSetting(false,
+                dev.gatehouse.engine.model.LoggingLevel.OFF, false, 5000, 10000.0, false, 300, false, true,
+                dev.gatehouse.engine.model.UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER);
+    }
+}
