@@ -190,6 +190,7 @@ public final class LocalFunctions implements AutoCloseable {
             case NODEJS -> List.of("node", runtimesDir.resolve("nodejs/bootstrap.js").toString());
             case PYTHON -> List.of("python3", runtimesDir.resolve("python/bootstrap.py").toString());
             case PROVIDED -> List.of(store.dir(cfg.name()).resolve("bootstrap").toString());
+            case JAVA -> JavaRuntime.command(store.dir(cfg.name()), cfg.memoryMb(), cfg.handler());
         };
     }
 

@@ -14,6 +14,10 @@ final class StarterCode {
     private StarterCode() { }
 
     static void write(FunctionConfig config, Path dir) throws IOException {
+        if (config.runtime() == FunctionRuntime.JAVA) {
+            JavaRuntime.writeStarter(config.handler(), dir);
+            return;
+        }
         String handler = config.handler();
         String module = handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : handler;
         String function = handler.substring(handler.lastIndexOf('.') + 1);
@@ -54,6 +58,7 @@ final class StarterCode {
                         """, StandardCharsets.UTF_8);
                 FunctionStore.makeExecutable(bootstrap);
             }
+            case JAVA -> throw new IllegalStateException("handled above");
         }
     }
 }
