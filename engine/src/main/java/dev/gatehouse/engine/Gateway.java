@@ -114,14 +114,19 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
-    /** Usage counts in {@code .gatehouse/usage.db}; counted in memory only when that file cannot be opened. */
+    /**
+     * Usage counts in {@code .gatehouse/usage.db}, opened on first use (most commands never count a request);
+     * counted in memory only when that file cannot be opened.
+     */
     private static dev.gatehouse.engine.access.UsageStore usageStore(Path root) {
-        try {
-            return dev.gatehouse.engine.access.SqliteUsageStore.open(root.resolve(".gatehouse").resolve("usage.db"));
-        } catch (IllegalStateException e) {
-            LOG.warn("{}; usage-plan quotas are counted in memory only for this run", e.getMessage());
-            return dev.gatehouse.engine.access.UsageStore.none();
-        }
+        return dev.gatehouse.engine.access.UsageStore.lazy(() -> {
+            try {
+                return dev.gatehouse.engine.access.SqliteUsageStore.open(root.resolve(".gatehouse").resolve("usage.db"));
+            } catch (IllegalStateException e) {
+                LOG.warn("{}; usage-plan quotas are counted in memory only for this run", e.getMessage());
+                return dev.gatehouse.engine.access.UsageStore.none();
+            }
+        });
     }
 
     private HttpBackend invokeBackend() {

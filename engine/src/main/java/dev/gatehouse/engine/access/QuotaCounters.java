@@ -38,17 +38,22 @@ public final class QuotaCounters implements AutoCloseable {
     /** {@code plan/key@periodStart} → requests in that period: the request path reads only this. */
     private final ConcurrentMap<String, AtomicLong> periods = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    /** The store's counts are read on first use, so commands that never count never open it. */
+    private final Instant openedAt;
+    private volatile boolean loaded;
 
     /** Counts in memory only. */
     public QuotaCounters() {
         this.store = UsageStore.none();
         this.flusher = null;
+        this.openedAt = Instant.EPOCH;
+        this.loaded = true;
     }
 
     /** Counts loaded from {@code store} (the last two months) and added to it once a second. */
     public QuotaCounters(UsageStore store, Instant now) {
         this.store = store;
-        store.load(day(now).minusDays(DAYS_LOADED)).forEach((d, n) -> days.put(d, new AtomicLong(n)));
+        this.openedAt = now;
         this.flusher = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gatehouse-usage-flush").factory());
         flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
@@ -59,6 +64,7 @@ public final class QuotaCounters implements AutoCloseable {
      * none); false, and nothing counted, when the period's quota is used up.
      */
     public boolean tryConsume(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+        ensureLoaded();
         LocalDate today = day(now);
         if (quota != null && quota.limit() != null) {
             AtomicLong used = period(planId, keyId, quota, today);
@@ -76,11 +82,13 @@ public final class QuotaCounters implements AutoCloseable {
 
     /** Requests counted in the quota period containing {@code now}. */
     public long used(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+        ensureLoaded();
         return period(planId, keyId, quota, day(now)).get();
     }
 
     /** Requests per day from {@code start} to {@code end} inclusive, oldest first (AWS GetUsage's daily values). */
     public List<Long> daily(String planId, String keyId, LocalDate start, LocalDate end) {
+        ensureLoaded();
         List<Long> out = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
             AtomicLong n = days.get(new UsageStore.Day(planId, keyId, d));
@@ -99,6 +107,16 @@ public final class QuotaCounters implements AutoCloseable {
             }
             return new AtomicLong(sum);
         });
+    }
+
+    private void ensureLoaded() {
+        if (loaded) return;
+        synchronized (this) {
+            if (loaded) return;
+            store.load(day(openedAt).minusDays(DAYS_LOADED)).forEach((d, n) -> days.merge(d, new AtomicLong(n),
+                    (mine, stored) -> new AtomicLong(mine.get() + stored.get())));
+            loaded = true;
+        }
     }
 
     /** Adds what was counted since the last flush to the store. */

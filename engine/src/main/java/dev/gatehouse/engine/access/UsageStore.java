@@ -22,6 +22,30 @@ public interface UsageStore extends AutoCloseable {
 
     @Override void close();
 
+    /** Opens the store {@code opener} gives on the first call that needs it (an empty add or a close never do). */
+    static UsageStore lazy(java.util.function.Supplier<UsageStore> opener) {
+        return new UsageStore() {
+            private UsageStore open;
+
+            private synchronized UsageStore store() {
+                if (open == null) open = opener.get();
+                return open;
+            }
+
+            @Override public Map<Day, Long> load(LocalDate since) {
+                return store().load(since);
+            }
+
+            @Override public void add(Map<Day, Long> deltas) {
+                if (!deltas.isEmpty()) store().add(deltas);
+            }
+
+            @Override public synchronized void close() {
+                if (open != null) open.close();
+            }
+        };
+    }
+
     /** Keeps nothing (tests, and engines without a workspace folder). */
     static UsageStore none() {
         return new UsageStore() {

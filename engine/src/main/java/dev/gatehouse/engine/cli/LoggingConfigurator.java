@@ -31,6 +31,9 @@ public final class LoggingConfigurator extends ContextAwareBase implements ch.qo
         root.addAppender(stderr);
         // openapi-generator reports every template it skips at WARN; only its errors matter to SDK export
         context.getLogger("org.openapitools").setLevel(Level.ERROR);
+        // the SQLite driver logs at ERROR when another JVM removed a stale copy of its native library first (a
+        // harmless race between parallel commands); a real failure to open the usage store is reported by us
+        context.getLogger("org.sqlite").setLevel(Level.OFF);
         context.getLogger("dev.gatehouse").setLevel(Level.toLevel(System.getProperty("gatehouse.log"), Level.INFO));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
