@@ -57,14 +57,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Locks: the served plan is rebuilt on one thread of its own ({@link SerialRebuilder}), never under the
  * workspace's writer lock; workspace listeners only ask for a rebuild. The gateway's monitor guards its own fields
- * (server, follower, closed) and is never held while calling out, so no two locks nest anywhere here.
+ * (server, closed) and is never held while calling out, so no two locks nest anywhere here.
  */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private volatile Workspace workspace;
-    private volatile Thread follower;
+    private final Workspace workspace;
     private final EditHistory history;
     private final Clock clock;
     /** Guards the lazily created test-invoke backend (never held while calling out otherwise). */
@@ -143,44 +142,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * For a read-only gateway (see {@link #openReadOnly}): re-reads the workspace whenever its files change on disk
-     * (checked every {@code interval}), so deploys and rollbacks made by another process — the CLI in another
-     * terminal, the console — are served at once. Runs on one daemon thread until {@link #close}.
+     * Re-reads the workspace whenever its files change on disk (checked every {@code interval}; see
+     * {@link Workspace#followDisk}), so deploys, rollbacks and edits made by another process — the CLI in another
+     * terminal, the console — are served at once and heard by workspace listeners. Until {@link #close}.
      */
     public void followDisk(Duration interval) {
         synchronized (this) {
             if (closed) throw new IllegalStateException("closed");
-            startFollower(interval);
         }
-    }
-
-    private void startFollower(Duration interval) {
-        if (!workspace.isReadOnly()) throw new IllegalStateException("only a read-only gateway follows the disk");
-        if (follower != null) return;
-        Path root = workspace.root();
-        follower = Thread.ofPlatform().daemon().name("gatehouse-workspace-follower").start(() -> {
-            long seen = DiskFingerprint.of(root);
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long now = DiskFingerprint.of(root);
-                if (now == seen) continue;
-                seen = now;
-                try {
-                    Workspace fresh = Workspace.openReadOnly(root);
-                    Workspace old = workspace;
-                    workspace = fresh;
-                    rebuilder.request().join();
-                    old.close();
-                    LOG.info("workspace {} changed on disk: plan rebuilt", root);
-                } catch (RuntimeException e) {
-                    LOG.warn("workspace {} changed on disk but could not be read: {}", root, e.getMessage());
-                }
-            }
-        });
+        workspace.followDisk(interval);
     }
 
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
@@ -437,17 +407,13 @@ public final class Gateway implements AutoCloseable {
      * (they then fail with {@link IllegalStateException}). Holds no lock while it waits.
      */
     @Override public void close() {
-        Thread f;
         DataPlaneServer s;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            f = follower;
-            follower = null;
             s = server;
             server = null;
         }
-        if (f != null) f.interrupt();
         // the workspace first: it waits for an edit being written and refuses the next, so every edit that landed
         // has asked for its rebuild, and the rebuilder runs that before it stops
         workspace.close();
