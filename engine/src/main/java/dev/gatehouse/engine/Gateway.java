@@ -25,6 +25,7 @@ import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.model.DefinitionValidator;
+import dev.gatehouse.engine.observe.ConsoleTraces;
 import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.server.DataPlaneOptions;
 import dev.gatehouse.engine.server.DataPlaneServer;
@@ -79,6 +80,8 @@ public final class Gateway implements AutoCloseable {
     private final PlanHolder holder;
     private final SerialRebuilder rebuilder;
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Execution logs of served requests the console marks with X-Gatehouse-Trace. */
+    private final ConsoleTraces traces = new ConsoleTraces();
     private volatile Map<String, String> planProblems = Map.of();
     private volatile RuntimePlan plan = RuntimePlan.EMPTY;
     /** The revision of the last workspace edit that asked for a rebuild (one rebuild per edit, not per event). */
@@ -99,7 +102,8 @@ public final class Gateway implements AutoCloseable {
         this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
-        this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
+        this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));
+        listeners.add(traces);
         this.rebuilder = new SerialRebuilder("gatehouse-plan-rebuild", this::rebuildPlan);
         rebuilder.request().join();
         workspace.addListener(event -> {
@@ -324,7 +328,7 @@ public final class Gateway implements AutoCloseable {
                 });
         planProblems = Map.copyOf(problems);
         plan = next;
-        holder.swap(pipeline.serving(next));
+        holder.swap(traces.stripping(pipeline.serving(next)));
         rebuilds.incrementAndGet();
     }
 
@@ -390,6 +394,11 @@ public final class Gateway implements AutoCloseable {
     /** Receives every data-plane request's events (metrics, live logs). Add before {@link #serve}. */
     public void addListener(GatewayEventListener listener) {
         listeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** The execution log of a served request sent with {@code X-Gatehouse-Trace: id} (see {@link ConsoleTraces}). */
+    public java.util.Optional<String> tracedLog(String id) {
+        return traces.log(id);
     }
 
     // ---- test invoke ---------------------------------------------------------------------------------------

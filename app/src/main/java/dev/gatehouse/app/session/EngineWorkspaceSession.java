@@ -225,6 +225,11 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     }
 
     @Override
+    public Optional<String> stageExecutionLog(String traceId) {
+        return gateway.tracedLog(traceId);
+    }
+
+    @Override
     public StageDocument stageDocument(String apiId, String stageName, String baseUrl) {
         return StageDocument.of(workspace, apiId, stageName, baseUrl);
     }
