@@ -90,6 +90,7 @@ public final class TestPanelView extends SplitPane {
         title.getStyleClass().add("section-title");
         target = new ComboBox<>(vm.targets());
         target.setId("testTarget");
+        target.setMinWidth(Region.USE_PREF_SIZE); // "Stage prod" in full, never "Stage p…"
         target.setTooltip(new Tooltip("The draft runs in-process; a stage is called over HTTP on the local gateway. Both show the execution log"));
         send = new Button("Test", new FontIcon(Feather.PLAY));
         send.setId("testSend");
