@@ -11,6 +11,8 @@ public final class FakeDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public boolean confirmAnswer = true;
     public int confirmations;
+    /** The message of the last confirmation asked. */
+    public String lastConfirmMessage;
     public String textAnswer;
     public Path directoryAnswer;
     public Path openFileAnswer;
@@ -22,6 +24,7 @@ public final class FakeDialogs implements DialogService {
 
     @Override public boolean confirm(String title, String message, String confirmLabel) {
         confirmations++;
+        lastConfirmMessage = message;
         return confirmAnswer;
     }
 

@@ -25,6 +25,7 @@ import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
 import dev.gatehouse.engine.model.DefinitionValidator;
+import dev.gatehouse.engine.observe.ConsoleTraces;
 import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.server.DataPlaneOptions;
 import dev.gatehouse.engine.server.DataPlaneServer;
@@ -57,14 +58,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Locks: the served plan is rebuilt on one thread of its own ({@link SerialRebuilder}), never under the
  * workspace's writer lock; workspace listeners only ask for a rebuild. The gateway's monitor guards its own fields
- * (server, follower, closed) and is never held while calling out, so no two locks nest anywhere here.
+ * (server, closed) and is never held while calling out, so no two locks nest anywhere here.
  */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private volatile Workspace workspace;
-    private volatile Thread follower;
+    private final Workspace workspace;
     private final EditHistory history;
     private final Clock clock;
     /** Guards the lazily created test-invoke backend (never held while calling out otherwise). */
@@ -80,6 +80,8 @@ public final class Gateway implements AutoCloseable {
     private final PlanHolder holder;
     private final SerialRebuilder rebuilder;
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Execution logs of served requests the console marks with X-Gatehouse-Trace. */
+    private final ConsoleTraces traces = new ConsoleTraces();
     private volatile Map<String, String> planProblems = Map.of();
     private volatile RuntimePlan plan = RuntimePlan.EMPTY;
     /** The revision of the last workspace edit that asked for a rebuild (one rebuild per edit, not per event). */
@@ -101,7 +103,8 @@ public final class Gateway implements AutoCloseable {
                 new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions));
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
-        this.holder = new PlanHolder(pipeline.serving(RuntimePlan.EMPTY));
+        this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));
+        listeners.add(traces);
         this.rebuilder = new SerialRebuilder("gatehouse-plan-rebuild", this::rebuildPlan);
         rebuilder.request().join();
         workspace.addListener(event -> {
@@ -149,44 +152,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * For a read-only gateway (see {@link #openReadOnly}): re-reads the workspace whenever its files change on disk
-     * (checked every {@code interval}), so deploys and rollbacks made by another process — the CLI in another
-     * terminal, the console — are served at once. Runs on one daemon thread until {@link #close}.
+     * Re-reads the workspace whenever its files change on disk (checked every {@code interval}; see
+     * {@link Workspace#followDisk}), so deploys, rollbacks and edits made by another process — the CLI in another
+     * terminal, the console — are served at once and heard by workspace listeners. Until {@link #close}.
      */
     public void followDisk(Duration interval) {
         synchronized (this) {
             if (closed) throw new IllegalStateException("closed");
-            startFollower(interval);
         }
-    }
-
-    private void startFollower(Duration interval) {
-        if (!workspace.isReadOnly()) throw new IllegalStateException("only a read-only gateway follows the disk");
-        if (follower != null) return;
-        Path root = workspace.root();
-        follower = Thread.ofPlatform().daemon().name("gatehouse-workspace-follower").start(() -> {
-            long seen = DiskFingerprint.of(root);
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long now = DiskFingerprint.of(root);
-                if (now == seen) continue;
-                seen = now;
-                try {
-                    Workspace fresh = Workspace.openReadOnly(root);
-                    Workspace old = workspace;
-                    workspace = fresh;
-                    rebuilder.request().join();
-                    old.close();
-                    LOG.info("workspace {} changed on disk: plan rebuilt", root);
-                } catch (RuntimeException e) {
-                    LOG.warn("workspace {} changed on disk but could not be read: {}", root, e.getMessage());
-                }
-            }
-        });
+        workspace.followDisk(interval);
     }
 
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
@@ -360,7 +334,7 @@ public final class Gateway implements AutoCloseable {
                 });
         planProblems = Map.copyOf(problems);
         plan = next;
-        holder.swap(pipeline.serving(next));
+        holder.swap(traces.stripping(pipeline.serving(next)));
         rebuilds.incrementAndGet();
     }
 
@@ -428,6 +402,11 @@ public final class Gateway implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener));
     }
 
+    /** The execution log of a served request sent with {@code X-Gatehouse-Trace: id} (see {@link ConsoleTraces}). */
+    public java.util.Optional<String> tracedLog(String id) {
+        return traces.log(id);
+    }
+
     // ---- test invoke ---------------------------------------------------------------------------------------
 
     /** Runs a method of the draft in-process (AWS TestInvokeMethod). */
@@ -443,17 +422,13 @@ public final class Gateway implements AutoCloseable {
      * (they then fail with {@link IllegalStateException}). Holds no lock while it waits.
      */
     @Override public void close() {
-        Thread f;
         DataPlaneServer s;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            f = follower;
-            follower = null;
             s = server;
             server = null;
         }
-        if (f != null) f.interrupt();
         // the workspace first: it waits for an edit being written and refuses the next, so every edit that landed
         // has asked for its rebuild, and the rebuilder runs that before it stops
         workspace.close();

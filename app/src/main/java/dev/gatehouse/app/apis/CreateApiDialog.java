@@ -16,8 +16,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -94,20 +94,23 @@ public final class CreateApiDialog extends Dialog<Void> {
         hint = new Label();
         hint.setId("createApiHint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("muted");
         problem = new Label();
         problem.setId("createApiProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("validation-error");
     }
 
     private void layoutParts() {
-        HBox choices = new HBox(12);
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(14, 6); // wraps rather than cutting a choice
         for (ApisViewModel.Mode m : ApisViewModel.Mode.values()) {
             RadioButton b = new RadioButton(m.label());
             b.setId("createApiMode-" + m.name());
             b.setUserData(m);
             b.setToggleGroup(modes);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             choices.getChildren().add(b);
         }
         GridPane form = new GridPane();
@@ -117,6 +120,12 @@ public final class CreateApiDialog extends Dialog<Void> {
         descriptionLabel = new Label("Description");
         endpointLabel = new Label("API endpoint type");
         cloneLabel = new Label("API to clone");
+        // labels never shrink to "…": the field column gives way instead
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         form.addRow(0, cloneLabel, cloneSource);
         form.addRow(1, nameLabel, name);
         form.addRow(2, descriptionLabel, description);
@@ -124,13 +133,13 @@ public final class CreateApiDialog extends Dialog<Void> {
         GridPane.setHgrow(name, Priority.ALWAYS);
         VBox content = new VBox(12, choices, form, hint, problem);
         content.setPadding(new Insets(4));
-        content.setPrefWidth(560);
+        content.setPrefWidth(620); // the four ways in on one line
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         create = (Button) getDialogPane().lookupButton(CREATE);
         create.setId("createApiOk");
         // the label may grow ("Create example API"): never squash it
-        create.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private void bind() {

@@ -60,20 +60,43 @@ final class ImportDialog {
         report = new TableView<>(vm.entries());
         report.setId("importReport");
         report.setPlaceholder(new Label("Nothing to report"));
-        TableColumn<FidelityReport.Entry, String> severity = column("Severity", 90, e -> e.severity().name());
+        TableColumn<FidelityReport.Entry, String> severity = column("Severity", 96, e -> e.severity().name());
+        severity.setMinWidth(96); // "Warning" in full: the flexible column gives way, never this one
         severity.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty ? null : s);
+                setText(empty || s == null ? null : s.charAt(0) + s.substring(1).toLowerCase(java.util.Locale.ROOT));
                 getStyleClass().removeAll("severity-ERROR", "severity-WARNING", "severity-INFO");
                 if (!empty && s != null) getStyleClass().add("severity-" + s);
             }
         });
-        report.getColumns().setAll(List.of(severity, column("Pointer", 260, FidelityReport.Entry::pointer),
-                column("Message", 420, FidelityReport.Entry::message)));
+        TableColumn<FidelityReport.Entry, String> pointer = column("Pointer", 240, FidelityReport.Entry::pointer);
+        TableColumn<FidelityReport.Entry, String> message = column("Message", 420, FidelityReport.Entry::message);
+        pointer.setCellFactory(c -> new WrappingCell());
+        message.setCellFactory(c -> new WrappingCell());
+        report.getColumns().setAll(List.of(severity, pointer, message));
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
+    }
+
+    /** A cell whose text wraps to the column's width, so a long message is read in full, never cut to "…". */
+    private static final class WrappingCell extends TableCell<FidelityReport.Entry, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappingCell() {
+            text.wrappingWidthProperty().bind(widthProperty().subtract(14));
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+        }
+
+        @Override protected void updateItem(String s, boolean empty) {
+            super.updateItem(s, empty);
+            text.setText(empty || s == null ? "" : s);
+            setGraphic(empty ? null : text);
+            setText(null);
+        }
     }
 
     private static TableColumn<FidelityReport.Entry, String> column(String title, double width,

@@ -64,6 +64,7 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         }
         types.selectToggle(types.getToggles().getFirst());
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         help.getStyleClass().add("muted");
         help.setId("createMethodHelp");
         target.setId("createMethodTarget");
@@ -71,11 +72,18 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         targetMethod.getItems().setAll("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
         problem.setId("createMethodProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("validation-error");
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        // labels never shrink to "…": the field column gives way instead
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         form.addRow(0, new Label("HTTP method"), verb);
         form.addRow(1, new Label("Integration type"), typeBox);
         form.addRow(2, new Label(), help);

@@ -197,6 +197,13 @@ public final class ResourceTreeView extends VBox {
             field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), problem.isPresent() && !text.isEmpty());
             ok.setDisable(problem.isPresent());
         };
+        // a rule that wraps to more lines than the dialog was sized for grows the dialog: never cut to "…"
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.textProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         field.textProperty().addListener((obs, o, n) -> validate.run());
         validate.run();
         dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().trim() : null);

@@ -1,8 +1,10 @@
 package dev.gatehouse.app.resources;
 
+import dev.gatehouse.app.session.Dependents;
 import dev.gatehouse.app.session.EngineTools;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.session.Workbench;
+import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Integration;
@@ -108,16 +110,27 @@ public final class ResourceTreeViewModel {
                 api -> api.moveResource(resourceId, resource.parentId(), newPathPart)));
     }
 
-    /** Deletes a resource and everything under it, after asking. */
+    /**
+     * Deletes a resource and everything under it, after a confirmation naming what goes with it (child resources,
+     * methods) and the stages that still serve it. Undoable.
+     */
     public void delete(String resourceId) {
-        workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> {
-            long below = workbench.selectedApi().get().resources().stream()
-                    .filter(r -> r.path().startsWith(resource.path() + "/")).count();
-            String extra = below == 0 ? "" : " and the " + below + " resource" + (below == 1 ? "" : "s") + " under it";
-            if (workbench.dialogs().confirm("Delete resource", "Delete " + resource.path() + extra + "?", "Delete")) {
-                workbench.edit("Delete resource " + resource.path(), api -> api.removeResource(resourceId));
+        WorkspaceSession session = workbench.session().orElse(null);
+        ApiDefinition api = workbench.selectedApi().orElse(null);
+        Resource resource = api == null ? null : api.resource(resourceId).orElse(null);
+        if (session == null || resource == null) return;
+        workbench.tasks().run(() -> Dependents.ofResource(session, api.id(), resourceId), dependents -> {
+            if (workbench.dialogs().confirm("Delete resource", deleteMessage("resource " + resource.path(), dependents), "Delete resource")) {
+                workbench.edit("Delete resource " + resource.path(), a -> a.removeResource(resourceId));
             }
-        });
+        }, e -> workbench.dialogs().showError("Cannot delete resource " + resource.path(), e));
+    }
+
+    /** The confirmation: what is deleted, then what goes with it or still depends on it, one per line. */
+    static String deleteMessage(String what, List<String> dependents) {
+        String head = "Delete " + what + "?";
+        if (dependents.isEmpty()) return head + "\n\nNothing else depends on it. You can undo this with Edit → Undo.";
+        return head + "\n\nThis concerns:\n  • " + String.join("\n  • ", dependents) + "\n\nYou can undo this with Edit → Undo.";
     }
 
     /** True when the resource has no method {@code httpMethod} yet. */
@@ -188,14 +201,18 @@ public final class ResourceTreeViewModel {
         });
     }
 
-    /** Deletes a method, after asking. */
+    /** Deletes a method, after a confirmation naming the stages that still serve it. Undoable. */
     public void deleteMethod(String resourceId, String httpMethod) {
-        workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> {
-            if (workbench.dialogs().confirm("Delete method", "Delete " + httpMethod + " " + resource.path() + "?", "Delete")) {
-                workbench.edit("Delete method " + httpMethod + " " + resource.path(),
-                        api -> api.updateResource(resourceId, r -> r.withoutMethod(httpMethod)));
+        WorkspaceSession session = workbench.session().orElse(null);
+        ApiDefinition api = workbench.selectedApi().orElse(null);
+        Resource resource = api == null ? null : api.resource(resourceId).orElse(null);
+        if (session == null || resource == null) return;
+        String name = httpMethod + " " + resource.path();
+        workbench.tasks().run(() -> Dependents.ofMethod(session, api.id(), resourceId, httpMethod), dependents -> {
+            if (workbench.dialogs().confirm("Delete method", deleteMessage("method " + name, dependents), "Delete method")) {
+                workbench.edit("Delete method " + name, a -> a.updateResource(resourceId, r -> r.withoutMethod(httpMethod)));
             }
-        });
+        }, e -> workbench.dialogs().showError("Cannot delete method " + name, e));
     }
 
     /** A new method with a MOCK integration that answers 200 with an empty body. */

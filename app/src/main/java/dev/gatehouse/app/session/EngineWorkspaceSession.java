@@ -21,6 +21,7 @@ import dev.gatehouse.engine.workspace.WorkspaceEvent;
 import dev.gatehouse.engine.workspace.WorkspaceListener;
 import dev.gatehouse.engine.workspace.WorkspaceState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +52,35 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
         workspace.addListener(workspaceListener);
     }
 
-    /** The opener the app uses: {@link Workspace#open} and {@link Workspace#create}. */
+    /**
+     * How often the console looks for changes other processes made on disk (a {@code gatehouse deploy} in a
+     * terminal, a {@code git checkout}): well under the second within which the console shows them.
+     */
+    static final Duration FOLLOW_INTERVAL = Duration.ofMillis(200);
+
+    /**
+     * The opener the app uses: {@link Workspace#open} and {@link Workspace#create}. The workspace is followed on
+     * disk, so the CLI can deploy, import and export beside the console (writers coordinate per write) and the
+     * console shows what they did.
+     */
     public static WorkspaceOpener opener() {
         return new WorkspaceOpener() {
             @Override public WorkspaceSession open(Path folder) {
-                return new EngineWorkspaceSession(Gateway.open(folder));
+                return following(Gateway.open(folder));
             }
 
             @Override public WorkspaceSession create(Path folder) {
                 Path name = folder.toAbsolutePath().normalize().getFileName();
                 Workspace.create(folder, name == null ? "workspace" : name.toString()).close();
-                return new EngineWorkspaceSession(Gateway.open(folder));
+                return following(Gateway.open(folder));
             }
         };
+    }
+
+    private static WorkspaceSession following(Gateway gateway) {
+        EngineWorkspaceSession session = new EngineWorkspaceSession(gateway);
+        gateway.followDisk(FOLLOW_INTERVAL);
+        return session;
     }
 
     @Override public Path root() { return workspace.root(); }
@@ -205,6 +222,11 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
         return new TestInvokeResult(500, "{\"message\": \"Internal server error\"}",
                 java.util.Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
                 java.util.Map.of(), log, 0);
+    }
+
+    @Override
+    public Optional<String> stageExecutionLog(String traceId) {
+        return gateway.tracedLog(traceId);
     }
 
     @Override

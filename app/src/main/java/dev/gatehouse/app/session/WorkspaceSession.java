@@ -136,6 +136,21 @@ public interface WorkspaceSession extends AutoCloseable {
     /** AWS's TestInvokeMethod on the draft: in-process, with the execution log; access checks are skipped. */
     TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request);
 
+    /**
+     * The request header that asks the local data plane to record a request's execution log (the engine's
+     * {@code ConsoleTraces}); it is removed before the API sees the request. Read the log with
+     * {@link #stageExecutionLog}.
+     */
+    String TRACE_HEADER = "X-Gatehouse-Trace";
+
+    /**
+     * The execution log (AWS's format) of a stage request sent by the console with {@link #TRACE_HEADER}{@code : id},
+     * once it has been answered; empty when the data plane did not record it.
+     */
+    default Optional<String> stageExecutionLog(String traceId) {
+        return Optional.empty();
+    }
+
     /** The OpenAPI document of what the stage serves, with {@code baseUrl} as its server: for SDK and docs export. */
     StageDocument stageDocument(String apiId, String stageName, String baseUrl);
 

@@ -32,8 +32,11 @@ final class StageCaller implements AutoCloseable {
     /** What the stage answered. */
     record Answer(int status, Map<String, List<String>> headers, String body, long latencyMillis) {}
 
-    /** Sends {@code request} to {@code baseUrl + pathWithQueryString}; IO failures are thrown. */
-    Answer call(String baseUrl, TestRequest request) throws IOException {
+    /**
+     * Sends {@code request} to {@code baseUrl + pathWithQueryString}, with {@code extraHeaders} besides its own
+     * (the console's trace header); IO failures are thrown.
+     */
+    Answer call(String baseUrl, TestRequest request, Map<String, String> extraHeaders) throws IOException {
         String url = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + request.pathWithQueryString();
         String verb = request.httpMethod().equals("ANY") ? "GET" : request.httpMethod();
         Headers.Builder headers = new Headers.Builder();
@@ -42,6 +45,7 @@ final class StageCaller implements AutoCloseable {
             headers.add(h.getKey(), h.getValue());
             if (h.getKey().equalsIgnoreCase("Content-Type")) contentType = h.getValue();
         }
+        extraHeaders.forEach(headers::set);
         RequestBody body = null;
         if (!NO_BODY.contains(verb.toUpperCase(Locale.ROOT))) {
             MediaType type = contentType == null ? null : MediaType.parse(contentType);

@@ -90,13 +90,15 @@ public final class TestPanelView extends SplitPane {
         title.getStyleClass().add("section-title");
         target = new ComboBox<>(vm.targets());
         target.setId("testTarget");
-        target.setTooltip(new Tooltip("The draft runs in-process with an execution log; a stage is called over HTTP"));
+        target.setTooltip(new Tooltip("The draft runs in-process; a stage is called over HTTP on the local gateway. Both show the execution log"));
         send = new Button("Test", new FontIcon(Feather.PLAY));
         send.setId("testSend");
         send.getStyleClass().add("accent");
         send.setTooltip(new Tooltip("Send the request (Ctrl+Enter)"));
-        curl = new Button("Copy as curl", new FontIcon(Feather.COPY));
+        // "curl" with the copy icon, so the target beside it keeps room for "Stage prod" at 1360 px
+        curl = new Button("curl", new FontIcon(Feather.COPY));
         curl.setId("testCurl");
+        curl.setTooltip(new Tooltip("Copy this request as a curl command"));
         copied = new Label();
         copied.getStyleClass().add("muted");
         pathGrid = new GridPane();
@@ -184,7 +186,7 @@ public final class TestPanelView extends SplitPane {
         getStyleClass().add("test-panel");
 
         target.setMaxWidth(Double.MAX_VALUE);
-        target.setMinWidth(120);
+        target.setMinWidth(150); // "Stage prod" in full at 1360 px, never "Stage p…"
         HBox.setHgrow(target, Priority.ALWAYS);
         send.setMinWidth(Region.USE_PREF_SIZE);
         curl.setMinWidth(Region.USE_PREF_SIZE);

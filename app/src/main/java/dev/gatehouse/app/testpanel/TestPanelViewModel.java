@@ -368,11 +368,15 @@ public final class TestPanelViewModel {
                 if (base == null) throw new IllegalStateException("The local gateway is not serving, so stage "
                         + request.target().stageName() + " cannot be called; start it, or test the draft");
                 url = base + request.pathWithQueryString();
-                StageCaller.Answer a = caller.call(base, request);
+                String traceId = java.util.UUID.randomUUID().toString();
+                StageCaller.Answer a = caller.call(base, request, Map.of(WorkspaceSession.TRACE_HEADER, traceId));
+                List<LogPhase.Line> log = new ArrayList<>();
+                log.add(new LogPhase.Line(LogPhase.START, "HTTP " + request.httpMethod() + " " + url
+                        + " → " + a.status() + " in " + a.latencyMillis() + " ms"));
+                log.addAll(session.stageExecutionLog(traceId).map(LogPhase::classify).orElse(List.of(
+                        new LogPhase.Line(LogPhase.START, "(the stage recorded no execution log for this request)"))));
                 run = new TestRun(number, Instant.now(), request, a.status(), a.latencyMillis(), a.headers(), a.body(),
-                        List.of(new LogPhase.Line(LogPhase.START, "HTTP " + request.httpMethod() + " " + url
-                                + " → " + a.status() + " in " + a.latencyMillis() + " ms (the execution log is recorded for draft test invokes only)")),
-                        url, null);
+                        log, url, null);
             }
             return new Prepared(run, BodyFormatter.pretty(run.body(), run.header("Content-Type")));
         } catch (Exception e) {

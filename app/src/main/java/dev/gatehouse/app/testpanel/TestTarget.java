@@ -2,7 +2,8 @@ package dev.gatehouse.app.testpanel;
 
 /**
  * Where a test request goes: the API's draft (the engine's in-process test invoke, with an execution log) or a
- * deployed stage (a real HTTP call to its invoke URL on the local data plane).
+ * deployed stage (a real HTTP call to its invoke URL on the local data plane, whose execution log the engine
+ * records for the console).
  *
  * @param stageName the stage, or null for the draft
  */

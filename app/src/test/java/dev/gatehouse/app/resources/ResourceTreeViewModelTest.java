@@ -98,4 +98,19 @@ class ResourceTreeViewModelTest {
         assertThat(api().resourceByPath("/pets")).isEmpty();
         assertThat(api().resourceByPath("/pets/{petId}")).isEmpty();
     }
+
+    @Test
+    void deletingAResourceNamesItsChildResourcesAndMethodsAndDeletingAMethodAsksToo() {
+        String petsId = api().resourceByPath("/pets").orElseThrow().id();
+        h.dialogs.confirmAnswer = false;
+
+        vm.delete(petsId);
+        assertThat(h.dialogs.lastConfirmMessage).startsWith("Delete resource /pets?")
+                .contains("Child resource /pets/{petId}").contains("Method GET /pets")
+                .contains("You can undo this");
+
+        vm.deleteMethod(petsId, "GET");
+        assertThat(h.dialogs.lastConfirmMessage).startsWith("Delete method GET /pets?");
+        assertThat(api().resourceByPath("/pets").orElseThrow().method("GET")).isNotNull();
+    }
 }

@@ -43,7 +43,9 @@ public final class GatehouseCli implements Runnable {
         return message.replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** No command: how to start from here (see {@link FirstRun}), then the usage. */
     @Override public void run() {
+        System.out.println(FirstRun.message(java.nio.file.Path.of("").toAbsolutePath(), FirstRun.bundledSample()));
         spec.commandLine().usage(System.out);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Puts one edit's changes on disk, each file atomically ({@link AtomicFiles}), and all-or-nothing as far as the
  * disk allows: if a write fails, the files already written get their previous bytes back before the failure is
- * reported. Called by {@link Workspace#apply} under the writer lock.
+ * reported. Called by {@link Workspace#apply} under the writer lock and the write lock of the folder, so the
+ * check that a file is still what the workspace last read holds until the write is done.
  *
  * <p>Order: an API's {@code api.json} is the marker that the API exists, so it is deleted first and created last;
  * a crash in between leaves a folder without {@code api.json}, which the reader ignores and reports. A file whose
@@ -52,9 +53,9 @@ final class ChangeWriter {
                         + " failed (" + e.getMessage() + ")", step.file, e);
             }
             if (!fingerprints.matches(root.relativize(step.file), step.previous)) {
-                throw new WorkspaceException("Could not " + lowerFirst(description) + ": " + step.file
-                        + " was changed on disk since the workspace read it (by hand, git or another tool); "
-                        + "open the workspace again to pick the change up", step.file);
+                throw new WorkspaceException.ChangedOnDisk("Could not " + lowerFirst(description) + ": " + step.file
+                        + " was changed on disk since this workspace read it (by another process, by hand or by git). "
+                        + "The change is loaded now: look at it and try again.", step.file);
             }
         }
         List<Step> done = new ArrayList<>(steps.size());

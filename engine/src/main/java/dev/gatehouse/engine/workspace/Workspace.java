@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reading</b> is lock-free from any thread: {@link #state()} returns an immutable snapshot, and the query
  * methods read the newest one.
  *
- * <p><b>Editing</b> goes through {@link #apply(Edit)}, from any thread; edits are serialised (one writer at a
- * time, in-process) and the folder is guarded against a second editing process by an OS lock on
- * {@code .gatehouse/lock}, taken by {@link #open} and {@link #create} and held until {@link #close()}. Every file
- * write is atomic and durable ({@link AtomicFiles}); a failed edit changes nothing, on disk or in memory.
+ * <p><b>Editing</b> goes through {@link #apply(Edit)}, from any thread. Several processes (the console, the CLI,
+ * a headless engine) and several instances may have one folder open for editing at once: writers coordinate per
+ * write, under an OS lock on {@code .gatehouse/lock} taken only around each edit ({@link WorkspaceLock}), and
+ * in-process edits are serialised. Every file write is atomic and durable ({@link AtomicFiles}); a failed edit
+ * changes nothing, on disk or in memory.
  *
  * <p><b>Broken files</b>: a file that does not read back as what it should hold (bad JSON, wrong shape, a
  * definition failing AWS's rules, an id not matching its file name) does not stop the open. It is listed in
@@ -41,75 +43,89 @@ import org.slf4j.LoggerFactory;
  * write or delete it fails with a {@link WorkspaceException} naming it. Fix it by hand and open the workspace
  * again.
  *
- * <p><b>Files changed behind its back</b> (edited by hand, replaced by {@code git checkout}) while it is open are
- * noticed before an edit would overwrite them: the edit fails naming the file, and opening the workspace again
- * picks the change up.
+ * <p><b>Files changed behind its back</b> (by another process, by hand, by {@code git checkout}) while it is open
+ * are noticed before an edit would overwrite them: under the write lock, the edit re-reads every document it
+ * touches and fails naming the file when it is not what this instance last read or wrote; the workspace then
+ * reloads, so trying again works on the new content. {@link #refreshIfChangedOnDisk} (polled by
+ * {@link #followDisk}) picks up changes made on disk and announces them to the listeners like edits.
  *
  * <p><b>Events</b>: {@link WorkspaceListener}s hear about every change once it is on disk, on the writer's thread.
  */
 public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
 
+    /** How long an edit waits for another writer to finish (writes take milliseconds). */
+    private static final Duration WRITE_WAIT = Duration.ofMillis(Long.getLong("gatehouse.workspace.writeWaitMillis", 10_000));
+
     private final Path root;
-    private final WorkspaceLock lock;
-    private final ChangeWriter writer;
-    private final List<WorkspaceProblem> problems;
-    private final Set<Path> quarantined;
+    private final boolean readOnly;
+    /** Guards writer, problems, quarantined and diskStamp's updates (reads of the volatiles need no lock). */
     private final ReentrantLock writerLock = new ReentrantLock();
     private final List<WorkspaceListener> listeners = new CopyOnWriteArrayList<>();
+    private ChangeWriter writer;
+    private volatile List<WorkspaceProblem> problems;
+    private volatile Set<Path> quarantined;
+    /** {@link DiskStamp} of the folder as this instance last read it, or as its own last write left it. */
+    private volatile long diskStamp;
     private volatile WorkspaceState state;
     private volatile long revision;
     private volatile boolean closed;
+    private Thread follower;
 
-    private Workspace(Path root, WorkspaceLock lock, WorkspaceReader.Loaded loaded) {
+    private Workspace(Path root, boolean readOnly, long diskStamp, WorkspaceReader.Loaded loaded) {
         this.root = root;
-        this.lock = lock;
-        this.writer = new ChangeWriter(root, loaded.fingerprints());
-        this.problems = loaded.problems();
-        this.quarantined = loaded.quarantined();
-        this.state = loaded.state();
+        this.readOnly = readOnly;
+        this.diskStamp = diskStamp;
+        load(loaded);
         if (!loaded.removedTempFiles().isEmpty()) {
             LOG.info("Removed {} temp files left by interrupted writes in {}", loaded.removedTempFiles().size(), root);
         }
     }
 
+    private void load(WorkspaceReader.Loaded loaded) {
+        this.writer = new ChangeWriter(root, loaded.fingerprints());
+        this.problems = loaded.problems();
+        this.quarantined = loaded.quarantined();
+        this.state = loaded.state();
+    }
+
     // ---- opening ---------------------------------------------------------------------------------------------
 
     /**
-     * Opens an existing workspace for editing, taking its lock and removing temp files of interrupted writes.
+     * Opens an existing workspace for editing. It is read under the write lock, taken for that moment only (so
+     * temp files of interrupted writes can be removed safely); other processes may open and edit it too.
      * Broken files do not fail the open (see {@link #problems()}).
      *
-     * @throws WorkspaceLockedException when another process or another open instance is editing it
+     * @throws WorkspaceLockedException when another writer holds the write lock for more than 10 s
      * @throws WorkspaceException       when the folder has no {@code workspace.json}
      * @throws UncheckedIOException     when the folder cannot be read
      */
     public static Workspace open(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
-        WorkspaceLock lock = null;
         try {
             if (!Files.isRegularFile(root.resolve(Layout.SETTINGS))) {
                 throw new WorkspaceException(root + " is not a Gatehouse workspace: it has no " + Layout.SETTINGS,
                         root.resolve(Layout.SETTINGS));
             }
-            lock = WorkspaceLock.acquire(root);
-            return new Workspace(root, lock, WorkspaceReader.read(root, true));
+            try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
+                long stamp = DiskStamp.of(root);
+                return new Workspace(root, false, stamp, WorkspaceReader.read(root, true));
+            }
         } catch (IOException e) {
-            closeQuietly(lock);
             throw new UncheckedIOException("Cannot open workspace " + root + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(lock);
-            throw e;
         }
     }
 
     /**
      * Opens a workspace to look at it without editing, e.g. an export while the console has it open: no lock,
-     * no clean-up, and {@link #apply} refuses. It does not see later changes made by the editing process.
+     * no clean-up, and {@link #apply} refuses. It sees later changes made by other processes when
+     * {@link #followDisk following} the disk or asked to {@link #refreshIfChangedOnDisk}.
      */
     public static Workspace openReadOnly(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         try {
-            return new Workspace(root, null, WorkspaceReader.read(root, false));
+            long stamp = DiskStamp.of(root);
+            return new Workspace(root, true, stamp, WorkspaceReader.read(root, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open workspace " + root + ": " + e.getMessage(), e);
         }
@@ -123,20 +139,17 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace create(Path dir, String name) {
         Path root = dir.toAbsolutePath().normalize();
-        WorkspaceLock lock = null;
         try {
             AtomicFiles.ensureDirectory(root);
-            lock = WorkspaceLock.acquire(root);
-            Path settings = root.resolve(Layout.SETTINGS);
-            if (Files.exists(settings)) throw new WorkspaceException(root + " already holds a Gatehouse workspace", settings);
-            AtomicFiles.write(settings, ChangeWriter.serialise(WorkspaceSettings.named(name)));
-            return new Workspace(root, lock, WorkspaceReader.read(root, true));
+            try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
+                Path settings = root.resolve(Layout.SETTINGS);
+                if (Files.exists(settings)) throw new WorkspaceException(root + " already holds a Gatehouse workspace", settings);
+                AtomicFiles.write(settings, ChangeWriter.serialise(WorkspaceSettings.named(name)));
+                long stamp = DiskStamp.of(root);
+                return new Workspace(root, false, stamp, WorkspaceReader.read(root, true));
+            }
         } catch (IOException e) {
-            closeQuietly(lock);
             throw new UncheckedIOException("Cannot create workspace " + root + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(lock);
-            throw e;
         }
     }
 
@@ -202,7 +215,7 @@ public final class Workspace implements AutoCloseable {
         return state.domainNames();
     }
 
-    /** What was wrong with files when the workspace was opened; empty for a clean workspace. */
+    /** What was wrong with files when the workspace was last read; empty for a clean workspace. */
     public List<WorkspaceProblem> problems() {
         return problems;
     }
@@ -215,7 +228,7 @@ public final class Workspace implements AutoCloseable {
 
     /** True when opened with {@link #openReadOnly}. */
     public boolean isReadOnly() {
-        return lock == null;
+        return readOnly;
     }
 
     // ---- editing ---------------------------------------------------------------------------------------------
@@ -227,8 +240,10 @@ public final class Workspace implements AutoCloseable {
      *
      * @throws dev.gatehouse.engine.model.DefinitionException the edit breaks AWS's rules (unknown id, name taken, ...)
      * @throws WorkspaceException a quarantined file would be written, a document changed since the edit was made
-     *                            (undo over someone else's change), a file was changed on disk behind the
-     *                            workspace's back, the workspace is read-only, or a write failed
+     *                            (undo over someone else's change), a file the edit touches was changed on disk
+     *                            by another process since this instance read it (the workspace has reloaded it
+     *                            when this is thrown), the workspace is read-only, another writer held the write
+     *                            lock for more than 10 s, or a write failed
      * @throws IllegalStateException when called from a listener or after {@link #close()}
      */
     public AppliedEdit apply(Edit edit) {
@@ -246,7 +261,21 @@ public final class Workspace implements AutoCloseable {
             if (changes.isEmpty()) return new AppliedEdit(edit.description(), List.of(), revision);
             for (Change<?> change : changes) check(edit, before, change);
             WorkspaceState after = before.withChanges(changes);
-            writer.write(edit.description(), changes);
+            try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
+                boolean othersWrote = DiskStamp.of(root) != diskStamp;
+                try {
+                    // re-reads each file it touches and refuses one that is not what this instance last saw
+                    writer.write(edit.description(), changes);
+                } catch (WorkspaceException.ChangedOnDisk e) {
+                    reloadLocked(); // so trying again works on what the other process wrote
+                    throw e;
+                }
+                // files this edit did not touch may still hold other writers' changes: then leave the stamp
+                // stale, so the next refresh reads them
+                if (!othersWrote) diskStamp = DiskStamp.of(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write to workspace " + root + ": " + e.getMessage(), e);
+            }
             state = after;
             long produced = ++revision;
             AppliedEdit applied = new AppliedEdit(edit.description(), changes, produced);
@@ -255,6 +284,77 @@ public final class Workspace implements AutoCloseable {
         } finally {
             writerLock.unlock();
         }
+    }
+
+    // ---- following the disk ----------------------------------------------------------------------------------
+
+    /**
+     * Reads the folder again when its files changed since this instance last read or wrote them (another process
+     * deployed, {@code git checkout}, a hand edit), publishes the new state and tells the listeners, one event per
+     * document changed, like an edit (with a revision of its own). Problems and quarantined files are those of
+     * the new reading. Cheap when nothing changed (one walk over file attributes). Any thread; not from a
+     * listener.
+     *
+     * @return true when something changed and the new state is published
+     */
+    public boolean refreshIfChangedOnDisk() {
+        if (closed || DiskStamp.of(root) == diskStamp) return false;
+        if (writerLock.isHeldByCurrentThread()) throw new IllegalStateException("refresh called from a WorkspaceListener");
+        writerLock.lock();
+        try {
+            if (closed) return false;
+            return reloadLocked();
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /**
+     * Polls the folder every {@code interval} on one daemon thread and {@link #refreshIfChangedOnDisk refreshes}
+     * when it changed, until {@link #close()}. Calling it again does nothing.
+     */
+    public void followDisk(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        writerLock.lock();
+        try {
+            if (closed) throw new IllegalStateException("Workspace " + root + " is closed");
+            if (follower != null) return;
+            follower = Thread.ofPlatform().daemon().name("gatehouse-workspace-follower").start(() -> {
+                while (!closed) {
+                    try {
+                        Thread.sleep(interval);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    try {
+                        if (refreshIfChangedOnDisk()) LOG.info("workspace {} changed on disk: reloaded", root);
+                    } catch (RuntimeException e) {
+                        LOG.warn("workspace {} changed on disk but could not be read: {}", root, e.getMessage());
+                    }
+                }
+            });
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /** Under the writer lock: reads everything, publishes what differs. */
+    private boolean reloadLocked() {
+        long stamp = DiskStamp.of(root);
+        WorkspaceReader.Loaded loaded;
+        try {
+            loaded = WorkspaceReader.read(root, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read workspace " + root + ": " + e.getMessage(), e);
+        }
+        WorkspaceState before = state;
+        List<Change<?>> changes = before.changesTo(loaded.state());
+        load(loaded);
+        diskStamp = stamp;
+        if (changes.isEmpty()) return false;
+        long produced = ++revision;
+        publish(new AppliedEdit("Changed on disk", changes, produced));
+        return true;
     }
 
     /** Adds a listener (see {@link WorkspaceListener} for its thread and rules). */
@@ -266,16 +366,19 @@ public final class Workspace implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Releases the editing lock; waits for an edit being written. Reads keep working; edits then fail. */
+    /** Stops following the disk; waits for an edit being written. Reads keep working; edits then fail. */
     @Override public void close() {
+        Thread f;
         writerLock.lock();
         try {
             if (closed) return;
             closed = true;
-            closeQuietly(lock);
+            f = follower;
+            follower = null;
         } finally {
             writerLock.unlock();
         }
+        if (f != null) f.interrupt();
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
@@ -339,14 +442,5 @@ public final class Workspace implements AutoCloseable {
 
     private static String lowerFirst(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static void closeQuietly(WorkspaceLock lock) {
-        if (lock == null) return;
-        try {
-            lock.close();
-        } catch (IOException e) {
-            LOG.warn("Could not release the workspace lock", e);
-        }
     }
 }

@@ -24,4 +24,11 @@ public class WorkspaceException extends RuntimeException {
     public Path file() {
         return file;
     }
+
+    /** A file an edit would write was changed on disk since the workspace read it: {@link Workspace#apply} reloads. */
+    static final class ChangedOnDisk extends WorkspaceException {
+        ChangedOnDisk(String message, Path file) {
+            super(message, file);
+        }
+    }
 }

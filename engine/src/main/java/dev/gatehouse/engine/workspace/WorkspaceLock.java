@@ -4,67 +4,99 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one-editor-per-folder guard: an OS file lock on {@code .gatehouse/lock}, held from opening a workspace for
- * editing until it is closed. The OS drops the lock when the holder dies, so a crash never leaves a stale lock.
- * The lock covers one byte far past the end of the file, so the holder's description at the start stays
- * readable for the error message on every platform.
+ * The one-writer-at-a-time guard of a workspace folder, held around each write (never while a workspace is merely
+ * open): an OS file lock on {@code .gatehouse/lock} coordinates processes — the console, {@code gatehouse deploy},
+ * a headless engine — and a lock per folder in this JVM coordinates {@link Workspace} instances here (the JVM
+ * refuses a second OS lock on one file to itself). The OS drops the lock when the holder dies, so a crash never
+ * leaves a stale lock. The lock covers one byte far past the end of the file, so the holder's description at the
+ * start stays readable for the error message on every platform.
+ *
+ * <p>Lock order: the workspace's writer lock, then the JVM lock of the folder, then the OS lock.
  */
 final class WorkspaceLock implements AutoCloseable {
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
+    private final ReentrantLock local;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private WorkspaceLock(FileChannel channel, FileLock lock) {
+    private WorkspaceLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+        this.local = local;
         this.channel = channel;
         this.lock = lock;
     }
 
     /**
-     * Takes the lock of the workspace at {@code root}.
+     * Takes the write lock of the workspace at {@code root}, waiting up to {@code wait} while another writer (in
+     * this process or another) holds it. Writes take milliseconds, so a wait that long means a writer is stuck.
      *
-     * @throws WorkspaceLockedException when another process, or another open workspace in this process, holds it
+     * @throws WorkspaceLockedException when the wait ran out, naming the holder as far as it is known
      */
-    static WorkspaceLock acquire(Path root) throws IOException {
-        Path runtime = root.resolve(Layout.RUNTIME);
-        AtomicFiles.ensureDirectory(runtime);
-        ignoreInGit(runtime);
-        Path file = runtime.resolve(Layout.LOCK);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+    static WorkspaceLock acquire(Path root, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(root, r -> new ReentrantLock());
         try {
-            lock = channel.tryLock(LOCK_POSITION, 1, false);
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            throw new WorkspaceLockedException(root + " is already open for editing in this process", file);
+            if (!local.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new WorkspaceLockedException(root + " is being written by another edit in this process for more than "
+                        + wait.toSeconds() + " s; try again", root.resolve(Layout.RUNTIME).resolve(Layout.LOCK));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkspaceLockedException("Interrupted while waiting to write " + root, null);
+        }
+        FileChannel channel = null;
+        try {
+            Path runtime = root.resolve(Layout.RUNTIME);
+            AtomicFiles.ensureDirectory(runtime);
+            ignoreInGit(runtime);
+            Path file = runtime.resolve(Layout.LOCK);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            while ((lock = channel.tryLock(LOCK_POSITION, 1, false)) == null) {
+                if (System.nanoTime() - deadline > 0) {
+                    String holder = holder(channel);
+                    throw new WorkspaceLockedException(root + " is being written by another process"
+                            + (holder.isEmpty() ? "" : " (" + holder + ")") + " for more than " + wait.toSeconds()
+                            + " s. Try again once it has finished.", file);
+                }
+                try {
+                    Thread.sleep(POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WorkspaceLockedException("Interrupted while waiting to write " + root, file);
+                }
+            }
+            describeHolder(channel);
+            return new WorkspaceLock(local, channel, lock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) channel.close();
+            local.unlock();
             throw e;
         }
-        if (lock == null) {
-            String holder = holder(channel);
-            channel.close();
-            throw new WorkspaceLockedException(root + " is open for editing by another process"
-                    + (holder.isEmpty() ? "" : " (" + holder + ")")
-                    + ". Close it there first, or open this workspace read-only.", file);
-        }
-        describeHolder(channel);
-        return new WorkspaceLock(channel, lock);
     }
 
     @Override public void close() throws IOException {
         try {
             if (lock.isValid()) lock.release();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                local.unlock();
+            }
         }
     }
 

@@ -189,6 +189,47 @@ public final class WorkspaceState {
         return keys;
     }
 
+    /** Every document this state holds, settings first. */
+    List<DocKey<?>> keys() {
+        List<DocKey<?>> keys = new java.util.ArrayList<>();
+        keys.add(new DocKey.SettingsDoc());
+        apis.keySet().forEach(id -> keys.add(new DocKey.ApiDoc(id)));
+        stages.forEach((api, byName) -> byName.keySet().forEach(name -> keys.add(new DocKey.StageDoc(api, name))));
+        deployments.forEach((api, byId) -> byId.keySet().forEach(id -> keys.add(new DocKey.DeploymentDoc(api, id))));
+        apiKeys.keySet().forEach(id -> keys.add(new DocKey.ApiKeyDoc(id)));
+        usagePlans.keySet().forEach(id -> keys.add(new DocKey.UsagePlanDoc(id)));
+        domainNames.keySet().forEach(name -> keys.add(new DocKey.DomainNameDoc(name)));
+        return keys;
+    }
+
+    /**
+     * The changes that turn this state into {@code next}, document by document: what another process changed on
+     * disk, as {@link Workspace#refreshIfChangedOnDisk} announces it. Deployments come before the stages that
+     * point at them, and API files last when created, first when deleted (as an edit writes them).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<Change<?>> changesTo(WorkspaceState next) {
+        java.util.LinkedHashSet<DocKey<?>> all = new java.util.LinkedHashSet<>(keys());
+        all.addAll(next.keys());
+        List<Change<?>> first = new java.util.ArrayList<>();
+        List<Change<?>> middle = new java.util.ArrayList<>();
+        List<Change<?>> last = new java.util.ArrayList<>();
+        for (DocKey<?> key : all) {
+            Object before = get(key);
+            Object after = next.get(key);
+            if (Objects.equals(before, after)) continue;
+            Change<?> change = new Change(key, before, after, false);
+            if (key instanceof DocKey.ApiDoc && after == null) first.add(change);
+            else if (key instanceof DocKey.DeploymentDoc) first.add(change);
+            else if (key instanceof DocKey.ApiDoc && before == null) middle.add(0, change);
+            else last.add(change);
+        }
+        List<Change<?>> out = new java.util.ArrayList<>(first);
+        out.addAll(middle);
+        out.addAll(last);
+        return out;
+    }
+
     /** A changed copy: copy-on-write keeps every earlier state valid for its readers. */
     private static <V> Map<String, V> put(Map<String, V> map, String id, V value) {
         TreeMap<String, V> copy = new TreeMap<>(map);

@@ -6,8 +6,9 @@
  * files), answers queries from an immutable {@link dev.gatehouse.engine.workspace.WorkspaceState}, and applies
  * {@link dev.gatehouse.engine.workspace.Edit}s — command objects with before/after snapshots that
  * {@link dev.gatehouse.engine.workspace.EditHistory} undoes and redoes. Writes are atomic
- * ({@link dev.gatehouse.engine.workspace.AtomicFiles}), serialised, guarded against a second process, and
+ * ({@link dev.gatehouse.engine.workspace.AtomicFiles}), serialised and coordinated per write across processes
+ * (several may edit one folder), and
  * announced to {@link dev.gatehouse.engine.workspace.WorkspaceListener}s as
- * {@link dev.gatehouse.engine.workspace.WorkspaceEvent}s.
+ * {@link dev.gatehouse.engine.workspace.WorkspaceEvent}s — as are changes other processes make on disk, when followed.
  */
 package dev.gatehouse.engine.workspace;

@@ -160,6 +160,95 @@ class ConsoleScreenshotsTest {
         assertThat(out.resolve("resources-method-playground-dark.png")).exists();
     }
 
+    /**
+     * The newcomer's screens of issue 10 at the smallest supported window, 1360×860, and larger (the 1440×900
+     * screen): the stage actions, the test panel against a deployed stage with the stage's execution log, the
+     * path-part dialog with a rule that wraps, Getting started, and the Create API and Create method dialogs.
+     */
+    @Test
+    void newcomerScreensRenderAt1360x860AndLarger(FxRobot robot) throws Exception {
+        ConsoleFixture.awaitOpen(console);
+        Path out = outputDir();
+        robot.interact(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+        });
+        // the Stages page with its actions, prod selected
+        robot.interact(() -> console.shell().show(Page.STAGES));
+        TableView<?> stages = robot.lookup("#stageTable").queryAs(TableView.class);
+        ConsoleFixture.waitUntil(() -> !stages.getItems().isEmpty());
+        robot.interact(() -> stages.getSelectionModel().select(0));
+        shoot(out.resolve("stages-actions-1360-light.png"));
+
+        // the test panel after GET / against stage prod: the stage's execution log
+        ConsoleFixture.waitUntil(() -> robot.lookup("#statusEngine").queryAs(javafx.scene.control.Label.class).getText().contains("Serving on"));
+        String rootId = ConsoleFixture.api(console).root().id();
+        robot.interact(() -> {
+            console.shell().show(Page.RESOURCES);
+            console.workbench().select(Selection.method(rootId, "GET"));
+        });
+        robot.clickOn("#methodTab-test");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.gatehouse.app.testpanel.TestTarget> target =
+                robot.lookup("#testTarget").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> target.getSelectionModel().select(dev.gatehouse.app.testpanel.TestTarget.stage("prod")));
+        robot.clickOn("#testSend");
+        ConsoleFixture.waitUntil(() -> !robot.lookup("#testHistory").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        shoot(out.resolve("resources-method-test-panel-stage-1360-light.png"));
+
+        // the path-part dialog with AWS's rule for a bad path part, wrapped, the buttons in full
+        robot.clickOn("#methodTab-design");
+        robot.clickOn("#tree-_").press(javafx.scene.input.KeyCode.INSERT).release(javafx.scene.input.KeyCode.INSERT);
+        robot.clickOn("#pathPartField").write("{pet id");
+        ConsoleFixture.waitUntil(() -> !robot.lookup("#pathPartError").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        shootWindowOf(robot, "#pathPartField", out.resolve("dialog-path-part-light.png"));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+
+        // an empty workspace: Getting started, light and dark, at 1360×860 and at the full screen
+        Path empty = Files.createTempDirectory("gatehouse-shot-empty-");
+        dev.gatehouse.engine.workspace.Workspace.create(empty, "first steps").close();
+        robot.interact(() -> console.workbench().open(empty));
+        ConsoleFixture.waitUntil(() -> robot.lookup("#gettingStarted").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        shoot(out.resolve("getting-started-1360-light.png"));
+        robot.interact(() -> console.shell().darkThemeProperty().set(true));
+        shoot(out.resolve("getting-started-1360-dark.png"));
+        robot.interact(() -> {
+            console.shell().darkThemeProperty().set(false);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        shoot(out.resolve("getting-started-1440-light.png"));
+
+        // the Create API dialog
+        robot.clickOn("#gettingStartedCreate");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#createApiDialog").tryQuery().isPresent());
+        robot.clickOn("#createApiName").write("Toys");
+        shootWindowOf(robot, "#createApiDialog", out.resolve("dialog-create-api-light.png"));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+
+        // the Create method dialog, HTTP chosen, on the example API's /pets
+        robot.clickOn("#gettingStartedExample");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#tree-_pets").tryQuery().isPresent());
+        robot.clickOn("#tree-_pets");
+        robot.clickOn("#resourceAddMethod");
+        ConsoleFixture.clickMenuItem(robot, "PATCH");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#createMethodDialog").tryQuery().isPresent());
+        robot.clickOn("#createMethodType-HTTP");
+        shootWindowOf(robot, "#createMethodDialog", out.resolve("dialog-create-method-light.png"));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(out.resolve("dialog-create-method-light.png")).exists();
+    }
+
+    /** Shoots the window (a dialog) holding the node found by {@code query}. */
+    private void shootWindowOf(FxRobot robot, String query, Path file) throws IOException {
+        javafx.scene.Scene scene = robot.lookup(query).query().getScene();
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)));
+        ImageIO.write(toBuffered(image[0]), "png", file.toFile());
+    }
+
     private static Path outputDir() throws IOException {
         Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
         Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))

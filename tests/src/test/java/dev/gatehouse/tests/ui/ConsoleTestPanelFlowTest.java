@@ -68,6 +68,30 @@ class ConsoleTestPanelFlowTest {
     }
 
     @Test
+    void testingAgainstADeployedStageShowsTheStagesExecutionLog(FxRobot robot) {
+        // given GET / of PetStore, deployed to prod, with the local gateway serving
+        ConsoleFixture.waitUntil(() -> robot.lookup("#statusEngine").queryAs(Label.class).getText().contains("Serving on"));
+        robot.clickOn("#tree-GET-_");
+        robot.clickOn("#methodTab-test");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#testTitle").queryAs(Label.class).getText().equals("GET /"));
+
+        // when the request is sent to stage prod
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.gatehouse.app.testpanel.TestTarget> target =
+                robot.lookup("#testTarget").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> target.getSelectionModel().select(dev.gatehouse.app.testpanel.TestTarget.stage("prod")));
+        robot.clickOn("#testSend");
+
+        // then the run shows the stage's answer and its execution log, without the console's trace header
+        ConsoleFixture.waitUntil(() -> !robot.lookup("#testHistory").queryAs(ListView.class).getItems().isEmpty());
+        assertThat(robot.lookup("#testStatus").queryAs(Label.class).getText()).isEqualTo("200");
+        String log = robot.lookup("#testLog").queryAs(CodeArea.class).getText();
+        assertThat(log).contains("/prod/").contains("Execution log for request").contains("Method request headers")
+                .contains("Method completed with status: 200")
+                .doesNotContain("draft test invokes only").doesNotContainIgnoringCase("X-Gatehouse-Trace");
+    }
+
+    @Test
     void thePlaygroundRendersTheTemplateBeingTypedAgainstTheSample(FxRobot robot) {
         // given GET / with its integration request open
         String rootId = ConsoleFixture.api(console).root().id();
