@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * {@code gatehouse serve}: serves every deployed stage of the workspace on one port until stopped; with
  * {@code --admin-port}, also Amazon API Gateway's control-plane API on another (the AWS CLI and SDKs manage the
  * workspace through it). The control plane makes ordinary workspace edits, so this process then opens the workspace
- * for editing (its writer lock) instead of following the disk: an edit is on disk and served when its request
- * returns, and other processes change the workspace through the control plane meanwhile.
+ * for editing; writers take the workspace's lock only while they write, so the console and other CLI commands keep
+ * editing and deploying meanwhile, and this process follows what they write to disk either way.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve every deployed stage of the workspace on real HTTP.")
 final class ServeCommand implements Callable<Integer> {
@@ -34,12 +34,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--lock", description = "Take the workspace's writer lock instead of following the disk: other "
-            + "processes cannot edit or deploy while serving.")
+    @Option(names = "--lock", description = "Open the workspace for editing (as --admin-port does) rather than read-only; "
+            + "other processes still edit and deploy, each write takes the lock only while it is written.")
     boolean lock;
 
     @Option(names = "--admin-port", paramLabel = "PORT", description = "Also serve the AWS-compatible control plane "
-            + "(service apigateway) on PORT (0 = any free port); takes the workspace's writer lock.")
+            + "(service apigateway) on PORT (0 = any free port); opens the workspace for editing.")
     Integer adminPort;
 
     @Option(names = "--admin-host", defaultValue = "127.0.0.1", description = "Address of the control plane (default "
@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         boolean editing = lock || adminPort != null;
         ControlPlaneOptions adminOptions = adminPort == null ? null : adminOptions();
         Gateway gateway = editing ? workspace.open(false) : workspace.openForReading();
-        if (!editing) gateway.followDisk(java.time.Duration.ofMillis(500));
+        gateway.followDisk(java.time.Duration.ofMillis(500)); // deploys by the console or other commands are served
         DataPlaneServer server;
         ControlPlaneServer admin = null;
         try {
