@@ -139,7 +139,11 @@ final class DeploymentHistoryPane extends SplitPane {
         pickers.setAlignment(Pos.CENTER_LEFT);
         from.setPrefWidth(200);
         to.setPrefWidth(200);
-        summary.setMinWidth(Region.USE_PREF_SIZE);
+        // the picked deployments are what the user reads; the summary beside them may wrap instead
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setWrapText(true);
+        summary.setMinWidth(80);
         before.setPrefRowCount(5);
         after.setPrefRowCount(5);
         HBox texts = new HBox(8, before, after);

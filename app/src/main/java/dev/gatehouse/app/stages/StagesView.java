@@ -73,7 +73,7 @@ public final class StagesView extends VBox {
         name.setMinWidth(70);
         stages.getColumns().add(name);
         TableColumn<StagesViewModel.StageRow, String> deployment = column("Deployment", StagesViewModel.StageRow::deploymentId);
-        deployment.setMinWidth(110); // "Deployment" in full at 1360 px (it read "Deploy…")
+        deployment.setMinWidth(118); // "Deployment" in full at 1360 px (it read "Deploy…")
         stages.getColumns().add(deployment);
         stages.getColumns().add(column("Deployed", StagesViewModel.StageRow::deployed));
         stages.getColumns().add(column("Canary", StagesViewModel.StageRow::canary));
