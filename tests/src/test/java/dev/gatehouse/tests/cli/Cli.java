@@ -46,5 +46,18 @@ final class Cli {
         return r;
     }
 
+    /** A copy of the bundled sample workspace in {@code target} (the tests change it; the repository's stays as is). */
+    static Path copyOfSampleWorkspace(Path target) throws IOException {
+        Path source = repo().resolve("resources/sample-workspace");
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return target;
+    }
+
     private Cli() {}
 }

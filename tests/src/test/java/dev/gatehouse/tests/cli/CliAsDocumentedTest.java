@@ -30,16 +30,7 @@ class CliAsDocumentedTest {
     @TempDir Path temp;
 
     private Path sampleWorkspace() throws IOException {
-        Path source = Cli.repo().resolve("resources/sample-workspace");
-        Path target = temp.resolve("ws");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return target;
+        return Cli.copyOfSampleWorkspace(temp.resolve("ws"));
     }
 
     @Test

@@ -33,16 +33,7 @@ class CliEndToEndTest {
     }
 
     private Path sampleWorkspaceCopy() throws IOException {
-        Path source = Cli.repo().resolve("resources/sample-workspace");
-        Path target = temp.resolve("ws");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return target;
+        return Cli.copyOfSampleWorkspace(temp.resolve("ws"));
     }
 
     /** Every file under the folder with its bytes, to prove a failed command changed nothing. */

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,15 +76,6 @@ class CliKeysAndPlansTest {
     }
 
     private Path sampleWorkspaceCopy() throws IOException {
-        Path source = Cli.repo().resolve("resources/sample-workspace");
-        Path target = temp.resolve("ws");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return target;
+        return Cli.copyOfSampleWorkspace(temp.resolve("ws"));
     }
 }
