@@ -251,8 +251,30 @@ public final class Gateway implements AutoCloseable {
      * deployed stage refuses every call to them. One sentence each, for deploy and the console to show.
      */
     public List<String> accessWarnings(String apiId) {
-        return workspace.api(apiId).map(AccessRequirement::of).orElse(List.of()).stream()
-                .map(AccessRequirement::message).toList();
+        ApiDefinition api = workspace.api(apiId).orElse(null);
+        if (api == null) return List.of();
+        List<String> out = new ArrayList<>(AccessRequirement.of(api).stream().map(AccessRequirement::message).toList());
+        // a Lambda authorizer runs, but only if its function is here: say so before the stage answers 500
+        for (var resource : api.resources()) {
+            for (var method : new java.util.TreeMap<>(resource.resourceMethods()).values()) {
+                if (method.authorizationType() != dev.gatehouse.engine.model.AuthorizationType.CUSTOM
+                        || method.authorizerId() == null) continue;
+                var authorizer = api.authorizer(method.authorizerId()).orElse(null);
+                if (authorizer == null || authorizer.authorizerUri() == null || authorizer.authorizerUri().contains("${")) {
+                    continue;
+                }
+                String uri = authorizer.authorizerUri();
+                int fn = uri.indexOf("/functions/");
+                int end = uri.lastIndexOf("/invocations");
+                if (fn < 0 || end < fn) continue;
+                LocalFunctions.functionName(uri.substring(fn + "/functions/".length(), end))
+                        .filter(name -> functions.store().read(name).isEmpty())
+                        .ifPresent(name -> out.add(method.httpMethod() + " " + resource.path() + " requires the Lambda "
+                                + "authorizer '" + authorizer.name() + "', whose function " + name + " is not in "
+                                + "functions/: calls to a deployed stage are refused with 500 until it exists"));
+            }
+        }
+        return out;
     }
 
     /** Drops every cached response of a stage (AWS FlushStageCache); 404 if the stage is unknown. */

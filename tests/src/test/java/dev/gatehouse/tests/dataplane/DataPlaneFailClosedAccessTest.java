@@ -137,9 +137,11 @@ class DataPlaneFailClosedAccessTest {
     @Test
     void deployWarnsOfEveryMethodThatRefusesCalls() {
         List<String> warnings = gh.gateway.accessWarnings(api.id());
-        // API keys are checked, and a Lambda authorizer runs on the local functions (here its function is missing,
-        // so it answers 500 — see above), so only IAM is listed
-        assertThat(warnings).hasSize(1);
+        // API keys are checked and a Lambda authorizer runs on the local functions, but this one's function is
+        // missing (so it answers 500, see above): IAM and the missing function are listed
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("GET /token requires the Lambda authorizer "
+                + "'jwt-check', whose function check is not in functions/"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("GET /iam requires IAM (SigV4) authorization"));
     }
 }
