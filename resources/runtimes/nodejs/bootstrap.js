@@ -125,13 +125,22 @@ async function runOnce(handler) {
   if (outcome.error !== undefined) {
     const body = JSON.stringify(errorJson(outcome.error));
     console.error('Invoke Error \t' + body);
+    outputDone(id);
     await call('POST', `${BASE}/invocation/${id}/error`, body,
       { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Unhandled' });
   } else {
     const body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
+    outputDone(id);
     await call('POST', `${BASE}/invocation/${id}/response`, body, { 'Content-Type': 'application/json' });
   }
   currentRequestId = null;
+}
+
+// Gatehouse, not Lambda: tells the engine this invocation's output is all written (pipes are written synchronously
+// on Linux, so the marker follows every earlier line); the engine drops the marker from the log
+function outputDone(id) {
+  process.stdout.write('\u001eGATEHOUSE-OUTPUT-DONE ' + id + '\n');
+  process.stderr.write('\u001eGATEHOUSE-OUTPUT-DONE ' + id + '\n');
 }
 
 process.on('uncaughtException', async (err) => {
@@ -139,6 +148,7 @@ process.on('uncaughtException', async (err) => {
   console.error('Uncaught Exception \t' + body);
   try {
     if (currentRequestId) {
+      outputDone(currentRequestId);
       await call('POST', `${BASE}/invocation/${currentRequestId}/error`, body,
         { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Runtime.UncaughtException' });
     }

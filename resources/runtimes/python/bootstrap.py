@@ -15,6 +15,13 @@ BASE = "/2018-06-01/runtime"
 _conn = None
 
 
+
+def output_done(request_id):
+    """Gatehouse, not Lambda: tells the engine this invocation's output is all written (the marker is dropped)."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.write("\x1eGATEHOUSE-OUTPUT-DONE %s\n" % request_id)
+        stream.flush()
+
 def call(method, path, body=None, headers=None):
     global _conn
     for attempt in (1, 2):
@@ -122,9 +129,11 @@ def main():
             err = error_json(e, request_id)
             print("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (
                 err["errorType"], err["errorMessage"], "".join(err["stackTrace"])), end="", flush=True)
+            output_done(request_id)
             call("POST", BASE + "/invocation/%s/error" % request_id, json.dumps(err).encode(),
                  {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": err["errorType"]})
         else:
+            output_done(request_id)
             call("POST", BASE + "/invocation/%s/response" % request_id, payload,
                  {"Content-Type": "application/json"})
         sys.stdout.flush()

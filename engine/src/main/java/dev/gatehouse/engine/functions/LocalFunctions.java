@@ -259,7 +259,15 @@ public final class LocalFunctions implements AutoCloseable {
         }
         if (sch != null) sch.shutdownNow();
         for (WorkerPool p : all) p.close();
-        if (ex != null) ex.shutdownNow();
+        if (ex != null) {
+            ex.shutdownNow();
+            try {
+                // the output pumps of killed workers end with their pipes; wait, so no log is written after close
+                ex.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (rt != null) deleteTree(rt);
     }
 

@@ -39,6 +39,11 @@ final class Worker {
     private long idleSinceNanos = System.nanoTime();
     private volatile byte[] initError;
     private volatile long lastOutputNanos;
+    /** Gatehouse's own bootstraps end each invocation's output with this line on stdout and stderr. */
+    static final String OUTPUT_DONE = "\u001eGATEHOUSE-OUTPUT-DONE ";
+    /** How many of this worker's two streams have shown the current invocation's marker (guarded by this). */
+    private int outputDone;
+    private String outputDoneFor;
 
     Worker(int id, long generation, FunctionConfig config, WorkerPool pool, ExecutorService executor) throws IOException {
         this.id = id;
@@ -118,7 +123,7 @@ final class Worker {
 
     /** {@code /response}: false when {@code requestId} is not this worker's current invocation. */
     boolean respond(String requestId, byte[] body) {
-        awaitOutput();
+        awaitOutput(requestId);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, null);
@@ -127,7 +132,7 @@ final class Worker {
 
     /** {@code /error}: the body is the runtime's error document ({@code errorMessage}, {@code errorType}). */
     boolean error(String requestId, byte[] body, String errorTypeHeader) {
-        awaitOutput();
+        awaitOutput(requestId);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, errorTypeHeader == null ? "Unhandled" : errorTypeHeader);
@@ -158,12 +163,39 @@ final class Worker {
      * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
      * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
      */
-    private void awaitOutput() {
+    private void awaitOutput(String requestId) {
+        FunctionRuntime runtime = config.runtime();
+        if (runtime == FunctionRuntime.NODEJS || runtime == FunctionRuntime.PYTHON) {
+            // our bootstraps mark the end of the output on both streams: wait for both markers (bounded, in case
+            // a handler closed its streams)
+            long deadline = System.nanoTime() + 500_000_000L;
+            synchronized (this) {
+                try {
+                    while (!(requestId.equals(outputDoneFor) && outputDone >= 2)) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) break;
+                        wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return;
+        }
         try {
             for (int i = 0; i < 20 && System.nanoTime() - lastOutputNanos < 2_000_000; i++) Thread.sleep(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private synchronized void outputDone(String requestId) {
+        if (!requestId.equals(outputDoneFor)) {
+            outputDoneFor = requestId;
+            outputDone = 0;
+        }
+        outputDone++;
+        notifyAll();
     }
 
     private Invocation finish(String requestId) {
@@ -290,6 +322,13 @@ final class Worker {
             String line;
             while ((line = reader.readLine()) != null) {
                 lastOutputNanos = System.nanoTime();
+                int marker = line.indexOf(OUTPUT_DONE);
+                if (marker >= 0) {
+                    String before = line.substring(0, marker);
+                    outputDone(line.substring(marker + OUTPUT_DONE.length()).trim());
+                    if (before.isEmpty()) continue;
+                    line = before;
+                }
                 Invocation inv;
                 synchronized (this) {
                     inv = current;
