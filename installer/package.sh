@@ -36,6 +36,13 @@ mvn -q ${MVN_FLAGS:-} -pl app -am -DskipTests -Dgatehouse.commit="$commit" packa
   dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/$input"
 cp app/target/gatehouse-app-*.jar "$input/"
 cp app/src/main/config/jul.properties "$input/"
+# sqlite-jdbc carries its native library for every platform (21 MB); a Linux image needs only this machine's
+arch=$(uname -m)
+for j in "$input"/sqlite-jdbc-*.jar; do
+  [ -f "$j" ] && command -v zip >/dev/null && command -v unzip >/dev/null || continue
+  unzip -Z1 "$j" 'org/sqlite/native/*' | grep -v "^org/sqlite/native/Linux/$arch/" | grep -v '/$' \
+    | xargs -r zip -q -d "$j" >/dev/null
+done
 jar=$(cd "$input" && ls gatehouse-app-*.jar | head -1)
 
 # 2. the version, as the build wrote it (jpackage wants it numeric: 0.1.0-SNAPSHOT -> 0.1.0)
@@ -73,6 +80,11 @@ for m in $(echo "$extra" | tr , ' '); do
   "$jdk/bin/java" --list-modules | grep -q "^$m@" && modules="$modules,$m"
 done
 
+# jlink: no --compress (the packages' xz compresses an uncompressed lib/modules far better than zip-6 allows, and
+# the JVM starts faster from it), native debug symbols stripped when objcopy exists (libjvm.so)
+jlink_options="--strip-debug --no-man-pages --no-header-files --strip-native-commands"
+command -v objcopy >/dev/null && jlink_options="$jlink_options --strip-native-debug-symbols=exclude-debuginfo-files"
+
 # 4. the app image: console + CLI launcher + sample workspace + wrapper
 mkdir -p "$out/content/sample-workspace"
 cp -R resources/sample-workspace/. "$out/content/sample-workspace/"
@@ -89,7 +101,7 @@ cp installer/linux/gatehouse-cli "$out/content/gatehouse-cli"
   --add-launcher gatehouse=installer/gatehouse-cli.properties \
   --app-content "$out/content/sample-workspace,$out/content/gatehouse-cli" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=zip-6" \
+  --jlink-options "$jlink_options" \
   --dest "$out"
 echo "app image: $out/Gatehouse (console: $out/Gatehouse/bin/Gatehouse, CLI: $out/Gatehouse/bin/gatehouse)"
 
