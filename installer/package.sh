@@ -28,6 +28,8 @@ done
 out=installer/target
 input=$out/input
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ "$commit" = unknown ] || git diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
+
 rm -rf "$out" && mkdir -p "$input"
 
 # 1. the jars: the console, the engine and their runtime dependencies
@@ -103,6 +105,10 @@ cp installer/linux/gatehouse-cli "$out/content/gatehouse-cli"
   --add-modules "$modules" \
   --jlink-options "$jlink_options" \
   --dest "$out"
+# the runtime's default CDS archive (jlink's --generate-cds-archive needs bin/java, which the image strips): the
+# image's own launcher dumps lib/runtime/lib/server/classes.jsa, so every JVM start maps the JDK's classes
+JAVA_TOOL_OPTIONS=-Xshare:dump "$out/Gatehouse/bin/gatehouse" >"$out/cds-dump.log" 2>&1 || true
+[ -f "$out/Gatehouse/lib/runtime/lib/server/classes.jsa" ] || echo "package.sh: WARNING no CDS archive (see $out/cds-dump.log)" >&2
 echo "app image: $out/Gatehouse (console: $out/Gatehouse/bin/Gatehouse, CLI: $out/Gatehouse/bin/gatehouse)"
 
 # 5. the packages (the same image; postinst/prerm/spec add /usr/bin/gatehouse)

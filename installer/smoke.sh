@@ -8,8 +8,8 @@
 # loopback port (GET /prod/ answers 200), the installed console under Xvfb (first start copies the sample to the
 # home, the main window shows; screenshot installer/target/smoke/console.png; time to main window, median of
 # SMOKE_STARTS), then `dpkg -r gatehouse` leaves nothing under /opt/gatehouse and no /usr/bin/gatehouse.
-# Needs: dpkg, curl, python3 (a free port), Xvfb, xdotool, ImageMagick `import`, libgtk-3-0
-#   (apt-get install -y --no-install-recommends xvfb xauth xdotool imagemagick libgtk-3-0 curl).
+# Needs: dpkg, curl, python3 (a free port), Xvfb, xdotool, ImageMagick `import`, and the package's Depends
+#   (apt-get install -y --no-install-recommends xvfb xauth xdotool imagemagick libgtk-3-0 xdg-utils curl).
 # Runs everything on loopback with its own HOME (-Duser.home) under installer/target/smoke; kills only its own PIDs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +53,10 @@ if [ "$(id -u)" = 0 ]; then
   if dpkg -s gatehouse >/dev/null 2>&1; then
     note "gatehouse is already installed here: skipping dpkg -i / dpkg -r (remove it first to test them)"
   else
-    dpkg -i "$deb" >"$out/dpkg-i.log" 2>&1 || { cat "$out/dpkg-i.log" >&2; bad "dpkg -i failed"; }
+    missing=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//; s/ //g' | while read -r p; do
+      [ -z "$p" ] || dpkg -s "$p" >/dev/null 2>&1 || printf '%s ' "$p"; done)
+    [ -z "$missing" ] || { bad "dependencies missing for dpkg -i: $missing(apt-get install -y $missing)"; exit 1; }
+    dpkg -i "$deb" >"$out/dpkg-i.log" 2>&1 || { cat "$out/dpkg-i.log" >&2; bad "dpkg -i failed"; dpkg -r gatehouse >/dev/null 2>&1; exit 1; }
     installed=1
   fi
 else
