@@ -50,7 +50,8 @@ ls "$out"/root/usr/share/applications/*.desktop >/dev/null 2>&1 || ls "$out"/roo
 # 3. dpkg -i
 installed=0
 if [ "$(id -u)" = 0 ]; then
-  if dpkg -s gatehouse >/dev/null 2>&1; then
+  state=$(dpkg-query -W -f='${db:Status-Status}' gatehouse 2>/dev/null || true)
+  if [ -n "$state" ] && [ "$state" != not-installed ] && [ "$state" != config-files ]; then
     note "gatehouse is already installed here: skipping dpkg -i / dpkg -r (remove it first to test them)"
   else
     missing=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//; s/ //g' | while read -r p; do
@@ -135,5 +136,6 @@ if [ "$installed" = 1 ]; then
   [ ! -e /opt/gatehouse ] || bad "dpkg -r left /opt/gatehouse: $(find /opt/gatehouse | head -5)"
   [ ! -e /usr/bin/gatehouse ] && [ ! -L /usr/bin/gatehouse ] || bad "dpkg -r left /usr/bin/gatehouse"
   note "dpkg -r gatehouse: nothing left under /opt/gatehouse, no /usr/bin/gatehouse"
+  dpkg --purge gatehouse >/dev/null 2>&1 || true # the maintainer scripts' record (state config-files)
 fi
 [ "$fail" = 0 ] && note OK || { note FAILED; exit 1; }
