@@ -85,45 +85,45 @@ for m in $(echo "$extra" | tr , ' '); do
   "$jdk/bin/java" --list-modules | grep -q "^$m@" && modules="$modules,$m"
 done
 
-# jlink: no --compress (the packages' xz compresses an uncompressed lib/modules far better than zip-6 allows, and
-# the JVM starts faster from it), native debug symbols stripped when objcopy exists (libjvm.so)
-jlink_options="--strip-debug --no-man-pages --no-header-files --strip-native-commands"
+# 4. the runtime: jlink (no --compress: the packages' xz compresses an uncompressed lib/modules far better than zip-6
+# allows, and the JVM starts faster from it; native debug symbols stripped when objcopy exists), with its default CDS
+# archive (--generate-cds-archive needs bin/java, so the runtime keeps the JDK's few native commands)
+jlink_options="--strip-debug --no-man-pages --no-header-files"
 command -v objcopy >/dev/null && jlink_options="$jlink_options --strip-native-debug-symbols=exclude-debuginfo-files"
+# shellcheck disable=SC2086
+"$jdk/bin/jlink" --add-modules "$modules" $jlink_options --generate-cds-archive --output "$out/runtime"
 
-# 4. the app image: console + CLI launcher + sample workspace + wrapper
+# 5. the app image and the packages, from the same arguments: console + CLI launcher + sample workspace + wrapper.
+# The packages are built from the jars, not from the image: jpackage 25 then gives the desktop entry to the console
+# only (with --app-image it also made one for the CLI launcher, ignoring its linux-shortcut=false).
 mkdir -p "$out/content/sample-workspace"
 cp -R resources/sample-workspace/. "$out/content/sample-workspace/"
 rm -rf "$out/content/sample-workspace/.gatehouse"
 cp installer/linux/gatehouse-cli "$out/content/gatehouse-cli"
-"$jdk/bin/jpackage" --type app-image --name Gatehouse --app-version "$version" --vendor Gatehouse \
-  --description "Gatehouse: a local API gateway and its console" \
-  --icon resources/icons/gatehouse.png \
-  --java-options --enable-native-access=ALL-UNNAMED --java-options -Dsun.misc.unsafe.memory.access=allow \
-  --java-options "-Xmx${GATEHOUSE_HEAP:-1g}" --java-options -XX:+UseG1GC --java-options -XX:G1PeriodicGCInterval=30000 \
-  --java-options '-Djava.util.logging.config.file=$APPDIR/jul.properties' \
-  --java-options '-Dgatehouse.sampleWorkspace=$APPDIR/../sample-workspace' \
-  --java-options '-Dgatehouse.cacheDir=$HOME/.cache/gatehouse' --java-options -XX:+AutoCreateSharedArchive \
-  --java-options "-XX:SharedArchiveFile=\$HOME/.cache/gatehouse/console-$full_version.jsa" \
-  --java-options -Xlog:cds=off --java-options -Xlog:cds+dynamic=off \
-  --input "$input" --main-jar "$jar" --main-class dev.gatehouse.app.Launcher \
-  --add-launcher gatehouse=installer/gatehouse-cli.properties \
-  --app-content "$out/content/sample-workspace,$out/content/gatehouse-cli" \
-  --add-modules "$modules" \
-  --jlink-options "$jlink_options" \
-  --dest "$out"
-# the runtime's default CDS archive (jlink's --generate-cds-archive needs bin/java, which the image strips): the
-# image's own launcher dumps lib/runtime/lib/server/classes.jsa, so every JVM start maps the JDK's classes
-JAVA_TOOL_OPTIONS=-Xshare:dump "$out/Gatehouse/bin/gatehouse" >"$out/cds-dump.log" 2>&1 || true
-[ -f "$out/Gatehouse/lib/runtime/lib/server/classes.jsa" ] || echo "package.sh: WARNING no CDS archive (see $out/cds-dump.log)" >&2
-echo "app image: $out/Gatehouse (console: $out/Gatehouse/bin/Gatehouse, CLI: $out/Gatehouse/bin/gatehouse)"
-
-# 5. the packages (the same image; postinst/prerm/spec add /usr/bin/gatehouse)
-package() { # $1 = deb | rpm
-  "$jdk/bin/jpackage" --type "$1" --name gatehouse --app-version "$version" --vendor Gatehouse \
+jpackage_gatehouse() { # $1 = type, $2 = name; more jpackage arguments after them
+  type=$1 name=$2; shift 2
+  "$jdk/bin/jpackage" --type "$type" --name "$name" --app-version "$version" --vendor Gatehouse \
     --description "Gatehouse: a local API gateway and its console" \
-    --app-image "$out/Gatehouse" --icon resources/icons/gatehouse.png --resource-dir installer/linux --linux-package-name gatehouse \
-    --linux-package-deps libgtk-3-0 --linux-app-category devel --linux-shortcut \
-    --install-dir /opt --dest "$out"
+    --icon resources/icons/gatehouse.png \
+    --java-options --enable-native-access=ALL-UNNAMED --java-options -Dsun.misc.unsafe.memory.access=allow \
+    --java-options "-Xmx${GATEHOUSE_HEAP:-1g}" --java-options -XX:+UseG1GC --java-options -XX:G1PeriodicGCInterval=30000 \
+    --java-options '-Djava.util.logging.config.file=$APPDIR/jul.properties' \
+    --java-options '-Dgatehouse.sampleWorkspace=$APPDIR/../sample-workspace' \
+    --java-options '-Dgatehouse.cacheDir=$HOME/.cache/gatehouse' --java-options -XX:+AutoCreateSharedArchive \
+    --java-options "-XX:SharedArchiveFile=\$HOME/.cache/gatehouse/console-$full_version.jsa" \
+    --java-options -Xlog:cds=off --java-options -Xlog:cds+dynamic=off \
+    --input "$input" --main-jar "$jar" --main-class dev.gatehouse.app.Launcher \
+    --add-launcher gatehouse=installer/gatehouse-cli.properties \
+    --app-content "$out/content/sample-workspace,$out/content/gatehouse-cli" \
+    --runtime-image "$out/runtime" \
+    --dest "$out" "$@"
+}
+jpackage_gatehouse app-image Gatehouse
+echo "app image: $out/Gatehouse (console: $out/Gatehouse/bin/Gatehouse, CLI: $out/Gatehouse/bin/gatehouse)"
+package() { # $1 = deb | rpm; postinst/prerm/spec add /usr/bin/gatehouse
+  jpackage_gatehouse "$1" Gatehouse --resource-dir installer/linux --linux-package-name gatehouse \
+    --linux-package-deps libgtk-3-0 --linux-app-category devel --linux-menu-group Development --linux-shortcut \
+    --install-dir /opt
 }
 if [ "$kind" = deb ] || [ "$kind" = all ]; then
   command -v dpkg-deb >/dev/null || { echo "package.sh: dpkg-deb is missing (apt-get install dpkg-dev fakeroot)" >&2; exit 1; }
