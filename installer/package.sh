@@ -41,8 +41,14 @@ mvn -q ${MVN_FLAGS:-} -pl app -am -DskipTests -Dgatehouse.commit="$commit" packa
   dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/$input"
 cp app/target/gatehouse-app-*.jar "$input/"
 cp app/src/main/config/jul.properties "$input/"
-# sqlite-jdbc carries its native library for every platform (21 MB); a Linux image needs only this machine's
 arch=$(uname -m)
+# JNA carries its native library for every platform too
+case "$arch" in x86_64) jna_dir=linux-x86-64 ;; aarch64) jna_dir=linux-aarch64 ;; *) jna_dir=linux-$arch ;; esac
+for j in "$input"/jna-*.jar; do
+  [ -f "$j" ] && command -v zip >/dev/null && command -v unzip >/dev/null || continue
+  unzip -Z1 "$j" 'com/sun/jna/*/libjnidispatch*' | grep -v "^com/sun/jna/$jna_dir/" | xargs -r zip -q -d "$j" >/dev/null
+done
+# sqlite-jdbc carries its native library for every platform (21 MB); a Linux image needs only this machine's
 for j in "$input"/sqlite-jdbc-*.jar; do
   [ -f "$j" ] && command -v zip >/dev/null && command -v unzip >/dev/null || continue
   unzip -Z1 "$j" 'org/sqlite/native/*' | grep -v "^org/sqlite/native/Linux/$arch/" | grep -v '/$' \
@@ -92,6 +98,7 @@ jlink_options="--strip-debug --no-man-pages --no-header-files"
 command -v objcopy >/dev/null && jlink_options="$jlink_options --strip-native-debug-symbols=exclude-debuginfo-files"
 # shellcheck disable=SC2086
 "$jdk/bin/jlink" --add-modules "$modules" $jlink_options --generate-cds-archive --output "$out/runtime"
+rm -f "$out"/runtime/bin/jfr "$out"/runtime/bin/jrunscript "$out"/runtime/bin/jwebserver "$out"/runtime/bin/keytool "$out"/runtime/bin/rmiregistry
 
 # 5. the app image and the packages, from the same arguments: console + CLI launcher + sample workspace + wrapper.
 # The packages are built from the jars, not from the image: jpackage 25 then gives the desktop entry to the console

@@ -35,8 +35,8 @@ rm -rf "$out" && mkdir -p "$out"
 
 # 1. size
 bytes=$(stat -c %s "$deb")
-note "$(basename "$deb"): $bytes bytes ($((bytes / 1048576)) MiB), Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB"
-[ "$bytes" -le $((max_mb * 1048576)) ] || bad ".deb is larger than $max_mb MiB"
+note "$(basename "$deb"): $bytes bytes ($((bytes / 1000000)) MB), Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB"
+[ "$bytes" -le $((max_mb * 1000000)) ] || bad ".deb is larger than $max_mb MB"
 
 # 2. dpkg -x into a scratch root
 dpkg -x "$deb" "$out/root"
@@ -100,7 +100,7 @@ home=$out/home && mkdir -p "$home"
 times=()
 for i in $(seq 1 "$starts"); do
   t0=$(ms)
-  JAVA_TOOL_OPTIONS="-Duser.home=$home" "$console" >"$out/console-$i.log" 2>&1 &
+  HOME=$home JAVA_TOOL_OPTIONS="-Duser.home=$home" "$console" >"$out/console-$i.log" 2>&1 &
   cpid=$!; pids+=("$cpid")
   shown=""
   for _ in $(seq 1 600); do
@@ -117,12 +117,14 @@ for i in $(seq 1 "$starts"); do
     import -display "$display" -window root "$out/console.png"
     note "console: title '$(xdotool search --onlyvisible --name '^Gatehouse' getwindowname 2>/dev/null | head -1)', screenshot $out/console.png"
     [ -f "$home/Gatehouse/sample-workspace/workspace.json" ] || bad "first start did not copy the sample workspace to the home"
+  elif [ "$i" = 2 ]; then
+    ls "$home"/.cache/gatehouse/console-*.jsa >/dev/null 2>&1 || bad "the first start left no class-data archive in ~/.cache/gatehouse"
   fi
   kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
 done
 if [ "${#times[@]}" -gt 0 ]; then
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  note "console time to main window (ms): ${times[*]}; median $median (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  note "console time to main window (ms): ${times[*]} (the first start writes the class-data archive); median $median (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   [ "$median" -le "$max_ms" ] || bad "console median start $median ms > $max_ms ms"
 fi
 if [ -d "$prefix/opt/gatehouse" ] && find "$prefix/opt/gatehouse" -newer "$deb" -type f | grep -q .; then
