@@ -98,6 +98,8 @@ jlink_options="--strip-debug --no-man-pages --no-header-files"
 command -v objcopy >/dev/null && jlink_options="$jlink_options --strip-native-debug-symbols=exclude-debuginfo-files"
 # shellcheck disable=SC2086
 "$jdk/bin/jlink" --add-modules "$modules" $jlink_options --generate-cds-archive --output "$out/runtime"
+# classes_nocoops.jsa serves only heaps over 32 GB (without compressed oops); ours are 1 GB and 512 MB
+rm -f "$out"/runtime/lib/server/classes_nocoops.jsa
 rm -f "$out"/runtime/bin/jfr "$out"/runtime/bin/jrunscript "$out"/runtime/bin/jwebserver "$out"/runtime/bin/keytool "$out"/runtime/bin/rmiregistry
 
 # 5. the app image and the packages, from the same arguments: console + CLI launcher + sample workspace + wrapper.
