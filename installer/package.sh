@@ -131,7 +131,7 @@ jpackage_gatehouse app-image Gatehouse
 echo "app image: $out/Gatehouse (console: $out/Gatehouse/bin/Gatehouse, CLI: $out/Gatehouse/bin/gatehouse)"
 package() { # $1 = deb | rpm; postinst/prerm/spec add /usr/bin/gatehouse
   jpackage_gatehouse "$1" Gatehouse --resource-dir installer/linux --linux-package-name gatehouse \
-    --linux-package-deps libgtk-3-0 --linux-app-category devel --linux-menu-group Development --linux-shortcut \
+    --linux-package-deps "$(if [ "$1" = rpm ]; then echo gtk3; else echo libgtk-3-0; fi)" --linux-app-category devel --linux-menu-group Development --linux-shortcut \
     --install-dir /opt
 }
 if [ "$kind" = deb ] || [ "$kind" = all ]; then
