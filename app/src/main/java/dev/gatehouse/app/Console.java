@@ -121,6 +121,7 @@ public final class Console {
         shell.addViewMenuItems(java.util.List.of(paletteItem));
         shell.addStatusItem(new DataPlaneStatusView(dataPlane));
         shell.addMenu(deployMenu(deploy));
+        shell.addMenu(dev.gatehouse.app.about.AboutDialog.helpMenu(dev.gatehouse.app.about.AboutViewModel.current(), () -> stage));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // never open larger than the screen (a small laptop, a headless test screen)
         scene = new Scene(shell, Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
