@@ -10,6 +10,7 @@
 # Usage: bench/jmh.sh [regex=DataPlaneBenchmarks] [extra JMH args...]
 #   e.g. bench/jmh.sh 'DataPlaneBenchmarks|VtlBenchmarks|ValidationBenchmarks|MethodFilterBenchmarks.orders'
 #        bench/jmh.sh DataPlaneBenchmarks.proxyRequest -f 2 -wi 8 -i 10
+# Env: BUILD=0 (use the compiled classes), LOG=file (keep JMH's whole output), JMH_ARGS.
 # Benchmarks: server.DataPlaneBenchmarks (the served pipeline per route, routing, response headers),
 #   mapping.VtlBenchmarks (template render), validation.ValidationBenchmarks, mapping.MethodFilterBenchmarks.
 set -euo pipefail
@@ -26,5 +27,8 @@ W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 mvn -q -o -pl engine dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" -Dmdep.includeScope=test >/dev/null
 cp -r engine/target/classes "$W/classes"; cp -r engine/target/test-classes "$W/test-classes"
 echo "JMH $REGEX -prof gc $* — $(date -u '+%F %T UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
-"$JAVA_BIN" -cp "$W/test-classes:$W/classes:$(cat "$W/cp.txt")" org.openjdk.jmh.Main "$REGEX" -prof gc ${JMH_ARGS:-} "$@" \
-  | grep -E '^(Benchmark|[A-Za-z]+Benchmarks\.[A-Za-z]+ |[A-Za-z]+Benchmarks\.[A-Za-z]+:gc\.alloc\.rate\.norm)' || true
+LOG=${LOG:-$W/jmh.log}
+"$JAVA_BIN" -cp "$W/test-classes:$W/classes:$(cat "$W/cp.txt")" org.openjdk.jmh.Main "$REGEX" -prof gc ${JMH_ARGS:-} "$@" > "$LOG" 2>&1 || true
+# failures first (a benchmark that throws has no result line), then the scores and bytes per operation
+grep -B2 -A12 '<failure>' "$LOG" | head -60 || true
+grep -E '^(Benchmark|[A-Za-z]+Benchmarks\.[A-Za-z]+ |[A-Za-z]+Benchmarks\.[A-Za-z]+:gc\.alloc\.rate\.norm)' "$LOG" || true

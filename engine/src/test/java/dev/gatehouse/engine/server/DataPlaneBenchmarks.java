@@ -98,17 +98,30 @@ public class DataPlaneBenchmarks {
         ordersPost = GatewayRequest.of("POST", "/prod/orders", null, Headers.of("Host", "127.0.0.1:18090",
                 "Content-Type", "application/json", "Content-Length", "973"), orderBody());
         for (GatewayRequest r : new GatewayRequest[] {proxyGet, mockGet, ordersPost}) {
-            GatewayResponse res = served.handle(r, context());
+            Throwable[] failure = new Throwable[1];
+            RequestContext ctx = RequestContext.create(new GatewayEventListener() {
+                @Override public void filterEnd(RequestContext c, dev.gatehouse.engine.pipeline.Filter f,
+                                                GatewayResponse response, Throwable error) {
+                    if (error != null && failure[0] == null) failure[0] = error;
+                }
+            });
+            fill(ctx);
+            GatewayResponse res = served.handle(r, ctx);
+            // a cold first render may pass the template time limit (1 s) on a loaded machine: try a few times
+            for (int i = 0; i < 20 && res.status() != 200; i++) res = served.handle(r, fill(RequestContext.create(GatewayEventListener.NONE)));
             if (res.status() != 200) {
                 throw new IllegalStateException(r.rawPath() + " answered " + res.status() + ": "
-                        + new String(res.body(), StandardCharsets.UTF_8));
+                        + new String(res.body(), StandardCharsets.UTF_8), failure[0]);
             }
         }
     }
 
     /** As {@code ServerVerticle.handle} makes it: fresh ids and time, transport keys, the backend. */
     private static RequestContext context() {
-        RequestContext ctx = RequestContext.create(GatewayEventListener.NONE);
+        return fill(RequestContext.create(GatewayEventListener.NONE));
+    }
+
+    private static RequestContext fill(RequestContext ctx) {
         ctx.put(ContextKeys.SOURCE_IP, "127.0.0.1");
         ctx.put(ContextKeys.PROTOCOL, "HTTP/1.1");
         ctx.put(ContextKeys.DOMAIN_NAME, "127.0.0.1");
