@@ -1,268 +1,133 @@
 #!/usr/bin/env bash
-# Data-plane benchmark of `gatehouse serve` beside nginx and haproxy (../shared/bench/peers.sh), figures as
-# ratios to nginx measured in the same run (the machines are shared and noisy: absolute numbers drift).
+# Data-plane benchmark of `gatehouse serve` beside nginx (and haproxy), figures as ratios to nginx measured in the
+# same run, in alternating rounds, so that a shared, noisy machine moves both sides alike.
 #
-#   1. builds engine/target/gatehouse if missing (BUILD=1 forces `mvn -q -o -pl engine package -DskipTests`)
-#   2. imports a small API into a temp workspace and deploys it to `prod`:
-#        ANY /proxy/{proxy+}  HTTP_PROXY -> http://127.0.0.1:18081/{proxy}   (peers.sh's backend)
+#   1. prints the machine's state first: load average and the number of cores busy over one second (the checked
+#      figures need a quiet machine: load average < 1)
+#   2. builds engine/target/gatehouse if missing (BUILD=1 forces `mvn -q -o -pl engine -am package -DskipTests`)
+#   3. imports bench/dataplane-api.json into a temp workspace and deploys it to `prod`:
+#        ANY /proxy/{proxy+}  HTTP_PROXY -> http://127.0.0.1:18081/{proxy}   (the nginx backend below)
 #        GET /hello           MOCK answering the backend's body {"message":"hello","id":42}
 #        POST /orders         HTTP (non-proxy) -> http://127.0.0.1:18081/prod/hello with a JSON->JSON request
-#                             template ($input.path/json, $input.params(), $context.*) and body validation
-#                             against a 10-property model (request validator "body")
-#   3. starts `gatehouse serve` (GATEHOUSE_OPTS passed through), times start -> first 200, reads idle RSS
-#   4. warms up, then runs peers.sh with GATEWAY_URL on the proxy route and again on the MOCK route
-#   5. prints rps / p50 / p99 as ratios to nginx
-#   6. POST leg (peers.sh runs GET only): starts peers.sh's backend itself, then runs wrk with a ~1 KB JSON body
-#      (bench/post-order.lua) on the HTTP_PROXY route and on POST /orders, alternating, ROUNDS pairs back to
-#      back, and prints the template+validation route's rps as a ratio to HTTP_PROXY's (target >= 0.8x)
-#   7. runs the 300-resource deploy harness (DeployLatencyBench)
+#                             template and body validation against a 10-property model
+#   4. starts the references (the same configuration as ../shared/bench/peers.sh): backend nginx on :18081 (1
+#      worker, a small JSON body for every path), nginx reverse proxy on :18082 (1 worker, upstream keep-alive),
+#      haproxy on :18083 (1 thread)
+#   5. starts `gatehouse serve` with the engine-wide throttle raised (--throttle-rate/--throttle-burst
+#      THROTTLE_RATE, default 1,000,000: AWS's default 10,000 rps would answer 429 and measure the throttle, not the
+#      gateway); times start -> first 200, reads idle RSS; checks every route answers 200 once
+#   6. warms up, then ROUNDS rounds per route (HTTP_PROXY and MOCK, both against nginx proxying the backend):
+#      wrk on nginx and on the gateway back to back, the order swapped every round; prints every leg, then the
+#      median per-round ratio (rps, p50, p99), the gateway's JVM CPU per request (and its kernel share) and warns
+#      when nginx itself ran slow or unevenly
+#   7. POST leg: wrk with a ~1 KB JSON body (bench/post-order.lua) on HTTP_PROXY and on POST /orders, alternating,
+#      ROUNDS pairs; median of the per-round ratios orders ÷ HTTP_PROXY (target >= 0.8x)
+#   8. the 300-resource deploy harness (DeployLatencyBench, compiled here with javac against the engine jar)
+#
+# Any non-2xx answer or socket error from the gateway during a measured leg is a FAILURE: it is printed at once
+# and in the summary, and the script exits 1 (the figures of such a run measure the error path, not the gateway).
 #
 # Usage: bench/dataplane.sh [seconds=10] [connections=50]
-#   env: PORT=18090 PEERS=... SKIP_DEPLOY=1 ROUNDS=2 (POST pairs) POST_WARMUP=10 (s per POST route)
-#        GATEHOUSE=launcher (default engine/target/gatehouse)
-#        ONLY=post runs the POST leg alone (no peers.sh, no deploy harness), ONLY=peers skips it;
-#        POST_ROUTES="proxy orders" picks its routes (e.g. POST_ROUTES=orders with a JFR recording in GATEHOUSE_OPTS)
+#   env: ROUNDS=3  PORT=18090  GATEHOUSE=launcher (default engine/target/gatehouse; a copy survives rebuilds)
+#        GATEHOUSE_OPTS=... (JVM options of the server)  THROTTLE_RATE=1000000
+#        ONLY=peers|post|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
+#        POST_ROUTES="proxy orders"  WARMUP=5 (s per route)  NGINX_MIN_RPS=25000 (warn below; quiet box: 31-34k)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
 set -euo pipefail
 D=${1:-10}; C=${2:-50}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PEERS=${PEERS:-/work/shared/bench/peers.sh}
 PORT=${PORT:-18090}
-G=${GATEHOUSE:-$ROOT/engine/target/gatehouse}   # GATEHOUSE=/path/to/gatehouse runs a copy (builds wipe target/)
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-5}
+THROTTLE_RATE=${THROTTLE_RATE:-1000000}
+NGINX_MIN_RPS=${NGINX_MIN_RPS:-25000}
+ONLY=${ONLY:-}
+G=${GATEHOUSE:-$ROOT/engine/target/gatehouse}
 missing=""
 for t in nginx haproxy wrk curl; do command -v $t >/dev/null || missing="$missing $t"; done
 if [ -n "$missing" ]; then echo "missing:$missing — run: apt-get install -y nginx haproxy wrk curl" >&2; exit 2; fi
-[ -x "$PEERS" ] || [ -f "$PEERS" ] || { echo "peers.sh not found at $PEERS (set PEERS=...)" >&2; exit 2; }
-if [ "${BUILD:-0}" = 1 ] || [ ! -x "$G" ]; then (cd "$ROOT" && mvn -q -o -pl engine package -DskipTests); fi
+
+# --- the machine before we start ----------------------------------------------------------------------------
+busy_cores() { # cores busy over one second, from /proc/stat
+  local a b
+  a=$(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $5+$6 }' /proc/stat); sleep 1
+  b=$(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $5+$6 }' /proc/stat)
+  awk -v a="$a" -v b="$b" -v n="$(nproc)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    busy = y[1] - x[1]; idle = y[2] - x[2]; printf "%.1f", (busy + idle > 0 ? busy / (busy + idle) * n : 0) }'
+}
+LOAD0=$(cut -d' ' -f1 /proc/loadavg)
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(busy_cores) cores busy over 1 s before the run; $(date -u '+%F %T UTC')"
+awk -v l="$LOAD0" 'BEGIN { exit !(l >= 1) }' \
+  && echo "WARNING: load average $LOAD0 >= 1: not a quiet machine; ratios will be noisy (the checked figures need < 1)"
+
+if [ "${BUILD:-0}" = 1 ] || [ ! -x "$G" ]; then (cd "$ROOT" && mvn -q -o -pl engine -am package -DskipTests); fi
 
 W=$(mktemp -d)
 SERVE_PID=""
 cleanup() {
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
-  [ -f "$W/backend.pid" ] && kill "$(cat "$W/backend.pid")" 2>/dev/null
+  for p in "$W"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
   rm -rf "$W"
 }
 trap cleanup EXIT
 
-cat > "$W/api.json" <<'JSON'
-{
- "openapi": "3.0.1",
- "info": {
-  "title": "bench",
-  "version": "1"
- },
- "x-amazon-apigateway-request-validators": {
-  "body": {
-   "validateRequestBody": true,
-   "validateRequestParameters": false
-  }
- },
- "components": {
-  "schemas": {
-   "Order": {
-    "type": "object",
-    "required": [
-     "orderId",
-     "customer",
-     "items",
-     "total",
-     "currency"
-    ],
-    "properties": {
-     "orderId": {
-      "type": "string",
-      "pattern": "^ord-[0-9]+$"
-     },
-     "customer": {
-      "type": "object",
-      "required": [
-       "id",
-       "name"
-      ],
-      "properties": {
-       "id": {
-        "type": "integer"
-       },
-       "name": {
-        "type": "string",
-        "maxLength": 100
-       },
-       "email": {
-        "type": "string"
-       }
-      }
-     },
-     "items": {
-      "type": "array",
-      "minItems": 1,
-      "maxItems": 50,
-      "items": {
-       "type": "object",
-       "required": [
-        "sku",
-        "qty"
-       ],
-       "properties": {
-        "sku": {
-         "type": "string"
-        },
-        "name": {
-         "type": "string"
-        },
-        "qty": {
-         "type": "integer",
-         "minimum": 1
-        },
-        "price": {
-         "type": "number",
-         "minimum": 0
-        }
-       }
-      }
-     },
-     "total": {
-      "type": "number",
-      "minimum": 0
-     },
-     "currency": {
-      "type": "string",
-      "enum": [
-       "EUR",
-       "USD",
-       "GBP"
-      ]
-     },
-     "shipping": {
-      "type": "object",
-      "properties": {
-       "street": {
-        "type": "string"
-       },
-       "city": {
-        "type": "string"
-       },
-       "zip": {
-        "type": "string"
-       },
-       "country": {
-        "type": "string",
-        "minLength": 2,
-        "maxLength": 2
-       }
-      }
-     },
-     "priority": {
-      "type": "boolean"
-     },
-     "notes": {
-      "type": "string",
-      "maxLength": 500
-     },
-     "createdAt": {
-      "type": "string"
-     },
-     "tags": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     }
-    }
-   }
-  }
- },
- "paths": {
-  "/hello": {
-   "get": {
-    "responses": {
-     "200": {
-      "description": "ok"
-     }
-    },
-    "x-amazon-apigateway-integration": {
-     "type": "mock",
-     "requestTemplates": {
-      "application/json": "{\"statusCode\": 200}"
-     },
-     "responses": {
-      "default": {
-       "statusCode": "200",
-       "responseTemplates": {
-        "application/json": "{\"message\":\"hello\",\"id\":42}"
-       }
-      }
-     }
-    }
-   }
-  },
-  "/proxy/{proxy+}": {
-   "x-amazon-apigateway-any-method": {
-    "parameters": [
-     {
-      "name": "proxy",
-      "in": "path",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "responses": {},
-    "x-amazon-apigateway-integration": {
-     "type": "http_proxy",
-     "httpMethod": "ANY",
-     "uri": "http://127.0.0.1:18081/{proxy}",
-     "requestParameters": {
-      "integration.request.path.proxy": "method.request.path.proxy"
-     }
-    }
-   }
-  },
-  "/orders": {
-   "post": {
-    "x-amazon-apigateway-request-validator": "body",
-    "requestBody": {
-     "required": true,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Order"
-       }
-      }
-     }
-    },
-    "responses": {
-     "200": {
-      "description": "ok"
-     }
-    },
-    "x-amazon-apigateway-integration": {
-     "type": "http",
-     "httpMethod": "POST",
-     "uri": "http://127.0.0.1:18081/prod/hello",
-     "passthroughBehavior": "when_no_templates",
-     "requestTemplates": {
-      "application/json": "#set($allParams = $input.params())\n{\n  \"orderId\" : \"$input.path('$.orderId')\",\n  \"customer\" : {\"id\" : $input.path('$.customer.id'), \"name\" : \"$util.escapeJavaScript($input.path('$.customer.name'))\"},\n  \"items\" : $input.json('$.items'),\n  \"total\" : $input.path('$.total'),\n  \"currency\" : \"$input.path('$.currency')\",\n  \"shipTo\" : $input.json('$.shipping'),\n  \"params\" : {\n  #foreach($type in $allParams.keySet())\n    #set($params = $allParams.get($type))\n    \"$type\" : {\n    #foreach($paramName in $params.keySet())\n      \"$paramName\" : \"$util.escapeJavaScript($params.get($paramName))\"#if($foreach.hasNext),#end\n    #end\n    }#if($foreach.hasNext),#end\n  #end\n  },\n  \"context\" : {\n    \"requestId\" : \"$context.requestId\",\n    \"stage\" : \"$context.stage\",\n    \"httpMethod\" : \"$context.httpMethod\",\n    \"resourcePath\" : \"$context.resourcePath\",\n    \"sourceIp\" : \"$context.identity.sourceIp\"\n  }\n}"
-     },
-     "responses": {
-      "default": {
-       "statusCode": "200"
-      }
-     }
-    }
-   }
-  }
- }
-}
-JSON
-"$G" import -w "$W/ws" "$W/api.json" >/dev/null
+"$G" import -w "$W/ws" "$ROOT/bench/dataplane-api.json" >/dev/null
 "$G" deploy bench -s prod -w "$W/ws" >/dev/null
+
+# --- references: the same configuration as ../shared/bench/peers.sh ------------------------------------------
+cat > "$W/backend.conf" <<CONF
+worker_processes 1; pid $W/backend.pid; error_log $W/be.err; daemon on;
+events { worker_connections 4096; }
+http { access_log off;
+  server { listen 127.0.0.1:18081 backlog=4096; keepalive_requests 1000000;
+    location / { default_type application/json; return 200 '{"message":"hello","id":42}'; } } }
+CONF
+cat > "$W/proxy.conf" <<CONF
+worker_processes 1; pid $W/proxy.pid; error_log $W/px.err; daemon on;
+events { worker_connections 4096; }
+http { access_log off;
+  upstream be { server 127.0.0.1:18081; keepalive 64; }
+  server { listen 127.0.0.1:18082 backlog=4096; keepalive_requests 1000000;
+    location / { proxy_pass http://be; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
+CONF
+cat > "$W/haproxy.cfg" <<CONF
+global
+  nbthread 1
+  maxconn 4096
+  pidfile $W/haproxy.pid
+  daemon
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 30s
+  timeout server 30s
+  http-reuse always
+frontend fe
+  bind 127.0.0.1:18083
+  default_backend be
+backend be
+  server s1 127.0.0.1:18081
+CONF
+nginx -c "$W/backend.conf" || { echo "could not start the backend on 127.0.0.1:18081 (in use? another bench running?)" >&2; exit 1; }
+nginx -c "$W/proxy.conf" || { echo "could not start nginx on 127.0.0.1:18082 (in use?)" >&2; exit 1; }
+if [ "${HAPROXY:-1}" = 1 ]; then haproxy -f "$W/haproxy.cfg" || { echo "could not start haproxy on :18083" >&2; exit 1; }; fi
+sleep 0.3
+NGINX=http://127.0.0.1:18082/prod/hello
+HAPROXY_URL=http://127.0.0.1:18083/prod/hello
 
 # --- start-up: time to the first request served, idle RSS -----------------------------------------------------
 MOCK=http://127.0.0.1:$PORT/prod/hello
 PROXY=http://127.0.0.1:$PORT/prod/proxy/prod/hello   # the backend sees /prod/hello, like nginx's route
+ORDERS=http://127.0.0.1:$PORT/prod/orders
+LUA=$ROOT/bench/post-order.lua
+SERVE_ARGS=()
+if "$G" serve --help 2>/dev/null | grep -q -- --throttle-rate; then
+  SERVE_ARGS=(--throttle-rate "$THROTTLE_RATE" --throttle-burst "$THROTTLE_RATE")
+else
+  echo "WARNING: this gatehouse has no --throttle-rate: AWS's default engine limit (10,000 rps) applies and may answer 429"
+fi
 t0=$(date +%s%N)
-"$G" serve -w "$W/ws" --port "$PORT" >"$W/serve.out" 2>"$W/serve.err" &
+"$G" serve -w "$W/ws" --port "$PORT" "${SERVE_ARGS[@]}" >"$W/serve.out" 2>"$W/serve.err" &
 SERVE_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$MOCK" 2>/dev/null)" = 200 ]; do
   kill -0 $SERVE_PID 2>/dev/null || { echo "serve died:"; cat "$W/serve.err"; exit 1; }
@@ -270,103 +135,151 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$MOCK" 2>/dev/null)" = 200 ];
 done
 t1=$(date +%s%N)
 FIRST_MS=$(( (t1 - t0) / 1000000 ))
-FIRST_CPU_MS=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat)
 # the launcher execs java, so $SERVE_PID is the JVM
+cpu_ticks() { awk '{ print $14 + $15, $15 }' /proc/$SERVE_PID/stat; }
+FIRST_CPU_MS=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat)
 sleep 3
 IDLE_RSS_MB=$(( $(ps -o rss= -p $SERVE_PID) / 1024 ))
-echo "serve: first request served ${FIRST_MS} ms after start (JVM CPU by then ${FIRST_CPU_MS} ms; load average $(cut -d' ' -f1 /proc/loadavg)); idle RSS ${IDLE_RSS_MB} MB  (GATEHOUSE_OPTS='${GATEHOUSE_OPTS:-}')"
+echo "serve: first request served ${FIRST_MS} ms after start (JVM CPU by then ${FIRST_CPU_MS} ms); idle RSS ${IDLE_RSS_MB} MB  (GATEHOUSE_OPTS='${GATEHOUSE_OPTS:-}' ${SERVE_ARGS[*]})"
+
+BODY=$(sed -n 's/^.*\[\[\(.*\)\]\].*$/\1/p' "$LUA" | tr -d '\n')
+check_route() { # name url [post]
+  local code
+  if [ -n "${3:-}" ]; then
+    code=$(curl -s -o "$W/check.out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary "$BODY" "$2")
+  else code=$(curl -s -o "$W/check.out" -w '%{http_code}' "$2"); fi
+  [ "$code" = 200 ] || { echo "FAILED: $1 ($2) answered $code: $(head -c 300 "$W/check.out")" >&2; tail -5 "$W/serve.err" >&2; exit 1; }
+}
+check_route HTTP_PROXY "$PROXY"; check_route MOCK "$MOCK"; check_route "POST /orders" "$ORDERS" post
+check_route "nginx (reference)" "$NGINX"
 
 to_us() { # 1.23ms -> 1230
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) m = 1; else if (v ~ /ms$/) m = 1000; else if (v ~ /s$/) m = 1000000; else m = 1; printf "%.0f", n * m }'
 }
-field() { # line key
-  sed -n "s/.*$2=\([^ ]*\).*/\1/p" <<<"$1"
-}
-ratios() { # label output
-  local nginx gw
-  nginx=$(grep '^nginx' <<<"$2"); gw=$(grep '^gateway' <<<"$2")
-  awk -v l="$1" -v gr="$(field "$gw" rps)" -v nr="$(field "$nginx" rps)" \
-      -v g50="$(to_us "$(field "$gw" p50)")" -v n50="$(to_us "$(field "$nginx" p50)")" \
-      -v g99="$(to_us "$(field "$gw" p99)")" -v n99="$(to_us "$(field "$nginx" p99)")" \
-      'BEGIN { printf "%-11s rps %.2fx nginx   p50 %.2fx nginx   p99 %.2fx nginx\n", l, gr / nr, g50 / n50, g99 / n99 }'
-}
-cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat; }
-cpu_per_req() { # label output cpu-ms-used
-  awk -v l="$1" -v r="$(field "$(grep '^gateway' <<<"$2")" rps)" -v ms="$3" -v d="$D" \
-    'BEGIN { printf "%-11s gateway JVM CPU %.0f us per request (%.1f s CPU over %d s)\n", l, ms * 1000 / (r * d), ms / 1000, d }'
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# leg NAME URL [lua] -> one line "rps p50us p99us bad cpu_us kernel_pct"; bad = non-2xx + socket errors;
+# cpu figures only for the gateway (the JVM's utime+stime over the leg)
+leg() {
+  local name=$1 url=$2 lua=${3:-} out c0 c1 rps bad
+  c0=$(cpu_ticks)
+  if [ -n "$lua" ]; then out=$(wrk -t1 -c"$C" -d"${D}s" --latency -s "$lua" "$url" 2>&1)
+  else out=$(wrk -t1 -c"$C" -d"${D}s" --latency "$url" 2>&1); fi
+  c1=$(cpu_ticks)
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  bad=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
+  awk -v rps="${rps:-0}" -v p50="$(to_us "$(awk '$1=="50%" { print $2 }' <<<"$out")")" \
+      -v p99="$(to_us "$(awk '$1=="99%" { print $2 }' <<<"$out")")" -v bad="$bad" \
+      -v c0="$c0" -v c1="$c1" -v t="$(getconf CLK_TCK)" -v d="$D" -v gw="$([[ $name == gateway* ]] && echo 1 || echo 0)" \
+      'BEGIN { split(c0, a, " "); split(c1, b, " "); ms = (b[1] - a[1]) * 1000 / t; sys = (b[2] - a[2]) * 1000 / t;
+               cpu = (gw && rps > 0) ? ms * 1000 / (rps * d) : 0; k = (gw && ms > 0) ? sys * 100 / ms : 0;
+               printf "%s %s %s %d %.0f %.0f\n", rps, p50, p99, bad, cpu, k }'
+  if [[ $name == gateway* ]] && [ "$bad" != 0 ]; then
+    echo "$name: $bad non-2xx responses or socket errors in ${D}s on $url" >> "$W/failures"   # leg runs in a subshell
+    echo "FAILURE: $name answered $bad non-2xx responses / socket errors on $url:" >&2
+    grep -E 'Non-2xx|Socket errors' <<<"$out" >&2 || true
+  fi
 }
 
-if [ "${ONLY:-}" != post ]; then
-# --- throughput and latency beside nginx and haproxy ----------------------------------------------------------
-  echo "warm-up (peers.sh 5 $C on both routes, not counted)"
-  GATEWAY_URL=$PROXY bash "$PEERS" 5 "$C" >/dev/null
-  wrk -t1 -c"$C" -d5s "$MOCK" >/dev/null
+# rounds ROUTE_LABEL GATEWAY_URL REFERENCE_URL [lua] : alternating legs, prints each and the medians
+rounds() {
+  local label=$1 gw=$2 ref=$3 lua=${4:-} i first second r g n
+  local -a R G N
+  echo "== $label: $gw vs nginx $ref, ${D}s legs, $C connections, $ROUNDS rounds (load $(cut -d' ' -f1 /proc/loadavg))"
+  for ((i = 1; i <= ROUNDS; i++)); do
+    if (( i % 2 )); then first=nginx; second=gateway; else first=gateway; second=nginx; fi
+    for who in $first $second; do
+      if [ $who = nginx ]; then n=$(leg nginx "$ref" "$lua"); N+=("$n")
+      else g=$(leg "gateway $label" "$gw" "$lua"); G+=("$g"); fi
+    done
+    read -r nr n50 n99 nbad _ _ <<<"${N[-1]}"; read -r gr g50 g99 gbad gcpu gk <<<"${G[-1]}"
+    printf "round %d  nginx rps=%-9s p50=%6s us p99=%7s us | gateway rps=%-9s p50=%6s us p99=%7s us non-2xx=%s  JVM CPU %s us/req (%s%% kernel)  load %s\n" \
+      "$i" "$nr" "$n50" "$n99" "$gr" "$g50" "$g99" "$gbad" "$gcpu" "$gk" "$(cut -d' ' -f1 /proc/loadavg)"
+    R+=("$(awk -v a="$gr" -v b="$nr" -v a50="$g50" -v b50="$n50" -v a99="$g99" -v b99="$n99" \
+      'BEGIN { printf "%.3f %.3f %.3f", a / b, a50 / b50, a99 / b99 }')")
+  done
+  local rr r50 r99 cpu nmed nmin nmax
+  rr=$(printf '%s\n' "${R[@]}" | awk '{ print $1 }' | median)
+  r50=$(printf '%s\n' "${R[@]}" | awk '{ print $2 }' | median)
+  r99=$(printf '%s\n' "${R[@]}" | awk '{ print $3 }' | median)
+  cpu=$(printf '%s\n' "${G[@]}" | awk '{ print $5 }' | median)
+  nmed=$(printf '%s\n' "${N[@]}" | awk '{ print $1 }' | median)
+  nmin=$(printf '%s\n' "${N[@]}" | awk '{ print $1 }' | sort -g | head -1)
+  nmax=$(printf '%s\n' "${N[@]}" | awk '{ print $1 }' | sort -g | tail -1)
+  printf "%-11s median of %d rounds: rps %.2fx nginx   p50 %.2fx   p99 %.2fx   gateway JVM CPU %s us/request   (nginx median %s rps)\n" \
+    "$label" "$ROUNDS" "$rr" "$r50" "$r99" "$cpu" "$nmed" | tee -a "$W/summary"
+  awk -v lo="$nmin" -v hi="$nmax" 'BEGIN { exit !(hi > 0 && lo / hi < 0.85) }' \
+    && echo "WARNING: nginx varied from $nmin to $nmax rps between rounds: the machine's load changed during the run" | tee -a "$W/summary"
+  if [ -z "$lua" ]; then
+    awk -v m="$nmed" -v min="$NGINX_MIN_RPS" 'BEGIN { exit !(m < min) }' \
+      && echo "WARNING: nginx ran slow ($nmed rps median, below NGINX_MIN_RPS=$NGINX_MIN_RPS): the machine is busy; quote ratios with care" | tee -a "$W/summary"
+  fi
+  return 0
+}
 
-  echo "== HTTP_PROXY route ($PROXY), ${D}s, $C connections"
-  c0=$(cpu_ms); OUT_PROXY=$(GATEWAY_URL=$PROXY bash "$PEERS" "$D" "$C"); CPU_PROXY=$(( $(cpu_ms) - c0 )); echo "$OUT_PROXY"
-  echo "== MOCK route ($MOCK), ${D}s, $C connections"
-  c0=$(cpu_ms); OUT_MOCK=$(GATEWAY_URL=$MOCK bash "$PEERS" "$D" "$C"); CPU_MOCK=$(( $(cpu_ms) - c0 )); echo "$OUT_MOCK"
-  BUSY_RSS_MB=$(( $(ps -o rss= -p $SERVE_PID) / 1024 ))
-  echo "== ratios (same run)"
-  ratios "HTTP_PROXY" "$OUT_PROXY"
-  ratios "MOCK" "$OUT_MOCK"
-  cpu_per_req "HTTP_PROXY" "$OUT_PROXY" "$CPU_PROXY"
-  cpu_per_req "MOCK" "$OUT_MOCK" "$CPU_MOCK"
-  echo "serve RSS after load ${BUSY_RSS_MB} MB"
+if [ -z "$ONLY" ] || [ "$ONLY" = peers ]; then
+  echo "warm-up (${WARMUP}s per route, not counted)"
+  for u in "$PROXY" "$MOCK" "$NGINX"; do wrk -t1 -c"$C" -d"${WARMUP}s" "$u" >/dev/null; done
+  rounds HTTP_PROXY "$PROXY" "$NGINX"
+  rounds MOCK "$MOCK" "$NGINX"
+  if [ "${HAPROXY:-1}" = 1 ]; then
+    read -r hr h50 h99 _ <<<"$(leg haproxy "$HAPROXY_URL")"
+    echo "haproxy (one leg, for context): rps=$hr p50=$h50 us p99=$h99 us" | tee -a "$W/summary"
+  fi
+  echo "serve RSS after the load: $(( $(ps -o rss= -p $SERVE_PID) / 1024 )) MB (idle was ${IDLE_RSS_MB} MB)" | tee -a "$W/summary"
 fi
 
 # --- POST leg: HTTP_PROXY vs. template + validation, same ~1 KB JSON body --------------------------------------
-if [ "${ONLY:-}" != peers ]; then
-  ORDERS=http://127.0.0.1:$PORT/prod/orders
-  LUA=$ROOT/bench/post-order.lua
-  cat > "$W/backend.conf" <<CONF
-worker_processes 1; pid $W/backend.pid; error_log $W/be.err; daemon on;
-events { worker_connections 4096; }
-http { access_log off;
-  server { listen 127.0.0.1:18081 backlog=4096; keepalive_requests 1000000;
-    location / { default_type application/json; return 200 '{"message":"hello","id":42}'; } } }
-CONF
-  nginx -c "$W/backend.conf" || { echo "could not start the backend on 127.0.0.1:18081 (in use?)" >&2; exit 1; }
-  sleep 0.3
-  code=$(curl -s -o "$W/orders.out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    --data-binary "$(sed -n 's/^.*\[\[\(.*\)\]\].*$/\1/p' "$LUA" | tr -d '\n')" "$ORDERS")
-  [ "$code" = 200 ] || { echo "POST /orders answered $code: $(cat "$W/orders.out")"; cat "$W/serve.err" | tail -5; exit 1; }
+if [ -z "$ONLY" ] || [ "$ONLY" = post ]; then
   post_url() { case $1 in proxy) echo "$PROXY" ;; orders) echo "$ORDERS" ;; esac; }
-  ROUTES=${POST_ROUTES:-proxy orders}
-  echo "warm-up (wrk -s post-order.lua ${POST_WARMUP:-10} s per route, not counted)"
-  for r in $ROUTES; do wrk -t1 -c"$C" -d"${POST_WARMUP:-10}s" -s "$LUA" "$(post_url $r)" >/dev/null; done
-  wrk_post() { # route -> "rps p50us p99us non2xx cpu_us_per_req"
-    local out c0 c1 rps
-    c0=$(cpu_ms); out=$(wrk -t1 -c"$C" -d"${D}s" --latency -s "$LUA" "$(post_url $1)" 2>&1); c1=$(cpu_ms)
-    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    awk -v rps="$rps" -v p50="$(to_us "$(awk '$1=="50%" {print $2}' <<<"$out")")" \
-        -v p99="$(to_us "$(awk '$1=="99%" {print $2}' <<<"$out")")" \
-        -v bad="$(awk '/Non-2xx/ {print $4} /Socket errors/ {print "socket:" $0}' <<<"$out" | tr ' ' '_' | tr '\n' ' ')" \
-        -v ms=$((c1 - c0)) -v d="$D" \
-        'BEGIN { printf "%s %s %s %s %.0f\n", rps, p50, p99, (bad == "" ? "0" : bad), ms * 1000 / (rps * d) }'
-  }
-  echo "== POST ~1 KB JSON (bench/post-order.lua), ${D}s, $C connections, ${ROUNDS:-2} rounds"
-  declare -A SUM
-  for ((i = 1; i <= ${ROUNDS:-2}; i++)); do
-    for r in $ROUTES; do
-      read -r rps p50 p99 bad cpu <<<"$(wrk_post $r)"
-      SUM[$r]=$(awk -v a="${SUM[$r]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-      printf "round %d %-7s rps=%-9s p50=%6s us p99=%7s us non-2xx=%s gateway JVM CPU %s us/request (load %s)\n" \
-        "$i" "$r" "$rps" "$p50" "$p99" "$bad" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  PR=${POST_ROUTES:-proxy orders}
+  echo "warm-up (wrk -s post-order.lua $((WARMUP * 2)) s per route, not counted)"
+  for r in $PR; do wrk -t1 -c"$C" -d"$((WARMUP * 2))s" -s "$LUA" "$(post_url $r)" >/dev/null; done
+  echo "== POST ~1 KB JSON (bench/post-order.lua), ${D}s legs, $C connections, $ROUNDS rounds"
+  declare -a PRATIO=()
+  for ((i = 1; i <= ROUNDS; i++)); do
+    declare -A RPS=()
+    for r in $PR; do
+      read -r rps p50 p99 bad cpu k <<<"$(leg "gateway POST $r" "$(post_url $r)" "$LUA")"
+      RPS[$r]=$rps
+      printf "round %d %-7s rps=%-9s p50=%6s us p99=%7s us non-2xx=%s gateway JVM CPU %s us/request (%s%% kernel, load %s)\n" \
+        "$i" "$r" "$rps" "$p50" "$p99" "$bad" "$cpu" "$k" "$(cut -d' ' -f1 /proc/loadavg)"
+      echo "$r $cpu" >> "$W/post-cpu"
     done
+    [ -n "${RPS[proxy]:-}" ] && [ -n "${RPS[orders]:-}" ] && PRATIO+=("$(awk -v o="${RPS[orders]}" -v p="${RPS[proxy]}" 'BEGIN { printf "%.3f", o / p }')")
   done
-  if [ -n "${SUM[proxy]:-}" ] && [ -n "${SUM[orders]:-}" ]; then
-    awk -v o="${SUM[orders]}" -v p="${SUM[proxy]}" 'BEGIN { printf "POST /orders (template + validation) rps %.2fx HTTP_PROXY (summed over rounds; target >= 0.8x)\n", o / p }'
+  if [ ${#PRATIO[@]} -gt 0 ]; then
+    printf "POST /orders (template + validation) median rps %.2fx HTTP_PROXY over %d rounds (per round: %s; target >= 0.8x); JVM CPU us/request median: proxy %s, orders %s\n" \
+      "$(printf '%s\n' "${PRATIO[@]}" | median)" "${#PRATIO[@]}" "${PRATIO[*]}" \
+      "$(awk '$1 == "proxy" { print $2 }' "$W/post-cpu" | median)" "$(awk '$1 == "orders" { print $2 }' "$W/post-cpu" | median)" | tee -a "$W/summary"
   fi
 fi
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
 
 # --- 300-resource deploy taking effect ------------------------------------------------------------------------
-if [ "${SKIP_DEPLOY:-0}" != 1 ] && [ "${ONLY:-}" != post ]; then
+if [ "${SKIP_DEPLOY:-0}" != 1 ] && { [ -z "$ONLY" ] || [ "$ONLY" = deploy ]; }; then
   echo "== deploy of a 300-resource API taking effect (DeployLatencyBench)"
-  (cd "$ROOT" && mvn -q -o -pl tests test-compile)
-  JAVA=$(sed -n 's/^exec "\$java_bin".*//p' "$G" >/dev/null; for j in "${GATEHOUSE_JAVA:-}" /usr/lib/jvm/temurin-25*/bin/java "${JAVA_HOME:-/nonexistent}/bin/java"; do [ -x "$j" ] && { echo "$j"; break; }; done)
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow ${GATEHOUSE_OPTS:-} \
-    -cp "$ROOT/tests/target/test-classes:$(ls "$ROOT"/engine/target/gatehouse-engine-*.jar | head -1):$ROOT/engine/target/lib/*" \
-    dev.gatehouse.tests.dataplane.DeployLatencyBench 20 | tail -1
+  JAVA_BIN=""
+  for j in "${GATEHOUSE_JAVA:-}" /usr/lib/jvm/temurin-25*/bin/java "${JAVA_HOME:-/nonexistent}/bin/java"; do
+    [ -n "$j" ] && [ -x "$j" ] && { JAVA_BIN=$j; break; }
+  done
+  [ -n "$JAVA_BIN" ] || { echo "no JDK 25 found for DeployLatencyBench (set GATEHOUSE_JAVA)" >&2; exit 1; }
+  ENGINE_DIR=$(cd "$(dirname "$(readlink -f "$G")")" && pwd)   # engine/target, or the copy GATEHOUSE points at
+  JAR=$(ls "$ENGINE_DIR"/gatehouse-engine-*.jar 2>/dev/null | grep -v sources | head -1 || true)
+  [ -n "$JAR" ] || { echo "no gatehouse-engine jar next to $G" >&2; exit 1; }
+  CP="$JAR:$ENGINE_DIR/lib/*"
+  mkdir -p "$W/bench-classes"
+  "$(dirname "$JAVA_BIN")/javac" -nowarn -d "$W/bench-classes" -cp "$CP" \
+    "$ROOT/tests/src/test/java/dev/gatehouse/tests/dataplane/DeployLatencyBench.java"
+  "$JAVA_BIN" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow ${GATEHOUSE_OPTS:-} \
+    -cp "$W/bench-classes:$CP" dev.gatehouse.tests.dataplane.DeployLatencyBench 20 | tail -1 | tee -a "$W/summary"
 fi
+
+echo "== summary ($(date -u '+%F %T UTC'), load average at start $LOAD0, now $(cut -d' ' -f1 /proc/loadavg))"
+[ -f "$W/summary" ] && cat "$W/summary"
+if [ -s "$W/failures" ]; then
+  echo "FAILED: the gateway answered non-2xx or dropped connections during measured legs:" >&2
+  sed 's/^/  /' "$W/failures" >&2
+  exit 1
+fi
+echo "ok: every measured gateway request answered 2xx"

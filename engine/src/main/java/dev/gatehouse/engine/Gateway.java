@@ -163,6 +163,16 @@ public final class Gateway implements AutoCloseable {
         workspace.followDisk(interval);
     }
 
+    /**
+     * Sets the engine-wide throttle, AWS's account-level limit (10,000 requests per second, burst 5,000 unless set):
+     * every served request takes a token from it after the stage and usage-plan limits. Applies to the next request.
+     *
+     * @throws IllegalArgumentException when {@code ratePerSecond} or {@code burst} is negative
+     */
+    public void setEngineThrottle(double ratePerSecond, long burst) {
+        access.setEngineLimit(ratePerSecond, burst);
+    }
+
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
     public static Gateway open(Path dir) {
         return new Gateway(Workspace.open(dir), Clock.systemUTC());

@@ -39,15 +39,36 @@ public final class AccessState implements AutoCloseable {
     private final RateLimiter limiter;
     private final QuotaCounters quotas;
     private final Clock clock;
-    private final double engineRate;
-    private final long engineBurst;
+    /** The engine-wide limit; replaced together ({@link #setEngineLimit}), read per request. */
+    private volatile EngineLimit engineLimit;
+
+    /** One engine-wide limit; rate in requests per second. */
+    record EngineLimit(double rate, long burst) {}
 
     public AccessState(RateLimiter limiter, QuotaCounters quotas, Clock clock, double engineRate, long engineBurst) {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.engineRate = engineRate;
-        this.engineBurst = engineBurst;
+        this.engineLimit = checkedLimit(engineRate, engineBurst);
+    }
+
+    /**
+     * Replaces the engine-wide limit (AWS's account level; {@link #DEFAULT_RATE}/{@link #DEFAULT_BURST} unless
+     * {@code gatehouse serve --throttle-rate/--throttle-burst} says otherwise). Applies to the next request; the
+     * engine bucket starts full with the new limits, as a new bucket does.
+     *
+     * @throws IllegalArgumentException when {@code rate} or {@code burst} is negative or the rate not finite
+     */
+    public void setEngineLimit(double rate, long burst) {
+        engineLimit = checkedLimit(rate, burst);
+    }
+
+    private static EngineLimit checkedLimit(double rate, long burst) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("The engine throttle rate must be a number of requests per second >= 0, not " + rate);
+        }
+        if (burst < 0) throw new IllegalArgumentException("The engine throttle burst must be >= 0, not " + burst);
+        return new EngineLimit(rate, burst);
     }
 
     /** In-process buckets and counters, the system clock and AWS's default engine-wide limit. */
@@ -108,11 +129,8 @@ public final class AccessState implements AutoCloseable {
         return clock;
     }
 
-    double engineRate() {
-        return engineRate;
-    }
-
-    long engineBurst() {
-        return engineBurst;
+    /** The engine-wide limit now in force (one read, so rate and burst always belong together). */
+    EngineLimit engineLimit() {
+        return engineLimit;
     }
 }

@@ -42,8 +42,9 @@ public final class ThrottleFilter implements Filter {
                         setting.throttlingBurstLimit());
             }
         }
-        if (!state.limiter().tryAcquire("engine", state.engineRate(), state.engineBurst())) {
-            throw throttled("Engine-wide throttle limit exceeded", state.engineRate(), state.engineBurst());
+        AccessState.EngineLimit engine = state.engineLimit();
+        if (!state.limiter().tryAcquire("engine", engine.rate(), engine.burst())) {
+            throw throttled("Engine-wide throttle limit exceeded", engine.rate(), engine.burst());
         }
         return chain.proceed(request);
     }

@@ -46,6 +46,15 @@ final class ServeCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}); beyond loopback only with --credentials.")
     String adminHost;
 
+    @Option(names = "--throttle-rate", paramLabel = "RPS", description = "Engine-wide throttle rate in requests per "
+            + "second, AWS's account-level limit (default ${DEFAULT-VALUE}); stage and usage-plan limits still apply.",
+            defaultValue = "10000")
+    double throttleRate;
+
+    @Option(names = "--throttle-burst", paramLabel = "N", description = "Engine-wide throttle burst (default "
+            + "${DEFAULT-VALUE}, AWS's account-level burst).", defaultValue = "5000")
+    long throttleBurst;
+
     @Option(names = "--credentials", paramLabel = "FILE", description = "Access keys the control plane accepts, in the "
             + "AWS shared-credentials format ([profile] with aws_access_key_id and aws_secret_access_key). Without it, "
             + "any well-formed SigV4 signature is accepted (loopback only).")
@@ -56,7 +65,12 @@ final class ServeCommand implements Callable<Integer> {
         // can deploy while this process serves
         boolean editing = lock || adminPort != null;
         ControlPlaneOptions adminOptions = adminPort == null ? null : adminOptions();
+        if (!(throttleRate >= 0) || Double.isInfinite(throttleRate)) {
+            throw CliErrors.of("--throttle-rate must be a number of requests per second >= 0, not " + throttleRate);
+        }
+        if (throttleBurst < 0) throw CliErrors.of("--throttle-burst must be >= 0, not " + throttleBurst);
         Gateway gateway = editing ? workspace.open(false) : workspace.openForReading();
+        gateway.setEngineThrottle(throttleRate, throttleBurst);
         gateway.followDisk(java.time.Duration.ofMillis(500)); // deploys by the console or other commands are served
         DataPlaneServer server;
         ControlPlaneServer admin = null;

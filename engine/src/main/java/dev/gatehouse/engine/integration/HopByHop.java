@@ -1,6 +1,6 @@
 package dev.gatehouse.engine.integration;
 
-import java.util.Locale;
+import dev.gatehouse.engine.pipeline.Headers;
 import java.util.Set;
 
 /** Headers a proxy must not forward (RFC 9110 §7.6.1), plus the ones the transport recomputes. */
@@ -13,6 +13,6 @@ final class HopByHop {
     private HopByHop() { }
 
     static boolean isHopByHop(String name) {
-        return NAMES.contains(name.toLowerCase(Locale.ROOT));
+        return NAMES.contains(Headers.lowerCaseName(name));
     }
 }

@@ -50,8 +50,11 @@ public final class HttpProxyIntegration implements Filter {
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
         RequestContext ctx = chain.context();
         IntegrationParameters mapped = ctx.getOrDefault(IntegrationKeys.PARAMETERS, IntegrationParameters.NONE);
-        Map<String, String> pathValues = new LinkedHashMap<>(ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of()));
-        pathValues.putAll(mapped.path());
+        Map<String, String> pathValues = ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of());
+        if (!mapped.path().isEmpty()) {
+            pathValues = new LinkedHashMap<>(pathValues);
+            pathValues.putAll(mapped.path());
+        }
         String target = uri.expand(pathValues, ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of()));
         target = HttpExchange.withQuery(target, request.rawQuery());
         target = HttpExchange.withQuery(target, encodeQuery(mapped.querystring()));
@@ -78,13 +81,14 @@ public final class HttpProxyIntegration implements Filter {
 
     /** Copies headers except hop-by-hop ones and those named by {@code Connection}. */
     static Headers.Builder forwardable(Headers headers) {
-        Set<String> named = new HashSet<>();
-        for (String c : headers.all("Connection")) {
+        java.util.List<String> connection = headers.all("Connection");
+        Set<String> named = connection.isEmpty() ? Set.of() : new HashSet<>();
+        for (String c : connection) {
             for (String token : c.split(",")) named.add(token.trim().toLowerCase(Locale.ROOT));
         }
         Headers.Builder b = Headers.builder();
         headers.forEach((name, value) -> {
-            if (!HopByHop.isHopByHop(name) && !named.contains(name.toLowerCase(Locale.ROOT))) b.add(name, value);
+            if (!HopByHop.isHopByHop(name) && !named.contains(Headers.lowerCaseName(name))) b.add(name, value);
         });
         return b;
     }

@@ -25,27 +25,34 @@ public final class ProxyResponseHeaders {
 
     private ProxyResponseHeaders() { }
 
+    /** {@code x-amzn-Remapped-<Name>} for each of {@link #REMAPPED_COMMON}, built once. */
+    private static final List<String> REMAPPED_NAMES = REMAPPED_COMMON.stream().map(n -> PREFIX + n).toList();
+
     /** The client-facing headers of a proxied backend response. */
     public static Headers of(Headers backend) {
-        Set<String> named = new HashSet<>();
-        for (String c : backend.all("Connection")) {
+        List<String> connection = backend.all("Connection");
+        Set<String> named = connection.isEmpty() ? Set.of() : new HashSet<>();
+        for (String c : connection) {
             for (String token : c.split(",")) named.add(token.trim().toLowerCase(Locale.ROOT));
         }
         Headers.Builder b = Headers.builder();
         backend.forEach((name, value) -> {
             String remapped = remappedName(name);
             if (remapped != null) {
-                b.add(PREFIX + remapped, value);
+                b.add(remapped, value);
             } else if (!HopByHop.isHopByHop(name) && !name.equalsIgnoreCase("Via")
-                    && !named.contains(name.toLowerCase(Locale.ROOT))) {
+                    && !named.contains(Headers.lowerCaseName(name))) {
                 b.add(name, value);
             }
         });
         return b.build();
     }
 
+    /** The {@code x-amzn-Remapped-} name for {@code name}, or null when AWS passes it unchanged. */
     private static String remappedName(String name) {
-        for (String r : REMAPPED_COMMON) if (r.equalsIgnoreCase(name)) return r;
+        for (int i = 0; i < REMAPPED_COMMON.size(); i++) {
+            if (REMAPPED_COMMON.get(i).equalsIgnoreCase(name)) return REMAPPED_NAMES.get(i);
+        }
         return null;
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.engine.pipeline.Headers;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
@@ -12,7 +13,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -95,9 +98,7 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
             }
         });
         result.whenComplete((r, e) -> vertx.cancelTimer(timer));
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(request.method()))
-                .setAbsoluteURI(request.uri().toString());
+        RequestOptions options = target(request.uri()).setMethod(HttpMethod.valueOf(request.method()));
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 fail(result, ar.cause());
@@ -110,8 +111,35 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 return;
             }
             request.headers().forEach((n, v) -> req.headers().add(n, v));
-            req.send(Buffer.buffer(request.body())).onComplete(res -> receive(res, req, result, startNanos));
+            req.send(wrap(request.body())).onComplete(res -> receive(res, req, result, startNanos));
         });
+    }
+
+    /**
+     * Host, port, TLS and request target of {@code uri}, exactly as Vert.x's {@code setAbsoluteURI} derives them
+     * (default ports 80/443, an empty path sent as {@code /}), from the already parsed URI instead of a second parse
+     * through {@code java.net.URL}. IllegalArgumentException for a scheme other than http/https.
+     */
+    static RequestOptions target(URI uri) {
+        String scheme = uri.getScheme();
+        boolean ssl;
+        if ("http".equalsIgnoreCase(scheme)) ssl = false;
+        else if ("https".equalsIgnoreCase(scheme)) ssl = true;
+        else throw new IllegalArgumentException("scheme must be http or https: " + uri);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String query = uri.getRawQuery();
+        String target = query == null ? path : path + "?" + query;
+        if (path.isEmpty()) target = "/" + target;
+        int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
+        return new RequestOptions().setHost(uri.getHost()).setPort(port).setSsl(ssl).setURI(target);
+    }
+
+    /**
+     * A Vert.x buffer over {@code bytes} without copying them (Vert.x's {@code Buffer.buffer(byte[])} copies).
+     * Bodies are never changed once built, so the wrapper may outlive the call. Any thread.
+     */
+    public static Buffer wrap(byte[] bytes) {
+        return BufferInternal.buffer(bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
     }
 
     private void receive(AsyncResult<HttpClientResponse> ar, HttpClientRequest req,

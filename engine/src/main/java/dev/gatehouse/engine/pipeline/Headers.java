@@ -18,7 +18,10 @@ public final class Headers {
 
     private static final Headers EMPTY = new Headers(Map.of());
 
-    /** lower-cased name -> entry holding the original casing and the values in arrival order */
+    /**
+     * lower-cased name -> entry holding the original casing and the values in arrival order (immutable lists).
+     * Never changed once this object exists; builders share it and copy before changing anything.
+     */
     private final Map<String, Entry> entries;
 
     private record Entry(String name, List<String> values) { }
@@ -43,11 +46,12 @@ public final class Headers {
         return new Builder();
     }
 
-    /** A builder pre-filled with these headers. */
+    /**
+     * A builder pre-filled with these headers. Costs nothing until the first change, which copies the name table
+     * once (values are shared, they are immutable): adding two ids to a response does not rebuild its headers.
+     */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        entries.values().forEach(e -> e.values.forEach(v -> b.add(e.name, v)));
-        return b;
+        return new Builder(entries);
     }
 
     /** The first value of {@code name} (any case), or null. */
@@ -81,7 +85,9 @@ public final class Headers {
 
     /** Calls {@code action} once per value, name in its kept casing. */
     public void forEach(BiConsumer<String, String> action) {
-        entries.values().forEach(e -> e.values.forEach(v -> action.accept(e.name, v)));
+        for (Entry e : entries.values()) {
+            for (String v : e.values) action.accept(e.name, v);
+        }
     }
 
     /** A copy as name -> values (kept casing, arrival order), for AWS's {@code multiValueHeaders}. */
@@ -99,9 +105,30 @@ public final class Headers {
         return entries.isEmpty();
     }
 
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+    /**
+     * {@code name} in lower case (Locale.ROOT), without allocating for the names that recur on every request
+     * (kept in a small bounded table). For comparing header names case-insensitively through sets and maps.
+     */
+    public static String lowerCaseName(String name) {
+        return key(name);
     }
+
+    private static String key(String name) {
+        String cached = LOWER_CASE.get(name);
+        if (cached != null) return cached;
+        String lower = name.toLowerCase(Locale.ROOT);
+        // names clients and backends send on every request (Content-Type, User-Agent, X-Amzn-Trace-Id...) are few:
+        // remember them instead of lower-casing per lookup; bounded in count and length, so odd names cannot grow
+        // it (toLowerCase returns the same instance when nothing changes: those need no entry)
+        if (lower != name && name.length() <= 64 && LOWER_CASE.size() < LOWER_CASE_MAX) {
+            LOWER_CASE.putIfAbsent(name, lower);
+        }
+        return lower;
+    }
+
+    private static final int LOWER_CASE_MAX = 512;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER_CASE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override public boolean equals(Object o) {
         return o instanceof Headers h && h.entries.equals(entries);
@@ -115,32 +142,67 @@ public final class Headers {
         return toMultiMap().toString();
     }
 
-    /** Mutable, single-threaded builder. */
+    /**
+     * Mutable, single-threaded builder. Copy-on-write: {@link #build()} hands its table to the {@link Headers}
+     * without copying it, and {@link Headers#toBuilder()} starts from the headers' table; the first change after
+     * either copies the table (names and value lists are shared, value lists are immutable once built).
+     */
     public static final class Builder {
-        private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+        /** lower-cased name -> entry; a value list is an {@link ArrayList} only while this builder owns it alone */
+        private LinkedHashMap<String, Entry> entries;
+        /** true while {@link #entries} is also a built Headers' table */
+        private boolean shared;
 
-        private Builder() { }
+        private Builder() {
+            this.entries = new LinkedHashMap<>();
+        }
+
+        private Builder(Map<String, Entry> built) {
+            this.entries = built instanceof LinkedHashMap<String, Entry> m ? m : new LinkedHashMap<>(built);
+            this.shared = built instanceof LinkedHashMap;
+        }
+
+        private LinkedHashMap<String, Entry> own() {
+            if (shared) {
+                entries = new LinkedHashMap<>(entries);
+                shared = false;
+            }
+            return entries;
+        }
 
         /** Appends a value; the first call for a name fixes its casing. */
         public Builder add(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            entries.computeIfAbsent(key(name), k -> new Entry(name, new ArrayList<>(1))).values.add(value);
+            LinkedHashMap<String, Entry> m = own();
+            String k = key(name);
+            Entry e = m.get(k);
+            if (e == null) {
+                m.put(k, new Entry(name, List.of(value)));
+            } else if (e.values instanceof ArrayList<String> owned) {
+                owned.add(value);
+            } else {
+                ArrayList<String> values = new ArrayList<>(e.values.size() + 2);
+                values.addAll(e.values);
+                values.add(value);
+                m.put(k, new Entry(e.name, values));
+            }
             return this;
         }
 
         /** Replaces every value of {@code name} with one value, keeping the existing casing if any. */
         public Builder set(String name, String value) {
             Objects.requireNonNull(value, "value");
-            Entry old = entries.get(key(name));
-            List<String> values = new ArrayList<>(1);
-            values.add(value);
-            entries.put(key(name), new Entry(old == null ? name : old.name, values));
+            LinkedHashMap<String, Entry> m = own();
+            String k = key(name);
+            Entry old = m.get(k);
+            m.put(k, new Entry(old == null ? name : old.name, List.of(value)));
             return this;
         }
 
         public Builder remove(String name) {
-            entries.remove(key(name));
+            String k = key(name);
+            if (entries.containsKey(k)) own().remove(k);
             return this;
         }
 
@@ -155,9 +217,12 @@ public final class Headers {
 
         public Headers build() {
             if (entries.isEmpty()) return EMPTY;
-            LinkedHashMap<String, Entry> copy = new LinkedHashMap<>(entries.size() * 2);
-            entries.forEach((k, e) -> copy.put(k, new Entry(e.name, List.copyOf(e.values))));
-            return new Headers(Collections.unmodifiableMap(copy));
+            if (!shared) {
+                // freeze the lists this builder still owns, in place; the table itself is handed over
+                entries.replaceAll((k, e) -> e.values instanceof ArrayList ? new Entry(e.name, List.copyOf(e.values)) : e);
+                shared = true;
+            }
+            return new Headers(entries);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.gatehouse.engine.pipeline;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,7 +12,8 @@ import java.util.Objects;
  */
 public final class RequestContext {
 
-    private final Map<ContextKey<?>, Object> values = new HashMap<>();
+    /** Values by {@link ContextKey#index}; null = absent. Grows when a key created after this context is set. */
+    private Object[] values = new Object[ContextKey.count()];
     private final GatewayEventListener events;
 
     private RequestContext(GatewayEventListener events) {
@@ -38,7 +37,9 @@ public final class RequestContext {
 
     @SuppressWarnings("unchecked")
     public <T> T get(ContextKey<T> key) {
-        return (T) values.get(key);
+        int i = key.index;
+        Object[] v = values;
+        return i < v.length ? (T) v[i] : null;
     }
 
     public <T> T getOrDefault(ContextKey<T> key, T fallback) {
@@ -55,13 +56,17 @@ public final class RequestContext {
 
     /** Sets a value; null removes it. */
     public <T> RequestContext put(ContextKey<T> key, T value) {
-        if (value == null) values.remove(key);
-        else values.put(key, value);
+        int i = key.index;
+        if (i >= values.length) {
+            if (value == null) return this;
+            values = java.util.Arrays.copyOf(values, Math.max(i + 1, ContextKey.count()));
+        }
+        values[i] = value;
         return this;
     }
 
     public boolean has(ContextKey<?> key) {
-        return values.containsKey(key);
+        return get(key) != null;
     }
 
     /** Where filters report this request's events. Never null; calls never throw. */

@@ -23,7 +23,27 @@ public final class RequestIds {
     /** An X-Ray style trace id: {@code Root=1-{8 hex epoch seconds}-{24 hex}}. */
     public static String traceId(long epochSeconds) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "Root=1-%08x-%012x%012x".formatted(epochSeconds, r.nextLong() & 0xFFFFFFFFFFFFL,
-                r.nextLong() & 0xFFFFFFFFFFFFL);
+        if (epochSeconds < 0 || epochSeconds > 0xFFFFFFFFL) { // after 2106: more than 8 digits, as %08x gives
+            return "Root=1-%08x-%012x%012x".formatted(epochSeconds, r.nextLong() & 0xFFFFFFFFFFFFL,
+                    r.nextLong() & 0xFFFFFFFFFFFFL);
+        }
+        // written by hand: String.format parsed the pattern and built a Formatter on every proxied request
+        char[] id = new char[7 + 8 + 1 + 24];
+        "Root=1-".getChars(0, 7, id, 0);
+        hex(epochSeconds & 0xFFFFFFFFL, 8, id, 7);
+        id[15] = '-';
+        hex(r.nextLong() & 0xFFFFFFFFFFFFL, 12, id, 16);
+        hex(r.nextLong() & 0xFFFFFFFFFFFFL, 12, id, 28);
+        return new String(id);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@code digits} lower-case hex digits of {@code value}, zero-padded, into {@code out} at {@code at}. */
+    private static void hex(long value, int digits, char[] out, int at) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[at + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.engine.server;
 import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
+import dev.gatehouse.engine.integration.VertxHttpBackend;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -150,7 +151,7 @@ final class InboundRequest {
         });
         AlwaysSentHeaders.stamp(r.headers(), ctx);
         if (close) r.putHeader("Connection", "close");
-        r.end(Buffer.buffer(response.body())).onComplete(ar -> {
+        r.end(VertxHttpBackend.wrap(response.body())).onComplete(ar -> {
             done();
             if (close) req.connection().close();
         });
