@@ -74,6 +74,8 @@ public final class Gateway implements AutoCloseable {
     private VertxHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
     private final AccessState access;
+    /** User pools, the workspace signing key and IAM access keys the authorizers trust (files, followed). */
+    private final dev.gatehouse.engine.access.AccessTrust trust;
     private final StageCaches caches = new StageCaches();
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
@@ -97,10 +99,11 @@ public final class Gateway implements AutoCloseable {
         this.history = new EditHistory(workspace);
         this.clock = clock;
         this.access = AccessState.persistent(usageStore(workspace.root()));
+        this.trust = dev.gatehouse.engine.access.AccessTrust.forWorkspace(workspace.root());
         this.functions = LocalFunctions.open(workspace.root());
         HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
         this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches,
-                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions));
+                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), trust);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));
