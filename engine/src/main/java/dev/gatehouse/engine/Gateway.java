@@ -280,6 +280,15 @@ public final class Gateway implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Mints a JWT signed with the workspace's own key (created under {@code .gatehouse/} on first use), for methods
+     * whose Cognito authorizer names a user pool with {@code "localSigningKey": true} in {@code user-pools.json}.
+     * See {@link dev.gatehouse.engine.access.TokenMinter#mint}. Blocking (file I/O); any thread.
+     */
+    public String mintToken(Map<String, String> claims, List<String> scopes, Duration expiresIn) {
+        return new dev.gatehouse.engine.access.TokenMinter(trust.signingKey(), clock).mint(claims, scopes, expiresIn);
+    }
+
     /** Drops every cached response of a stage (AWS FlushStageCache); 404 if the stage is unknown. */
     public void flushStageCache(String apiId, String stageName) {
         workspace.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound(
