@@ -250,13 +250,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Methods of the API's draft that require a check the engine cannot run yet (API key, authorizer, IAM): a
-     * deployed stage refuses every call to them. One sentence each, for deploy and the console to show.
+     * Methods of the API's draft that require a check that cannot pass as the workspace stands (an authorizer the
+     * engine cannot run or whose function or user pool is missing, IAM without access keys): a deployed stage
+     * refuses every call to them. One sentence each, for deploy and the console to show.
      */
     public List<String> accessWarnings(String apiId) {
         ApiDefinition api = workspace.api(apiId).orElse(null);
         if (api == null) return List.of();
-        List<String> out = new ArrayList<>(AccessRequirement.of(api).stream().map(AccessRequirement::message).toList());
+        List<String> out = new ArrayList<>(AccessRequirement.of(api, trust).stream().map(AccessRequirement::message).toList());
+        out.addAll(AccessRequirement.policyWarnings(api));
         // a Lambda authorizer runs, but only if its function is here: say so before the stage answers 500
         for (var resource : api.resources()) {
             for (var method : new java.util.TreeMap<>(resource.resourceMethods()).values()) {

@@ -10,7 +10,7 @@ import dev.gatehouse.engine.pipeline.Filter;
 
 /**
  * Chooses the filter for a method's authorizer slot at deploy time, by its {@code authorizationType}: none for
- * NONE; {@link CognitoAuthorizerFilter} for COGNITO_USER_POOLS with a Cognito authorizer;
+ * NONE; {@link IamAuthorizerFilter} for AWS_IAM; {@link CognitoAuthorizerFilter} for COGNITO_USER_POOLS with a Cognito authorizer;
  * {@link LambdaAuthorizerFilter} (or its fail-closed refusal) for CUSTOM; {@link FailClosedAccess} for anything
  * that cannot run. Called by the request pipeline on the plan-rebuild thread.
  */
@@ -22,6 +22,7 @@ public final class AuthorizerSlot {
     public static Filter forMethod(AccessState state, AccessTrust trust, AuthorizerFunctions functions,
                                    ApiDefinition api, Resource resource, Method method) {
         AuthorizationType type = method.authorizationType();
+        if (type == AuthorizationType.AWS_IAM) return new IamAuthorizerFilter(trust, method.httpMethod() + " " + resource.path());
         if (type == AuthorizationType.COGNITO_USER_POOLS) {
             Authorizer cognito = cognito(api, method);
             return cognito == null ? FailClosedAccess.authorizerFor(api, resource, method)

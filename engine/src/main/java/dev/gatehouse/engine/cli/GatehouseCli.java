@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, ExportCommand.class, ValidateCommand.class, DeployCommand.class,
                 ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class,
                 FunctionCommand.class, ApiKeyCommand.class, UsagePlanCommand.class,
-                TokenCommand.class})
+                TokenCommand.class, CacheCommand.class})
 public final class GatehouseCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

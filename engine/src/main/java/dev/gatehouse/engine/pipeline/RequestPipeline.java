@@ -5,6 +5,7 @@ import dev.gatehouse.engine.access.AccessTrust;
 import dev.gatehouse.engine.access.ApiKeyFilter;
 import dev.gatehouse.engine.access.AuthorizerFunctions;
 import dev.gatehouse.engine.access.AuthorizerSlot;
+import dev.gatehouse.engine.access.ResourcePolicyFilter;
 import dev.gatehouse.engine.access.ThrottleFilter;
 import dev.gatehouse.engine.caching.CachingFilter;
 import dev.gatehouse.engine.caching.StageCaches;
@@ -109,7 +110,7 @@ public final class RequestPipeline implements MethodFilterFactory {
         boolean served = mode == Mode.SERVED;
         IntegrationFilters.Compiled integration = integrations.compile(api, resource, method);
         List<Filter> slots = new ArrayList<>(8);
-        // resource policy: not built yet (no API has one it could enforce)
+        if (served) add(slots, ResourcePolicyFilter.forMethod(api, resource, method));  // resource policy
         if (served) add(slots, AuthorizerSlot.forMethod(access, trust, authorizers, api, resource, method)); // authorizer / IAM
         if (served) add(slots, ApiKeyFilter.forMethod(access, api, resource, method));    // API key / usage plan
         if (served) add(slots, new ThrottleFilter(access, method.httpMethod(), resource.path())); // stage, engine
