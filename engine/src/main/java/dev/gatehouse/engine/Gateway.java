@@ -74,6 +74,8 @@ public final class Gateway implements AutoCloseable {
     private VertxHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
     private final AccessState access;
+    /** User pools, the workspace signing key and IAM access keys the authorizers trust (files, followed). */
+    private final dev.gatehouse.engine.access.AccessTrust trust;
     private final StageCaches caches = new StageCaches();
     private final PlanBuilder plans;
     private final TestInvoker testInvoker;
@@ -97,10 +99,11 @@ public final class Gateway implements AutoCloseable {
         this.history = new EditHistory(workspace);
         this.clock = clock;
         this.access = AccessState.persistent(usageStore(workspace.root()));
+        this.trust = dev.gatehouse.engine.access.AccessTrust.forWorkspace(workspace.root());
         this.functions = LocalFunctions.open(workspace.root());
         HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
         this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches,
-                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions));
+                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), trust);
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));
@@ -257,13 +260,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Methods of the API's draft that require a check the engine cannot run yet (API key, authorizer, IAM): a
-     * deployed stage refuses every call to them. One sentence each, for deploy and the console to show.
+     * Methods of the API's draft that require a check that cannot pass as the workspace stands (an authorizer the
+     * engine cannot run or whose function or user pool is missing, IAM without access keys): a deployed stage
+     * refuses every call to them. One sentence each, for deploy and the console to show.
      */
     public List<String> accessWarnings(String apiId) {
         ApiDefinition api = workspace.api(apiId).orElse(null);
         if (api == null) return List.of();
-        List<String> out = new ArrayList<>(AccessRequirement.of(api).stream().map(AccessRequirement::message).toList());
+        List<String> out = new ArrayList<>(AccessRequirement.of(api, trust).stream().map(AccessRequirement::message).toList());
+        out.addAll(AccessRequirement.policyWarnings(api));
         // a Lambda authorizer runs, but only if its function is here: say so before the stage answers 500
         for (var resource : api.resources()) {
             for (var method : new java.util.TreeMap<>(resource.resourceMethods()).values()) {
@@ -285,6 +290,15 @@ public final class Gateway implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Mints a JWT signed with the workspace's own key (created under {@code .gatehouse/} on first use), for methods
+     * whose Cognito authorizer names a user pool with {@code "localSigningKey": true} in {@code user-pools.json}.
+     * See {@link dev.gatehouse.engine.access.TokenMinter#mint}. Blocking (file I/O); any thread.
+     */
+    public String mintToken(Map<String, String> claims, List<String> scopes, Duration expiresIn) {
+        return new dev.gatehouse.engine.access.TokenMinter(trust.signingKey(), clock).mint(claims, scopes, expiresIn);
     }
 
     /** Drops every cached response of a stage (AWS FlushStageCache); 404 if the stage is unknown. */

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The authorizer slot of a method that requires a check the engine cannot run yet (a Cognito authorizer, IAM, an
- * authorizer that is not a local Lambda function): it refuses every
+ * The authorizer slot of a method that requires a check the engine cannot run (a Cognito-type method without a
+ * Cognito authorizer and user pool, an authorizer that is not a local Lambda function): it refuses every
  * call the way AWS refuses a caller that is not allowed, and never lets one through (DESIGN: access control fails
  * closed). Built at deploy time, so the request path only throws.
  *

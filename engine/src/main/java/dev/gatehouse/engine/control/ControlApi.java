@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.control;
 
+import dev.gatehouse.engine.sigv4.AccessKeys;
 import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.control;
 
+import dev.gatehouse.engine.sigv4.AccessKeys;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

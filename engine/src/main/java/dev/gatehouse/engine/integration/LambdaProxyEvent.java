@@ -131,7 +131,15 @@ public final class LambdaProxyEvent {
         java.util.Map<String, String> authorizer = ctx.get(ContextKeys.AUTHORIZER);
         if (authorizer != null) {
             ObjectNode a = rc.putObject("authorizer");
-            authorizer.forEach(a::put);
+            // a Cognito authorizer's claims are one object, requestContext.authorizer.claims, as on AWS
+            authorizer.forEach((k, v) -> {
+                if (k.startsWith("claims.")) {
+                    ObjectNode claims = a.get("claims") instanceof ObjectNode c ? c : a.putObject("claims");
+                    claims.put(k.substring("claims.".length()), v);
+                } else {
+                    a.put(k, v);
+                }
+            });
         }
         id.put("userAgent", request.headers().last("User-Agent"));
         id.putNull("user");

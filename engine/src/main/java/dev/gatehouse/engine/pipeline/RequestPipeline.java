@@ -1,9 +1,11 @@
 package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.access.AccessState;
+import dev.gatehouse.engine.access.AccessTrust;
 import dev.gatehouse.engine.access.ApiKeyFilter;
 import dev.gatehouse.engine.access.AuthorizerFunctions;
-import dev.gatehouse.engine.access.LambdaAuthorizerFilter;
+import dev.gatehouse.engine.access.AuthorizerSlot;
+import dev.gatehouse.engine.access.ResourcePolicyFilter;
 import dev.gatehouse.engine.access.ThrottleFilter;
 import dev.gatehouse.engine.caching.CachingFilter;
 import dev.gatehouse.engine.caching.StageCaches;
@@ -49,6 +51,7 @@ public final class RequestPipeline implements MethodFilterFactory {
     private final AccessState access;
     private final StageCaches caches;
     private final AuthorizerFunctions authorizers;
+    private final AccessTrust trust;
 
     /**
      * @param fallbackBackend backend for HTTP integrations called outside the data-plane server (test invoke);
@@ -59,6 +62,13 @@ public final class RequestPipeline implements MethodFilterFactory {
      */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
                            StageCaches caches, AuthorizerFunctions authorizers) {
+        this(templates, fallbackBackend, access, caches, authorizers, AccessTrust.none());
+    }
+
+    /** As above, with the user pools, signing key and access keys the workspace's authorizers trust. */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
+                           StageCaches caches, AuthorizerFunctions authorizers, AccessTrust trust) {
+        this.trust = trust;
         this.integrations = new IntegrationFilters(templates, fallbackBackend);
         this.validation = new ValidationFilters();
         this.access = access;
@@ -100,8 +110,8 @@ public final class RequestPipeline implements MethodFilterFactory {
         boolean served = mode == Mode.SERVED;
         IntegrationFilters.Compiled integration = integrations.compile(api, resource, method);
         List<Filter> slots = new ArrayList<>(8);
-        // resource policy: not built yet (no API has one it could enforce)
-        if (served) add(slots, LambdaAuthorizerFilter.forMethod(access, authorizers, api, resource, method)); // authorizer / IAM
+        if (served) add(slots, ResourcePolicyFilter.forMethod(api, resource, method));  // resource policy
+        if (served) add(slots, AuthorizerSlot.forMethod(access, trust, authorizers, api, resource, method)); // authorizer / IAM
         if (served) add(slots, ApiKeyFilter.forMethod(access, api, resource, method));    // API key / usage plan
         if (served) add(slots, new ThrottleFilter(access, method.httpMethod(), resource.path())); // stage, engine
         slots.addAll(validation.filtersFor(api, resource, method));                      // request validation

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.control;
 
+import dev.gatehouse.engine.sigv4.AccessKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,6 +3,9 @@ package dev.gatehouse.engine.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.engine.sigv4.AccessKeys;
+import dev.gatehouse.engine.sigv4.SigV4;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +27,13 @@ class SigV4VerifierTest {
         // AWS's SigV4 test suite, "get-vanilla": GET / with Host and X-Amz-Date, service "service", us-east-1
         ControlRequest request = new ControlRequest("GET", "/", null,
                 Map.of("Host", List.of("example.amazonaws.com"), "X-Amz-Date", List.of("20150830T123600Z")), null);
-        var auth = new SigV4Verifier.Authorization("AKIDEXAMPLE", "20150830", "us-east-1", "service",
+        var auth = new SigV4.Authorization("AKIDEXAMPLE", "20150830", "us-east-1", "service",
                 List.of("host", "x-amz-date"), "x".repeat(64));
         String canonical = SigV4Verifier.canonicalRequest(request, auth.signedHeaders());
 
         assertThat(canonical).isEqualTo("GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\n"
                 + "host;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assertThat(SigV4Verifier.signature("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", auth, "20150830T123600Z", canonical))
+        assertThat(SigV4.signature("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", auth, "20150830T123600Z", canonical))
                 .isEqualTo("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
     }
 
@@ -117,9 +120,9 @@ class SigV4VerifierTest {
         headers.put("X-Amz-Date", List.of(amzDate));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ControlRequest unsigned = new ControlRequest(method, path, query, headers, bytes);
-        var auth = new SigV4Verifier.Authorization(id, amzDate.substring(0, 8), "us-east-1", "apigateway",
+        var auth = new SigV4.Authorization(id, amzDate.substring(0, 8), "us-east-1", "apigateway",
                 List.of("host", "x-amz-date"), "0".repeat(64));
-        String signature = SigV4Verifier.signature(keys.secret(id).orElseThrow(), auth, amzDate,
+        String signature = SigV4.signature(keys.secret(id).orElseThrow(), auth, amzDate,
                 SigV4Verifier.canonicalRequest(unsigned, auth.signedHeaders()));
         headers.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=" + id + "/" + auth.scope()
                 + ", SignedHeaders=host;x-amz-date, Signature=" + signature));

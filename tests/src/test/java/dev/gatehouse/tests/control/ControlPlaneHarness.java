@@ -1,7 +1,7 @@
 package dev.gatehouse.tests.control;
 
 import dev.gatehouse.engine.Gateway;
-import dev.gatehouse.engine.control.AccessKeys;
+import dev.gatehouse.engine.sigv4.AccessKeys;
 import dev.gatehouse.engine.control.ControlApi;
 import dev.gatehouse.engine.control.ControlPlaneOptions;
 import dev.gatehouse.engine.control.ControlPlaneServer;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Access checks that cannot pass are refused on a deployed stage, over real HTTP, as AWS refuses a caller that is
- * not allowed (fail closed): IAM (not checked by the engine yet), a Lambda authorizer whose function does not exist,
+ * not allowed (fail closed): IAM without a valid signature, a Lambda authorizer whose function does not exist,
  * a key-required method without a known key. Expected
  * bodies and error types are AWS's (aws-reference §1.11, §1.12, §8; recorded header lists in LocalStack's
  * test_apigateway_integrations snapshot). AWS's TestInvokeMethod skips authorization and API keys; so does ours.
@@ -102,7 +102,7 @@ class DataPlaneFailClosedAccessTest {
         }
         try (Response r = call("/iam", "Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261202/us-east-1/"
                 + "execute-api/aws4_request, SignedHeaders=host, Signature=00")) {
-            assertThat(r.code()).as("a signature that cannot be checked is refused, never let through").isEqualTo(500);
+            assertThat(r.code()).as("a malformed signature is refused, never let through").isEqualTo(403);
         }
     }
 
@@ -137,11 +137,12 @@ class DataPlaneFailClosedAccessTest {
     @Test
     void deployWarnsOfEveryMethodThatRefusesCalls() {
         List<String> warnings = gh.gateway.accessWarnings(api.id());
-        // API keys are checked and a Lambda authorizer runs on the local functions, but this one's function is
-        // missing (so it answers 500, see above): IAM and the missing function are listed
+        // API keys and IAM signatures are checked and a Lambda authorizer runs on the local functions, but this
+        // one's function is missing (so it answers 500, see above) and the workspace has no IAM access keys
         assertThat(warnings).hasSize(2);
         assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("GET /token requires the Lambda authorizer "
                 + "'jwt-check', whose function check is not in functions/"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("GET /iam requires IAM (SigV4) authorization"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("GET /iam requires IAM (SigV4) authorization, but "
+                + "the workspace has no access keys (.gatehouse/credentials"));
     }
 }

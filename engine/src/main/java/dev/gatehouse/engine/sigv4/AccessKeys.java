@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.control;
+package dev.gatehouse.engine.sigv4;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The access keys a control plane accepts: access key id → secret access key.
+ * Access keys a SigV4 verifier accepts (the control plane's, and the data plane's for AWS_IAM methods): access key
+ * id → secret access key.
  *
  * <p>File format ({@code serve --credentials FILE}) is AWS's own shared-credentials format, so the file the AWS CLI
  * reads can be given as is: {@code [profile]} sections with {@code aws_access_key_id} and
@@ -51,7 +52,8 @@ public record AccessKeys(Map<String, String> secrets) {
         return parse(lines, file.toString());
     }
 
-    static AccessKeys parse(List<String> lines, String source) {
+    /** Parses the lines of a credentials file; {@code source} names it in errors. */
+    public static AccessKeys parse(List<String> lines, String source) {
         Map<String, String> out = new LinkedHashMap<>();
         String id = null;
         String secret = null;
