@@ -31,7 +31,7 @@ public final class FunctionProxyBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("gatehouse-fn-bench");
         try (FunctionWorkspace ws = new FunctionWorkspace(dir)) {
-            ws.function("trivial", "{\"runtime\": \"nodejs\", \"reservedConcurrency\": 4}", Map.of("index.js",
+            ws.function("trivial", "{\"runtime\": \"nodejs\"}", Map.of("index.js",
                     "exports.handler = async () => ({ statusCode: 200, body: 'ok' });\n"));
             ApiDefinition api = ws.createApi(a -> FunctionWorkspace.withMethod(
                     FunctionWorkspace.withMethod(a, "/fn", FunctionWorkspace.proxyMethod("GET", "trivial")),
