@@ -57,8 +57,12 @@ class FunctionLogTest {
 
         double sqliteMicros;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("logs.db").toAbsolutePath())) {
-            c.createStatement().execute("PRAGMA journal_mode=WAL");
-            c.createStatement().execute("CREATE TABLE log (fn TEXT, seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT)");
+            try (var s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+            try (var s = c.createStatement()) {
+                s.execute("CREATE TABLE log (fn TEXT, seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT)");
+            }
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO log (fn, line) VALUES ('fn', ?)")) {
                 long t1 = System.nanoTime();
