@@ -37,6 +37,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Logs.
  */
 public final class FunctionsView extends SplitPane {
+    /** Log lines and KEY=value lines line up in the editors' font. */
+    private static final String MONOSPACE = "-fx-font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace; -fx-font-size: 12px;";
     private final FunctionsViewModel vm;
     private ListView<String> list;
     private Button create;
@@ -144,7 +146,7 @@ public final class FunctionsView extends SplitPane {
         resultLog = new TextArea();
         resultLog.setId("functionResultLog");
         resultLog.setEditable(false);
-        resultLog.getStyleClass().add("monospace");
+        resultLog.setStyle(MONOSPACE);
         resultLog.setPrefRowCount(6);
 
         timeout = field("functionTimeout", 6);
@@ -156,7 +158,7 @@ public final class FunctionsView extends SplitPane {
         environment.setId("functionEnvironment");
         environment.setPromptText("TABLE_NAME=orders");
         environment.setPrefRowCount(6);
-        environment.getStyleClass().add("monospace");
+        environment.setStyle(MONOSPACE);
         configProblem = new Label();
         configProblem.setId("functionConfigProblem");
         configProblem.getStyleClass().add("validation-error");
@@ -170,7 +172,7 @@ public final class FunctionsView extends SplitPane {
         logs = new TextArea();
         logs.setId("functionLogs");
         logs.setEditable(false);
-        logs.getStyleClass().add("monospace");
+        logs.setStyle(MONOSPACE);
         refreshLogs = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refreshLogs.setId("refreshFunctionLogs");
         empty = new Label("Create a function, or select one: its code, test events, configuration and logs show here.");

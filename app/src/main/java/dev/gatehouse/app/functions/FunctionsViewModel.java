@@ -447,7 +447,8 @@ public final class FunctionsViewModel {
 
     private void show(InvokeResult r) {
         resultStatus.set(r.failed() ? "Failed" : "Succeeded");
-        resultPayload.set(r.payloadText());
+        // indented as the Lambda console shows it; a payload that is not JSON stays as it is
+        resultPayload.set(dev.gatehouse.app.testpanel.BodyFormatter.pretty(r.payloadText(), "application/json"));
         resultLog.set(r.log().strip());
         resultSummary.set(r.log().lines().filter(l -> l.startsWith("REPORT ")).reduce((a, b) -> b).orElse(""));
     }

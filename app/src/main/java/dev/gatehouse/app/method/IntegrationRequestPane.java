@@ -120,14 +120,15 @@ final class IntegrationRequestPane extends VBox {
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, new Label("Integration type"), type);
-        form.addRow(1, new Label("HTTP method"), httpMethod);
-        form.addRow(2, new Label("Endpoint URL"), uri);
-        form.add(uriHint, 1, 3);
-        form.addRow(4, new Label("Timeout (ms)"), timeout);
-        form.addRow(5, new Label("Request body passthrough"), passthrough);
-        form.addRow(6, new Label("Content handling"), contentHandling);
-        form.addRow(7, lambdaLabel, lambdaFunction);
-        form.add(lambdaProxy, 1, 8);
+        // a Lambda integration names its function first, as AWS's console asks it; the URI below follows it
+        form.addRow(1, lambdaLabel, lambdaFunction);
+        form.add(lambdaProxy, 1, 2);
+        form.addRow(3, new Label("HTTP method"), httpMethod);
+        form.addRow(4, new Label("Endpoint URL"), uri);
+        form.add(uriHint, 1, 5);
+        form.addRow(6, new Label("Timeout (ms)"), timeout);
+        form.addRow(7, new Label("Request body passthrough"), passthrough);
+        form.addRow(8, new Label("Content handling"), contentHandling);
         GridPane.setHgrow(uri, Priority.ALWAYS);
         HBox actions = new HBox(8, revert, save);
         actions.setAlignment(Pos.CENTER_LEFT);
