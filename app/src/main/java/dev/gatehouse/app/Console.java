@@ -60,6 +60,8 @@ public final class Console {
     private final ResourceTreeView tree;
     private final MethodView methodView;
     private final ModelsView modelsView;
+    private final dev.gatehouse.app.functions.FunctionsViewModel functionsVm;
+    private final dev.gatehouse.app.functions.FunctionsView functionsView;
     private final FxTaskRunner testRunner = FxTaskRunner.droppingWork("gatehouse-test-invoke"); // test invokes may wait on a backend: not the workspace worker
     private final FxTaskRunner sdkRunner = FxTaskRunner.droppingWork("gatehouse-sdk-export"); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
@@ -92,10 +94,14 @@ public final class Console {
         ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, new MethodTabs(methodView, testPanel));
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
+        functionsVm = new dev.gatehouse.app.functions.FunctionsViewModel(workbench, testRunner);
+        functionsView = new dev.gatehouse.app.functions.FunctionsView(functionsVm);
+        treeVm.addIntegrationChoice(new dev.gatehouse.app.functions.LambdaIntegrationChoice(functionsVm,
+                name -> functionsView.openCreateDialog(name).ifPresent(f -> functionsVm.create(f.name(), f.runtime(), n -> { }))));
         shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView,
                 Page.GATEWAY_RESPONSES, new dev.gatehouse.app.gatewayresponses.GatewayResponsesView(
                         new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)),
-                Page.SETTINGS, settingsView));
+                Page.SETTINGS, settingsView, Page.FUNCTIONS, functionsView));
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
         apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);
@@ -185,6 +191,7 @@ public final class Console {
         preferences.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         methodView.dispose();
         modelsView.dispose();
+        functionsView.dispose();
         testPanel.dispose();
         testRunner.close();
         sdkRunner.close();

@@ -38,8 +38,40 @@ public final class Highlighter {
                     + "|(?<LITERAL>\\b(?:true|false|null)\\b)"
                     + "|(?<BRACE>[{}\\[\\]()])");
 
+    private static final Pattern JAVASCRIPT_TOKENS = code("//[^\\n]*|/\\*[\\s\\S]*?\\*/",
+            "\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'|`(?:[^`\\\\]|\\\\.)*`",
+            "async|await|break|case|catch|class|const|continue|default|delete|do|else|export|exports|extends|finally|for|"
+                    + "function|if|import|in|instanceof|let|new|of|require|return|switch|this|throw|try|typeof|var|void|while|yield",
+            "true|false|null|undefined");
+    private static final Pattern PYTHON_TOKENS = code("#[^\\n]*",
+            "\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'",
+            "and|as|assert|async|await|break|class|continue|def|del|elif|else|except|finally|for|from|global|if|import|in|"
+                    + "is|lambda|nonlocal|not|or|pass|raise|return|try|while|with|yield",
+            "True|False|None");
+    private static final Pattern JAVA_TOKENS = code("//[^\\n]*|/\\*[\\s\\S]*?\\*/",
+            "\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'",
+            "abstract|boolean|break|byte|case|catch|char|class|continue|default|do|double|else|enum|extends|final|finally|"
+                    + "float|for|if|implements|import|instanceof|int|interface|long|new|package|private|protected|public|record|"
+                    + "return|short|static|super|switch|synchronized|this|throw|throws|try|var|void|while",
+            "true|false|null");
+    private static final Pattern SHELL_TOKENS = code("(?<![\\w$])#[^\\n]*",
+            "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'",
+            "case|do|done|elif|else|esac|export|fi|for|function|if|in|local|read|return|set|then|until|while",
+            "true|false");
+
+    /** Comments, strings, keywords, literals, variables ({@code $X} in shell), numbers and brackets of a language. */
+    private static Pattern code(String comment, String string, String keywords, String literals) {
+        return Pattern.compile("(?<COMMENT>" + comment + ")"
+                + "|(?<STRING>" + string + ")"
+                + "|(?<KEYWORD>\\b(?:" + keywords + ")\\b)"
+                + "|(?<LITERAL>\\b(?:" + literals + ")\\b)"
+                + "|(?<REFERENCE>\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?)"
+                + "|(?<NUMBER>\\b\\d+(?:\\.\\d+)?\\b)"
+                + "|(?<BRACE>[{}\\[\\]()])");
+    }
+
     private static final Pattern VTL_BLOCK = Pattern.compile("#\\{?(if|foreach|macro|define|end)\\b\\}?");
-    private static final String[] GROUPS = {"COMMENT", "DIRECTIVE", "REFERENCE", "KEY", "STRING", "TAG", "NUMBER", "LITERAL", "BRACE"};
+    private static final String[] GROUPS = {"COMMENT", "DIRECTIVE", "KEYWORD", "REFERENCE", "KEY", "STRING", "TAG", "NUMBER", "LITERAL", "BRACE"};
     private static final JsonFactory JSON = new JsonFactory();
 
     private Highlighter() {}
@@ -59,6 +91,10 @@ public final class Highlighter {
             case JSON -> new Result(tokens(text, JSON_TOKENS), jsonProblem(text));
             case VTL -> new Result(tokens(text, VTL_TOKENS), vtlProblem(text));
             case TEXT -> new Result(List.of(), Optional.empty());
+            case JAVASCRIPT -> new Result(tokens(text, JAVASCRIPT_TOKENS), Optional.empty());
+            case PYTHON -> new Result(tokens(text, PYTHON_TOKENS), Optional.empty());
+            case JAVA -> new Result(tokens(text, JAVA_TOKENS), Optional.empty());
+            case SHELL -> new Result(tokens(text, SHELL_TOKENS), Optional.empty());
         };
     }
 

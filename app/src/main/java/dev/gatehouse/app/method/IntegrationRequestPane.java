@@ -37,6 +37,9 @@ final class IntegrationRequestPane extends VBox {
     private Button mappingRemove;
     private Label mappingProblem;
     private TemplatesPane templates;
+    private Label lambdaLabel;
+    private ComboBox<String> lambdaFunction;
+    private javafx.scene.control.CheckBox lambdaProxy;
 
     IntegrationRequestPane(IntegrationRequestViewModel vm) {
         this.vm = vm;
@@ -102,6 +105,14 @@ final class IntegrationRequestPane extends VBox {
         mappingRemove = Forms.iconButton("removeMapping", Feather.TRASH_2, "Remove the selected mapping");
         mappingProblem = new Label();
         templates = new TemplatesPane(vm.templates(), "requestTemplates");
+        lambdaLabel = new Label("Lambda function");
+        lambdaFunction = new ComboBox<>(vm.functionNames());
+        lambdaFunction.setId("integrationLambdaFunction");
+        lambdaFunction.setEditable(true);
+        lambdaFunction.setPromptText("GetHelloWorld");
+        lambdaFunction.setMaxWidth(Double.MAX_VALUE);
+        lambdaProxy = new javafx.scene.control.CheckBox("Use Lambda proxy integration");
+        lambdaProxy.setId("integrationLambdaProxy");
     }
 
     private void layoutParts() {
@@ -109,17 +120,20 @@ final class IntegrationRequestPane extends VBox {
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, new Label("Integration type"), type);
-        form.addRow(1, new Label("HTTP method"), httpMethod);
-        form.addRow(2, new Label("Endpoint URL"), uri);
-        form.add(uriHint, 1, 3);
-        form.addRow(4, new Label("Timeout (ms)"), timeout);
-        form.addRow(5, new Label("Request body passthrough"), passthrough);
-        form.addRow(6, new Label("Content handling"), contentHandling);
+        // a Lambda integration names its function first, as AWS's console asks it; the URI below follows it
+        form.addRow(1, lambdaLabel, lambdaFunction);
+        form.add(lambdaProxy, 1, 2);
+        form.addRow(3, new Label("HTTP method"), httpMethod);
+        form.addRow(4, new Label("Endpoint URL"), uri);
+        form.add(uriHint, 1, 5);
+        form.addRow(6, new Label("Timeout (ms)"), timeout);
+        form.addRow(7, new Label("Request body passthrough"), passthrough);
+        form.addRow(8, new Label("Content handling"), contentHandling);
         GridPane.setHgrow(uri, Priority.ALWAYS);
         HBox actions = new HBox(8, revert, save);
         actions.setAlignment(Pos.CENTER_LEFT);
-        form.add(problem, 1, 7);
-        form.add(actions, 1, 8);
+        form.add(problem, 1, 9);
+        form.add(actions, 1, 10);
         VBox settings = new VBox(6, Forms.section("Integration request settings"), form);
         settings.getStyleClass().add("card");
         VBox mappingBox = new VBox(6, Forms.section("URL path, query string and header mappings"), mappings,
@@ -144,6 +158,17 @@ final class IntegrationRequestPane extends VBox {
         httpMethod.disableProperty().bind(vm.typeProperty().isEqualTo(IntegrationType.MOCK));
         uri.disableProperty().bind(vm.typeProperty().isEqualTo(IntegrationType.MOCK));
         mappingRemove.disableProperty().bind(mappings.getSelectionModel().selectedItemProperty().isNull());
+        var lambda = vm.typeProperty().map(IntegrationRequestViewModel::isLambda).orElse(false);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {lambdaLabel, lambdaFunction, lambdaProxy}) {
+            n.visibleProperty().bind(lambda);
+            n.managedProperty().bind(lambda);
+        }
+        lambdaFunction.getEditor().textProperty().bindBidirectional(vm.lambdaFunctionProperty());
+        lambdaProxy.selectedProperty().bindBidirectional(vm.lambdaProxyProperty());
+        lambdaFunction.valueProperty().addListener((obs, old, v) -> {
+            if (v != null) vm.lambdaFunctionProperty().set(v);
+        });
+        lambdaFunction.setOnShowing(e -> vm.refreshFunctionNames());
     }
 
     private void wireEvents() {

@@ -29,8 +29,9 @@ import javafx.collections.ObservableList;
  * templates. FX thread only.
  */
 public final class IntegrationRequestViewModel {
-    /** The integration types the console offers (AWS and AWS_PROXY arrive with local functions). */
-    public static final List<IntegrationType> TYPES = List.of(IntegrationType.MOCK, IntegrationType.HTTP, IntegrationType.HTTP_PROXY);
+    /** The integration types the console offers; AWS and AWS_PROXY call a Lambda function of the workspace. */
+    public static final List<IntegrationType> TYPES = List.of(IntegrationType.MOCK, IntegrationType.HTTP,
+            IntegrationType.HTTP_PROXY, IntegrationType.AWS, IntegrationType.AWS_PROXY);
     public static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
     private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
     private static final Pattern TARGET = Pattern.compile("integration\\.request\\.(path|querystring|header|multivalueheader|multivaluequerystring)\\.\\S+");
@@ -47,6 +48,10 @@ public final class IntegrationRequestViewModel {
     private final ReadOnlyStringWrapper stageVariableHint = new ReadOnlyStringWrapper(this, "stageVariableHint", "");
     private final ObservableList<Rows.Mapping> mappings = FXCollections.observableArrayList();
     private final TemplatesModel templates;
+    private final StringProperty lambdaFunction = new SimpleStringProperty(this, "lambdaFunction", "");
+    private final javafx.beans.property.BooleanProperty lambdaProxy = new javafx.beans.property.SimpleBooleanProperty(this, "lambdaProxy");
+    private final ObservableList<String> functionNames = FXCollections.observableArrayList();
+    private boolean syncingLambda;
 
     IntegrationRequestViewModel(MethodViewModel parent) {
         this.parent = parent;
@@ -54,6 +59,13 @@ public final class IntegrationRequestViewModel {
                 (map, description) -> parent.editIntegration(description, i -> i.withRequestTemplates(map)));
         parent.methodProperty().addListener((obs, old, m) -> load(m));
         type.addListener(o -> check());
+        type.addListener((obs, old, t) -> syncLambdaFromType(old, t));
+        lambdaFunction.addListener((obs, old, name) -> syncUriFromFunction(name));
+        lambdaProxy.addListener((obs, old, proxy) -> {
+            if (syncingLambda || !isLambda(type.get())) return;
+            type.set(proxy ? IntegrationType.AWS_PROXY : IntegrationType.AWS);
+        });
+        uri.addListener((obs, old, u) -> syncFunctionFromUri(u));
         httpMethod.addListener(o -> check());
         uri.addListener(o -> check());
         timeout.addListener(o -> check());
@@ -88,6 +100,67 @@ public final class IntegrationRequestViewModel {
     public ObservableList<Rows.Mapping> mappings() { return mappings; }
 
     public TemplatesModel templates() { return templates; }
+
+    /** The Lambda function an AWS or AWS_PROXY integration invokes (its name); writing it rewrites the URI. */
+    public StringProperty lambdaFunctionProperty() { return lambdaFunction; }
+
+    /** "Use Lambda proxy integration": AWS_PROXY when true, AWS when false (Lambda types only). */
+    public javafx.beans.property.BooleanProperty lambdaProxyProperty() { return lambdaProxy; }
+
+    /** The workspace's functions, for the function picker; read when a Lambda type is chosen. */
+    public ObservableList<String> functionNames() { return functionNames; }
+
+    /** True for the types that call Lambda (AWS, AWS_PROXY). */
+    public static boolean isLambda(IntegrationType t) {
+        return t == IntegrationType.AWS || t == IntegrationType.AWS_PROXY;
+    }
+
+    private void syncLambdaFromType(IntegrationType old, IntegrationType t) {
+        syncingLambda = true;
+        try {
+            lambdaProxy.set(t == IntegrationType.AWS_PROXY);
+        } finally {
+            syncingLambda = false;
+        }
+        if (isLambda(t) && !isLambda(old)) {
+            // Lambda is always invoked with POST; the function list fills the picker
+            httpMethod.set("POST");
+            refreshFunctionNames();
+        }
+    }
+
+    private void syncUriFromFunction(String name) {
+        if (syncingLambda || !isLambda(type.get()) || name == null || name.isBlank()) return;
+        if (dev.gatehouse.app.functions.LambdaUri.problem(name).isPresent()) return;
+        syncingLambda = true;
+        try {
+            uri.set(dev.gatehouse.app.functions.LambdaUri.of(name));
+            httpMethod.set("POST");
+        } finally {
+            syncingLambda = false;
+        }
+    }
+
+    private void syncFunctionFromUri(String u) {
+        if (syncingLambda) return;
+        syncingLambda = true;
+        try {
+            lambdaFunction.set(dev.gatehouse.app.functions.LambdaUri.functionName(u).orElse(""));
+        } finally {
+            syncingLambda = false;
+        }
+    }
+
+    /** Reads the workspace's function names for the picker (in the background). */
+    public void refreshFunctionNames() {
+        parent.workbench().session().ifPresent(s -> parent.workbench().tasks().run(() -> {
+            try {
+                return s.functions().list().stream().map(dev.gatehouse.engine.functions.FunctionConfig::name).toList();
+            } catch (UnsupportedOperationException none) {
+                return List.<String>of();
+            }
+        }, functionNames::setAll, e -> functionNames.clear()));
+    }
 
     // ---- commands --------------------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
     private static final ButtonType CREATE = new ButtonType("Create method", ButtonBar.ButtonData.OK_DONE);
 
     /** What the user chose. */
-    record Result(String httpMethod, IntegrationChoice choice, String target, String targetMethod) {}
+    record Result(String httpMethod, IntegrationChoice choice, String target, String targetMethod, boolean option) {}
 
     private final ResourceTreeViewModel vm;
     private final String resourceId;
@@ -38,6 +38,9 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
     private final Label targetMethodLabel = new Label("HTTP method of the endpoint");
     private final ComboBox<String> targetMethod = new ComboBox<>();
     private final Label problem = new Label();
+    private final ComboBox<String> targetPicker = new ComboBox<>();
+    private final javafx.scene.control.CheckBox option = new javafx.scene.control.CheckBox();
+    private final javafx.scene.layout.HBox targetRow = new javafx.scene.layout.HBox(6, target, targetPicker);
     private Button create;
 
     CreateMethodDialog(Window owner, ResourceTreeViewModel vm, String resourceId, String path, String initialVerb) {
@@ -87,9 +90,17 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         form.addRow(0, new Label("HTTP method"), verb);
         form.addRow(1, new Label("Integration type"), typeBox);
         form.addRow(2, new Label(), help);
-        form.addRow(3, targetLabel, target);
+        form.addRow(3, targetLabel, targetRow);
         form.addRow(4, targetMethodLabel, targetMethod);
-        GridPane.setHgrow(target, Priority.ALWAYS);
+        form.add(option, 1, 5);
+        GridPane.setHgrow(targetRow, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(target, Priority.ALWAYS);
+        targetPicker.setId("createMethodTargetPicker");
+        targetPicker.setPromptText("Choose…");
+        targetPicker.valueProperty().addListener((obs, old, v) -> {
+            if (v != null) target.setText(v);
+        });
+        option.setId("createMethodOption");
         target.setMaxWidth(Double.MAX_VALUE);
         VBox content = new VBox(10, form, problem);
         content.setPadding(new Insets(4));
@@ -112,7 +123,8 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         targetMethod.setValue(targetMethod.getItems().contains(verb.getValue()) ? verb.getValue() : "GET");
         update();
         setResultConverter(b -> b == CREATE ? new Result(verb.getValue(), choice(), choice().targetLabel() == null ? null : target.getText().strip(),
-                choice().needsTargetMethod() ? targetMethod.getValue() : null) : null);
+                choice().needsTargetMethod() ? targetMethod.getValue() : null,
+                choice().optionLabel() == null ? choice().optionDefault() : option.isSelected()) : null);
         setOnShown(e -> verb.requestFocus());
     }
 
@@ -126,10 +138,21 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         boolean hasTarget = c.targetLabel() != null;
         targetLabel.setText(hasTarget ? c.targetLabel() : "");
         target.setPromptText(c.targetPrompt());
-        for (javafx.scene.Node n : new javafx.scene.Node[] {targetLabel, target}) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {targetLabel, targetRow}) {
             n.setVisible(hasTarget);
             n.setManaged(hasTarget);
         }
+        java.util.List<String> suggestions = c.targetSuggestions();
+        if (!targetPicker.getItems().equals(suggestions)) targetPicker.getItems().setAll(suggestions);
+        targetPicker.setVisible(!suggestions.isEmpty());
+        targetPicker.setManaged(!suggestions.isEmpty());
+        boolean hasOption = c.optionLabel() != null;
+        if (hasOption && !c.optionLabel().equals(option.getText())) {
+            option.setText(c.optionLabel());
+            option.setSelected(c.optionDefault());
+        }
+        option.setVisible(hasOption);
+        option.setManaged(hasOption);
         for (javafx.scene.Node n : new javafx.scene.Node[] {targetMethodLabel, targetMethod}) {
             n.setVisible(c.needsTargetMethod());
             n.setManaged(c.needsTargetMethod());

@@ -1,6 +1,7 @@
 package dev.gatehouse.app.resources;
 
 import dev.gatehouse.engine.model.Method;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,4 +41,24 @@ public interface IntegrationChoice {
      * @param targetMethod the HTTP method the integration calls; null unless {@link #needsTargetMethod()}
      */
     Method method(String httpMethod, String target, String targetMethod);
+
+    /** Values the target field offers to pick (the workspace's functions); none by default. FX thread. */
+    default List<String> targetSuggestions() { return List.of(); }
+
+    /** The label of one yes/no option of the type ("Use Lambda proxy integration"), or null when it has none. */
+    default String optionLabel() { return null; }
+
+    /** The option's initial state. */
+    default boolean optionDefault() { return false; }
+
+    /** As {@link #method(String, String, String)} with the option's state; types without an option ignore it. */
+    default Method method(String httpMethod, String target, String targetMethod, boolean option) {
+        return method(httpMethod, target, targetMethod);
+    }
+
+    /**
+     * Called on the FX thread once the method is stored, with the target it was created with (e.g. to offer to
+     * create a function that does not exist yet); nothing by default.
+     */
+    default void created(String target) { }
 }

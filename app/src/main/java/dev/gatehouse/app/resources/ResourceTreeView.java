@@ -139,7 +139,7 @@ public final class ResourceTreeView extends VBox {
         if (item == null) return;
         new CreateMethodDialog(getScene() == null ? null : getScene().getWindow(), vm, resourceId, item.getValue().path(), verb)
                 .showAndWait()
-                .ifPresent(r -> vm.addMethod(resourceId, r.httpMethod(), r.choice(), r.target(), r.targetMethod()));
+                .ifPresent(r -> vm.addMethod(resourceId, r.httpMethod(), r.choice(), r.target(), r.targetMethod(), r.option()));
     }
 
     // ---- actions (dialogs are the View's; the edits are the ViewModel's) -------------------------------------

@@ -174,8 +174,14 @@ public final class ResourceTreeViewModel {
      * as one undoable edit named "Create method GET /pets"; the method is selected once stored.
      */
     public void addMethod(String resourceId, String httpMethod, IntegrationChoice choice, String target, String targetMethod) {
+        addMethod(resourceId, httpMethod, choice, target, targetMethod, choice.optionDefault());
+    }
+
+    /** As {@link #addMethod(String, String, IntegrationChoice, String, String)} with the type's option set. */
+    public void addMethod(String resourceId, String httpMethod, IntegrationChoice choice, String target, String targetMethod,
+                          boolean option) {
         String verb = httpMethod.toUpperCase(Locale.ROOT);
-        Method method = choice.method(verb, target, targetMethod);
+        Method method = choice.method(verb, target, targetMethod, option);
         workbench.selectedApi().flatMap(a -> a.resource(resourceId)).ifPresent(resource -> workbench.edit(
                 "Create method " + verb + " " + resource.path(),
                 api -> api.updateResource(resourceId, r -> {
@@ -184,7 +190,10 @@ public final class ResourceTreeViewModel {
                     }
                     return r.withMethod(method);
                 }),
-                stored -> workbench.select(Selection.method(resourceId, verb))));
+                stored -> {
+                    workbench.select(Selection.method(resourceId, verb));
+                    choice.created(target);
+                }));
     }
 
     /**

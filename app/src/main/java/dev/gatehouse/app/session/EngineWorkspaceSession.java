@@ -85,6 +85,8 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override public Path root() { return workspace.root(); }
 
+    @Override public WorkspaceFunctions functions() { return new EngineFunctions(gateway.functions()); }
+
     @Override public String name() { return workspace.name(); }
 
     @Override public List<ApiDefinition> apis() { return workspace.apis(); }

@@ -154,6 +154,16 @@ public interface WorkspaceSession extends AutoCloseable {
     /** The OpenAPI document of what the stage serves, with {@code baseUrl} as its server: for SDK and docs export. */
     StageDocument stageDocument(String apiId, String stageName, String baseUrl);
 
+    // ---- local functions -------------------------------------------------------------------------------------
+
+    /**
+     * The workspace's local Lambda functions ({@code functions/}); UnsupportedOperationException for a session
+     * without them (a test's fake that does not offer them).
+     */
+    default WorkspaceFunctions functions() {
+        throw new UnsupportedOperationException("this workspace session has no local functions");
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------
 
     /** Registers a listener called after any change (edit, undo, redo, or a change on disk). */

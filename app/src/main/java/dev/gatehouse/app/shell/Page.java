@@ -9,7 +9,8 @@ public enum Page {
     MODELS("Models", Feather.LAYERS),
     STAGES("Stages", Feather.SEND),
     GATEWAY_RESPONSES("Gateway Responses", Feather.ALERT_TRIANGLE),
-    SETTINGS("Settings", Feather.SETTINGS);
+    SETTINGS("Settings", Feather.SETTINGS),
+    FUNCTIONS("Functions", Feather.CODE);
 
     private final String title;
     private final Ikon icon;

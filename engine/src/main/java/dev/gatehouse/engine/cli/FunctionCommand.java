@@ -116,9 +116,13 @@ final class FunctionCommand implements Runnable {
             try (LocalFunctions functions = LocalFunctions.open(workspaceDir(workspace))) {
                 result = functions.invoke(name, payload, null, null);
             } catch (FunctionException e) {
-                throw CliErrors.of(e.kind() == FunctionException.Kind.NOT_FOUND
-                        ? "An error occurred (ResourceNotFoundException) when calling the Invoke operation: " + e.getMessage()
-                        : e.getMessage());
+                throw CliErrors.of(switch (e.kind()) {
+                    case NOT_FOUND -> "An error occurred (ResourceNotFoundException) when calling the Invoke operation: "
+                            + e.getMessage();
+                    case THROTTLED -> "An error occurred (TooManyRequestsException) when calling the Invoke operation "
+                            + "(reached max retries: 0): " + e.getMessage();
+                    case WAIT_EXPIRED -> e.getMessage();
+                });
             }
             if (outfile == null) {
                 System.out.println(result.payloadText());

@@ -8,7 +8,12 @@ public final class FunctionException extends RuntimeException {
         /** No {@code functions/NAME/function.json} (Lambda: 404 ResourceNotFoundException). */
         NOT_FOUND,
         /** The caller's wait ended before the function answered (the invocation may still run). */
-        WAIT_EXPIRED
+        WAIT_EXPIRED,
+        /**
+         * The function's reserved concurrency is in use (Lambda: 429 {@code TooManyRequestsException}, reason
+         * {@code ReservedFunctionConcurrentInvocationLimitExceeded}, "Rate Exceeded.").
+         */
+        THROTTLED
     }
 
     private final Kind kind;

@@ -91,6 +91,17 @@ final class JavaRuntime {
                     }
                 }
                 """.formatted(simple, method), StandardCharsets.UTF_8);
+        String errors = compile(source, dir);
+        if (errors != null) throw new IllegalStateException("the starter handler did not compile:\n" + errors);
+    }
+
+    /**
+     * Compiles one handler source into the function folder (classes at its root) against aws-lambda-java-core.
+     *
+     * @return the compiler's messages when it failed, null when it compiled
+     * @throws IllegalStateException when this runtime has no Java compiler
+     */
+    static String compile(Path source, Path dir) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("wrote " + source + " but this runtime has no Java compiler: compile it into "
@@ -99,6 +110,6 @@ final class JavaRuntime {
         var errors = new java.io.ByteArrayOutputStream();
         int status = javac.run(null, null, errors, "-d", dir.toString(), "-cp",
                 String.join(java.io.File.pathSeparator, runtimeJars()), "--release", "21", source.toString());
-        if (status != 0) throw new IllegalStateException("the starter handler did not compile:\n" + errors);
+        return status == 0 ? null : errors.toString(StandardCharsets.UTF_8);
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * other request goes to {@code others}. Answers as Lambda does: 200 with the payload, {@code X-Amz-Function-Error:
  * Unhandled} on a function error, {@code X-Amz-Executed-Version}, {@code X-Amz-Log-Result} (the last 4 KB of the
  * log, Base64) when asked with {@code X-Amz-Log-Type: Tail}; 404 {@code ResourceNotFoundException} for an unknown
- * function. The caller's timeout ends the wait with a {@link BackendFailure} TIMEOUT.
+ * function; 429 {@code TooManyRequestsException} past a reserved concurrency. The caller's timeout ends the wait with a {@link BackendFailure} TIMEOUT.
  *
  * <p>Blocks the calling thread for the whole invocation (a virtual thread on the data plane). Thread-safe.
  */
@@ -61,6 +61,7 @@ public final class LambdaInvokeApi implements HttpBackend {
             result = functions.invoke(name, request.body(), arn, request.timeout());
         } catch (FunctionException e) {
             if (e.kind() == FunctionException.Kind.NOT_FOUND) return notFound(Lambda.arn(region, name), start);
+            if (e.kind() == FunctionException.Kind.THROTTLED) return throttled(start);
             throw new BackendFailure(BackendFailure.Kind.TIMEOUT, e.getMessage(), e);
         } catch (IllegalArgumentException brokenConfig) {
             // function.json that cannot be read: Lambda's answer to a request it cannot serve as configured
@@ -88,6 +89,18 @@ public final class LambdaInvokeApi implements HttpBackend {
                 "x-amzn-ErrorType", "ResourceNotFoundException"),
                 ("{\"Message\":\"Function not found: " + arn + "\",\"Type\":\"User\"}").getBytes(StandardCharsets.UTF_8),
                 millisSince(start));
+    }
+
+    /**
+     * Lambda's 429 for a function at its reserved concurrency: {@code TooManyRequestsException} with the
+     * {@code Reason}, {@code Type} and {@code message} members of Lambda's API model (botocore lambda
+     * service-2.json, shape TooManyRequestsException; ThrottleReason ReservedFunctionConcurrentInvocationLimitExceeded).
+     */
+    private static BackendResponse throttled(long start) {
+        return new BackendResponse(429, Headers.of("Content-Type", "application/json",
+                "x-amzn-ErrorType", "TooManyRequestsException"),
+                "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}"
+                        .getBytes(StandardCharsets.UTF_8), millisSince(start));
     }
 
     private static long millisSince(long start) {

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The warm workers of one function. An invocation is queued and the caller parks until a worker answers
  * ({@link #invoke}); the pool starts a worker whenever more invocations wait than workers are free, up to the
- * function's concurrency (beyond that invocations wait their turn). A worker past the function's timeout is
+ * function's concurrency (beyond that invocations wait their turn). A function with a <em>reserved</em>
+ * concurrency refuses the invocation that would exceed it, as Lambda throttles it ({@link FunctionException.Kind#THROTTLED}):
+ * invocations in flight (queued or running, until they complete) are counted, not workers. A worker past the function's timeout is
  * killed and the invocation answered as Lambda does ({@code Task timed out after N.NN seconds}); a worker that
  * dies is replaced and its invocation fails with {@code Runtime.ExitError}; {@link #recycle} (code changed on disk)
  * retires every worker, busy ones after their invocation; {@link #reap} retires workers idle too long.
@@ -42,6 +44,8 @@ final class WorkerPool {
     private long generation;
     private long fingerprint;
     private int spawning;
+    /** Invocations accepted and not yet completed (or given up while still queued). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private int nextId;
     private boolean closed;
 
@@ -77,20 +81,30 @@ final class WorkerPool {
     /**
      * Runs one invocation: blocks the calling (virtual) thread until a worker answered or {@code maxWait} passed.
      *
-     * @throws FunctionException WAIT_EXPIRED when {@code maxWait} passed first (a claimed invocation runs on)
+     * @throws FunctionException WAIT_EXPIRED when {@code maxWait} passed first (a claimed invocation runs on);
+     *                           THROTTLED when the function's reserved concurrency is in use
      */
     InvokeResult invoke(byte[] payload, Invocation.Meta meta, Duration maxWait) {
+        Integer reserved = config().reservedConcurrency();
+        int now = inFlight.incrementAndGet();
+        if (reserved != null && now > reserved) {
+            inFlight.decrementAndGet();
+            throw new FunctionException(FunctionException.Kind.THROTTLED, "Rate Exceeded.");
+        }
         Invocation inv = new Invocation(java.util.UUID.randomUUID().toString(), payload, meta);
+        // counted until a worker (or the pool's failure handling) completes it, however long the caller waits
+        inv.result.whenComplete((r, e) -> inFlight.decrementAndGet());
         queue.offerLast(inv);
         scaleUp();
         try {
             return inv.result.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            queue.remove(inv);
+            // never claimed: nobody will complete it, so it stops counting now
+            if (queue.remove(inv)) inFlight.decrementAndGet();
             throw new FunctionException(FunctionException.Kind.WAIT_EXPIRED, "no answer from " + name + " within "
                     + maxWait.toMillis() + " ms");
         } catch (InterruptedException e) {
-            queue.remove(inv);
+            if (queue.remove(inv)) inFlight.decrementAndGet();
             Thread.currentThread().interrupt();
             throw new FunctionException(FunctionException.Kind.WAIT_EXPIRED, "interrupted");
         } catch (ExecutionException e) {

@@ -75,7 +75,9 @@ final class FunctionCall {
         }
         if (response.status() != 200) {
             // 404: the function does not exist, which API Gateway reports as a permission problem; anything else
-            // (a local function.json that cannot be read) with Lambda's own message
+            // (429 throttled, a local function.json that cannot be read) with Lambda's own message. Always 500:
+            // "If the Lambda API rejects the invocation request, API Gateway returns a 500 error code" (Lambda
+            // developer guide, services-apigateway-errors)
             GatewayException e = GatewayException.configurationError(response.status() == 404
                     ? "Invalid permissions on Lambda function" : errorMessage(response.body()));
             events.integrationEnd(ctx, type, e);
@@ -90,11 +92,16 @@ final class FunctionCall {
         return response.headers().last("X-Amz-Function-Error") != null;
     }
 
-    /** The error document's {@code errorMessage}, or "" when it has none. */
+    /**
+     * The error document's {@code errorMessage} (a function's error), else the {@code message} of a Lambda API
+     * error ({@code TooManyRequestsException}: "Rate Exceeded."), or "" when it has neither.
+     */
     static String errorMessage(byte[] payload) {
         try {
             JsonNode n = JSON.readTree(payload);
-            return n != null && n.hasNonNull("errorMessage") ? n.get("errorMessage").asText() : "";
+            if (n == null) return "";
+            if (n.hasNonNull("errorMessage")) return n.get("errorMessage").asText();
+            return n.hasNonNull("message") ? n.get("message").asText() : "";
         } catch (IOException e) {
             return "";
         }

@@ -428,8 +428,9 @@ class FunctionsEndToEndTest {
     }
 
     @Test
-    void twentyFourParallelRequestsGrowThePoolAndEachGetsItsOwnAnswer() throws Exception {
-        ws.function("slow", "{\"runtime\": \"nodejs\", \"reservedConcurrency\": 8}", Map.of("index.js", """
+    void fiftyParallelRequestsGrowThePoolAndEachGetsItsOwnAnswer() throws Exception {
+        // no reserved concurrency: Lambda would scale out; here the pool grows to its cap and the rest queue
+        ws.function("slow", "{\"runtime\": \"nodejs\"}", Map.of("index.js", """
                 exports.handler = async (event) => {
                   await new Promise((r) => setTimeout(r, 150));
                   return { statusCode: 200, body: 'answer-' + event.queryStringParameters.i };
@@ -439,18 +440,68 @@ class FunctionsEndToEndTest {
 
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         List<Future<FunctionWorkspace.Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < 50; i++) {
             int n = i;
             answers.add(pool.submit(() -> ws.call("/prod/slow?i=" + n)));
         }
         int peak = 0;
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < 50; i++) {
             FunctionWorkspace.Answer a = answers.get(i).get();
             assertThat(a.status()).isEqualTo(200);
             assertThat(a.body()).isEqualTo("answer-" + i);
             peak = Math.max(peak, ws.gateway.functions().workers("slow"));
         }
         pool.shutdown();
-        assertThat(peak).isBetween(2, 8);
+        // 50 requests of 150 ms each cannot be served by one worker in time: the pool grew, never past its cap
+        assertThat(peak).isBetween(2, 10);
+    }
+
+    @Test
+    void aFunctionWithReservedConcurrencyZeroIsThrottledAndApiGatewayAnswers500() throws Exception {
+        ws.function("off", "{\"runtime\": \"nodejs\", \"reservedConcurrency\": 0}", Map.of("index.js",
+                "exports.handler = async () => ({ statusCode: 200, body: 'ran' });\n"));
+        ApiDefinition api = deployProxy("/off", "off");
+        String resourceId = ws.gateway.workspace().api(api.id()).orElseThrow().resourceByPath("/off").orElseThrow().id();
+
+        FunctionWorkspace.Answer a = ws.call("/prod/off");
+        TestInvokeResult tested = ws.gateway.testInvoke(api.id(), resourceId, "GET", TestInvokeRequest.of("/off"));
+
+        // Lambda DG "Handling Lambda errors with an API Gateway API": "If the Lambda API rejects the invocation
+        // request, API Gateway returns a 500 error code ... {"message": "Internal server error"}"; the rejection is
+        // Lambda's 429 TooManyRequestsException "Rate Exceeded."
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(tested.status()).isEqualTo(500);
+        assertThat(tested.log()).contains("Endpoint response body before transformations: "
+                        + "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}")
+                .contains("Execution failed due to configuration error: Rate Exceeded.")
+                .contains("Method completed with status: 500");
+        assertThat(ws.gateway.functions().workers("off")).isZero();
+    }
+
+    @Test
+    void aRequestBeyondTheReservedConcurrencyIsThrottledWhileTheOthersAreServed() throws Exception {
+        ws.function("single", "{\"runtime\": \"nodejs\", \"reservedConcurrency\": 1, \"timeout\": 10}", Map.of("index.js", """
+                exports.handler = async () => {
+                  await new Promise((r) => setTimeout(r, 1500));
+                  return { statusCode: 200, body: 'served' };
+                };
+                """));
+        deployProxy("/single", "single");
+
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        Future<FunctionWorkspace.Answer> first = pool.submit(() -> ws.call("/prod/single"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ws.gateway.functions().workers("single") == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+        FunctionWorkspace.Answer second = ws.call("/prod/single"); // the first one is still running (1.5 s)
+        FunctionWorkspace.Answer firstAnswer = first.get();
+        FunctionWorkspace.Answer third = ws.call("/prod/single"); // the slot is free again
+        pool.shutdown();
+
+        assertThat(firstAnswer.status()).isEqualTo(200);
+        assertThat(firstAnswer.body()).isEqualTo("served");
+        assertThat(second.status()).isEqualTo(500);
+        assertThat(second.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(third.status()).isEqualTo(200);
     }
 }

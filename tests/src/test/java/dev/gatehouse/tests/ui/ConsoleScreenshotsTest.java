@@ -239,6 +239,58 @@ class ConsoleScreenshotsTest {
         assertThat(out.resolve("dialog-create-method-light.png")).exists();
     }
 
+    /**
+     * The screens of issue 11 (local functions): the Functions page with the sample's GetHelloWorld (code; test
+     * result), light and dark; the Create method dialog with "Lambda function" chosen; and the integration request
+     * of a Lambda proxy method. Run alone with {@code -Dtest='ConsoleScreenshotsTest#functions*'}.
+     */
+    @Test
+    void functionsScreensRenderInLightAndDarkThemes(FxRobot robot) throws IOException {
+        ConsoleFixture.awaitOpen(console);
+        Path out = outputDir();
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            robot.interact(() -> {
+                console.shell().darkThemeProperty().set(dark);
+                console.shell().show(Page.FUNCTIONS);
+            });
+            javafx.scene.control.ListView<?> list = robot.lookup("#functionList").queryAs(javafx.scene.control.ListView.class);
+            ConsoleFixture.waitUntil(() -> list.getItems().contains("GetHelloWorld"));
+            robot.clickOn("#functionTabCode");
+            robot.interact(() -> robot.lookup("#functionList").queryAs(javafx.scene.control.ListView.class)
+                    .getSelectionModel().select("GetHelloWorld"));
+            org.fxmisc.richtext.CodeArea code = robot.lookup("#functionCode").queryAs(org.fxmisc.richtext.CodeArea.class);
+            ConsoleFixture.waitUntil(() -> code.getText().contains("exports"));
+            shoot(out.resolve("functions-code-" + theme + ".png"));
+            robot.clickOn("#functionTabTest");
+            robot.clickOn("#testFunction");
+            ConsoleFixture.waitUntil(() -> !robot.lookup("#functionResultStatus").queryAs(javafx.scene.control.Label.class)
+                    .getText().isEmpty());
+            shoot(out.resolve("functions-test-" + theme + ".png"));
+        }
+        robot.interact(() -> console.shell().darkThemeProperty().set(false));
+
+        // Create method on /pets with "Lambda function" chosen, the function picked from the workspace's
+        robot.interact(() -> console.shell().show(Page.RESOURCES));
+        Resource pets = ConsoleFixture.api(console).resourceByPath("/pets").orElseThrow();
+        robot.interact(() -> console.workbench().select(Selection.resource(pets.id())));
+        robot.clickOn("#resourceAddMethod");
+        ConsoleFixture.clickMenuItem(robot, "PATCH");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#createMethodDialog").tryQuery().isPresent());
+        robot.clickOn("#createMethodType-Lambda-function");
+        robot.clickOn("#createMethodTarget").write("GetHelloWorld");
+        robot.clickOn("#createMethodOption");
+        shootWindowOf(robot, "#createMethodDialog", out.resolve("dialog-create-method-lambda-light.png"));
+        robot.clickOn("#createMethodOk");
+        ConsoleFixture.waitUntil(() -> ConsoleFixture.api(console).resourceByPath("/pets").orElseThrow().method("PATCH") != null);
+
+        // the new method's integration request: Lambda function and the proxy option
+        robot.interact(() -> console.workbench().select(Selection.method(pets.id(), "PATCH")));
+        robot.clickOn("#phase-integration-request");
+        shoot(out.resolve("resources-method-integration-request-lambda-light.png"));
+        assertThat(out.resolve("resources-method-integration-request-lambda-light.png")).exists();
+    }
+
     /** Shoots the window (a dialog) holding the node found by {@code query}. */
     private void shootWindowOf(FxRobot robot, String query, Path file) throws IOException {
         javafx.scene.Scene scene = robot.lookup(query).query().getScene();
