@@ -36,15 +36,18 @@ public final class AccessState implements AutoCloseable {
     private record TimedAnswer(LambdaAuthorizerFilter.Answer answer, java.time.Duration ttl) {}
     /** The workspace revision {@link #directory} was built from; guarded by {@code this} for updates. */
     private long revision = Long.MIN_VALUE;
-    private final RateLimiter limiter;
-    private final QuotaCounters quotas;
+    /** Buckets and quota counters: in this process, or shared through Redis (see {@code access.state}). */
+    private final dev.gatehouse.engine.access.state.StateStore store;
     private final Clock clock;
     private final double engineRate;
     private final long engineBurst;
 
     public AccessState(RateLimiter limiter, QuotaCounters quotas, Clock clock, double engineRate, long engineBurst) {
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this(new dev.gatehouse.engine.access.state.InProcessState(limiter, quotas), clock, engineRate, engineBurst);
+    }
+
+    public AccessState(dev.gatehouse.engine.access.state.StateStore store, Clock clock, double engineRate, long engineBurst) {
+        this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.engineRate = engineRate;
         this.engineBurst = engineBurst;
@@ -65,9 +68,22 @@ public final class AccessState implements AutoCloseable {
                 DEFAULT_RATE, DEFAULT_BURST);
     }
 
-    /** Saves the usage counted so far. */
+    /**
+     * Buckets and quota counters in {@code store} (e.g. Redis, shared with other engines), the system clock and AWS's
+     * default engine-wide limit.
+     */
+    public static AccessState shared(dev.gatehouse.engine.access.state.StateStore store) {
+        return new AccessState(store, Clock.systemUTC(), DEFAULT_RATE, DEFAULT_BURST);
+    }
+
+    /** Saves the usage counted so far and releases the state store. */
     @Override public void close() {
-        quotas.close();
+        store.close();
+    }
+
+    /** Where buckets and quota counters live (in-process or Redis), for the serve banner and diagnostics. */
+    public dev.gatehouse.engine.access.state.StateStore stateStore() {
+        return store;
     }
 
     public AccessDirectory directory() {
@@ -96,12 +112,12 @@ public final class AccessState implements AutoCloseable {
     }
 
     RateLimiter limiter() {
-        return limiter;
+        return store;
     }
 
     /** Request counts per plan, key and day (GetUsage) and the quota check. */
-    public QuotaCounters quotas() {
-        return quotas;
+    public QuotaStore quotas() {
+        return store;
     }
 
     Clock clock() {
