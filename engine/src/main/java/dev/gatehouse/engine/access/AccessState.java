@@ -38,6 +38,7 @@ public final class AccessState implements AutoCloseable {
     private long revision = Long.MIN_VALUE;
     /** Buckets and quota counters: in this process, or shared through Redis (see {@code access.state}). */
     private final dev.gatehouse.engine.access.state.StateStore store;
+    private final RateLimiter engineLimiter = RateLimiter.inProcess();
     private final Clock clock;
     private final double engineRate;
     private final long engineBurst;
@@ -113,6 +114,15 @@ public final class AccessState implements AutoCloseable {
 
     RateLimiter limiter() {
         return store;
+    }
+
+    /**
+     * The engine-wide bucket is always this engine's own, even with shared state: it protects this process (AWS's
+     * account-level limit has no meaning for a single engine), and one Redis key every request of every engine
+     * updates would serialise them all.
+     */
+    RateLimiter engineLimiter() {
+        return engineLimiter;
     }
 
     /** Request counts per plan, key and day (GetUsage) and the quota check. */

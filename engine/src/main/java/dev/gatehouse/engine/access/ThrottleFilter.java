@@ -42,7 +42,7 @@ public final class ThrottleFilter implements Filter {
                         setting.throttlingBurstLimit());
             }
         }
-        if (!state.limiter().tryAcquire("engine", state.engineRate(), state.engineBurst())) {
+        if (!state.engineLimiter().tryAcquire("engine", state.engineRate(), state.engineBurst())) {
             throw throttled("Engine-wide throttle limit exceeded", state.engineRate(), state.engineBurst());
         }
         return chain.proceed(request);

@@ -15,6 +15,9 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Buckets and quota counters in a Redis server shared by several engines. Buckets are Bucket4j's Redis backend
@@ -41,7 +45,10 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RedisState implements StateStore {
 
-    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+    /** A request waits at most this long on a Redis that is connected but does not answer. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
+    /** Connecting (TCP and handshake), at start and on each reconnect; a loaded machine needs more than a command. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final int USAGE_TTL_DAYS = 70;
     private static final String PREFIX = "gatehouse:";
 
@@ -63,12 +70,15 @@ public final class RedisState implements StateStore {
 
     private final String where;
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> buckets;
     private final ConcurrentMap<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-    private RedisState(String where, RedisClient client, StatefulRedisConnection<byte[], byte[]> connection) {
+    private RedisState(String where, ClientResources resources, RedisClient client,
+                       StatefulRedisConnection<byte[], byte[]> connection) {
         this.where = where;
+        this.resources = resources;
         this.client = client;
         this.connection = connection;
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
@@ -89,18 +99,24 @@ public final class RedisState implements StateStore {
         }
         String where = scheme + "://" + url.getHost() + ":" + (url.getPort() < 0 ? 6379 : url.getPort());
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(COMMAND_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        uri.setTimeout(CONNECT_TIMEOUT); // the handshake; commands have their own, shorter timeout below
+        // reconnect attempts back off to at most one a second: the engine recovers within ~1 s of Redis coming back;
+        // two I/O threads are plenty for one multiplexed connection
+        ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .build());
         try {
-            return new RedisState(where, client, client.connect(ByteArrayCodec.INSTANCE));
+            return new RedisState(where, resources, client, client.connect(ByteArrayCodec.INSTANCE));
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw new StateUnavailableException("Cannot reach Redis at " + where + ": " + reason(e), e);
         }
     }
@@ -197,6 +213,7 @@ public final class RedisState implements StateStore {
             connection.close();
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
 }
