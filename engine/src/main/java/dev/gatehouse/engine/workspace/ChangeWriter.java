@@ -34,9 +34,13 @@ final class ChangeWriter {
         this.secrets = new ApiKeySecrets(root);
     }
 
-    /** The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. */
+    /**
+     * The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. An API key is
+     * stored without its value, which goes to {@link ApiKeySecrets} (see {@link StoredApiKey}).
+     */
     static byte[] serialise(Object value) {
-        return Json.pretty(value).getBytes(StandardCharsets.UTF_8);
+        Object stored = value instanceof dev.gatehouse.engine.model.ApiKey key ? StoredApiKey.of(key) : value;
+        return Json.pretty(stored).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -156,9 +160,7 @@ final class ChangeWriter {
         Step(Path file, Change<?> change) {
             this.file = file;
             this.change = change;
-            // an API key's definition holds the value's hash; the value goes to the secret store (ApiKeySecrets)
-            Object after = change.after() instanceof dev.gatehouse.engine.model.ApiKey key ? StoredApiKey.of(key) : change.after();
-            this.content = after == null ? null : serialise(after);
+            this.content = change.after() == null ? null : serialise(change.after());
         }
 
         /** Does the step; false when the disk already held the result. */
