@@ -95,10 +95,14 @@ public final class Gateway implements AutoCloseable {
     private final LocalFunctions functions;
 
     private Gateway(Workspace workspace, Clock clock) {
+        this(workspace, clock, AccessState.persistent(usageStore(workspace.root())));
+    }
+
+    private Gateway(Workspace workspace, Clock clock, AccessState access) {
         this.workspace = workspace;
         this.history = new EditHistory(workspace);
         this.clock = clock;
-        this.access = AccessState.persistent(usageStore(workspace.root()));
+        this.access = access;
         this.trust = dev.gatehouse.engine.access.AccessTrust.forWorkspace(workspace.root());
         this.functions = LocalFunctions.open(workspace.root());
         HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
@@ -179,6 +183,31 @@ public final class Gateway implements AutoCloseable {
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
     public static Gateway open(Path dir) {
         return new Gateway(Workspace.open(dir), Clock.systemUTC());
+    }
+
+    /**
+     * Opens the workspace in {@code dir} (for editing, or read-only as {@link #openReadOnly}) with its throttle and
+     * quota state where {@code state} says: in-process, or a Redis server shared with other engines.
+     *
+     * @throws dev.gatehouse.engine.access.state.StateUnavailableException when the Redis server cannot be reached
+     *         (nothing is left open)
+     */
+    public static Gateway open(Path dir, boolean readOnly, dev.gatehouse.engine.access.state.StateOptions state) {
+        if (state.redis() == null) return readOnly ? openReadOnly(dir) : open(dir);
+        AccessState access = AccessState.shared(state.openShared());
+        Workspace ws;
+        try {
+            ws = readOnly ? Workspace.openReadOnly(dir) : Workspace.open(dir);
+        } catch (RuntimeException e) {
+            access.close();
+            throw e;
+        }
+        return new Gateway(ws, Clock.systemUTC(), access);
+    }
+
+    /** Where this engine's buckets and quota counters live, e.g. {@code in-process} or {@code redis://host:6379}. */
+    public String stateDescription() {
+        return access.stateStore().describe();
     }
 
     /** Wraps an already open workspace. */

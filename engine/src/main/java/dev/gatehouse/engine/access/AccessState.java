@@ -36,8 +36,9 @@ public final class AccessState implements AutoCloseable {
     private record TimedAnswer(LambdaAuthorizerFilter.Answer answer, java.time.Duration ttl) {}
     /** The workspace revision {@link #directory} was built from; guarded by {@code this} for updates. */
     private long revision = Long.MIN_VALUE;
-    private final RateLimiter limiter;
-    private final QuotaCounters quotas;
+    /** Buckets and quota counters: in this process, or shared through Redis (see {@code access.state}). */
+    private final dev.gatehouse.engine.access.state.StateStore store;
+    private final RateLimiter engineLimiter = RateLimiter.inProcess();
     private final Clock clock;
     /** The engine-wide limit; replaced together ({@link #setEngineLimit}), read per request. */
     private volatile EngineLimit engineLimit;
@@ -46,8 +47,11 @@ public final class AccessState implements AutoCloseable {
     record EngineLimit(double rate, long burst) {}
 
     public AccessState(RateLimiter limiter, QuotaCounters quotas, Clock clock, double engineRate, long engineBurst) {
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this(new dev.gatehouse.engine.access.state.InProcessState(limiter, quotas), clock, engineRate, engineBurst);
+    }
+
+    public AccessState(dev.gatehouse.engine.access.state.StateStore store, Clock clock, double engineRate, long engineBurst) {
+        this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.engineLimit = checkedLimit(engineRate, engineBurst);
     }
@@ -86,9 +90,22 @@ public final class AccessState implements AutoCloseable {
                 DEFAULT_RATE, DEFAULT_BURST);
     }
 
-    /** Saves the usage counted so far. */
+    /**
+     * Buckets and quota counters in {@code store} (e.g. Redis, shared with other engines), the system clock and AWS's
+     * default engine-wide limit.
+     */
+    public static AccessState shared(dev.gatehouse.engine.access.state.StateStore store) {
+        return new AccessState(store, Clock.systemUTC(), DEFAULT_RATE, DEFAULT_BURST);
+    }
+
+    /** Saves the usage counted so far and releases the state store. */
     @Override public void close() {
-        quotas.close();
+        store.close();
+    }
+
+    /** Where buckets and quota counters live (in-process or Redis), for the serve banner and diagnostics. */
+    public dev.gatehouse.engine.access.state.StateStore stateStore() {
+        return store;
     }
 
     public AccessDirectory directory() {
@@ -117,12 +134,21 @@ public final class AccessState implements AutoCloseable {
     }
 
     RateLimiter limiter() {
-        return limiter;
+        return store;
+    }
+
+    /**
+     * The engine-wide bucket is always this engine's own, even with shared state: it protects this process (AWS's
+     * account-level limit has no meaning for a single engine), and one Redis key every request of every engine
+     * updates would serialise them all.
+     */
+    RateLimiter engineLimiter() {
+        return engineLimiter;
     }
 
     /** Request counts per plan, key and day (GetUsage) and the quota check. */
-    public QuotaCounters quotas() {
-        return quotas;
+    public QuotaStore quotas() {
+        return store;
     }
 
     Clock clock() {

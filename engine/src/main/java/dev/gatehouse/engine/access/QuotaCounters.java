@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * MONTH: days after the 1st). Counts are kept in memory for the request path and added to a {@link UsageStore}
  * once a second and on {@link #close()}, so quotas hold across restarts. Thread-safe.
  */
-public final class QuotaCounters implements AutoCloseable {
+public final class QuotaCounters implements QuotaStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuotaCounters.class);
     /** Long enough for the longest quota period (a month) and a month of usage history. */
@@ -63,7 +63,7 @@ public final class QuotaCounters implements AutoCloseable {
      * Counts one request of {@code keyId} under {@code planId} when it fits the plan's quota (always when there is
      * none); false, and nothing counted, when the period's quota is used up.
      */
-    public boolean tryConsume(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+    @Override public boolean tryConsume(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
         ensureLoaded();
         LocalDate today = day(now);
         if (quota != null && quota.limit() != null) {
@@ -81,13 +81,13 @@ public final class QuotaCounters implements AutoCloseable {
     }
 
     /** Requests counted in the quota period containing {@code now}. */
-    public long used(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
+    @Override public long used(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
         ensureLoaded();
         return period(planId, keyId, quota, day(now)).get();
     }
 
     /** Requests per day from {@code start} to {@code end} inclusive, oldest first (AWS GetUsage's daily values). */
-    public List<Long> daily(String planId, String keyId, LocalDate start, LocalDate end) {
+    @Override public List<Long> daily(String planId, String keyId, LocalDate start, LocalDate end) {
         ensureLoaded();
         List<Long> out = new ArrayList<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {

@@ -43,7 +43,7 @@ public final class ThrottleFilter implements Filter {
             }
         }
         AccessState.EngineLimit engine = state.engineLimit();
-        if (!state.limiter().tryAcquire("engine", engine.rate(), engine.burst())) {
+        if (!state.engineLimiter().tryAcquire("engine", engine.rate(), engine.burst())) {
             throw throttled("Engine-wide throttle limit exceeded", engine.rate(), engine.burst());
         }
         return chain.proceed(request);

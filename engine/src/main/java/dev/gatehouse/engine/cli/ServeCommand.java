@@ -2,6 +2,9 @@ package dev.gatehouse.engine.cli;
 
 import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.sigv4.AccessKeys;
+import dev.gatehouse.engine.access.state.FailurePolicy;
+import dev.gatehouse.engine.access.state.StateOptions;
+import dev.gatehouse.engine.access.state.StateUnavailableException;
 import dev.gatehouse.engine.control.ControlApi;
 import dev.gatehouse.engine.control.ControlPlaneOptions;
 import dev.gatehouse.engine.control.ControlPlaneServer;
@@ -60,6 +63,17 @@ final class ServeCommand implements Callable<Integer> {
             + "any well-formed SigV4 signature is accepted (loopback only).")
     java.nio.file.Path credentials;
 
+    @Option(names = "--state", paramLabel = "URL", defaultValue = "in-process", description = "Where throttle buckets "
+            + "and usage-plan quota counters live: in-process (default; quotas kept in .gatehouse/usage.db) or "
+            + "redis://HOST:PORT, shared by every engine that names the same server, so engines behind one load "
+            + "balancer enforce one limit and one quota together.")
+    String state;
+
+    @Option(names = "--state-failure", paramLabel = "POLICY", defaultValue = "throttle=open,quota=closed",
+            description = "What to do with requests while the Redis state cannot be reached: "
+                    + "throttle=open|closed,quota=open|closed (default ${DEFAULT-VALUE}); closed answers 429.")
+    String stateFailure;
+
     @Override public Integer call() throws InterruptedException {
         // by default serve reads without the writer lock and follows the disk, so `gatehouse deploy` (or the console)
         // can deploy while this process serves
@@ -69,7 +83,22 @@ final class ServeCommand implements Callable<Integer> {
             throw CliErrors.of("--throttle-rate must be a number of requests per second >= 0, not " + throttleRate);
         }
         if (throttleBurst < 0) throw CliErrors.of("--throttle-burst must be >= 0, not " + throttleBurst);
-        Gateway gateway = editing ? workspace.open(false) : workspace.openForReading();
+        StateOptions stateOptions = stateOptions();
+        Gateway gateway;
+        if (stateOptions.redis() == null) {
+            gateway = editing ? workspace.open(false) : workspace.openForReading();
+        } else {
+            java.nio.file.Path d = workspace.dir.toAbsolutePath().normalize();
+            if (!java.nio.file.Files.exists(d.resolve("workspace.json"))) {
+                throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+            }
+            try {
+                gateway = Gateway.open(d, !editing, stateOptions);
+            } catch (StateUnavailableException e) {
+                throw CliErrors.of(e.getMessage() + " (--state " + state + ")");
+            }
+            gateway.workspace().problems().forEach(p -> System.err.println("warning: " + p));
+        }
         gateway.setEngineThrottle(throttleRate, throttleBurst);
         gateway.followDisk(java.time.Duration.ofMillis(500)); // deploys by the console or other commands are served
         DataPlaneServer server;
@@ -91,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "gatehouse-shutdown"));
         System.out.println("Gatehouse serving " + gateway.workspace().root() + " on http://" + host + ":" + server.port());
+        if (stateOptions.redis() != null) System.out.println("Throttle and quota state: " + gateway.stateDescription());
         if (admin != null) {
             System.out.println("Control plane (Amazon API Gateway REST API) on " + admin.endpoint()
                     + "   e.g. aws apigateway get-rest-apis --endpoint-url " + admin.endpoint());
@@ -113,6 +143,14 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private StateOptions stateOptions() {
+        try {
+            return StateOptions.parse(state, FailurePolicy.parse(stateFailure));
+        } catch (IllegalArgumentException e) {
+            throw CliErrors.of(e.getMessage());
+        }
     }
 
     private ControlPlaneOptions adminOptions() {

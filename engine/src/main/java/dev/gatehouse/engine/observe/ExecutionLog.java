@@ -129,14 +129,15 @@ public final class ExecutionLog implements GatewayEventListener {
         return b.append('}').toString();
     }
 
-    /** Headers as a Java map, several values joined with a comma, Authorization masked. */
+    /** Headers as a Java map, several values joined with a comma, Authorization and x-api-key masked. */
     static String headerMap(Headers headers) {
         if (headers.isEmpty()) return "{}";
         StringBuilder b = new StringBuilder().append('{');
         for (String name : headers.names()) {
             if (b.length() > 1) b.append(", ");
             String value = String.join(",", headers.all(name));
-            if (name.equalsIgnoreCase("Authorization")) value = mask(value);
+            // AWS masks credentials in execution logs: the Authorization header and the API key
+            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("x-api-key")) value = mask(value);
             b.append(name).append('=').append(value);
         }
         return b.append('}').toString();

@@ -26,15 +26,21 @@ import java.util.Set;
 final class ChangeWriter {
     private final Path root;
     private final Fingerprints fingerprints;
+    private final ApiKeySecrets secrets;
 
     ChangeWriter(Path root, Fingerprints fingerprints) {
         this.root = root;
         this.fingerprints = fingerprints;
+        this.secrets = new ApiKeySecrets(root);
     }
 
-    /** The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. */
+    /**
+     * The bytes a document is stored as: {@link Json#pretty}, UTF-8, LF line ends, final newline. An API key is
+     * stored without its value, which goes to {@link ApiKeySecrets} (see {@link StoredApiKey}).
+     */
     static byte[] serialise(Object value) {
-        return Json.pretty(value).getBytes(StandardCharsets.UTF_8);
+        Object stored = value instanceof dev.gatehouse.engine.model.ApiKey key ? StoredApiKey.of(key) : value;
+        return Json.pretty(stored).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -95,6 +101,10 @@ final class ChangeWriter {
     private void rollBack(List<Step> done, WorkspaceException failure) {
         for (Step step : done.reversed()) {
             try {
+                if (step.change.key() instanceof DocKey.ApiKeyDoc k) {
+                    if (step.previousSecret == null) secrets.delete(k.id());
+                    else secrets.write(k.id(), step.previousSecret);
+                }
                 if (step.previous == null) AtomicFiles.delete(step.file);
                 else AtomicFiles.write(step.file, step.previous);
             } catch (IOException | RuntimeException e) {
@@ -139,11 +149,13 @@ final class ChangeWriter {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static final class Step {
+    private final class Step {
         final Path file;
         final Change<?> change;
         final byte[] content;
         byte[] previous;
+        /** An API key's value before this step (null: none), for the roll-back. */
+        String previousSecret;
 
         Step(Path file, Change<?> change) {
             this.file = file;
@@ -153,6 +165,18 @@ final class ChangeWriter {
 
         /** Does the step; false when the disk already held the result. */
         boolean perform() throws IOException {
+            if (change.key() instanceof DocKey.ApiKeyDoc k) {
+                previousSecret = secrets.read(k.id());
+                // the value first: a definition on disk never names a hash whose value is not stored yet
+                if (change.after() instanceof dev.gatehouse.engine.model.ApiKey key && key.value() != null) {
+                    secrets.write(k.id(), key.value());
+                }
+                if (content == null) {
+                    boolean deleted = AtomicFiles.delete(file);
+                    secrets.delete(k.id());
+                    return deleted || previousSecret != null;
+                }
+            }
             if (content == null) return AtomicFiles.delete(file);
             if (Arrays.equals(previous, content)) return false;
             if (change.key() instanceof DocKey.DeploymentDoc) AtomicFiles.writeOnce(file, content);

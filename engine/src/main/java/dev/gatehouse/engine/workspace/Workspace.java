@@ -109,10 +109,40 @@ public final class Workspace implements AutoCloseable {
             }
             try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
                 long stamp = DiskStamp.of(root);
-                return new Workspace(root, false, stamp, WorkspaceReader.read(root, true));
+                WorkspaceReader.Loaded loaded = WorkspaceReader.read(root, true);
+                if (!loaded.clearKeyValues().isEmpty()) {
+                    moveKeyValuesOut(root, loaded);
+                    stamp = DiskStamp.of(root); // our own write: not a change made behind this workspace's back
+                }
+                return new Workspace(root, false, stamp, loaded);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open workspace " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rewrites API key definitions of the old layout, which held the value in clear, in the current one: the value
+     * into {@code .gatehouse/secrets} and its SHA-256 into the definition ({@link StoredApiKey}). Nothing is lost:
+     * the value is stored before the definition drops it. Runs under the writer lock while opening for editing;
+     * a failure is logged and leaves the files as they were (the keys keep working from the clear values).
+     */
+    private static void moveKeyValuesOut(Path root, WorkspaceReader.Loaded loaded) {
+        List<Change<?>> changes = new java.util.ArrayList<>();
+        for (String id : loaded.clearKeyValues()) {
+            ApiKey key = loaded.state().apiKey(id).orElse(null);
+            if (key != null && !loaded.quarantined().contains(Layout.apiKeyFile(id))) {
+                changes.add(Change.of(new DocKey.ApiKeyDoc(id), key, key));
+            }
+        }
+        if (changes.isEmpty()) return;
+        try {
+            new ChangeWriter(root, loaded.fingerprints()).write("Move API key values out of " + Layout.API_KEYS, changes);
+            LOG.warn("Moved the values of {} API key(s) out of {}/*.json into {} (git-ignored, owner-only); the "
+                    + "definitions keep each value's SHA-256. Values committed to git before stay in its history: rotate "
+                    + "those keys if the repository is shared.", changes.size(), Layout.API_KEYS, ApiKeySecrets.FOLDER);
+        } catch (RuntimeException e) {
+            LOG.warn("API key values are still in clear in {}/*.json: {}", Layout.API_KEYS, e.getMessage());
         }
     }
 

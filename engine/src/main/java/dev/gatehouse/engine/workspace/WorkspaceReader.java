@@ -34,14 +34,17 @@ final class WorkspaceReader {
 
     static {
         for (Class<?> type : List.of(WorkspaceSettings.class, ApiDefinition.class, Stage.class, DeploymentSnapshot.class,
-                ApiKey.class, UsagePlan.class, DomainName.class)) {
+                StoredApiKey.class, UsagePlan.class, DomainName.class)) {
             READERS.put(type, Json.mapper().readerFor(type));
         }
     }
 
-    /** What reading found. Paths in {@code quarantined} are relative to the workspace folder. */
+    /**
+     * What reading found. Paths in {@code quarantined} are relative to the workspace folder; {@code clearKeyValues}
+     * names the API keys whose definition still holds the value in clear (the old layout, see {@link StoredApiKey}).
+     */
     record Loaded(WorkspaceState state, List<WorkspaceProblem> problems, Set<Path> quarantined, List<Path> removedTempFiles,
-                  Fingerprints fingerprints) {}
+                  Fingerprints fingerprints, Set<String> clearKeyValues) {}
 
     private final Path root;
     private final boolean cleanTempFiles;
@@ -49,6 +52,7 @@ final class WorkspaceReader {
     private final Set<Path> quarantined = new HashSet<>();
     private final List<Path> removedTempFiles = new ArrayList<>();
     private final Fingerprints fingerprints = new Fingerprints();
+    private final Set<String> clearKeyValues = new java.util.TreeSet<>();
 
     private WorkspaceReader(Path root, boolean cleanTempFiles) {
         this.root = root;
@@ -73,12 +77,51 @@ final class WorkspaceReader {
         Map<String, Map<String, DeploymentSnapshot>> deployments = new TreeMap<>();
         for (Path apiDir : list(root.resolve(Layout.APIS), true)) readApi(apiDir, apis, stages, deployments);
 
-        Map<String, ApiKey> apiKeys = readAll(Layout.API_KEYS, ApiKey.class, ApiKey::id, "/id");
+        Map<String, ApiKey> apiKeys = readApiKeys();
         Map<String, UsagePlan> usagePlans = readAll(Layout.USAGE_PLANS, UsagePlan.class, UsagePlan::id, "/id");
         Map<String, DomainName> domainNames = readAll(Layout.DOMAIN_NAMES, DomainName.class, DomainName::domainName, "/domainName");
 
         WorkspaceState state = WorkspaceState.of(settings, apis, stages, deployments, apiKeys, usagePlans, domainNames);
-        return new Loaded(state, List.copyOf(problems), Set.copyOf(quarantined), List.copyOf(removedTempFiles), fingerprints);
+        return new Loaded(state, List.copyOf(problems), Set.copyOf(quarantined), List.copyOf(removedTempFiles), fingerprints,
+                Set.copyOf(clearKeyValues));
+    }
+
+    /**
+     * API keys with their values: from the secret store, checked against the definition's hash; from the definition
+     * itself in the old layout (noted for migration). A missing or mismatched value is a problem, not a quarantine:
+     * the definition is sound, and the key matches no request until its value is set again.
+     */
+    private Map<String, ApiKey> readApiKeys() throws IOException {
+        ApiKeySecrets secrets = new ApiKeySecrets(root);
+        Map<String, ApiKey> out = new TreeMap<>();
+        for (StoredApiKey stored : readAll(Layout.API_KEYS, StoredApiKey.class, StoredApiKey::id, "/id").values()) {
+            Path file = root.resolve(Layout.apiKeyFile(stored.id()));
+            String value = null;
+            if (stored.holdsClearValue()) {
+                value = stored.value();
+                clearKeyValues.add(stored.id());
+            } else if (stored.valueSha256() != null) {
+                Path secret = ApiKeySecrets.relativeFile(stored.id());
+                try {
+                    value = secrets.read(stored.id());
+                } catch (IOException e) {
+                    problems.add(new WorkspaceProblem(file, 0, 0, "The value of API key " + stored.id()
+                            + " cannot be read from " + secret + " (" + e.getMessage() + "); the key matches no request"));
+                }
+                if (value == null) {
+                    problems.add(new WorkspaceProblem(file, 0, 0, "The value of API key " + stored.id() + " is not in "
+                            + secret + " (a copy of the workspace without its .gatehouse folder?); the key matches no "
+                            + "request until its value is set again"));
+                } else if (!ApiKeySecrets.sha256(value).equals(stored.valueSha256())) {
+                    problems.add(new WorkspaceProblem(file, 0, 0, "The value in " + secret + " is not API key "
+                            + stored.id() + "'s (its SHA-256 differs from valueSha256); the key matches no request "
+                            + "until its value is set again"));
+                    value = null;
+                }
+            }
+            out.put(stored.id(), stored.withValue(value));
+        }
+        return out;
     }
 
     private WorkspaceSettings readSettings(Path file) {

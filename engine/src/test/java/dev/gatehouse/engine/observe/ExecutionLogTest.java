@@ -96,6 +96,16 @@ class ExecutionLogTest {
     }
 
     @Test
+    void theApiKeyHeaderIsMaskedLikeAuthorizationAllButItsLastSixCharacters() {
+        MethodPlan mock = new MethodPlan("r1", "/pets", "GET", "MOCK", List.of(MockIntegration.INSTANCE));
+        String log = run(mock, "/pets", GatewayRequest.of("GET", "/test/pets",
+                Headers.of("x-api-key", "abcdefghijklmnopqrstuvwxyz123456"), null));
+        // 32 characters: 26 masked, "123456" shown
+        assertThat(log).contains("Method request headers: {x-api-key=**************************123456}")
+                .doesNotContain("abcdefghijklmnopqrstuvwxyz");
+    }
+
+    @Test
     void aTimeoutEndsWithTheFailureLineAndTheStatus() {
         HttpBackend slow = request -> { throw new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null); };
         MethodPlan proxy = new MethodPlan("r2", "/slow", "GET", "HTTP_PROXY", List.of(new HttpProxyIntegration(

@@ -88,10 +88,11 @@ class WorkspaceCrashSafetyTest {
     private static byte[][][] prepare(Path ws, Path payload) throws Exception {
         ApiDefinition oldApi = WorkspaceFixtures.api("crashapi01", "Crash", 8);
         ApiDefinition newApi = WorkspaceFixtures.api("crashapi01", "Crash", 30);
+        dev.gatehouse.engine.model.ApiKey oldKey = WorkspaceFixtures.apiKey("crashkey01", "old");
         try (Workspace w = Workspace.create(ws, "crash")) {
             w.apply(Edit.createApi(oldApi));
             w.apply(Edit.deployDraft(oldApi.id(), new Deployment("dep001", null, 1L), "prod", NOW));
-            w.apply(Edit.putApiKey(WorkspaceFixtures.apiKey("crashkey01", "old")));
+            w.apply(Edit.putApiKey(oldKey));
             w.apply(Edit.putUsagePlan(WorkspaceFixtures.usagePlan("crashplan1", oldApi.id(), "prod", List.of())));
         }
         Map<String, Object> newValues = Map.of(
@@ -109,6 +110,11 @@ class WorkspaceCrashSafetyTest {
             assertThat(contents[i][1].length).as("old and new differ in size").isNotEqualTo(contents[i][0].length);
             Files.write(payload.resolve(i + ".old"), contents[i][0]);
             Files.write(payload.resolve(i + ".new"), contents[i][1]);
+            if (newValues.get(targets.get(i)) instanceof dev.gatehouse.engine.model.ApiKey key) {
+                // the key's file holds its value's hash only (the value is a secret): the child needs the whole key
+                Files.writeString(payload.resolve(i + ".old"), dev.gatehouse.engine.model.Json.pretty(oldKey));
+                Files.writeString(payload.resolve(i + ".new"), dev.gatehouse.engine.model.Json.pretty(key));
+            }
         }
         return contents;
     }
