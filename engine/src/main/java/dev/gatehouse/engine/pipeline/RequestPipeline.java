@@ -59,7 +59,15 @@ public final class RequestPipeline implements MethodFilterFactory {
      */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
                            StageCaches caches, AuthorizerFunctions authorizers) {
-        this.integrations = new IntegrationFilters(templates, fallbackBackend);
+        this(templates, fallbackBackend, access, caches, authorizers,
+                dev.gatehouse.engine.integration.aws.AwsServices.fromEnvironment());
+    }
+
+    /** @param aws endpoints, credentials and signing for AWS service integrations (the workspace's aws.json) */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
+                           StageCaches caches, AuthorizerFunctions authorizers,
+                           dev.gatehouse.engine.integration.aws.AwsServices aws) {
+        this.integrations = new IntegrationFilters(templates, fallbackBackend, aws);
         this.validation = new ValidationFilters();
         this.access = access;
         this.caches = caches;
