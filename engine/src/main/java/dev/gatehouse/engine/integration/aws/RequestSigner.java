@@ -53,8 +53,7 @@ public final class RequestSigner {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3));
         Map<String, List<String>> out = new LinkedHashMap<>(signed.request().headers());
         out.keySet().removeIf(name -> name.equalsIgnoreCase("Host"));
         return out;
