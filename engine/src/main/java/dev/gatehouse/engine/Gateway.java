@@ -107,7 +107,8 @@ public final class Gateway implements AutoCloseable {
         this.functions = LocalFunctions.open(workspace.root());
         HttpBackend lazyBackend = new LambdaInvokeApi(functions, request -> invokeBackend().exchange(request));
         this.pipeline = new RequestPipeline(new TemplateCompiler(), lazyBackend, access, caches,
-                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), trust);
+                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), trust,
+                dev.gatehouse.engine.integration.aws.AwsServices.forWorkspace(workspace.root()));
         this.plans = new PlanBuilder(new DeploymentCompiler(pipeline));
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));

@@ -19,7 +19,7 @@ import java.util.Map;
  * Renders one request's events as API Gateway's test-invoke execution log (aws-reference §7.2): first line
  * {@code Execution log for request {id}}, then {@code EEE MMM dd HH:mm:ss UTC yyyy : text} lines; maps in Java
  * style {@code {k=v, k2=v2}}; values over 998 characters cut and marked {@code  [TRUNCATED]};
- * {@code Authorization} masked but its last 6 characters; a MOCK integration has no Endpoint lines (it reports
+ * {@code Authorization} (and an AWS session token, {@code X-Amz-Security-Token}) masked but its last 6 characters; a MOCK integration has no Endpoint lines (it reports
  * none); failures end with the error's line ("Execution failed due to ...") and
  * {@code Method completed with status: N}, successes with {@code Successfully completed execution} first.
  *
@@ -136,8 +136,9 @@ public final class ExecutionLog implements GatewayEventListener {
         for (String name : headers.names()) {
             if (b.length() > 1) b.append(", ");
             String value = String.join(",", headers.all(name));
-            // AWS masks credentials in execution logs: the Authorization header and the API key
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("x-api-key")) value = mask(value);
+            // AWS masks credentials in execution logs: the Authorization header, session tokens and the API key
+            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-Amz-Security-Token")
+                    || name.equalsIgnoreCase("x-api-key")) value = mask(value);
             b.append(name).append('=').append(value);
         }
         return b.append('}').toString();

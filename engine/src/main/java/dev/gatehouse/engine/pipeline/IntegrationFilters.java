@@ -2,7 +2,10 @@ package dev.gatehouse.engine.pipeline;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.payload.BinaryMediaTypes;
+import dev.gatehouse.engine.integration.AwsServiceIntegration;
 import dev.gatehouse.engine.integration.FunctionIntegration;
+import dev.gatehouse.engine.integration.aws.AwsServiceArn;
+import dev.gatehouse.engine.integration.aws.AwsServices;
 import dev.gatehouse.engine.integration.FunctionProxyIntegration;
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.LambdaTarget;
@@ -43,14 +46,21 @@ final class IntegrationFilters {
 
     private final TemplateCompiler templates;
     private final HttpBackend fallbackBackend;
+    private final AwsServices aws;
 
     /**
      * @param fallbackBackend backend for calls made outside the data-plane server (test invoke); the server puts
      *                        its per-event-loop backend in the request context, which wins
      */
     IntegrationFilters(TemplateCompiler templates, HttpBackend fallbackBackend) {
+        this(templates, fallbackBackend, AwsServices.fromEnvironment());
+    }
+
+    /** @param aws endpoints, credentials and signing for AWS integrations to services other than Lambda */
+    IntegrationFilters(TemplateCompiler templates, HttpBackend fallbackBackend, AwsServices aws) {
         this.templates = templates;
         this.fallbackBackend = fallbackBackend;
+        this.aws = aws;
     }
 
     /** @throws DefinitionException with the template, line and column when a template does not compile */
@@ -73,7 +83,7 @@ final class IntegrationFilters {
                 case AWS -> LambdaTarget.isLambda(integration.uri())
                         ? mapped(method, integration, where, binary, new FunctionIntegration(
                                 LambdaTarget.of(integration.uri()), timeout(integration), fallbackBackend))
-                        : new Compiled(null, null, unsupported(integration));
+                        : mapped(method, integration, where, binary, awsService(integration));
                 case AWS_PROXY -> LambdaTarget.isLambda(integration.uri())
                         ? new Compiled(null, null, new FunctionProxyIntegration(LambdaTarget.of(integration.uri()),
                                 timeout(integration), fallbackBackend, binary))
@@ -142,7 +152,22 @@ final class IntegrationFilters {
         return Duration.ofMillis(integration.timeoutInMillis());
     }
 
-    /** AWS and AWS_PROXY integrations of AWS services other than Lambda fail clearly at run time. */
+    /** An AWS integration to another service (DynamoDB, SQS, S3, ...); a malformed ARN is a bad definition. */
+    private Filter awsService(Integration integration) {
+        AwsServiceArn arn;
+        try {
+            arn = AwsServiceArn.parse(integration.uri());
+        } catch (IllegalArgumentException e) {
+            throw DefinitionException.badRequest(e.getMessage());
+        }
+        if (integration.httpMethod() == null || integration.httpMethod().isBlank()) {
+            throw DefinitionException.badRequest("Enumeration value for HttpMethod must be non-empty");
+        }
+        return new AwsServiceIntegration(integration.httpMethod(), arn, integration.credentials(),
+                timeout(integration), aws, fallbackBackend);
+    }
+
+    /** AWS_PROXY integrations of AWS services other than Lambda fail clearly at run time. */
     private static Filter unsupported(Integration integration) {
         String detail = integration.type() + " integrations (" + integration.uri() + ") are not supported by the local "
                 + "engine yet";

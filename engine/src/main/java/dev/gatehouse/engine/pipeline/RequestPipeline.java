@@ -62,14 +62,33 @@ public final class RequestPipeline implements MethodFilterFactory {
      */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
                            StageCaches caches, AuthorizerFunctions authorizers) {
-        this(templates, fallbackBackend, access, caches, authorizers, AccessTrust.none());
+        this(templates, fallbackBackend, access, caches, authorizers, AccessTrust.none(),
+                dev.gatehouse.engine.integration.aws.AwsServices.fromEnvironment());
     }
 
     /** As above, with the user pools, signing key and access keys the workspace's authorizers trust. */
     public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
                            StageCaches caches, AuthorizerFunctions authorizers, AccessTrust trust) {
+        this(templates, fallbackBackend, access, caches, authorizers, trust,
+                dev.gatehouse.engine.integration.aws.AwsServices.fromEnvironment());
+    }
+
+    /** As above, with AWS service integrations signed and sent as {@code aws} says. */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
+                           StageCaches caches, AuthorizerFunctions authorizers,
+                           dev.gatehouse.engine.integration.aws.AwsServices aws) {
+        this(templates, fallbackBackend, access, caches, authorizers, AccessTrust.none(), aws);
+    }
+
+    /**
+     * @param trust the user pools, signing key and access keys the workspace's authorizers trust
+     * @param aws endpoints, credentials and signing for AWS service integrations (the workspace's aws.json)
+     */
+    public RequestPipeline(TemplateCompiler templates, HttpBackend fallbackBackend, AccessState access,
+                           StageCaches caches, AuthorizerFunctions authorizers, AccessTrust trust,
+                           dev.gatehouse.engine.integration.aws.AwsServices aws) {
         this.trust = trust;
-        this.integrations = new IntegrationFilters(templates, fallbackBackend);
+        this.integrations = new IntegrationFilters(templates, fallbackBackend, aws);
         this.validation = new ValidationFilters();
         this.access = access;
         this.caches = caches;
