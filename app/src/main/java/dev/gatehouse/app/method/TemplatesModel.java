@@ -164,13 +164,23 @@ public final class TemplatesModel {
         load(false);
     }
 
-    /** Loads the stored text into the editor unless the user is typing in that same, unchanged template. */
+    /**
+     * Loads the stored text into the editor unless the user is typing in that same template. When the template
+     * typed in was changed meanwhile (by another process: the CLI, a hand edit, git), the typed text stays and
+     * Save waits until the user has looked (the workspace would refuse to overwrite their change anyway).
+     */
     private void load(boolean force) {
         problem.set("");
         String ct = selected.get();
         String text = ct == null ? "" : stored.get().getOrDefault(ct, "");
         Loaded current = loaded.get();
-        boolean unchanged = Objects.equals(ct, current.contentType()) && text.equals(current.text());
+        boolean sameTemplate = Objects.equals(ct, current.contentType());
+        boolean unchanged = sameTemplate && text.equals(current.text());
+        if (!force && !unchanged && sameTemplate && ct != null && !editedText.equals(current.text())) {
+            problem.set("Changed by another process while you typed. Your text is kept: copy it, Revert to see "
+                    + "theirs, then paste and save.");
+            return;
+        }
         if (force || !unchanged) {
             editedText = text;
             loaded.set(new Loaded(ct, text));
