@@ -110,6 +110,7 @@ public final class TemplatesModel {
             problem.set("");
             Map<String, String> map = new LinkedHashMap<>(stored.get());
             map.put(ct, text);
+            lastSaved = text;
             save.accept(map, "Edit mapping template " + ct + " of");
         }, e -> problem.set("Cannot check the template: " + e.getMessage()));
     }
@@ -148,6 +149,8 @@ public final class TemplatesModel {
     // ---- reload ----------------------------------------------------------------------------------------------
 
     private String pendingSelection;
+    /** The text last handed to the workspace by {@link #save()}: its reload is this editor's own change. */
+    private String lastSaved;
 
     /** Re-reads the stored templates (after any change of the method); keeps the selection when it still exists. */
     void reload() {
@@ -176,7 +179,8 @@ public final class TemplatesModel {
         Loaded current = loaded.get();
         boolean sameTemplate = Objects.equals(ct, current.contentType());
         boolean unchanged = sameTemplate && text.equals(current.text());
-        if (!force && !unchanged && sameTemplate && ct != null && !editedText.equals(current.text())) {
+        boolean theirs = !text.equals(editedText) && !text.equals(lastSaved); // not what was typed or saved here
+        if (!force && !unchanged && sameTemplate && ct != null && theirs && !editedText.equals(current.text())) {
             problem.set("Changed by another process while you typed. Your text is kept: copy it, Revert to see "
                     + "theirs, then paste and save.");
             return;

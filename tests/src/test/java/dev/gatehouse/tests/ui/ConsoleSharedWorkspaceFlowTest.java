@@ -102,8 +102,8 @@ class ConsoleSharedWorkspaceFlowTest {
         String theirs = "{\"statusCode\": 200, \"from\": \"another process\"}";
         changeRootGetRequestTemplate(theirs);
 
-        // then, within a second, the console says so, keeps the typed text, and Save waits
-        withinASecond(() -> robot.lookup("#requestTemplates-problem").queryAs(Label.class).getText()
+        // then the console says so, keeps the typed text, and Save waits
+        ConsoleFixture.waitUntil(() -> robot.lookup("#requestTemplates-problem").queryAs(Label.class).getText()
                 .startsWith("Changed by another process while you typed"));
         assertThat(code.getText()).contains("## typed in the console");
         assertThat(robot.lookup("#requestTemplates-save").queryAs(Button.class).isDisabled()).isTrue();
