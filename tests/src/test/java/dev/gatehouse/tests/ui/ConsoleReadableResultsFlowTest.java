@@ -98,11 +98,17 @@ class ConsoleReadableResultsFlowTest {
         assertThat(revert.isDisabled()).isTrue();
     }
 
+    /** The texts of the table's non-empty cells, row by row, left to right, as a person reads them. */
     private static List<String> cellTexts(FxRobot robot) {
-        return robot.from(robot.lookup("#testResponseHeaders").queryAs(TableView.class)).lookup(".table-cell")
-                .queryAllAs(TableCell.class).stream()
-                .sorted(java.util.Comparator.comparingDouble((TableCell<?, ?> c) -> c.localToScene(0, 0).getY())
-                        .thenComparingDouble(c -> c.localToScene(0, 0).getX()))
-                .map(c -> c.getText() == null ? "" : c.getText()).filter(t -> !t.isEmpty()).toList();
+        record Cell(double y, double x, String text) {}
+        java.util.ArrayList<Cell> cells = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : robot.from(robot.lookup("#testResponseHeaders").queryAs(TableView.class)).lookup(".table-cell").queryAll()) {
+            String text = ((TableCell<?, ?>) n).getText();
+            if (text == null || text.isEmpty()) continue;
+            javafx.geometry.Point2D at = n.localToScene(0, 0);
+            cells.add(new Cell(at.getY(), at.getX(), text));
+        }
+        cells.sort(java.util.Comparator.comparingDouble(Cell::y).thenComparingDouble(Cell::x));
+        return cells.stream().map(Cell::text).toList();
     }
 }
