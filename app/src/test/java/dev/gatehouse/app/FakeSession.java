@@ -56,7 +56,13 @@ public final class FakeSession implements WorkspaceSession {
 
     @Override public String name() { return "Fake"; }
 
-    @Override public List<ApiDefinition> apis() { return new ArrayList<>(apis.values()); }
+    /** How often the console has read the list of APIs (each read of the whole workspace reads it once). */
+    public int apisReads;
+
+    @Override public List<ApiDefinition> apis() {
+        apisReads++;
+        return new ArrayList<>(apis.values());
+    }
 
     @Override public Optional<ApiDefinition> api(String apiId) { return Optional.ofNullable(apis.get(apiId)); }
 

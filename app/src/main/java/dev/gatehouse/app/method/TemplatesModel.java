@@ -110,6 +110,7 @@ public final class TemplatesModel {
             problem.set("");
             Map<String, String> map = new LinkedHashMap<>(stored.get());
             map.put(ct, text);
+            lastSaved = text;
             save.accept(map, "Edit mapping template " + ct + " of");
         }, e -> problem.set("Cannot check the template: " + e.getMessage()));
     }
@@ -148,6 +149,8 @@ public final class TemplatesModel {
     // ---- reload ----------------------------------------------------------------------------------------------
 
     private String pendingSelection;
+    /** The text last handed to the workspace by {@link #save()}: its reload is this editor's own change. */
+    private String lastSaved;
 
     /** Re-reads the stored templates (after any change of the method); keeps the selection when it still exists. */
     void reload() {
@@ -164,13 +167,24 @@ public final class TemplatesModel {
         load(false);
     }
 
-    /** Loads the stored text into the editor unless the user is typing in that same, unchanged template. */
+    /**
+     * Loads the stored text into the editor unless the user is typing in that same template. When the template
+     * typed in was changed meanwhile (by another process: the CLI, a hand edit, git), the typed text stays and
+     * Save waits until the user has looked (the workspace would refuse to overwrite their change anyway).
+     */
     private void load(boolean force) {
         problem.set("");
         String ct = selected.get();
         String text = ct == null ? "" : stored.get().getOrDefault(ct, "");
         Loaded current = loaded.get();
-        boolean unchanged = Objects.equals(ct, current.contentType()) && text.equals(current.text());
+        boolean sameTemplate = Objects.equals(ct, current.contentType());
+        boolean unchanged = sameTemplate && text.equals(current.text());
+        boolean theirs = !text.equals(editedText) && !text.equals(lastSaved); // not what was typed or saved here
+        if (!force && !unchanged && sameTemplate && ct != null && theirs && !editedText.equals(current.text())) {
+            problem.set("Changed by another process while you typed. Your text is kept: copy it, Revert to see "
+                    + "theirs, then paste and save.");
+            return;
+        }
         if (force || !unchanged) {
             editedText = text;
             loaded.set(new Loaded(ct, text));

@@ -44,6 +44,7 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong lastRevision = new AtomicLong(-1);
     private final WorkspaceListener workspaceListener = this::onEvent;
+    private volatile java.util.function.LongSupplier editBase = () -> Edit.NO_BASE;
 
     public EngineWorkspaceSession(Gateway gateway) {
         this.gateway = gateway;
@@ -87,6 +88,18 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override public WorkspaceFunctions functions() { return new EngineFunctions(gateway.functions()); }
 
+    @Override public long revision() { return workspace.revision(); }
+
+    @Override public void setEditBase(java.util.function.LongSupplier base) {
+        this.editBase = base == null ? () -> Edit.NO_BASE : base;
+    }
+
+    /** Applies a person's edit through the shared history, based on the revision their screens showed. */
+    private void apply(Edit edit) {
+        long base = editBase.getAsLong();
+        history.apply(base < 0 ? edit : edit.basedOn(base));
+    }
+
     @Override public String name() { return workspace.name(); }
 
     @Override public List<ApiDefinition> apis() { return workspace.apis(); }
@@ -101,7 +114,7 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override
     public ApiDefinition updateApi(String apiId, String description, UnaryOperator<ApiDefinition> change) {
-        history.apply(new Edit() {
+        apply(new Edit() {
             @Override public String description() {
                 return description;
             }
@@ -117,7 +130,7 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override
     public void updateStage(String apiId, String stageName, String description, UnaryOperator<Stage> change) {
-        history.apply(new Edit() {
+        apply(new Edit() {
             @Override public String description() {
                 return description;
             }
@@ -147,12 +160,12 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
             });
         }
         edits.add(Edit.setDefaultApi(makeDefault ? apiId : null));
-        history.apply(Edit.all(description, edits));
+        apply(Edit.all(description, edits));
     }
 
     @Override
     public ApiDefinition storeImported(ApiDefinition api, boolean asNew, String description) {
-        history.apply((asNew ? Edit.createApi(api) : Edit.replaceApi(api)).describedAs(description));
+        apply((asNew ? Edit.createApi(api) : Edit.replaceApi(api)).describedAs(description));
         return workspace.api(api.id()).orElseThrow();
     }
 
@@ -239,18 +252,18 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     @Override
     public ApiDefinition createApi(String name) {
         ApiDefinition api = ApiDefinition.create(Ids.apiId(), name, Instant.now());
-        history.apply(Edit.createApi(api));
+        apply(Edit.createApi(api));
         return workspace.state().get(new DocKey.ApiDoc(api.id()));
     }
 
     @Override
     public void deleteApi(String apiId, String description) {
-        history.apply(Edit.deleteApi(apiId).describedAs(description));
+        apply(Edit.deleteApi(apiId).describedAs(description));
     }
 
     @Override
     public void deleteStage(String apiId, String stageName, String description) {
-        history.apply(Edit.deleteStage(apiId, stageName).describedAs(description));
+        apply(Edit.deleteStage(apiId, stageName).describedAs(description));
     }
 
     @Override public List<DomainName> domainNames() { return workspace.state().domainNames(); }

@@ -57,7 +57,17 @@ public final class Workbench {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObservableList<Path> recentWorkspaces = FXCollections.observableArrayList();
     private final ObservableList<Path> recentWorkspacesReadOnly = FXCollections.unmodifiableObservableList(recentWorkspaces);
-    private final Set<Object> dirtyEditors = new HashSet<>();
+    /** Editors with text not yet applied, each with the workspace revision it was showing when typing began. */
+    private final java.util.Map<Object, Long> dirtyEditors = new java.util.HashMap<>();
+    /** The newest workspace revision the screens show (FX thread). */
+    private long shownRevision = -1;
+    /**
+     * The revision edits are made on, for the session (read on its worker): the oldest of what the screens show and
+     * what each editor with unsaved text was showing when typing began.
+     */
+    private volatile long editBase = -1;
+    /** True on a worker thread while it runs one of this workbench's changes, which reads the result itself. */
+    private static final ThreadLocal<Boolean> CHANGING = ThreadLocal.withInitial(() -> false);
     private final Runnable changeListener = this::onWorkspaceChanged;
     private int running;
 
@@ -148,6 +158,8 @@ public final class Workbench {
                 closeInBackground(old);
             }
             session.set(loaded.session);
+            shownRevision = -1;
+            loaded.session.setEditBase(() -> editBase);
             loaded.session.addChangeListener(changeListener);
             preferences.addRecentWorkspace(loaded.session.root());
             recentWorkspaces.setAll(preferences.recentWorkspaces());
@@ -274,7 +286,14 @@ public final class Workbench {
     private <T> void change(String description, java.util.function.Function<WorkspaceSession, T> work, Consumer<T> onDone,
                             Runnable onFailed) {
         withSession(s -> background(() -> {
-            T result = work.apply(s);
+            T result;
+            CHANGING.set(true);
+            try {
+                result = work.apply(s);
+            } finally {
+                CHANGING.set(false);
+            }
+            // the one read of the workspace for this change (its change listener leaves it to us)
             return new Changed<>(result, Snapshot.of(s));
         }, changed -> {
             if (session.get() == s) apply(changed.snapshot);
@@ -318,8 +337,16 @@ public final class Workbench {
 
     /** Editors with text not yet applied register here, so closing and switching workspaces can ask first. */
     public void setUnsaved(Object editor, boolean unsaved) {
-        if (unsaved) dirtyEditors.add(editor);
+        if (unsaved) dirtyEditors.putIfAbsent(editor, shownRevision);
         else dirtyEditors.remove(editor);
+        updateEditBase();
+    }
+
+    /** See {@link #editBase}; FX thread. */
+    private void updateEditBase() {
+        long base = shownRevision;
+        for (long since : dirtyEditors.values()) base = Math.min(base, since);
+        editBase = base;
     }
 
     public boolean hasUnsavedChanges() {
@@ -329,6 +356,7 @@ public final class Workbench {
     /** Forgets every editor's unsaved text, so closing will not ask (tools and tests that close on purpose). */
     public void discardUnsavedChanges() {
         dirtyEditors.clear();
+        updateEditBase();
     }
 
     /** True when there is nothing unsaved or the user agreed to discard it. */
@@ -337,12 +365,15 @@ public final class Workbench {
         boolean discard = dialogs.confirm("Unsaved changes",
                 "Some editors have changes that were not applied. Discard them?", "Discard");
         if (discard) dirtyEditors.clear();
+        updateEditBase();
         return discard;
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
 
     private void onWorkspaceChanged() {
+        // A change of this workbench reads the workspace itself once it is made: no second read for it.
+        if (CHANGING.get()) return;
         WorkspaceSession s = session.get();
         if (s == null) return;
         // Listeners may run under the workspace's writer lock: read the new state on the worker instead.
@@ -368,6 +399,8 @@ public final class Workbench {
         canRedo.set(snapshot.redo.isPresent());
         undoText.set(snapshot.undo.map(d -> "Undo " + d).orElse("Undo"));
         redoText.set(snapshot.redo.map(d -> "Redo " + d).orElse("Redo"));
+        shownRevision = Math.max(shownRevision, snapshot.revision);
+        updateEditBase();
         revision.set(revision.get() + 1);
     }
 
@@ -401,7 +434,8 @@ public final class Workbench {
     }
 
     private void showEditError(String description, Throwable e) {
-        if (e instanceof DefinitionException) {
+        if (e instanceof DefinitionException || e instanceof dev.gatehouse.engine.workspace.WorkspaceException) {
+            // both are worded for the user (an EditConflict names the file and the field another process changed)
             dialogs.showError("Cannot " + lowerFirst(description), e.getMessage());
         } else {
             dialogs.showError("Cannot " + lowerFirst(description), e);
@@ -418,9 +452,10 @@ public final class Workbench {
     private record Loaded(WorkspaceSession session, Snapshot snapshot) {}
 
     /** What the UI shows of a workspace, read together off the FX thread. */
-    private record Snapshot(List<ApiDefinition> apis, Optional<String> undo, Optional<String> redo) {
+    private record Snapshot(long revision, List<ApiDefinition> apis, Optional<String> undo, Optional<String> redo) {
         static Snapshot of(WorkspaceSession s) {
-            return new Snapshot(s.apis(), s.undoDescription(), s.redoDescription());
+            long revision = s.revision(); // first: what is read next is at least this new
+            return new Snapshot(revision, s.apis(), s.undoDescription(), s.redoDescription());
         }
     }
 }

@@ -31,6 +31,24 @@ public interface WorkspaceSession extends AutoCloseable {
     /** The workspace folder. */
     Path root();
 
+    /**
+     * Counts the workspace's changes (edits, undo, redo, changes read from disk): what a screen showed is "as of"
+     * one revision. Read before the queries, a revision is never newer than what they return. Any thread.
+     */
+    default long revision() {
+        return -1;
+    }
+
+    /**
+     * Tells the session which revision the person's edits are made on (read on the worker thread when an edit is
+     * applied, so it must be cheap and thread-safe): every edit then carries it, and one that would overwrite what
+     * another process changed since that revision is refused with
+     * {@link dev.gatehouse.engine.workspace.EditConflict}, naming the place, instead of silently undoing their
+     * change (see {@link dev.gatehouse.engine.workspace.Workspace}). A negative value plans edits on the newest
+     * state without that check.
+     */
+    default void setEditBase(java.util.function.LongSupplier base) {}
+
     /** The workspace's display name. */
     String name();
 

@@ -495,8 +495,30 @@ public final class TestPanelViewModel {
             setTargets(List.of());
             return;
         }
-        targetLookup.run(BackgroundTask.of(() -> s.stages(id).stream().map(Stage::stageName).toList())
-                .onSuccess(this::setTargets).onFailure(e -> setTargets(List.of())));
+        targetLookup.run(BackgroundTask.of(() -> s.stages(id))
+                .onSuccess(stages -> {
+                    setTargets(stages.stream().map(Stage::stageName).toList());
+                    prefillStageVariables(stages);
+                }).onFailure(e -> setTargets(List.of())));
+    }
+
+    /** What {@link #prefillStageVariables} last put in the form, so a change of API replaces only that. */
+    private String prefilled = "";
+
+    /**
+     * A draft test invoke has no stage, so a method whose URI reads {@code ${stageVariables.…}} (the sample
+     * PetStore's {@code petstoreHost}) would call nowhere: unless the user typed their own, the form starts with the
+     * variables of the API's first stage that has any, commented with where they come from.
+     */
+    private void prefillStageVariables(List<Stage> stages) {
+        String current = stageVariables.get() == null ? "" : stageVariables.get();
+        if (!current.isBlank() && !current.equals(prefilled)) return;
+        String text = stages.stream().filter(st -> !st.variables().isEmpty()).findFirst()
+                .map(st -> "# from stage " + st.stageName() + "\n" + st.variables().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("\n")))
+                .orElse("");
+        prefilled = text;
+        stageVariables.set(text);
     }
 
     private void setTargets(List<String> stageNames) {

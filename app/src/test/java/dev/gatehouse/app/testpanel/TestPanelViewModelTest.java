@@ -73,6 +73,35 @@ class TestPanelViewModelTest {
     }
 
     @Test
+    void testingGetPetsOfTheDraftStartsWithProdsVariablesAndAnswersOfflineFromTheSimulatedBackend() {
+        int port = h.session().serve("127.0.0.1", 0);
+        select("/pets", "GET");
+
+        // a draft test has no stage: the form starts with prod's variables, which name the sample's own backend
+        assertThat(vm.stageVariablesProperty().get()).isEqualTo(
+                "# from stage prod\npetstoreHost=127.0.0.1:4010/restapis/petbackend/backend/_user_request_");
+        // the console serves on 4010; this test serves on a free port
+        vm.stageVariablesProperty().set(vm.stageVariablesProperty().get().replace(":4010/", ":" + port + "/"));
+        vm.test();
+
+        TestRun run = vm.selectedRunProperty().get();
+        assertThat(run.error()).isNull();
+        assertThat(run.status()).isEqualTo(200);
+        // the three pets of AWS's tutorial "Create a REST API by importing an example"
+        assertThat(vm.displayedBodyProperty().get().replaceAll("\\s", ""))
+                .isEqualTo("[{\"id\":1,\"type\":\"dog\",\"price\":249.99},{\"id\":2,\"type\":\"cat\",\"price\":124.99},"
+                        + "{\"id\":3,\"type\":\"fish\",\"price\":0.99}]");
+    }
+
+    @Test
+    void stageVariablesTypedByTheUserAreKeptWhenAnotherApiIsShown() {
+        select("/pets", "GET");
+        vm.stageVariablesProperty().set("petstoreHost=127.0.0.1:9999");
+        h.workbench.selectApi("inventory1");
+        assertThat(vm.stageVariablesProperty().get()).isEqualTo("petstoreHost=127.0.0.1:9999");
+    }
+
+    @Test
     void aDeployedStageIsCalledOverRealHttpOnTheLocalDataPlane() {
         int port = h.session().serve("127.0.0.1", 0);
         select("/", "GET");

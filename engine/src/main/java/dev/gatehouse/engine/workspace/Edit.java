@@ -40,12 +40,39 @@ public interface Edit {
      */
     List<Change<?>> plan(WorkspaceState state);
 
+    /** Marks an edit that carries no {@link #baseRevision()}. */
+    long NO_BASE = -1;
+
+    /**
+     * The {@link Workspace#revision() revision} of the workspace the edit was made on, i.e. what the person
+     * making it saw (the console passes the revision its screens show); {@link #NO_BASE} when the edit is simply
+     * planned on the newest state (the CLI, the control plane). With a base, {@link Workspace#apply} first reads
+     * what other processes wrote and refuses the edit, naming the place, when it would overwrite something another
+     * process changed in a document since that revision (see {@link EditConflict}); otherwise it is rebased onto
+     * their version.
+     */
+    default long baseRevision() {
+        return NO_BASE;
+    }
+
+    /** This edit, made on the workspace as it was at {@code revision} (see {@link #baseRevision()}). */
+    default Edit basedOn(long revision) {
+        return wrap(this, description(), revision);
+    }
+
     /** The same edit under another description, e.g. {@code replaceApi(api).describedAs("Create resource /pets")}. */
     default Edit describedAs(String newDescription) {
-        Edit self = this;
+        return wrap(this, newDescription, baseRevision());
+    }
+
+    private static Edit wrap(Edit self, String description, long base) {
         return new Edit() {
             @Override public String description() {
-                return newDescription;
+                return description;
+            }
+
+            @Override public long baseRevision() {
+                return base;
             }
 
             @Override public List<Change<?>> plan(WorkspaceState state) {

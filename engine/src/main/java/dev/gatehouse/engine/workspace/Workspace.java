@@ -49,6 +49,13 @@ import org.slf4j.LoggerFactory;
  * reloads, so trying again works on the new content. {@link #refreshIfChangedOnDisk} (polled by
  * {@link #followDisk}) picks up changes made on disk and announces them to the listeners like edits.
  *
+ * <p><b>Edits made on what a person saw</b> carry the revision they were made on ({@link Edit#basedOn}): the
+ * console's screens may lag a change read from disk, so an edit built on them could undo another process's change
+ * to the same document. Such an edit reads the disk first (under the write lock, so no one writes in between),
+ * is planned on the newest state, and is refused with an {@link EditConflict} naming the place when its result
+ * would not keep every field another process changed since its revision; otherwise it is rebased onto their
+ * version and written.
+ *
  * <p><b>Events</b>: {@link WorkspaceListener}s hear about every change once it is on disk, on the writer's thread.
  */
 public final class Workspace implements AutoCloseable {
@@ -71,6 +78,11 @@ public final class Workspace implements AutoCloseable {
     private volatile long revision;
     private volatile boolean closed;
     private Thread follower;
+    /** The latest changes read from disk (other processes' writes), newest last, for {@link #checkBase}. */
+    private final java.util.ArrayDeque<AppliedEdit> diskLog = new java.util.ArrayDeque<>();
+    /** The newest revision dropped from {@link #diskLog}: edits based before it are refused when they collide at all. */
+    private long forgottenDiskRevision = -1;
+    private static final int DISK_LOG_LIMIT = 256;
 
     private Workspace(Path root, boolean readOnly, long diskStamp, WorkspaceReader.Loaded loaded) {
         this.root = root;
@@ -269,6 +281,8 @@ public final class Workspace implements AutoCloseable {
      * nothing writes nothing and returns an empty {@link AppliedEdit}.
      *
      * @throws dev.gatehouse.engine.model.DefinitionException the edit breaks AWS's rules (unknown id, name taken, ...)
+     * @throws EditConflict      an edit with a {@link Edit#baseRevision()} would overwrite what another process
+     *                            changed since that revision (their version is loaded and announced)
      * @throws WorkspaceException a quarantined file would be written, a document changed since the edit was made
      *                            (undo over someone else's change), a file the edit touches was changed on disk
      *                            by another process since this instance read it (the workspace has reloaded it
@@ -283,36 +297,88 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalStateException("Workspace.apply called from a WorkspaceListener or an Edit's plan: "
                     + "hand the work to an executor instead");
         }
+        boolean based = edit.baseRevision() != Edit.NO_BASE;
         writerLock.lock();
         try {
             if (closed) throw new IllegalStateException("Workspace " + root + " is closed");
-            WorkspaceState before = state;
-            List<Change<?>> changes = effective(edit.plan(before));
-            if (changes.isEmpty()) return new AppliedEdit(edit.description(), List.of(), revision);
-            for (Change<?> change : changes) check(edit, before, change);
-            WorkspaceState after = before.withChanges(changes);
-            try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
-                boolean othersWrote = DiskStamp.of(root) != diskStamp;
-                try {
-                    // re-reads each file it touches and refuses one that is not what this instance last saw
-                    writer.write(edit.description(), changes);
-                } catch (WorkspaceException.ChangedOnDisk e) {
-                    reloadLocked(); // so trying again works on what the other process wrote
-                    throw e;
+            if (!based) {
+                // planned on what this instance holds; a file changed on disk meanwhile is refused by the writer
+                List<Change<?>> changes = plan(edit);
+                if (changes.isEmpty()) return new AppliedEdit(edit.description(), List.of(), revision);
+                try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
+                    return write(edit, changes);
                 }
-                // files this edit did not touch may still hold other writers' changes: then leave the stamp
-                // stale, so the next refresh reads them
-                if (!othersWrote) diskStamp = DiskStamp.of(root);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write to workspace " + root + ": " + e.getMessage(), e);
             }
-            state = after;
-            long produced = ++revision;
-            AppliedEdit applied = new AppliedEdit(edit.description(), changes, produced);
-            publish(applied);
-            return applied;
+            // An edit made on what a person saw: under the write lock, first read what other processes wrote
+            // (no one can write in between), then plan on that and refuse only where the two collide.
+            try (WorkspaceLock ignored = WorkspaceLock.acquire(root, WRITE_WAIT)) {
+                if (DiskStamp.of(root) != diskStamp) reloadLocked();
+                List<Change<?>> changes = plan(edit);
+                if (changes.isEmpty()) return new AppliedEdit(edit.description(), List.of(), revision);
+                checkBase(edit, changes);
+                return write(edit, changes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to workspace " + root + ": " + e.getMessage(), e);
         } finally {
             writerLock.unlock();
+        }
+    }
+
+    /** Under the writer lock: the edit's effective changes on the newest state, checked against the rules. */
+    private List<Change<?>> plan(Edit edit) {
+        WorkspaceState before = state;
+        List<Change<?>> changes = effective(edit.plan(before));
+        for (Change<?> change : changes) check(edit, before, change);
+        return changes;
+    }
+
+    /** Under the writer lock and the write lock: puts the changes on disk, publishes the new state. */
+    private AppliedEdit write(Edit edit, List<Change<?>> changes) {
+        WorkspaceState after = state.withChanges(changes);
+        boolean othersWrote = DiskStamp.of(root) != diskStamp;
+        try {
+            // re-reads each file it touches and refuses one that is not what this instance last saw
+            writer.write(edit.description(), changes);
+        } catch (WorkspaceException.ChangedOnDisk e) {
+            reloadLocked(); // so trying again works on what the other process wrote
+            throw e;
+        }
+        // files this edit did not touch may still hold other writers' changes: then leave the stamp
+        // stale, so the next refresh reads them
+        if (!othersWrote) diskStamp = DiskStamp.of(root);
+        state = after;
+        long produced = ++revision;
+        AppliedEdit applied = new AppliedEdit(edit.description(), changes, produced);
+        publish(applied);
+        return applied;
+    }
+
+    /**
+     * Refuses an edit made on revision {@code edit.baseRevision()} that would undo something read from disk since
+     * (another process's change) in a document it writes. Changes this instance made itself since are not checked:
+     * they were planned one after another on the newest state.
+     */
+    private void checkBase(Edit edit, List<Change<?>> changes) {
+        long base = edit.baseRevision();
+        if (base >= revision) return;
+        for (Change<?> change : changes) {
+            java.util.Set<String> theirs = new java.util.LinkedHashSet<>();
+            boolean forgotten = base < forgottenDiskRevision;
+            for (AppliedEdit fromDisk : diskLog) {
+                if (fromDisk.revision() <= base) continue;
+                for (Change<?> c : fromDisk.changes()) {
+                    if (c.key().equals(change.key())) theirs.addAll(EditConflicts.changedPlaces(c.before(), c.after()));
+                }
+            }
+            List<String> lost = forgotten ? List.of("/") : EditConflicts.overwritten(theirs, change.before(), change.after());
+            if (lost.isEmpty()) continue;
+            Path file = root.resolve(change.key().relativePath());
+            String where = lost.size() == 1 ? lost.getFirst() : lost.getFirst() + " and " + (lost.size() - 1) + " more";
+            throw new EditConflict("Cannot " + lowerFirst(edit.description()) + ": " + file + " was changed by another "
+                    + "process (the CLI, another console, a hand edit or git) since this was edited, at " + where
+                    + ". Nothing was saved, and their change is shown now: look at it and make your change again.",
+                    file, lost);
         }
     }
 
@@ -383,7 +449,10 @@ public final class Workspace implements AutoCloseable {
         diskStamp = stamp;
         if (changes.isEmpty()) return false;
         long produced = ++revision;
-        publish(new AppliedEdit("Changed on disk", changes, produced));
+        AppliedEdit fromDisk = new AppliedEdit("Changed on disk", changes, produced);
+        diskLog.addLast(fromDisk);
+        if (diskLog.size() > DISK_LOG_LIMIT) forgottenDiskRevision = diskLog.removeFirst().revision();
+        publish(fromDisk);
         return true;
     }
 

@@ -65,7 +65,7 @@ class SampleWorkspaceTest {
     void theSampleOpensWithoutProblemsAndServesEveryStage() {
         assertThat(gateway.workspace().problems()).isEmpty();
         assertThat(gateway.planProblems()).isEmpty();
-        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "inventory1", "legacyinv", "hellolambd");
+        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "petbackend", "inventory1", "legacyinv", "hellolambd");
     }
 
     @Test
@@ -96,6 +96,57 @@ class SampleWorkspaceTest {
             assertThat(r.code()).isEqualTo(200);
             assertThat(r.body().string()).isEqualTo("{\"greeting\":\"Hello from a local Lambda\",\"method\":\"GET\","
                     + "\"path\":\"/echo/a/b\",\"query\":{\"x\":\"1\"},\"body\":null}");
+        }
+    }
+
+    @Test
+    void petStoreAnswersOfflineThroughItsSimulatedBackendWithThePetsOfAwssTutorial() throws IOException {
+        // prod's petstoreHost names the simulated backend on the console's port 4010; this test serves elsewhere
+        gateway.deploy("petstore01", "prod", "point at this test's port",
+                Map.of("petstoreHost", "127.0.0.1:" + port + "/restapis/petbackend/backend/_user_request_"));
+        // AWS's tutorial "Create a REST API by importing an example": GET /pets lists dog 249.99, cat 124.99 and
+        // fish 0.99 with ids 1-3; GET /pets/1 answers the dog
+        try (Response r = get("/prod/pets?type=dog&page=1")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            com.fasterxml.jackson.databind.JsonNode pets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body().string());
+            assertThat(pets).hasSize(3);
+            assertThat(pets.get(0).get("type").asText()).isEqualTo("dog");
+            assertThat(pets.get(0).get("price").decimalValue()).isEqualByComparingTo("249.99");
+            assertThat(pets.get(1).get("type").asText()).isEqualTo("cat");
+            assertThat(pets.get(2).get("price").decimalValue()).isEqualByComparingTo("0.99");
+        }
+        try (Response r = get("/prod/pets/1")) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string().replaceAll("\\s", "")).isEqualTo("{\"id\":1,\"type\":\"dog\",\"price\":249.99}");
+        }
+        try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/prod/pets")
+                .post(RequestBody.create("{\"type\": \"cat\", \"price\": 123.11}", MediaType.get("application/json"))).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).contains("\"message\": \"success\"");
+        }
+    }
+
+    @Test
+    void everyHttpIntegrationOfTheSampleCallsThisMachineOnly() {
+        // the sample must work offline and send nothing off the machine: each HTTP endpoint, with the variables of
+        // each stage it is deployed to, names a loopback host
+        var ws = gateway.workspace();
+        for (ApiDefinition api : ws.apis()) {
+            for (var stage : ws.stages(api.id())) {
+                DeploymentSnapshot deployed = ws.deployment(api.id(), stage.deploymentId()).orElseThrow();
+                for (var resource : deployed.api().resources()) {
+                    for (Method m : resource.resourceMethods().values()) {
+                        Integration i = m.methodIntegration();
+                        if (i == null || i.uri() == null || !i.uri().startsWith("http")) continue;
+                        String uri = i.uri();
+                        for (var v : stage.variables().entrySet()) uri = uri.replace("${stageVariables." + v.getKey() + "}", v.getValue());
+                        uri = uri.replaceAll("\\{[^}]*}", "p"); // path parameters
+                        assertThat(java.net.URI.create(uri).getHost()).as("%s %s %s on stage %s", api.name(), m.httpMethod(),
+                                resource.path(), stage.stageName()).isEqualTo("127.0.0.1");
+                    }
+                }
+            }
         }
     }
 

@@ -24,6 +24,9 @@ final class ConsoleFixture {
     /** Sizes Monocle's headless screen; call from a static initialiser, before the toolkit starts. */
     static void useScreen(int width, int height) {
         System.setProperty("headless.geometry", width + "x" + height + "-32");
+        // TestFX waits 10 s for a @Start method; the first console started in a JVM loads most of its classes
+        // there, which took longer on a loaded 2-core machine (a bound, not a pace)
+        if (System.getProperty("testfx.setup.timeout") == null) System.setProperty("testfx.setup.timeout", "60000");
     }
 
     /** A fresh copy of {@code resources/sample-workspace} in a temporary folder. */

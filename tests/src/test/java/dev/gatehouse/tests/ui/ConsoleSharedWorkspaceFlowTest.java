@@ -11,7 +11,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.engine.model.Json;
+import java.nio.file.Files;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console and the CLI share a workspace (issue 10, item 7): with the console open, {@code gatehouse deploy}
- * from a shell succeeds, and the console shows the new deployment within a second of the command's end.
+ * from a shell succeeds, and the console shows the new deployment within a second of the command's end; an edit
+ * typed in the console over a template another process changed meanwhile never overwrites their change, and the
+ * typed text is not lost.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleSharedWorkspaceFlowTest {
@@ -71,6 +82,69 @@ class ConsoleSharedWorkspaceFlowTest {
         // when a new stage is deployed from the shell, then it is listed too
         deployFromShell("shell", "a stage of its own");
         withinASecond(() -> stageTable(robot).getItems().stream().anyMatch(r -> r.stageName().equals("shell")));
+    }
+
+    @Test
+    void aTemplateChangedOnDiskWhileTypedInIsNotOverwrittenAndTheTypedTextIsKept(FxRobot robot) throws Exception {
+        // given GET /'s request template open in the console, with text typed but not saved
+        robot.clickOn("#tree-GET-_");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#methodTitle").tryQuery().isPresent());
+        robot.clickOn("#phase-integration-request");
+        javafx.scene.control.ScrollPane editor = robot.lookup("#integrationRequestEditor").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> editor.setVvalue(1)); // the templates are at the bottom of the integration request
+        CodeArea code = robot.lookup("#requestTemplates-code").queryAs(CodeArea.class);
+        robot.clickOn(code);
+        robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        robot.write("\n## typed in the console");
+        ConsoleFixture.waitUntil(() -> !robot.lookup("#requestTemplates-revert").queryAs(Button.class).isDisabled());
+
+        // when another process changes that same template on disk (a hand edit, git, another console)
+        String theirs = "{\"statusCode\": 200, \"from\": \"another process\"}";
+        changeRootGetRequestTemplate(theirs);
+
+        // then the console says so, keeps the typed text, and Save waits
+        ConsoleFixture.waitUntil(() -> robot.lookup("#requestTemplates-problem").queryAs(Label.class).getText()
+                .startsWith("Changed by another process while you typed"));
+        assertThat(code.getText()).contains("## typed in the console");
+        assertThat(robot.lookup("#requestTemplates-save").queryAs(Button.class).isDisabled()).isTrue();
+
+        // when the user types on and saves anyway (Ctrl+S)
+        robot.clickOn(code);
+        robot.write("!");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+
+        // then the workspace refuses, the message names the file and the template, and nothing is lost
+        ConsoleFixture.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(pane.getContentText()).contains("apis/petstore01/api.json").contains("was changed by another process")
+                .contains("requestTemplates/application/json").contains("Nothing was saved");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // Enter closes the message
+        ConsoleFixture.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(rootGetRequestTemplate()).isEqualTo(theirs);
+        assertThat(code.getText()).contains("## typed in the console!");
+
+        // and Revert shows their version
+        robot.clickOn("#requestTemplates-revert");
+        ConsoleFixture.waitUntil(() -> code.getText().equals(theirs));
+    }
+
+    private void changeRootGetRequestTemplate(String template) throws Exception {
+        Path file = workspace.resolve("apis/petstore01/api.json");
+        ObjectNode api = (ObjectNode) Json.mapper().readTree(file.toFile());
+        rootGet(api).with("methodIntegration").with("requestTemplates").put("application/json", template);
+        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(api));
+    }
+
+    private String rootGetRequestTemplate() throws Exception {
+        JsonNode api = Json.mapper().readTree(workspace.resolve("apis/petstore01/api.json").toFile());
+        return rootGet((ObjectNode) api).path("methodIntegration").path("requestTemplates").path("application/json").asText();
+    }
+
+    private static ObjectNode rootGet(ObjectNode api) {
+        for (JsonNode resource : api.path("resources")) {
+            if (resource.path("path").asText().equals("/")) return (ObjectNode) resource.path("resourceMethods").path("GET");
+        }
+        throw new AssertionError("PetStore has no GET /");
     }
 
     /** Runs {@code gatehouse deploy PetStore --stage STAGE} as a user would in a terminal; returns the deployment id. */
