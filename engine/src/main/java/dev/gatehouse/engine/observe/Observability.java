@@ -54,6 +54,11 @@ public final class Observability implements AutoCloseable {
         });
     }
 
+    /** The hand-off queue (tests feed it records directly). */
+    ObserveQueue queue() {
+        return queue;
+    }
+
     public ObserveSettings settings() {
         return settings;
     }
