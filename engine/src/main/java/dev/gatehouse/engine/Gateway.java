@@ -84,6 +84,8 @@ public final class Gateway implements AutoCloseable {
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
     /** Execution logs of served requests the console marks with X-Gatehouse-Trace. */
     private final ConsoleTraces traces = new ConsoleTraces();
+    /** Metrics, access logs and the request log of served requests (observe/); started by serve. */
+    private final dev.gatehouse.engine.observe.Observability observability;
     private volatile Map<String, String> planProblems = Map.of();
     private volatile RuntimePlan plan = RuntimePlan.EMPTY;
     /** The revision of the last workspace edit that asked for a rebuild (one rebuild per edit, not per event). */
@@ -113,6 +115,11 @@ public final class Gateway implements AutoCloseable {
         this.testInvoker = new TestInvoker(pipeline);
         this.holder = new PlanHolder(traces.stripping(pipeline.serving(RuntimePlan.EMPTY)));
         listeners.add(traces);
+        this.observability = new dev.gatehouse.engine.observe.Observability(workspace.root(),
+                dev.gatehouse.engine.observe.ObserveOptions.DEFAULTS, clock);
+        observability.follow(workspace);
+        listeners.add(observability.listener());
+        if (!workspace.isReadOnly()) workspace.addListener(dev.gatehouse.engine.observe.AuditTrail.ofWorkspace(workspace.root()));
         this.rebuilder = new SerialRebuilder("gatehouse-plan-rebuild", this::rebuildPlan);
         rebuilder.request().join();
         workspace.addListener(event -> {
@@ -446,6 +453,7 @@ public final class Gateway implements AutoCloseable {
         if (host != null) options = new DataPlaneOptions(host, options.port(), options.eventLoops(),
                 options.maxRequestBodyBytes(), options.maxHeaderBytes(), options.maxInitialLineBytes(),
                 options.inFlightBodyBudget(), options.idleTimeout(), options.backend());
+        observability.start();
         server = DataPlaneServer.start(options, holder, GatewayEventListener.composite(listeners));
         return server;
     }
@@ -476,6 +484,11 @@ public final class Gateway implements AutoCloseable {
     /** Receives every data-plane request's events (metrics, live logs). Add before {@link #serve}. */
     public void addListener(GatewayEventListener listener) {
         listeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Metrics, access logs and the request log of served requests (the store opens when serving starts). */
+    public dev.gatehouse.engine.observe.Observability observability() {
+        return observability;
     }
 
     /** The execution log of a served request sent with {@code X-Gatehouse-Trace: id} (see {@link ConsoleTraces}). */
@@ -510,6 +523,7 @@ public final class Gateway implements AutoCloseable {
         workspace.close();
         rebuilder.close();
         if (s != null) s.close(Duration.ofSeconds(5));
+        observability.close(); // after the data plane: every finished request is written
         access.close(); // after the data plane: every admitted request is counted and saved
         functions.close();
         synchronized (backendLock) {

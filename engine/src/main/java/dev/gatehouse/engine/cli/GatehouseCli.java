@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, ExportCommand.class, ValidateCommand.class, DeployCommand.class,
                 ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class,
                 FunctionCommand.class, ApiKeyCommand.class, UsagePlanCommand.class,
-                TokenCommand.class, CacheCommand.class})
+                TokenCommand.class, CacheCommand.class, LogsCommand.class, MetricsCommand.class, AuditCommand.class})
 public final class GatehouseCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,7 @@ public final class GatehouseCli implements Runnable {
 
     /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
     public static int execute(String... args) {
+        dev.gatehouse.engine.observe.AuditActor.setProcessDefault("cli"); // the audit trail's userIdentity
         CommandLine cli = new CommandLine(new GatehouseCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("gatehouse: " + oneLine(e));

@@ -53,10 +53,16 @@ public final class ControlApi {
     /** Handles one request: signature, route, AWS's error shape for every failure. Never throws. */
     public ControlResponse handle(ControlRequest request) {
         try {
+            // Prometheus scrapers do not sign: /metrics is read-only and carries no workspace content
+            if (request.method().equals("GET") && request.rawPath().equals("/metrics")) {
+                return new ControlResponse(200, java.util.Map.of("Content-Type",
+                        dev.gatehouse.engine.observe.PrometheusMetrics.CONTENT_TYPE),
+                        gateway.observability().prometheusText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             verifier.verify(request);
             Router.Match match = router.route(request);
             if (match == null) throw new ControlException(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + request.rawPath());
-            return match.run();
+            return dev.gatehouse.engine.observe.AuditActor.callAs("control-plane:" + signer(request), match::run);
         } catch (ControlException e) {
             return ControlResponse.error(e);
         } catch (DefinitionException e) {
@@ -72,6 +78,16 @@ public final class ControlApi {
             LOG.error("control plane: {} {} failed", request.method(), request.rawPath(), e);
             return ControlResponse.error(new ControlException(500, "InternalServerErrorException", "Internal server error"));
         }
+    }
+
+    /** The access key id of the request's SigV4 Authorization header ({@code Credential=AKID/...}), for the audit trail. */
+    private static String signer(ControlRequest request) {
+        String auth = request.header("Authorization");
+        if (auth == null) return "anonymous";
+        int i = auth.indexOf("Credential=");
+        if (i < 0) return "anonymous";
+        int end = auth.indexOf('/', i);
+        return end < 0 ? "anonymous" : auth.substring(i + "Credential=".length(), end);
     }
 
     // ---- for the route groups --------------------------------------------------------------------------------

@@ -52,7 +52,20 @@ public final class ExecutionLog implements GatewayEventListener {
     }
 
     private synchronized void line(String text) {
-        log.append(TIME.format(clock.instant())).append(" : ").append(text).append('\n');
+        log.append(time(clock.millis())).append(" : ").append(text).append('\n');
+    }
+
+    /** The last second formatted, per thread: a request's lines mostly share their second (the served path logs every request at INFO). */
+    private static final ThreadLocal<Object[]> LAST_SECOND = ThreadLocal.withInitial(() -> new Object[] {Long.MIN_VALUE, ""});
+
+    private static String time(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        Object[] last = LAST_SECOND.get();
+        if ((Long) last[0] != second) {
+            last[0] = second;
+            last[1] = TIME.format(java.time.Instant.ofEpochSecond(second));
+        }
+        return (String) last[1];
     }
 
     @Override public synchronized void requestStart(RequestContext ctx, GatewayRequest request) {

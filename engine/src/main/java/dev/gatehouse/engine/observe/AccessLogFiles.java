@@ -1,0 +1,92 @@
+package dev.gatehouse.engine.observe;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Access-log files under {@code .gatehouse/logs/access/}, one per stage ({@code {apiId}_{stage}.log}), rotated by
+ * size: past {@code maxBytes} the file becomes {@code .1}, {@code .1} becomes {@code .2} and so on, keeping
+ * {@code filesKept}. Used by the writer thread only; lines are flushed once per batch.
+ */
+final class AccessLogFiles implements AutoCloseable {
+
+    private final Path dir;
+    private final long maxBytes;
+    private final int filesKept;
+    private final Map<String, Open> open = new HashMap<>();
+
+    private static final class Open {
+        final Path file;
+        OutputStream out;
+        long size;
+
+        Open(Path file) {
+            this.file = file;
+        }
+    }
+
+    AccessLogFiles(Path dir, long maxBytes, int filesKept) {
+        this.dir = dir;
+        this.maxBytes = maxBytes;
+        this.filesKept = Math.max(1, filesKept);
+    }
+
+    /** The file a stage's access log is written to. */
+    static Path fileOf(Path dir, String apiId, String stage) {
+        return dir.resolve(apiId + "_" + stage + ".log");
+    }
+
+    void append(String apiId, String stage, String line) throws IOException {
+        Open f = open.get(apiId + "/" + stage);
+        if (f == null) {
+            f = new Open(fileOf(dir, apiId, stage));
+            open.put(apiId + "/" + stage, f);
+        }
+        if (f.out == null) {
+            Files.createDirectories(dir);
+            f.out = Files.newOutputStream(f.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            f.size = Files.size(f.file);
+        }
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        if (f.size > 0 && f.size + bytes.length > maxBytes) rotate(f);
+        f.out.write(bytes);
+        f.size += bytes.length;
+    }
+
+    private void rotate(Open f) throws IOException {
+        f.out.close();
+        Path base = f.file;
+        Files.deleteIfExists(base.resolveSibling(base.getFileName() + "." + filesKept));
+        for (int i = filesKept - 1; i >= 1; i--) {
+            Path from = base.resolveSibling(base.getFileName() + "." + i);
+            if (Files.exists(from)) {
+                Files.move(from, base.resolveSibling(base.getFileName() + "." + (i + 1)), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(base, base.resolveSibling(base.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        f.out = Files.newOutputStream(base, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        f.size = 0;
+    }
+
+    void flush() throws IOException {
+        for (Open f : open.values()) if (f.out != null) f.out.flush();
+    }
+
+    @Override public void close() {
+        for (Open f : open.values()) {
+            try {
+                if (f.out != null) f.out.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.gatehouse.engine.observe;
+
+import dev.gatehouse.engine.model.LoggingLevel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The off-request-path half of observability, on one daemon thread of its own: takes what the
+ * {@link ObserveQueue} holds at most every {@code batchInterval}, and per batch updates the Prometheus meters,
+ * the 1-second and 1-minute metric buckets and the request log in <em>one</em> SQLite transaction, and appends
+ * the access-log lines. Every minute it enforces the retention limits. A failing write is logged and the batch
+ * lost (never retried in a loop); requests are never affected.
+ */
+final class ObserveWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObserveWriter.class);
+    private static final int MAX_BATCH = 8192;
+    private static final long RETENTION_EVERY_MILLIS = 60_000;
+
+    private final ObserveQueue queue;
+    private final ObserveSettings settings;
+    private final ObserveDatabase db;
+    private final MetricsStore metrics;
+    private final PrometheusMetrics prometheus;
+    private final AccessLogFiles accessLogs;
+    private final ObserveOptions options;
+    private final Clock clock;
+    private final Map<String, AccessLogFormat> formats = new HashMap<>();
+    /** Buckets still open (or recently written) by key; writer thread only. */
+    private final Map<MetricsStore.Key, MetricBucket> open = new HashMap<>();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong writeFailures = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastRetention;
+
+    ObserveWriter(ObserveQueue queue, ObserveSettings settings, ObserveDatabase db, PrometheusMetrics prometheus,
+                  Path accessLogDir, ObserveOptions options, Clock clock) {
+        this.queue = queue;
+        this.settings = settings;
+        this.db = db;
+        this.metrics = new MetricsStore(db);
+        this.prometheus = prometheus;
+        this.accessLogs = new AccessLogFiles(accessLogDir, options.accessLogMaxBytes(), options.accessLogFilesKept());
+        this.options = options;
+        this.clock = clock;
+        this.lastRetention = clock.millis();
+        this.thread = Thread.ofPlatform().daemon().name("gatehouse-observe-writer").unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Records taken from the queue and handled (written or lost to a failed write). */
+    long handled() {
+        return handled.get();
+    }
+
+    long batches() {
+        return batches.get();
+    }
+
+    long writeFailures() {
+        return writeFailures.get();
+    }
+
+    private void loop() {
+        List<RequestRecord> batch = new ArrayList<>(1024);
+        long interval = options.batchInterval().toMillis();
+        while (running || queue.size() > 0) {
+            long started = System.nanoTime();
+            batch.clear();
+            try {
+                queue.drain(batch, MAX_BATCH, interval);
+            } catch (InterruptedException e) {
+                if (!running) continue;
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+                handled.addAndGet(batch.size());
+            }
+            maybeEnforceRetention(false);
+            long spent = (System.nanoTime() - started) / 1_000_000;
+            if (running && !batch.isEmpty() && spent < interval) {
+                try {
+                    Thread.sleep(interval - spent); // one transaction per interval, however busy
+                } catch (InterruptedException ignored) {
+                    // closing: drain what is left
+                }
+            }
+        }
+    }
+
+    /** Handles one batch: meters, buckets, request log in one transaction, access-log lines. */
+    void write(List<RequestRecord> batch) {
+        Map<MetricsStore.Key, MetricBucket> touched = new HashMap<>();
+        List<Object[]> logged = new ArrayList<>();
+        for (RequestRecord r : batch) {
+            if (r.apiId() == null || r.stage() == null) continue; // matched no stage: nothing is the owner
+            StageObserveSettings stage = settings.stage(r.apiId(), r.stage());
+            boolean caching = stage != null && stage.cachingEnabled(r.resourcePath(), r.httpMethod());
+            prometheus.record(r, stage, caching);
+            long second = Math.floorDiv(r.requestTimeMillis(), 1000);
+            bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), "", second)).add(r, caching);
+            bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), "", second - Math.floorMod(second, 60)))
+                    .add(r, caching);
+            if (r.resourcePath() != null) {
+                String method = r.methodKey();
+                bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), method, second)).add(r, caching);
+                bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), method,
+                        second - Math.floorMod(second, 60))).add(r, caching);
+            }
+            if (stage != null) {
+                LoggingLevel level = stage.loggingLevel(r.resourcePath(), r.httpMethod());
+                boolean error = r.failed() || r.status() >= 400;
+                if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
+                    String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
+                            ? r.executionLog() : ExecutionLogText.withoutData(r.executionLog());
+                    logged.add(new Object[] {r, level.name(), text});
+                }
+                if (stage.accessLogFormat() != null) {
+                    try {
+                        accessLogs.append(r.apiId(), r.stage(),
+                                formats.computeIfAbsent(stage.accessLogFormat(), AccessLogFormat::compile).render(r));
+                    } catch (IOException e) {
+                        LOG.warn("access log of {}/{} could not be written: {}", r.apiId(), r.stage(), e.getMessage());
+                    }
+                }
+            }
+        }
+        try {
+            db.inTransaction(c -> {
+                MetricsStore.write(c, touched);
+                if (!logged.isEmpty()) {
+                    try (PreparedStatement p = RequestLogStore.prepareInsert(c)) {
+                        for (Object[] l : logged) RequestLogStore.insert(p, (RequestRecord) l[0], (String) l[1], (String) l[2]);
+                        p.executeBatch();
+                    }
+                }
+            });
+            batches.incrementAndGet();
+        } catch (IllegalStateException e) {
+            writeFailures.incrementAndGet();
+            LOG.warn("observability batch of {} requests lost: {}", batch.size(), e.getMessage());
+        }
+        try {
+            accessLogs.flush();
+        } catch (IOException e) {
+            LOG.warn("access logs could not be flushed: {}", e.getMessage());
+        }
+        evictOldBuckets();
+    }
+
+    private MetricBucket bucket(Map<MetricsStore.Key, MetricBucket> touched, MetricsStore.Key key) {
+        MetricBucket b = open.get(key);
+        if (b == null) {
+            b = metrics.load(key); // a bucket written before (late request, or an earlier run in the same second)
+            if (b == null) b = new MetricBucket();
+            open.put(key, b);
+        }
+        touched.put(key, b);
+        return b;
+    }
+
+    private void evictOldBuckets() {
+        long nowSecond = clock.millis() / 1000;
+        Iterator<MetricsStore.Key> it = open.keySet().iterator();
+        while (it.hasNext()) {
+            MetricsStore.Key k = it.next();
+            long age = nowSecond - k.ts();
+            if (k.resolution() == MetricsStore.SECOND ? age > 10 : age > 180) it.remove();
+        }
+    }
+
+    /** Drops what the retention limits no longer keep; every minute, or now when {@code force}. */
+    void maybeEnforceRetention(boolean force) {
+        long now = clock.millis();
+        if (!force && now - lastRetention < RETENTION_EVERY_MILLIS) return;
+        lastRetention = now;
+        try {
+            db.inTransaction(c -> {
+                MetricsStore.enforceRetention(c, (now - options.secondsKept().toMillis()) / 1000,
+                        (now - options.minutesKept().toMillis()) / 1000);
+                RequestLogStore.enforceRetention(c, now - options.requestLogKept().toMillis(), options.requestLogMaxRows());
+            });
+        } catch (IllegalStateException e) {
+            LOG.warn("observability retention could not be enforced: {}", e.getMessage());
+        }
+    }
+
+    @Override public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        accessLogs.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gatehouse.engine.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * AWS's API Gateway metrics as Micrometer meters in a Prometheus registry, for the admin port's {@code /metrics}.
+ * Only stages with {@code metricsEnabled} appear: per stage ({@code apigateway_*}, AWS's {@code ApiName, Stage}
+ * dimensions) and per method with {@code metricsEnabled} ({@code apigateway_method_*}, adding {@code resource} and
+ * {@code method}). Counters: {@code count}, {@code 4xx_error}, {@code 5xx_error}, {@code cache_hit_count},
+ * {@code cache_miss_count}; summaries in milliseconds with quantiles 0.5, 0.9 and 0.99: {@code latency},
+ * {@code integration_latency}.
+ *
+ * <p>{@link #record} runs on the writer thread only; {@link #scrape} on any thread.
+ */
+public final class PrometheusMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Meters by "api/stage/method" ("" method for the stage); writer thread only. */
+    private final Map<String, Meters> meters = new HashMap<>();
+
+    private record Meters(Counter count, Counter e4xx, Counter e5xx, Counter hits, Counter misses,
+                          DistributionSummary latency, DistributionSummary integration) { }
+
+    /** Writer thread: counts one request where its stage's settings ask for it. */
+    void record(RequestRecord r, StageObserveSettings stage, boolean cachingEnabled) {
+        if (stage == null || r.apiId() == null || r.stage() == null || !stage.anyMetricsEnabled()) return;
+        add(meters(stage, null), r, cachingEnabled);
+        if (r.resourcePath() != null && stage.metricsEnabled(r.resourcePath(), r.httpMethod())) {
+            add(meters(stage, r), r, cachingEnabled);
+        }
+    }
+
+    private static void add(Meters m, RequestRecord r, boolean cachingEnabled) {
+        m.count.increment();
+        if (r.status() >= 400 && r.status() < 500) m.e4xx.increment();
+        if (r.status() >= 500) m.e5xx.increment();
+        if (cachingEnabled && r.cacheLookup()) {
+            if (r.integrationCalled()) m.misses.increment();
+            else if (r.status() < 400) m.hits.increment();
+        }
+        m.latency.record(r.latencyMicros() / 1000.0);
+        if (r.integrationMicros() >= 0) m.integration.record(r.integrationMicros() / 1000.0);
+    }
+
+    private Meters meters(StageObserveSettings stage, RequestRecord method) {
+        String key = stage.apiId() + "/" + stage.stageName() + "/"
+                + (method == null ? "" : method.httpMethod() + " " + method.resourcePath());
+        Meters m = meters.get(key);
+        if (m != null) return m;
+        Tags tags = Tags.of("api", stage.apiId(), "api_name", stage.apiName() == null ? "" : stage.apiName(),
+                "stage", stage.stageName());
+        String prefix = "apigateway.";
+        if (method != null) {
+            tags = tags.and("resource", method.resourcePath(), "method", method.httpMethod());
+            prefix = "apigateway.method.";
+        }
+        m = new Meters(
+                Counter.builder(prefix + "count").description("Count: requests").tags(tags).register(registry),
+                Counter.builder(prefix + "4xx.error").description("4XXError: client-side errors").tags(tags).register(registry),
+                Counter.builder(prefix + "5xx.error").description("5XXError: server-side errors").tags(tags).register(registry),
+                Counter.builder(prefix + "cache.hit.count").description("CacheHitCount: requests served from the stage cache")
+                        .tags(tags).register(registry),
+                Counter.builder(prefix + "cache.miss.count").description("CacheMissCount: requests served from the backend "
+                        + "with caching enabled").tags(tags).register(registry),
+                DistributionSummary.builder(prefix + "latency").baseUnit("milliseconds")
+                        .description("Latency: from request received to response returned").tags(tags)
+                        .publishPercentiles(0.5, 0.9, 0.99).register(registry),
+                DistributionSummary.builder(prefix + "integration.latency").baseUnit("milliseconds")
+                        .description("IntegrationLatency: from request relayed to the backend to its response").tags(tags)
+                        .publishPercentiles(0.5, 0.9, 0.99).register(registry));
+        meters.put(key, m);
+        return m;
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4) of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Content type of {@link #scrape}. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    void close() {
+        registry.close();
+    }
+}
