@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Gatehouse: design, run and export REST APIs the way Amazon API Gateway does.",
         subcommands = {ImportCommand.class, ExportCommand.class, ValidateCommand.class, DeployCommand.class,
                 ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class,
-                FunctionCommand.class, ApiKeyCommand.class, UsagePlanCommand.class})
+                FunctionCommand.class, ApiKeyCommand.class, UsagePlanCommand.class,
+                RemoteCommand.class, PushCommand.class, PullCommand.class})
 public final class GatehouseCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
