@@ -26,6 +26,10 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "prod", paramLabel = "STAGE", description = "Remote stage to deploy to (default ${DEFAULT-VALUE}).")
     String stage;
 
+    @Option(names = "--dry-run", description = "Only show what the push would change on the remote (the semantic diff "
+            + "against what it has now) and what it cannot take over; change nothing.")
+    boolean dryRun;
+
     @Mixin WorkspaceOption workspace;
 
     @Override public Integer call() {
@@ -33,6 +37,16 @@ final class PushCommand implements Callable<Integer> {
         Remote remote = store.require(to);
         try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
+            if (dryRun) {
+                Pusher.Preview p = new Pusher(Clock.systemUTC()).preview(definition, remote);
+                p.warnings().forEach(w -> System.err.println("warning: " + w));
+                System.out.println("push " + definition.name() + " to " + remote.name() + " would "
+                        + (p.remoteApiId() == null ? "create it" : "update " + p.remoteApiId()) + " and deploy stage " + stage
+                        + " (dry run: nothing changed)");
+                if (p.changes().isEmpty()) System.out.println("  no method changed");
+                p.changes().forEach(c -> System.out.println("  " + c));
+                return 0;
+            }
             Pusher.Result r = new Pusher(Clock.systemUTC()).push(gateway.workspace(), definition, remote, stage);
             store.update(r.remoteAfter());
             r.warnings().forEach(w -> System.err.println("warning: " + w));

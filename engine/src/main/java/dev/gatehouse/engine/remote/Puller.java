@@ -71,13 +71,13 @@ public final class Puller {
         boolean applied;
         if (local.isEmpty()) {
             result = importer.importNew(document, source, ImportOptions.defaults());
-            changes = LocalShape.of(ApiDefinition.bare(result.api().id(), result.api().name(), clock.instant()))
-                    .diff(LocalShape.of(result.api()));
+            changes = RemoteShape.of(ApiDefinition.bare(result.api().id(), result.api().name(), clock.instant()))
+                    .diff(RemoteShape.of(result.api()));
             gateway.history().apply(Edit.createApi(result.api()).describedAs("Pull " + result.api().name() + " from " + remote.name()));
             applied = true;
         } else {
             result = importer.importInto(local.get(), document, source, ImportMode.OVERWRITE, ImportOptions.defaults());
-            changes = LocalShape.of(local.get()).diff(LocalShape.of(result.api()));
+            changes = RemoteShape.of(local.get()).diff(RemoteShape.of(result.api()));
             applied = overwrite;
             if (overwrite) {
                 gateway.history().apply(Edit.replaceApi(result.api()).describedAs("Pull " + local.get().name() + " from " + remote.name()));

@@ -65,8 +65,7 @@ public final class Pusher {
             throw new RemoteException("API " + api.name() + " has no methods: the remote would refuse to deploy it"
                     + " (\"The REST API doesn't contain any methods\")");
         }
-        byte[] document = OpenApiExporter.export(api, ExportFormat.OAS30, ExportOptions.json(ExportExtensions.APIGATEWAY))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] document = document(api);
         List<String> warnings = new ArrayList<>(fidelity(api));
         Map<String, String> variables = workspace.stage(api.id(), stage).map(s -> s.variables()).orElse(Map.of());
         try (ApiGatewayClient client = RemoteClients.client(remote)) {
@@ -96,6 +95,31 @@ public final class Pusher {
                     api.id(), id, stage, deployment.id(), changes.size()));
             return new Result(id, created, stage, deployment.id(), changes, List.copyOf(warnings), recorded);
         }
+    }
+
+    /** What a push would change, found without changing anything. */
+    public record Preview(String remoteApiId, List<String> changes, List<String> warnings) {}
+
+    /**
+     * The semantic diff a push of {@code api} would apply to {@code remote} (methods added, removed, changed),
+     * against what the remote has now, and what it will ignore or need mapped; reads only (GetRestApi(s),
+     * GetResources). The definition is compared as the remote will store it: after the same OpenAPI round trip.
+     */
+    public Preview preview(ApiDefinition api, Remote remote) {
+        byte[] document = document(api);
+        RemoteShape wanted = RemoteShape.of(new dev.gatehouse.engine.openapi.OpenApiImporter(clock)
+                .importNew(document, api.name(), dev.gatehouse.engine.openapi.ImportOptions.defaults()).api());
+        try (ApiGatewayClient client = RemoteClients.client(remote)) {
+            String remoteId = call(remote, "find the remote API", () -> existing(client, remote, api));
+            RemoteShape now = remoteId == null ? RemoteShape.empty()
+                    : call(remote, "get-resources", () -> RemoteShape.read(client, remoteId));
+            return new Preview(remoteId, now.diff(wanted), fidelity(api));
+        }
+    }
+
+    private static byte[] document(ApiDefinition api) {
+        return OpenApiExporter.export(api, ExportFormat.OAS30, ExportOptions.json(ExportExtensions.APIGATEWAY))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The id of the remote API this push updates, or null when it is to be created. */
