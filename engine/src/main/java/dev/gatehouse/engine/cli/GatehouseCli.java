@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, ExportCommand.class, ValidateCommand.class, DeployCommand.class,
                 ServeCommand.class, InvokeCommand.class, CorsCommand.class, SdkCommand.class, DocsCommand.class,
                 FunctionCommand.class, ApiKeyCommand.class, UsagePlanCommand.class,
-                TokenCommand.class, CacheCommand.class, LogsCommand.class, MetricsCommand.class, AuditCommand.class})
+                TokenCommand.class, CacheCommand.class, LogsCommand.class, MetricsCommand.class, AuditCommand.class,
+                RemoteCommand.class, PushCommand.class, PullCommand.class})
 public final class GatehouseCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -48,6 +48,11 @@ public final class ControlApi {
         ResourceRoutes.register(router, this);
         StageRoutes.register(router, this);
         KeyRoutes.register(router, this);
+        ModelRoutes.register(router, this);
+        GatewayResponseRoutes.register(router, this);
+        AuthorizerRoutes.register(router, this);
+        PatchRoutes.register(router, this);
+        SdkRoutes.register(router, this);
     }
 
     /** Handles one request: signature, route, AWS's error shape for every failure. Never throws. */

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * DeleteResource; Put/Get/DeleteMethod, TestInvokeMethod; method responses; integrations; integration responses.
  */
 final class ResourceRoutes {
-    private static final String METHOD = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
+    static final String METHOD = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
 
     private ResourceRoutes() {}
 
@@ -148,7 +148,7 @@ final class ResourceRoutes {
     }
 
     /** A resource as AWS lists it: methods as empty objects unless embedded. */
-    private static JsonNode resource(Resource res, boolean embedMethods) {
+    static JsonNode resource(Resource res, boolean embedMethods) {
         ObjectNode node = Call.tree(res);
         if (!embedMethods && !res.resourceMethods().isEmpty()) {
             ObjectNode methods = node.putObject("resourceMethods");
@@ -187,25 +187,25 @@ final class ResourceRoutes {
         return m;
     }
 
-    private static MethodResponse methodResponse(Method m, Call call) {
+    static MethodResponse methodResponse(Method m, Call call) {
         MethodResponse r = m.methodResponses().get(call.param("status_code"));
         if (r == null) throw DefinitionException.notFound("Invalid Response status code specified");
         return r;
     }
 
-    private static Integration integration(Method m) {
+    static Integration integration(Method m) {
         if (m.methodIntegration() == null) throw DefinitionException.notFound("No integration defined for method");
         return m.methodIntegration();
     }
 
-    private static IntegrationResponse integrationResponse(Integration i, Call call) {
+    static IntegrationResponse integrationResponse(Integration i, Call call) {
         IntegrationResponse r = i.integrationResponses().get(call.param("status_code"));
         if (r == null) throw DefinitionException.notFound("Invalid Response status code specified");
         return r;
     }
 
     /** Changes one method atomically (null removes it); returns the method as the edit left it (null if removed). */
-    private static Method editMethod(ControlApi api, Call call, String description, UnaryOperator<Method> change) {
+    static Method editMethod(ControlApi api, Call call, String description, UnaryOperator<Method> change) {
         String httpMethod = call.param("http_method").toUpperCase(Locale.ROOT);
         ApiDefinition after = api.editApi(call.param("restapi_id"), description, before ->
                 before.updateResource(call.param("resource_id"), res -> {
