@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.engine.control.AccessKeys;
+import dev.gatehouse.engine.sigv4.AccessKeys;
 import dev.gatehouse.engine.control.ControlApi;
 import dev.gatehouse.engine.control.ControlPlaneOptions;
 import dev.gatehouse.engine.control.ControlPlaneServer;
