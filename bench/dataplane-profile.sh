@@ -21,7 +21,7 @@ done
 [ -n "$JDK_BIN" ] || [ "${JFR:-1}" = 0 ] || { echo "no JDK with jcmd and jfr found (set GATEHOUSE_JAVA)"; exit 2; }
 W=${KEEP:-$(mktemp -d)}; mkdir -p "$W"
 SERVE_PID=""
-cleanup() { [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; [ -f "$W/backend.pid" ] && kill "$(cat "$W/backend.pid")" 2>/dev/null; [ -z "${KEEP:-}" ] && rm -rf "$W"; true; }
+cleanup() { set +e; [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; [ -f "$W/backend.pid" ] && kill "$(cat "$W/backend.pid")" 2>/dev/null; [ -z "${KEEP:-}" ] && rm -rf "$W"; true; }
 trap cleanup EXIT
 cat > "$W/backend.conf" <<CONF
 worker_processes 1; pid $W/backend.pid; error_log $W/be.err; daemon on;
