@@ -65,7 +65,8 @@ class SampleWorkspaceTest {
     void theSampleOpensWithoutProblemsAndServesEveryStage() {
         assertThat(gateway.workspace().problems()).isEmpty();
         assertThat(gateway.planProblems()).isEmpty();
-        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "petbackend", "inventory1", "legacyinv", "hellolambd");
+        assertThat(gateway.plan().apis()).containsOnlyKeys("petstore01", "petbackend", "inventory1", "legacyinv", "hellolambd",
+                "guestbook1");
     }
 
     @Test

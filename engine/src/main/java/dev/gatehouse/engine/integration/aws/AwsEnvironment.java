@@ -47,6 +47,12 @@ public final class AwsEnvironment {
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /** A Java system property, or null when unset or empty. */
+    public String property(String name) {
+        String p = properties.apply(name);
+        return p == null || p.isEmpty() ? null : p;
+    }
+
     /** The system property {@code property}, else the environment variable {@code variable}, else null. */
     public String setting(String property, String variable) {
         String p = properties.apply(property);

@@ -55,8 +55,8 @@ public final class CredentialResolver {
     }
 
     private AwsCredentialsIdentity defaultChain() {
-        AwsCredentialsIdentity fromProperties = keys(environment.setting("aws.accessKeyId", "\0"),
-                environment.setting("aws.secretAccessKey", "\0"), environment.setting("aws.sessionToken", "\0"));
+        AwsCredentialsIdentity fromProperties = keys(environment.property("aws.accessKeyId"),
+                environment.property("aws.secretAccessKey"), environment.property("aws.sessionToken"));
         if (fromProperties != null) return fromProperties;
         AwsCredentialsIdentity fromEnv = keys(environment.variable("AWS_ACCESS_KEY_ID"),
                 environment.variable("AWS_SECRET_ACCESS_KEY"), environment.variable("AWS_SESSION_TOKEN"));
