@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -76,9 +75,5 @@ record TreePatch(Set<String> scalars, Set<String> maps, Set<String> lists) {
             return;
         }
         throw p.unsupported(paths());
-    }
-
-    static JsonNode text(String s) {
-        return Call.READER.getNodeFactory().textNode(s);
     }
 }

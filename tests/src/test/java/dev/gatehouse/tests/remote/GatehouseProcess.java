@@ -53,7 +53,7 @@ final class GatehouseProcess implements AutoCloseable {
         return pb;
     }
 
-    /** Runs a command to its end (at most 120 s). */
+    /** Runs a command to its end (at most 300 s: a JVM start alone takes 20 s on a loaded CI machine). */
     static Result runWithInput(Path configHome, String stdin, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = builder(configHome, args);
         Path out = Files.createTempFile("gatehouse-out", ".txt");
@@ -63,9 +63,9 @@ final class GatehouseProcess implements AutoCloseable {
         try (var in = p.getOutputStream()) {
             if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("gatehouse " + String.join(" ", args) + " did not finish in 120 s");
+            throw new IllegalStateException("gatehouse " + String.join(" ", args) + " did not finish in 300 s");
         }
         Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.deleteIfExists(out);
@@ -86,9 +86,9 @@ final class GatehouseProcess implements AutoCloseable {
         return new GatehouseProcess(pb.start(), out, err);
     }
 
-    /** The first group of {@code pattern} in the process's stdout, waiting up to 60 s for it to be printed. */
+    /** The first group of {@code pattern} in the process's stdout, waiting up to 180 s for it to be printed. */
     String await(Pattern pattern) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             Matcher m = pattern.matcher(Files.readString(out));
             if (m.find()) return m.group(1);
