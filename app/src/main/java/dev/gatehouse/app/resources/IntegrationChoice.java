@@ -8,10 +8,10 @@ import java.util.Optional;
  * One entry of "Integration type" when a method is created, as AWS's console lists them, with the fields it
  * needs and the method it makes. {@link StandardIntegrations} holds MOCK, HTTP and HTTP proxy.
  *
- * <p>Extension point: a "Lambda function" choice (once local functions land) is one more implementation handed
- * to {@link ResourceTreeViewModel#addIntegrationChoice}; it names its own field ("Function", a Lambda ARN or a
- * local function name) through {@link #targetLabel()} and builds an AWS_PROXY integration in {@link #method}.
- * The create-method dialog needs no change.
+ * <p>Extension point: "Lambda function" ({@code functions.LambdaIntegrationChoice}) is one more implementation
+ * handed to {@link ResourceTreeViewModel#addIntegrationChoice} by the composition root; it names its own field
+ * through {@link #targetLabel()}, offers the workspace's functions ({@link #targetSuggestions()}) and "Use Lambda
+ * proxy integration" ({@link #optionLabel()}), and builds an AWS or AWS_PROXY integration in {@link #method}.
  */
 public interface IntegrationChoice {
 
