@@ -45,7 +45,17 @@ class ServeStateOptionTest {
         }
         assertThat(serveFails("--state", "redis://127.0.0.1:" + port))
                 .contains("gatehouse: Cannot reach Redis at redis://127.0.0.1:" + port)
-                .contains("(--state redis://127.0.0.1:" + port + ")");
+                .contains("(the --state server); start it or serve with in-process state");
+    }
+
+    @Test
+    void aPasswordInTheRedisUrlIsNeverEchoed() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        assertThat(serveFails("--state", "redis://user:s3cret-pass@127.0.0.1:" + port))
+                .contains("Cannot reach Redis at redis://127.0.0.1:" + port).doesNotContain("s3cret-pass");
     }
 
     @Test
