@@ -95,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 gateway = Gateway.open(d, !editing, stateOptions);
             } catch (StateUnavailableException e) {
-                throw CliErrors.of(e.getMessage() + " (--state " + state + ")");
+                // the message names host and port only: a password in the URL is never echoed
+                throw CliErrors.of(e.getMessage() + " (the --state server); start it or serve with in-process state");
             }
             gateway.workspace().problems().forEach(p -> System.err.println("warning: " + p));
         }

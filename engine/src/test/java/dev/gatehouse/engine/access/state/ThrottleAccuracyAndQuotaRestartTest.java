@@ -97,6 +97,9 @@ class ThrottleAccuracyAndQuotaRestartTest {
             double offered = (admitted + refused) / longest;
             assumeTrue(offered >= 4 * RATE, String.format(java.util.Locale.ROOT, "the clients could offer only "
                     + "%.0f rps (< 4·R = %.0f): this machine is too loaded to measure throttle accuracy", offered, 4 * RATE));
+            System.out.printf(java.util.Locale.ROOT, "throttle accuracy (%s state): %d admitted, %d throttled, R·t + B = "
+                    + "%.1f..%.1f, offered %.0f rps%n", store, admitted, refused, RATE * shortest + BURST,
+                    RATE * longest + BURST, offered);
             assertThat(refused).as("the clients called faster than the rate, so the bucket stayed empty").isPositive();
             assertThat(shortest).as("the clients kept calling for the whole window").isGreaterThan(SECONDS - 0.5);
             assertThat((double) admitted).as("admitted over %.2f..%.2f s (R·t + B = %.1f..%.1f)", shortest, longest,
