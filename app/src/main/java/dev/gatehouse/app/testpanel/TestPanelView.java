@@ -115,7 +115,8 @@ public final class TestPanelView extends SplitPane {
         stageVariables = new TextArea();
         stageVariables.setId("testStageVariables");
         stageVariables.setPromptText("backend=https://example.com");
-        stageVariables.setPrefRowCount(2);
+        stageVariables.setPrefRowCount(3);
+        stageVariables.setWrapText(true); // prefilled from a stage: a long value reads whole, no sideways scrolling
         body = new CodeEditor(Language.TEXT);
         body.setId("testBody");
         body.area().setId("testBody-code");
