@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -53,13 +54,16 @@ interface JwtKeys {
     }
 
     /**
-     * A JWKS URL: fetched on first use, cached (5 minutes) and fetched again, at most once every 30 seconds, when a
-     * token names a {@code kid} the cached set lacks (keys rotate), as Nimbus's {@link JWKSourceBuilder} does.
+     * A JWKS URL: fetched on first use (5 s timeouts, at most 512 KB), cached (5 minutes) and fetched again, at most
+     * once every 30 seconds, when a token names a {@code kid} the cached set lacks (keys rotate), as Nimbus's
+     * {@link JWKSourceBuilder} does.
      */
     static JwtKeys url(String url) {
         JWKSource<SecurityContext> source;
         try {
-            source = JWKSourceBuilder.create(URI.create(url).toURL()).retrying(false).build();
+            // Nimbus's default timeouts (500 ms) are too short for a busy machine; a fetch blocks only its virtual thread
+            source = JWKSourceBuilder.create(URI.create(url).toURL(),
+                    new DefaultResourceRetriever(5_000, 5_000, 512 * 1024)).retrying(false).build();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a JWKS URL: " + url, e);
         }

@@ -87,7 +87,7 @@ class CognitoAuthorizerFilterTest {
 
     private static CognitoAuthorizerFilter filter(JWKSet keys, List<String> audiences, List<String> scopes) {
         UserPools pools = new UserPools(Map.of(POOL, new UserPools.Pool(POOL, ISSUER, null, null, false, audiences)));
-        AccessTrust trust = AccessTrust.of(pools, null, Clock.fixed(NOW, ZoneOffset.UTC)) ;
+        AccessTrust trust = AccessTrust.of(pools, null, Clock.fixed(NOW, ZoneOffset.UTC));
         return new CognitoAuthorizerFilter(trust.withKeys(POOL, JwtKeys.of(() -> keys)), cognito(0), scopes);
     }
 
