@@ -168,7 +168,11 @@ class CliEndToEndTest {
             assertThat(m.find()).isTrue();
             int port = Integer.parseInt(m.group(1));
             List<String> urls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) urls.add(out.readLine());
+            // one line per deployed stage, sorted by API name; read until both are seen (the banner ends then)
+            for (int i = 0; i < 12 && !(String.join("\n", urls).contains("PetStore / beta")
+                    && String.join("\n", urls).contains("Inventory / dev")); i++) {
+                urls.add(out.readLine());
+            }
             assertThat(String.join("\n", urls)).contains("PetStore / beta").contains("Inventory / dev");
 
             OkHttpClient http = new OkHttpClient();
