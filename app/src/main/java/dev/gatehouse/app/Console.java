@@ -98,10 +98,16 @@ public final class Console {
         functionsView = new dev.gatehouse.app.functions.FunctionsView(functionsVm);
         treeVm.addIntegrationChoice(new dev.gatehouse.app.functions.LambdaIntegrationChoice(functionsVm,
                 name -> functionsView.openCreateDialog(name).ifPresent(f -> functionsVm.create(f.name(), f.runtime(), n -> { }))));
-        shell = new ShellView(shellVm, Map.of(Page.RESOURCES, resources, Page.MODELS, modelsView, Page.STAGES, stagesView,
-                Page.GATEWAY_RESPONSES, new dev.gatehouse.app.gatewayresponses.GatewayResponsesView(
-                        new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)),
-                Page.SETTINGS, settingsView, Page.FUNCTIONS, functionsView));
+        // one line a page: features add theirs below, in Page's order
+        Map<Page, javafx.scene.Node> pages = new java.util.EnumMap<>(Page.class);
+        pages.put(Page.RESOURCES, resources);
+        pages.put(Page.MODELS, modelsView);
+        pages.put(Page.STAGES, stagesView);
+        pages.put(Page.GATEWAY_RESPONSES, new dev.gatehouse.app.gatewayresponses.GatewayResponsesView(
+                new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)));
+        pages.put(Page.SETTINGS, settingsView);
+        pages.put(Page.FUNCTIONS, functionsView);
+        shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
         apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);

@@ -99,7 +99,7 @@ public final class ShellView extends BorderPane {
         edit.getItems().addAll(undoItem, redoItem);
         Menu view = new Menu("_View");
         for (Page page : Page.values()) {
-            view.getItems().add(item(page.title(), "menuPage-" + page.name(), "Shortcut+" + (page.ordinal() + 1), () -> vm.show(page)));
+            view.getItems().add(item(page.title(), "menuPage-" + page.name(), page.accelerator(), () -> vm.show(page)));
         }
         darkItem = new CheckMenuItem("Dark theme");
         darkItem.setId("menuDarkTheme");
@@ -174,10 +174,17 @@ public final class ShellView extends BorderPane {
         HBox apiRow = new HBox(4, apiSelector, newApiButton);
         apiRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(apiSelector, Priority.ALWAYS);
-        Label designHeading = new Label("DESIGN");
-        designHeading.getStyleClass().add("nav-heading");
-        nav = new VBox(apiHeading, apiRow, designHeading);
-        nav.getChildren().addAll(navButtons.values());
+        nav = new VBox(apiHeading, apiRow);
+        Page.Section section = null;
+        for (Page page : Page.values()) {
+            if (page.section() != section) {
+                section = page.section();
+                Label heading = new Label(section.heading());
+                heading.getStyleClass().add("nav-heading");
+                nav.getChildren().add(heading);
+            }
+            nav.getChildren().add(navButtons.get(page));
+        }
         nav.getStyleClass().add("shell-nav");
         nav.setPrefWidth(220);
         nav.setMinWidth(180);
