@@ -100,7 +100,8 @@ class DeployViewModelTest {
 
     @Test
     void theDialogListsTheMethodsADeployedStageWillRefuseBeforeDeploying() {
-        // given GET / requires IAM authorization, which the local engine cannot check yet
+        // given GET / requires IAM authorization and the workspace configures no access keys (.gatehouse/credentials),
+        // so no signature can pass
         ws.createMockApi("Shop", "{\"v\": 1}");
         ws.workbench.edit("Require IAM", api -> api.updateResource(api.root().id(),
                 r -> r.withMethod(r.method("GET").withAuthorization(

@@ -170,7 +170,7 @@ class TestPanelViewModelTest {
 
     @Test
     void aMethodThatRequiresIamSaysWhyAStageRefusesItAndThatTheDraftSkipsTheCheck() {
-        // given GET /pets requires IAM authorization (the engine cannot check SigV4 yet, so stages refuse it)
+        // given GET /pets requires IAM authorization and the workspace configures no access keys, so stages refuse it
         Resource pets = h.api().resourceByPath("/pets").orElseThrow();
         h.workbench.edit("Require IAM", api -> api.updateResource(pets.id(),
                 r -> r.withMethod(r.method("GET").withAuthorization(

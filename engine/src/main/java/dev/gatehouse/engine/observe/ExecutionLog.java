@@ -167,8 +167,9 @@ public final class ExecutionLog implements GatewayEventListener {
         return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS) + " [TRUNCATED]";
     }
 
+    /** A body as logged; none (a GET, a MOCK without template) logs as AWS does, nothing after the colon. */
     private static String text(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     @Override public String toString() {

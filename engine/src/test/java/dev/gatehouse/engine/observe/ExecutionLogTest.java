@@ -63,6 +63,19 @@ class ExecutionLogTest {
     }
 
     @Test
+    void aResponseWithoutABodyLogsAnEmptyBodyLine() {
+        // a 204 from a backend carries no body; the line is still written, empty after the colon
+        ExecutionLog log = new ExecutionLog(CLOCK);
+        RequestContext ctx = RequestContext.create("2be4ca29-0000-4000-8000-000000000002", "abd=", CLOCK.instant(), log);
+
+        log.endpointResponse(ctx, 204, 3, Headers.of(), null);
+
+        assertThat(log.text()).contains(T + "Received response. Status: 204, Integration latency: 3 ms\n"
+                + T + "Endpoint response headers: {}\n"
+                + T + "Endpoint response body before transformations: \n");
+    }
+
+    @Test
     void anHttpProxyMethodLogsTheEndpointExchangeWithAuthorizationMasked() {
         HttpBackend backend = request -> new BackendResponse(200,
                 Headers.of("Content-Type", "application/json", "Date", "Tue, 21 Aug 2018 05:00:49 GMT"),
