@@ -169,6 +169,11 @@ public final class DataPlaneServer implements AutoCloseable {
         return budget;
     }
 
+    /** Whether every event loop carries its requests' virtual threads ({@link Threading#LOOP} in effect). */
+    boolean loopCarried() {
+        return !verticles.isEmpty() && verticles.stream().allMatch(ServerVerticle::loopCarried);
+    }
+
     Threading threading() {
         return threading;
     }

@@ -43,6 +43,8 @@ final class ServerVerticle extends VerticleBase {
             io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
             Thread.Builder.OfVirtual b = LoopThreads.builder(loop);
             if (b != null) loopThreads = b.name("gatehouse-loop-request-", 0).factory();
+            else LOG.warn("{}=loop needs --add-opens java.base/java.lang=ALL-UNNAMED; using the virtual-thread scheduler",
+                    Threading.PROPERTY);
         }
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(o.host())
@@ -56,6 +58,11 @@ final class ServerVerticle extends VerticleBase {
                 .setHandle100ContinueAutomatically(false);
         server = vertx.createHttpServer(http).requestHandler(this::handle);
         return server.listen();
+    }
+
+    /** Whether this loop carries its requests' virtual threads itself ({@link Threading#LOOP} took effect). */
+    boolean loopCarried() {
+        return loopThreads != null;
     }
 
     int actualPort() {
