@@ -100,8 +100,8 @@ final class ServerVerticle extends VerticleBase {
      */
     void dispatch(GatewayRequest request, RequestContext ctx, InboundRequest inbound) {
         owner.requestStarted();
-        RequestHandler plan = owner.plans().get();
         try {
+            RequestHandler plan = owner.plans().get(); // once, here: the request finishes on the plan it started with
             Runnable task = () -> {
                 GatewayResponse response;
                 try {
