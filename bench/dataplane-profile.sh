@@ -9,7 +9,9 @@
 #
 # Usage: bench/dataplane-profile.sh [proxy|mock|orders] [seconds=15] [connections=50]
 #   env: PORT=18090, GATEHOUSE=launcher, GATEHOUSE_OPTS, KEEP=dir (keep the recording), JFR=0 (no recording:
-#        CPU per request only), WARMUP=10 (s)
+#        CPU per request only), WARMUP=10 (s), NO_BACKEND=1 (a backend already answers on :18081)
+# Besides the whole JVM's CPU per request it prints the CPU per request by thread kind (/proc/PID/task), with the
+# JIT compiler and GC threads apart: on a loaded machine the starved JIT dominates the whole-process figure.
 set -euo pipefail
 ROUTE=${1:-proxy}; D=${2:-15}; C=${3:-50}; PORT=${PORT:-18090}
 ROOT=$(cd "$(dirname "$0")/.." && pwd); G=${GATEHOUSE:-$ROOT/engine/target/gatehouse}
@@ -30,7 +32,7 @@ http { access_log off;
   server { listen 127.0.0.1:18081 backlog=4096; keepalive_requests 1000000;
     location / { default_type application/json; return 200 '{"message":"hello","id":42}'; } } }
 CONF
-nginx -c "$W/backend.conf"
+[ "${NO_BACKEND:-0}" = 1 ] || nginx -c "$W/backend.conf"   # NO_BACKEND=1: the caller's nginx already serves :18081
 rm -rf "$W/ws"; "$G" import -w "$W/ws" "$ROOT/bench/dataplane-api.json" >/dev/null; "$G" deploy bench -s prod -w "$W/ws" >/dev/null
 LUA=()
 case $ROUTE in
@@ -51,14 +53,26 @@ wrk -t1 -c"$C" -d"${WARMUP:-10}s" "${LUA[@]}" "$URL" >/dev/null            # war
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' /proc/$SERVE_PID/stat; }
 sys_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", $15 * 1000 / t }' /proc/$SERVE_PID/stat; }
 LOAD=$(cut -d' ' -f1 /proc/loadavg)
+# CPU ms per thread kind (thread names with digits folded): JIT compiler and GC threads are reported apart,
+# since on a loaded machine the starved JIT dominates the whole-process figure; the request's own cost is
+# the event loops' plus the virtual-thread carriers' share
+threads_ms() { for t in /proc/$SERVE_PID/task/*; do
+    awk -v t="$(getconf CLK_TCK)" '{ match($0, /\(.*\)/); n = substr($0, RSTART + 1, RLENGTH - 2); rest = substr($0, RSTART + RLENGTH + 1);
+      split(rest, f, " "); gsub(/[0-9]+/, "N", n); gsub(/ /, "_", n); printf "%s %d\n", n, (f[12] + f[13]) * 1000 / t }' "$t/stat" 2>/dev/null
+  done | awk '{ a[$1] += $2 } END { for (k in a) print k, a[k] }' | sort; }
+threads_ms > "$W/threads0"
 [ "${JFR:-1}" = 0 ] || "$JDK_BIN/jcmd" $SERVE_PID JFR.start name=bench settings=profile >/dev/null
 c0=$(cpu_ms); s0=$(sys_ms)
 OUT=$(wrk -t1 -c"$C" -d"${D}s" --latency "${LUA[@]}" "$URL"); c1=$(cpu_ms); s1=$(sys_ms)
 [ "${JFR:-1}" = 0 ] || "$JDK_BIN/jcmd" $SERVE_PID JFR.stop name=bench filename="$W/serve.jfr" >/dev/null
 N=$(awk '/requests in/ { print $1 }' <<<"$OUT")
+threads_ms > "$W/threads1"
 echo "route $ROUTE ($URL), ${D}s, $C connections, load average $LOAD at start, $(cut -d' ' -f1 /proc/loadavg) at end"
 grep -E "Requests/sec|50%|99%|Non-2xx|Socket" <<<"$OUT"
 echo "gateway JVM CPU $(( (c1 - c0) * 1000 / N )) us per request ($N requests), kernel share $(( (s1 - s0) * 100 / (c1 - c0 + 1) ))%"
+join "$W/threads0" "$W/threads1" | awk -v n="$N" '{ d = $3 - $2; if (d <= 0) next;
+    k = ($1 ~ /Compiler/ ? "jit" : $1 ~ /GC|VM_Thread/ ? "gc+vm" : "request"); s[k] += d; if (k == "request") r = r sprintf(" %s=%d", $1, d * 1000 / n) }
+  END { printf "per request by thread: request path %d us (%s ), JIT %d us, GC+VM %d us\n", s["request"] * 1000 / n, r, s["jit"] * 1000 / n, s["gc+vm"] * 1000 / n }'
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
 [ "${JFR:-1}" = 0 ] && exit 0
 JFR_TOOL=$JDK_BIN/jfr

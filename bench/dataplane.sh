@@ -22,7 +22,11 @@
 #      when nginx itself ran slow or unevenly
 #   7. POST leg: wrk with a ~1 KB JSON body (bench/post-order.lua) on HTTP_PROXY and on POST /orders, alternating,
 #      ROUNDS pairs; median of the per-round ratios orders ÷ HTTP_PROXY (target >= 0.8x)
-#   8. the 300-resource deploy harness (DeployLatencyBench, compiled here with javac against the engine jar)
+#   8. observe leg: HTTP_PROXY with the stage's execution logging (INFO, data trace), access log and detailed
+#      metrics OFF vs ON in the same server, alternating; median ON ÷ OFF rps (issue 14's target >= 0.9x)
+#   9. threading leg: HTTP_PROXY in a server per mode, the request's virtual thread on the JDK's scheduler vs on the
+#      connection's event loop (server Threading), alternating; request-path CPU per request by thread kind
+#  10. the 300-resource deploy harness (DeployLatencyBench, compiled here with javac against the engine jar)
 #
 # Any non-2xx answer or socket error from the gateway during a measured leg is a FAILURE: it is printed at once
 # and in the summary, and the script exits 1 (the figures of such a run measure the error path, not the gateway).
@@ -30,7 +34,8 @@
 # Usage: bench/dataplane.sh [seconds=10] [connections=50]
 #   env: ROUNDS=3  PORT=18090  GATEHOUSE=launcher (default engine/target/gatehouse; a copy survives rebuilds)
 #        GATEHOUSE_OPTS=... (JVM options of the server)  THROTTLE_RATE=1000000
-#        ONLY=peers|post|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
+#        ONLY=peers|post|observe|threading|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
+#        THREADING=0 (skip the threading leg in a full run)
 #        POST_ROUTES="proxy orders"  WARMUP=30 (s per route)  NGINX_MIN_RPS=25000 (warn below; quiet box: 31-34k)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
 set -euo pipefail
@@ -259,7 +264,65 @@ if [ -z "$ONLY" ] || [ "$ONLY" = post ]; then
       "$(awk '$1 == "proxy" { print $2 }' "$W/post-cpu" | median)" "$(awk '$1 == "orders" { print $2 }' "$W/post-cpu" | median)" | tee -a "$W/summary"
   fi
 fi
+
+# --- observe leg: the HTTP_PROXY route with the stage's observability off and on, same server ------------------
+# ON = */* metricsEnabled, loggingLevel INFO, dataTraceEnabled and a CLF access log (what bench/observe.sh sets);
+# OFF = no methodSettings, no accessLogSettings (stage-level metrics are always kept, as on AWS). Switched by
+# rewriting the stage file: serve follows the disk. Issue 14's target: ON >= 0.9x OFF.
+if [ -z "$ONLY" ] || [ "$ONLY" = observe ]; then
+  STAGE_FILE=$(ls "$W"/ws/apis/*/stages/prod.json)
+  cp "$STAGE_FILE" "$W/stage-off.json"
+  python3 - "$STAGE_FILE" "$W/stage-on.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["methodSettings"] = {"*/*": {"metricsEnabled": True, "loggingLevel": "INFO", "dataTraceEnabled": True}}
+s["accessLogSettings"] = {"format": "$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] \"$context.httpMethod $context.resourcePath $context.protocol\" $context.status $context.responseLength $context.requestId",
+                          "destinationArn": "arn:aws:logs:us-east-1:123456789012:log-group:bench"}
+json.dump(s, open(sys.argv[2], "w"), indent=2)
+PY
+  observe_mode() { cp "$W/stage-$1.json" "$STAGE_FILE.tmp"; mv "$STAGE_FILE.tmp" "$STAGE_FILE"; sleep 2; }  # follower: 500 ms
+  echo "== observe: HTTP_PROXY with the stage's logging, access log and metrics OFF vs ON, ${D}s legs, $ROUNDS rounds"
+  observe_mode on; wrk -t1 -c"$C" -d"${WARMUP}s" "$PROXY" >/dev/null; observe_mode off
+  declare -a ORATIO=() OCPU_OFF=() OCPU_ON=()
+  for ((i = 1; i <= ROUNDS; i++)); do
+    if (( i % 2 )); then order="off on"; else order="on off"; fi
+    declare -A ORPS=()
+    for m in $order; do
+      observe_mode $m
+      read -r rps p50 p99 bad cpu k <<<"$(leg "gateway observe-$m" "$PROXY")"
+      ORPS[$m]=$rps; if [ $m = off ]; then OCPU_OFF+=("$cpu"); else OCPU_ON+=("$cpu"); fi
+      printf "round %d observe %-3s rps=%-9s p50=%6s us p99=%7s us non-2xx=%s JVM CPU %s us/request (load %s)\n" \
+        "$i" "$m" "$rps" "$p50" "$p99" "$bad" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+    done
+    ORATIO+=("$(awk -v a="${ORPS[on]}" -v b="${ORPS[off]}" 'BEGIN { printf "%.3f", a / b }')")
+  done
+  observe_mode off
+  printf "observe ON ÷ OFF (HTTP_PROXY) median rps %.2fx over %d rounds (per round: %s; target >= 0.9x); JVM CPU us/request median: off %s, on %s; access log lines %s\n" \
+    "$(printf '%s\n' "${ORATIO[@]}" | median)" "$ROUNDS" "${ORATIO[*]}" "$(printf '%s\n' "${OCPU_OFF[@]}" | median)" \
+    "$(printf '%s\n' "${OCPU_ON[@]}" | median)" "$(cat "$W"/ws/.gatehouse/logs/access/*.log* 2>/dev/null | wc -l)" | tee -a "$W/summary"
+fi
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
+
+# --- threading leg: the HTTP_PROXY route with the request's virtual thread on the JDK's scheduler vs on the ----
+# connection's event loop (-Dgatehouse.dataplane.threading=virtual|loop), each in its own server, alternating;
+# CPU per request by thread kind from /proc (bench/dataplane-profile.sh, JFR off), the JIT's share apart
+if [ "$ONLY" = threading ] || { [ -z "$ONLY" ] && [ "${THREADING:-1}" = 1 ]; }; then
+  echo "== threading: HTTP_PROXY, virtual-thread scheduler vs event-loop carrier, ${D}s legs after ${WARMUP}s warm-up, $ROUNDS rounds"
+  declare -a TV=() TL=()
+  for ((i = 1; i <= ROUNDS; i++)); do
+    if (( i % 2 )); then order="virtual loop"; else order="loop virtual"; fi
+    for m in $order; do
+      out=$(NO_BACKEND=1 GATEHOUSE="$G" PORT=$PORT JFR=0 WARMUP=$WARMUP GATEHOUSE_OPTS="${GATEHOUSE_OPTS:-} -Dgatehouse.dataplane.threading=$m" \
+            "$ROOT/bench/dataplane-profile.sh" proxy "$D" "$C" 2>&1) || { echo "$out" >&2; echo "threading $m: profile run failed" >> "$W/failures"; continue; }
+      rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out"); req=$(sed -n 's/.*request path \([0-9]*\) us.*/\1/p' <<<"$out")
+      grep -qE 'Non-2xx|Socket errors' <<<"$out" && echo "threading $m: non-2xx or socket errors" >> "$W/failures"
+      echo "round $i threading $m: $rps rps; $(grep 'per request by thread' <<<"$out") (load $(cut -d' ' -f1 /proc/loadavg))"
+      if [ $m = virtual ]; then TV+=("$req"); else TL+=("$req"); fi
+    done
+  done
+  printf "threading: request-path CPU us/request (event loops + carriers + observe writer, JIT and GC apart) median virtual %s, loop %s\n" \
+    "$(printf '%s\n' "${TV[@]}" | median)" "$(printf '%s\n' "${TL[@]}" | median)" | tee -a "$W/summary"
+fi
 
 # --- 300-resource deploy taking effect ------------------------------------------------------------------------
 if [ "${SKIP_DEPLOY:-0}" != 1 ] && { [ -z "$ONLY" ] || [ "$ONLY" = deploy ]; }; then

@@ -43,14 +43,16 @@ public final class DataPlaneServer implements AutoCloseable {
     private final BodyBudget budget;
     private final Vertx vertx;
     private final ExecutorService requestThreads;
+    private final Threading threading;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<ServerVerticle> verticles = new ArrayList<>();
     private volatile int port;
     private volatile boolean closed;
 
     private DataPlaneServer(DataPlaneOptions options, Supplier<? extends RequestHandler> plans,
-                            GatewayEventListener listener) {
+                            GatewayEventListener listener, Threading threading) {
         this.options = options;
+        this.threading = threading;
         this.plans = plans;
         this.listener = GatewayEventListener.safe(listener);
         this.budget = new BodyBudget(options.inFlightBodyBudget());
@@ -64,9 +66,16 @@ public final class DataPlaneServer implements AutoCloseable {
      */
     public static DataPlaneServer start(DataPlaneOptions options, Supplier<? extends RequestHandler> plans,
                                         GatewayEventListener listener) {
+        return start(options, plans, listener, Threading.fromSystemProperty());
+    }
+
+    /** As {@link #start(DataPlaneOptions, Supplier, GatewayEventListener)}, with the given threading. */
+    public static DataPlaneServer start(DataPlaneOptions options, Supplier<? extends RequestHandler> plans,
+                                        GatewayEventListener listener, Threading threading) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(plans, "plans");
-        DataPlaneServer server = new DataPlaneServer(options, plans, listener);
+        Objects.requireNonNull(threading, "threading");
+        DataPlaneServer server = new DataPlaneServer(options, plans, listener, threading);
         try {
             // one instance per event loop; Vert.x shares one listener between instances on the same port, and
             // shares a random port only when asked with a negative port (plain 0 would give each its own port)
@@ -158,6 +167,15 @@ public final class DataPlaneServer implements AutoCloseable {
 
     BodyBudget budget() {
         return budget;
+    }
+
+    /** Whether every event loop carries its requests' virtual threads ({@link Threading#LOOP} in effect). */
+    boolean loopCarried() {
+        return !verticles.isEmpty() && verticles.stream().allMatch(ServerVerticle::loopCarried);
+    }
+
+    Threading threading() {
+        return threading;
     }
 
     ExecutorService requestThreads() {

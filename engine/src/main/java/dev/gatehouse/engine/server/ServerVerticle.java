@@ -28,6 +28,8 @@ final class ServerVerticle extends VerticleBase {
     private final int port;
     private HttpServer server;
     private VertxHttpBackend backend;
+    /** Virtual threads carried by this loop, for plans that never block; null when the JVM does not allow them. */
+    private java.util.concurrent.ThreadFactory loopThreads;
 
     ServerVerticle(DataPlaneServer owner, int port) {
         this.owner = owner;
@@ -37,6 +39,13 @@ final class ServerVerticle extends VerticleBase {
     @Override public Future<?> start() {
         DataPlaneOptions o = owner.options();
         backend = new VertxHttpBackend(vertx, context, o.backend());
+        if (owner.threading() == Threading.LOOP) {
+            io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
+            Thread.Builder.OfVirtual b = LoopThreads.builder(loop);
+            if (b != null) loopThreads = b.name("gatehouse-loop-request-", 0).factory();
+            else LOG.warn("{}=loop needs --add-opens java.base/java.lang=ALL-UNNAMED; using the virtual-thread scheduler",
+                    Threading.PROPERTY);
+        }
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(o.host())
                 .setPort(port)
@@ -49,6 +58,11 @@ final class ServerVerticle extends VerticleBase {
                 .setHandle100ContinueAutomatically(false);
         server = vertx.createHttpServer(http).requestHandler(this::handle);
         return server.listen();
+    }
+
+    /** Whether this loop carries its requests' virtual threads itself ({@link Threading#LOOP} took effect). */
+    boolean loopCarried() {
+        return loopThreads != null;
     }
 
     int actualPort() {
@@ -79,14 +93,18 @@ final class ServerVerticle extends VerticleBase {
         new InboundRequest(this, req, ctx);
     }
 
-    /** Runs the current plan for {@code request} on a virtual thread, then writes on this loop. */
+    /**
+     * Runs the current plan for {@code request} on a virtual thread, then writes on this loop: the one place a
+     * request changes threads (the HTTP backend's exchange is the other).
+     * The virtual thread is carried by the JDK's scheduler, or by this loop under {@link Threading#LOOP}.
+     */
     void dispatch(GatewayRequest request, RequestContext ctx, InboundRequest inbound) {
         owner.requestStarted();
         try {
-            owner.requestThreads().execute(() -> {
+            RequestHandler plan = owner.plans().get(); // once, here: the request finishes on the plan it started with
+            Runnable task = () -> {
                 GatewayResponse response;
                 try {
-                    RequestHandler plan = owner.plans().get();
                     response = plan.handle(request, ctx);
                 } catch (Throwable t) {
                     LOG.error("request {} failed outside the error mapping", ctx.requestId(), t);
@@ -100,7 +118,9 @@ final class ServerVerticle extends VerticleBase {
                         owner.requestFinished();
                     }
                 });
-            });
+            };
+            if (loopThreads != null) loopThreads.newThread(task).start();
+            else owner.requestThreads().execute(task);
         } catch (RuntimeException rejected) {
             owner.requestFinished();
             inbound.write(DataPlaneServer.bareInternalError(ctx), true);
