@@ -26,7 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * button, per-method overrides (a table and a form), Save and Revert. Builds, binds and forwards to
  * {@link StageSettingsViewModel}.
  */
-final class StageSettingsPane extends ScrollPane {
+final class StageSettingsPane extends VBox {
     private final StageSettingsViewModel vm;
     private TextField rate;
     private TextField burst;
@@ -144,7 +144,6 @@ final class StageSettingsPane extends ScrollPane {
 
     private void layoutParts() {
         setId("stageSettingsPane");
-        setFitToWidth(true);
         GridPane defaults = new GridPane();
         defaults.setHgap(10);
         defaults.setVgap(8);
@@ -170,9 +169,14 @@ final class StageSettingsPane extends ScrollPane {
         HBox.setHgrow(actionSpacer, Priority.ALWAYS);
         HBox actions = row(problem, actionSpacer, revert, save);
         HBox.setHgrow(problem, Priority.ALWAYS);
-        VBox content = new VBox(8, defaults, hint, overridesHeading, table, formRow1, formRow2, formRow3, warning, actions);
+        VBox content = new VBox(8, defaults, hint, overridesHeading, table, formRow1, formRow2, formRow3, warning);
         content.setPadding(new javafx.geometry.Insets(0, 6, 6, 0));
-        setContent(content);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // Save stays in sight however small the window
+        setSpacing(6);
+        getChildren().addAll(scroll, actions);
     }
 
     private static HBox row(javafx.scene.Node... nodes) {

@@ -253,11 +253,13 @@ public final class UsagePlansView extends VBox {
                 section("Throttling per API key"), throttleRow, hint("Blank rate and burst: no throttle of the plan's own."),
                 section("Per-method throttling"), methodTable, methodRow,
                 section("Quota per API key"), quotaRow,
-                hint("WEEK offset: 0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota → 429 Limit Exceeded."),
-                actions);
+                hint("WEEK offset: 0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota → 429 Limit Exceeded."));
         details.setPadding(new Insets(10, 4, 10, 0));
-        ScrollPane detailsScroll = new ScrollPane(details);
-        detailsScroll.setFitToWidth(true);
+        ScrollPane scroll = new ScrollPane(details);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // Save stays in sight however long the form is
+        VBox detailsScroll = new VBox(6, scroll, actions);
         detailsScroll.setId("usagePlanDetails");
 
         VBox keys = new VBox(8, keyList, row(keyPick, addKey, removeKey),
