@@ -121,7 +121,7 @@ public final class UsagePlansView extends VBox {
         stageList = new ListView<>(vm.stages());
         stageList.setId("usagePlanStages");
         stageList.setPlaceholder(new Label("No API stages: the plan admits its keys nowhere yet"));
-        stageList.setPrefHeight(90);
+        stageList.setPrefHeight(72);
         apiPick = new ComboBox<>(vm.apis());
         apiPick.setId("usagePlanApiPick");
         apiPick.setPromptText("API");
@@ -236,24 +236,29 @@ public final class UsagePlansView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Description"), description);
-        GridPane.setHgrow(name, Priority.ALWAYS);
         HBox stagePickRow = row(apiPick, stagePick, addStage, removeStage);
         HBox throttleRow = row(new Label("Rate"), rate, new Label("Burst"), burst);
         HBox methodRow = row(methodStage, methodPick, methodRate, methodBurst, addMethod, removeMethod);
         HBox quotaRow = row(quota, quotaLimit, new Label("per"), period, new Label("offset"), offset);
+        rate.setPrefColumnCount(8);
+        burst.setPrefColumnCount(8);
+        quotaLimit.setPrefColumnCount(8);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Description"), description);
+        form.addRow(2, new Label("Throttle per key"), throttleRow);
+        form.addRow(3, new Label("Quota per key"), quotaRow);
+        GridPane.setHgrow(name, Priority.ALWAYS);
         Region formSpacer = new Region();
         HBox.setHgrow(formSpacer, Priority.ALWAYS);
         HBox actions = row(problem, formSpacer, revert, save);
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setMinWidth(0);
-        VBox details = new VBox(8, form, section("API stages"), stageList, stagePickRow,
-                section("Throttling per API key"), throttleRow, hint("Blank rate and burst: no throttle of the plan's own."),
-                section("Per-method throttling"), methodTable, methodRow,
-                section("Quota per API key"), quotaRow,
-                hint("WEEK offset: 0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota → 429 Limit Exceeded."));
+        VBox details = new VBox(8, form,
+                hint("Blank rate and burst: no throttle of the plan's own (over it: 429 Too Many Requests). WEEK offset: "
+                        + "0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota: 429 Limit Exceeded."),
+                section("API stages"), stageList, stagePickRow,
+                section("Per-method throttling"), methodTable, methodRow);
         details.setPadding(new Insets(10, 4, 10, 0));
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
