@@ -175,7 +175,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" = redis ]; then
     for mode in $order; do
       if [ "$mode" = redis ]; then serve --state "redis://127.0.0.1:$REDIS_PORT"; else serve; fi
       checks
-      wrk -t1 -c"$C" -d"$(( WARMUP / 2 > 0 ? WARMUP / 2 : 1 ))s" -s "$W/access.lua" "$SECURE" >/dev/null
+      wrk -t1 -c"$C" -d"${WARMUP}s" -s "$W/access.lua" "$SECURE" >/dev/null   # a fresh JVM each time: warm it as the first
       read -r rps p50 p99 bad cpu _ <<<"$(leg "gateway access $mode" "$SECURE" "$W/access.lua")"
       printf "round %d  %-10s rps=%-9s p50=%6s us p99=%7s us non-2xx=%s JVM CPU %s us/req  load %s\n" \
         "$i" "$mode" "$rps" "$p50" "$p99" "$bad" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
