@@ -100,6 +100,12 @@ public final class ApiKeysView extends VBox {
         plans.setWrapText(true);
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double minWidth) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
@@ -206,7 +212,7 @@ public final class ApiKeysView extends VBox {
         RadioButton generated = new RadioButton("Auto generate");
         generated.setId("newApiKeyGenerated");
         generated.setToggleGroup(source);
-        RadioButton custom = new RadioButton("Custom (import a value of at least 20 characters)");
+        RadioButton custom = new RadioButton("Custom value (import one of at least 20 characters)");
         custom.setId("newApiKeyCustom");
         custom.setToggleGroup(source);
         TextField valueField = new TextField();
@@ -221,13 +227,14 @@ public final class ApiKeysView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(10);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Description"), desc);
-        form.addRow(2, new Label("API key"), new VBox(6, generated, custom, valueField));
+        form.addRow(0, label("Name"), name);
+        form.addRow(1, label("Description"), desc);
+        form.addRow(2, label("API key"), new VBox(6, generated, custom, valueField));
+        form.setPadding(new Insets(12, 12, 0, 12));
         form.add(enabledBox, 1, 3);
         form.add(problem, 0, 4, 2, 1);
         GridPane.setHgrow(name, Priority.ALWAYS);
-        form.setPrefWidth(460);
+        form.setPrefWidth(540);
         dialog.getDialogPane().setContent(form);
         name.textProperty().bindBidirectional(vm.newNameProperty());
         desc.textProperty().bindBidirectional(vm.newDescriptionProperty());

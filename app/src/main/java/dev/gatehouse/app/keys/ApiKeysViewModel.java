@@ -139,6 +139,11 @@ public final class ApiKeysViewModel {
         boolean enabled = newEnabled.get();
         run("Cannot create API key " + name, t -> t.createApiKey(name, desc, imported, enabled), key -> {
             wanted = key.id();
+            // the reload after the edit may have come first: select it now if it is listed
+            keys.stream().filter(r -> r.id().equals(key.id())).findFirst().ifPresent(r -> {
+                selected.set(r);
+                wanted = null;
+            });
             notice.set("API key " + key.name() + " created" + (imported == null ? " with a generated value" : ""));
         });
         return true;

@@ -145,7 +145,11 @@ public final class StageSettingsViewModel {
             deployedApi.resources().forEach(r -> new TreeMap<>(r.resourceMethods()).keySet().forEach(m -> names.add(m + " " + r.path())));
         }
         methods.setAll(names);
-        if (force || !same) fill(shown);
+        // a stage changed elsewhere (undo, the CLI, another process) shows at once, unless the form holds edits
+        if (force || !same || saved || form().equals(filled)) {
+            saved = false;
+            fill(shown);
+        }
         refreshCache();
         check();
     }
@@ -212,6 +216,7 @@ public final class StageSettingsViewModel {
         boolean cache = cacheEnabled.get();
         String size = cacheSize.get();
         Map<String, Stage.MethodSetting> settings = buildSettings(stage.methodSettings());
+        saved = true;
         edit(api, name, "Change settings of stage " + name, () -> {
             WorkspaceSession session = workbench.session().orElseThrow();
             long now = Instant.now().getEpochSecond();
@@ -257,6 +262,17 @@ public final class StageSettingsViewModel {
         return n + (n == 1 ? " response" : " responses") + " cached now in this console's engine";
     }
 
+    /** What the form shows, to tell edits from what was loaded. */
+    private record Form(String rate, String burst, boolean cache, String size, String ttl, List<Override> overrides) {}
+
+    private Form filled;
+    /** Set while a save is stored: the stage it stores replaces the form when it shows. */
+    private boolean saved;
+
+    private Form form() {
+        return new Form(rate.get(), burst.get(), cacheEnabled.get(), cacheSize.get(), defaultTtl.get(), List.copyOf(overrides));
+    }
+
     private void fill(Stage s) {
         Map<String, Stage.MethodSetting> ms = s.methodSettings();
         Stage.MethodSetting all = ms.get(ALL);
@@ -280,6 +296,7 @@ public final class StageSettingsViewModel {
                             ? UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER : v.unauthorizedCacheControlHeaderStrategy()));
         });
         overrides.setAll(list);
+        filled = form();
         check();
     }
 
@@ -413,7 +430,10 @@ public final class StageSettingsViewModel {
         workbench.tasks().run(() -> {
             work.run();
             return what;
-        }, done -> refreshCache(), e -> showError("Cannot change the settings of stage " + name, e));
+        }, done -> refreshCache(), e -> {
+            saved = false;
+            showError("Cannot change the settings of stage " + name, e);
+        });
     }
 
     private void showError(String title, Throwable e) {

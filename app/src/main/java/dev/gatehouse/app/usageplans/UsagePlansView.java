@@ -125,9 +125,11 @@ public final class UsagePlansView extends VBox {
         apiPick = new ComboBox<>(vm.apis());
         apiPick.setId("usagePlanApiPick");
         apiPick.setPromptText("API");
+        apiPick.setPrefWidth(220);
         stagePick = new ComboBox<>();
         stagePick.setId("usagePlanStagePick");
         stagePick.setPromptText("Stage");
+        stagePick.setPrefWidth(140);
         addStage = new Button("Add stage", new FontIcon(Feather.PLUS));
         addStage.setId("usagePlanAddStage");
         removeStage = new Button("Remove", new FontIcon(Feather.X));
@@ -288,7 +290,7 @@ public final class UsagePlansView extends VBox {
         right.setId("usagePlanRight");
         right.setPadding(new Insets(0, 0, 0, 12));
         SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.42);
         SplitPane.setResizableWithParent(table, false);
         VBox.setVgrow(split, Priority.ALWAYS);
         setSpacing(10);

@@ -182,6 +182,11 @@ public final class UsagePlansViewModel {
             return plan;
         }, p -> {
             wanted = p.id();
+            // the reload after the edit may have come first: select it now if it is listed
+            plans.stream().filter(r -> r.id().equals(p.id())).findFirst().ifPresent(r -> {
+                selected.set(r);
+                wanted = null;
+            });
             notice.set("Usage plan " + p.name() + " created: add an API stage, limits and keys");
         });
     }
