@@ -63,7 +63,7 @@ final class StageSettingsPane extends VBox {
     private void createParts() {
         rate = field("stageThrottleRate", "requests per second", 8);
         burst = field("stageThrottleBurst", "requests", 6);
-        cacheEnabled = new CheckBox("Provision the stage cache");
+        cacheEnabled = new CheckBox("Enabled");
         cacheEnabled.setId("stageCacheEnabled");
         cacheSize = new ComboBox<>(FXCollections.observableArrayList(StageSettingsViewModel.CACHE_SIZES));
         cacheSize.setId("stageCacheSize");
@@ -91,7 +91,7 @@ final class StageSettingsPane extends VBox {
         method.setPromptText("GET /pets");
         methodRate = field("stageOverrideRate", "rate", 6);
         methodBurst = field("stageOverrideBurst", "burst", 5);
-        methodCaching = new CheckBox("Caching");
+        methodCaching = new CheckBox("Caching enabled");
         methodCaching.setId("stageOverrideCaching");
         methodTtl = field("stageOverrideTtl", "300", 5);
         methodEncrypted = new CheckBox("Encrypt cache data");
@@ -147,16 +147,15 @@ final class StageSettingsPane extends VBox {
         GridPane defaults = new GridPane();
         defaults.setHgap(10);
         defaults.setVgap(8);
-        defaults.addRow(0, new Label("Default method throttling"), row(new Label("Rate"), rate, new Label("Burst"), burst));
-        defaults.addRow(1, new Label("Stage cache"), row(cacheEnabled, new Label("Size (GB)"), cacheSize,
-                new Label("Default TTL (s)"), defaultTtl));
-        defaults.addRow(2, new Label(""), row(flush, cacheState));
+        defaults.addRow(0, row(new Label("Default throttling")), row(new Label("Rate"), rate, new Label("Burst"), burst));
+        defaults.addRow(1, row(new Label("Stage cache")), row(cacheEnabled, new Label("Size (GB)"), cacheSize));
+        defaults.addRow(2, row(new Label("Default TTL (s)")), row(defaultTtl, flush, cacheState));
         for (Button b : new Button[] {flush, putOverride, removeOverride, save, revert}) b.setMinWidth(Region.USE_PREF_SIZE);
         Label overridesHeading = new Label("Per-method overrides");
         overridesHeading.getStyleClass().add("section-title");
-        HBox formRow1 = row(method, new Label("Rate"), methodRate, new Label("Burst"), methodBurst, methodCaching,
-                new Label("TTL (s)"), methodTtl);
-        HBox formRow2 = row(methodEncrypted, methodRequireAuth, methodStrategy);
+        HBox formRow1 = row(method, new Label("Rate"), methodRate, new Label("Burst"), methodBurst);
+        HBox formRow2 = row(methodCaching, new Label("TTL (s)"), methodTtl, methodEncrypted);
+        HBox formRowAuth = row(methodRequireAuth, methodStrategy);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox formRow3 = row(methodProblem, spacer, removeOverride, putOverride);
@@ -169,7 +168,7 @@ final class StageSettingsPane extends VBox {
         HBox.setHgrow(actionSpacer, Priority.ALWAYS);
         HBox actions = row(problem, actionSpacer, revert, save);
         HBox.setHgrow(problem, Priority.ALWAYS);
-        VBox content = new VBox(8, defaults, hint, overridesHeading, table, formRow1, formRow2, formRow3, warning);
+        VBox content = new VBox(8, defaults, hint, overridesHeading, table, formRow1, formRow2, formRowAuth, formRow3, warning);
         content.setPadding(new javafx.geometry.Insets(0, 6, 6, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -180,6 +179,8 @@ final class StageSettingsPane extends VBox {
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
+        // labels and check boxes keep their words; the text fields give way
+        for (javafx.scene.Node n : nodes) if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()) l.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

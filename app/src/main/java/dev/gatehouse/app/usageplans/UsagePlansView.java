@@ -245,10 +245,10 @@ public final class UsagePlansView extends VBox {
         rate.setPrefColumnCount(8);
         burst.setPrefColumnCount(8);
         quotaLimit.setPrefColumnCount(8);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Description"), description);
-        form.addRow(2, new Label("Throttle per key"), throttleRow);
-        form.addRow(3, new Label("Quota per key"), quotaRow);
+        form.addRow(0, row(new Label("Name")), name);
+        form.addRow(1, row(new Label("Description")), description);
+        form.addRow(2, row(new Label("Throttle per key")), throttleRow);
+        form.addRow(3, row(new Label("Quota per key")), quotaRow);
         GridPane.setHgrow(name, Priority.ALWAYS);
         Region formSpacer = new Region();
         HBox.setHgrow(formSpacer, Priority.ALWAYS);
@@ -305,6 +305,8 @@ public final class UsagePlansView extends VBox {
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
+        // labels and check boxes keep their words; the text fields give way
+        for (javafx.scene.Node n : nodes) if (n instanceof javafx.scene.control.Labeled l && !l.isWrapText()) l.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
