@@ -107,6 +107,8 @@ public final class Console {
                 new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)));
         pages.put(Page.SETTINGS, settingsView);
         pages.put(Page.FUNCTIONS, functionsView);
+        pages.put(Page.API_KEYS, new dev.gatehouse.app.keys.ApiKeysView(new dev.gatehouse.app.keys.ApiKeysViewModel(workbench)));
+        pages.put(Page.USAGE_PLANS, new dev.gatehouse.app.usageplans.UsagePlansView(new dev.gatehouse.app.usageplans.UsagePlansViewModel(workbench)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

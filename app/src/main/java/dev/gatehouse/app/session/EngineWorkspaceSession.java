@@ -88,6 +88,8 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override public WorkspaceFunctions functions() { return new EngineFunctions(gateway.functions()); }
 
+    @Override public WorkspaceTraffic traffic() { return new EngineTraffic(gateway, this::apply); }
+
     @Override public long revision() { return workspace.revision(); }
 
     @Override public void setEditBase(java.util.function.LongSupplier base) {

@@ -182,6 +182,16 @@ public interface WorkspaceSession extends AutoCloseable {
         throw new UnsupportedOperationException("this workspace session has no local functions");
     }
 
+    // ---- API keys, usage plans, stage caches ------------------------------------------------------------------
+
+    /**
+     * The workspace's API keys and usage plans, their usage, and the stage caches of this session's engine;
+     * UnsupportedOperationException for a session without them (a test's fake that does not offer them).
+     */
+    default WorkspaceTraffic traffic() {
+        throw new UnsupportedOperationException("this workspace session has no API keys or usage plans");
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------
 
     /** Registers a listener called after any change (edit, undo, redo, or a change on disk). */

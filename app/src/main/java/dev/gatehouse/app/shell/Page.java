@@ -13,7 +13,9 @@ public enum Page {
     STAGES("Stages", Feather.SEND, Section.DESIGN),
     GATEWAY_RESPONSES("Gateway Responses", Feather.ALERT_TRIANGLE, Section.DESIGN),
     SETTINGS("Settings", Feather.SETTINGS, Section.DESIGN),
-    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN);
+    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
+    API_KEYS("API Keys", Feather.KEY, Section.ACCESS),
+    USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS);
 
     /** The headings the navigation groups its pages under, in order. */
     public enum Section {

@@ -95,7 +95,8 @@ public final class StagesView extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("tab-history", "Deployments", new DeploymentHistoryPane(vm)),
                 tab("tab-variables", "Stage variables", new StageVariablesPane(vm.variables())),
-                tab("tab-canary", "Canary", new CanaryPane(vm.canary())));
+                tab("tab-canary", "Canary", new CanaryPane(vm.canary())),
+                tab("tab-settings", "Settings", new StageSettingsPane(vm.settings())));
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

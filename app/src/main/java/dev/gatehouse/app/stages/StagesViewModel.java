@@ -72,6 +72,7 @@ public final class StagesViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final StageVariablesViewModel variables;
     private final CanaryViewModel canary;
+    private final StageSettingsViewModel settings;
     private Map<String, ApiDefinition> snapshots = Map.of();
     private List<DeploymentSnapshot> loadedOrder = List.of(); // oldest first, as the workspace lists them
     private String apiId;
@@ -85,6 +86,7 @@ public final class StagesViewModel {
         this.comparing = new LatestTask(workbench.tasks());
         this.variables = new StageVariablesViewModel(workbench);
         this.canary = new CanaryViewModel(workbench);
+        this.settings = new StageSettingsViewModel(workbench);
         workbench.revisionProperty().addListener((obs, old, rev) -> reload());
         workbench.selectedApiProperty().addListener((obs, old, api) -> reload());
         selected.addListener((obs, old, row) -> onSelected(old, row));
@@ -126,6 +128,9 @@ public final class StagesViewModel {
     public StageVariablesViewModel variables() { return variables; }
 
     public CanaryViewModel canary() { return canary; }
+
+    /** The selected stage's throttling and cache settings, and its cache flush. */
+    public StageSettingsViewModel settings() { return settings; }
 
     // ---- commands --------------------------------------------------------------------------------------------
 
@@ -301,9 +306,11 @@ public final class StagesViewModel {
         if (row == null) {
             variables.clear();
             canary.clear();
+            settings.clear();
         } else {
             variables.show(apiId, row.stage(), !sameStage);
             canary.show(apiId, row.stage(), deployments.stream().map(DeploymentRow::id).toList(), !sameStage);
+            settings.show(apiId, row.stage(), snapshots.get(row.deploymentId()), !sameStage);
         }
     }
 

@@ -96,6 +96,43 @@ final class ConsoleFixture {
         robot.clickOn(item);
     }
 
+    /**
+     * Where a screenshot generator writes: {@code docs/screenshots} with {@code -Dgatehouse.screenshots=docs}, else
+     * {@code tests/target/screenshots}.
+     */
+    static Path screenshotDir() {
+        Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+        Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))
+                ? repo.resolve("docs/screenshots") : repo.resolve("tests/target/screenshots");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the window's scene as a PNG once layout and charts have settled (call off the FX thread). */
+    static void snapshot(javafx.stage.Window window, Path file) {
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null))
+                    .get(30, TimeUnit.SECONDS);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            javafx.scene.image.PixelReader pixels = image.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+            javax.imageio.ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new AssertionError("cannot snapshot " + file, e);
+        }
+    }
+
     static ApiDefinition api(Console console) {
         return console.workbench().selectedApi().orElseThrow();
     }
