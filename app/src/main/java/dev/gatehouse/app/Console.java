@@ -63,6 +63,7 @@ public final class Console {
     private final dev.gatehouse.app.functions.FunctionsViewModel functionsVm;
     private final dev.gatehouse.app.functions.FunctionsView functionsView;
     private final FxTaskRunner testRunner = FxTaskRunner.droppingWork("gatehouse-test-invoke"); // test invokes may wait on a backend: not the workspace worker
+    private final FxTaskRunner remoteRunner = FxTaskRunner.droppingWork("gatehouse-remote"); // pushes wait on the network: not the workspace worker
     private final FxTaskRunner sdkRunner = FxTaskRunner.droppingWork("gatehouse-sdk-export"); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
     private final ImportExportView importExport;
@@ -107,6 +108,8 @@ public final class Console {
                 new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)));
         pages.put(Page.SETTINGS, settingsView);
         pages.put(Page.FUNCTIONS, functionsView);
+        pages.put(Page.REMOTES, new dev.gatehouse.app.remotes.RemotesView(new dev.gatehouse.app.remotes.RemotesViewModel(workbench,
+                dev.gatehouse.app.session.RemoteSettings.userDefault(), remoteRunner)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
@@ -201,6 +204,7 @@ public final class Console {
         testPanel.dispose();
         testRunner.close();
         sdkRunner.close();
+        remoteRunner.close();
         tasks.close();
         return true;
     }
