@@ -100,6 +100,33 @@ final class ConsoleFixture {
         return console.workbench().selectedApi().orElseThrow();
     }
 
+    /**
+     * Where a screenshot class writes: {@code docs/screenshots} with {@code -Dgatehouse.screenshots=docs}, else
+     * {@code tests/target/screenshots}.
+     */
+    static java.nio.file.Path screenshotDir() throws java.io.IOException {
+        java.nio.file.Path repo = java.nio.file.Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+        java.nio.file.Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))
+                ? repo.resolve("docs/screenshots") : repo.resolve("tests/target/screenshots");
+        return java.nio.file.Files.createDirectories(dir);
+    }
+
+    /** Writes the scene as a PNG once layout and pending FX events have settled (call off the FX thread). */
+    static void screenshot(javafx.scene.Scene scene, java.nio.file.Path file) throws java.io.IOException {
+        org.testfx.util.WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)));
+        int w = (int) image[0].getWidth();
+        int h = (int) image[0].getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javafx.scene.image.PixelReader reader = image[0].getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) out.setRGB(x, y, reader.getArgb(x, y));
+        }
+        javax.imageio.ImageIO.write(out, "png", file.toFile());
+    }
+
     /** Preferences for one test run: nothing touches the user's own. */
     static final class MemoryPreferences implements ConsolePreferences {
         private final List<Path> recent = new ArrayList<>();
