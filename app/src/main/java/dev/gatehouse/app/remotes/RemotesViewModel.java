@@ -111,6 +111,9 @@ public final class RemotesViewModel {
         this.settings = settings;
         this.runner = runner;
         selected.addListener((o, was, now) -> {
+            showHistory();
+            // the same remote read again (after a push recorded itself) keeps what the page shows
+            if (was != null && now != null && was.name().equals(now.name())) return;
             connection.set("");
             resetPush();
             resetPull();
