@@ -55,6 +55,7 @@ public final class RemotesView extends SplitPane {
                 + " --admin-port) or Amazon API Gateway. Credentials are kept in " + vm.remotesFile()
                 + " (readable by you only), never in the workspace.");
         about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
         about.getStyleClass().add("muted");
 
         TableView<Row> table = new TableView<>(vm.rows());
@@ -94,6 +95,7 @@ public final class RemotesView extends SplitPane {
         Label connection = new Label();
         connection.setId("remoteConnection");
         connection.setWrapText(true);
+        connection.setMinHeight(Region.USE_PREF_SIZE);
         connection.textProperty().bind(vm.connectionProperty());
         vm.connectionOkProperty().addListener((o, was, ok) -> style(connection, ok));
         vm.connectionProperty().addListener((o, was, now) -> style(connection, vm.connectionOkProperty().get()));
@@ -163,6 +165,7 @@ public final class RemotesView extends SplitPane {
         Label where = new Label("Saved to " + vm.remotesFile() + " (permissions 0600)");
         where.getStyleClass().add("muted");
         where.setWrapText(true);
+        where.setMinHeight(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, save, cancel);
         VBox form = new VBox(8, heading, grid, problem, actions, where);
         form.setPadding(new Insets(12));
@@ -182,7 +185,7 @@ public final class RemotesView extends SplitPane {
             return "Push " + (api == null ? "(no API selected)" : api.name()) + (r == null ? "" : " to " + r.name());
         }, vm.workbench().selectedApiProperty(), vm.selectedProperty()));
         TextField stage = field("pushStage", vm.pushStageProperty(), "prod");
-        stage.setPrefColumnCount(10);
+        stage.setPrefColumnCount(8);
         BooleanBinding working = vm.pushPhaseProperty().isEqualTo(Phase.WORKING);
         BooleanBinding cannotStart = vm.selectedProperty().isNull().or(vm.workbench().selectedApiProperty().isNull()).or(working);
         Button preview = button("Preview", Feather.EYE, "pushPreview", vm::previewPush);
@@ -196,7 +199,7 @@ public final class RemotesView extends SplitPane {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(working.or(vm.pullPhaseProperty().isEqualTo(Phase.WORKING)).or(vm.testingProperty()));
-        HBox pushBar = new HBox(8, new Label("Remote stage"), stage, preview, confirm, cancel, progress);
+        HBox pushBar = new HBox(8, fixed(new Label("Remote stage")), stage, fixed(preview), fixed(confirm), fixed(cancel), progress);
         pushBar.setAlignment(Pos.CENTER_LEFT);
         Label pushStatus = status("pushStatus", vm.pushStatusProperty(), vm.pushPhaseProperty());
         ListView<Line> pushLines = lines("pushLines", vm.pushLines(), "Preview shows what the push adds (+), changes (~) and removes (-) on the remote, with breaking changes flagged.");
@@ -219,13 +222,16 @@ public final class RemotesView extends SplitPane {
         pullPreview.disableProperty().bind(vm.selectedProperty().isNull().or(vm.workbench().sessionProperty().isNull()).or(pulling));
         Button accept = button("Accept and overwrite", Feather.CHECK, "pullAccept", vm::acceptPull);
         accept.disableProperty().bind(vm.pullPhaseProperty().isNotEqualTo(Phase.PREVIEWED));
-        HBox pullBar = new HBox(8, new Label("API"), pullApi, new Label("Stage"), pullStage, pullPreview, accept);
+        HBox pullFields = new HBox(8, fixed(new Label("Remote API")), pullApi, fixed(new Label("Stage")), pullStage);
+        pullFields.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(pullApi, Priority.ALWAYS);
+        HBox pullBar = new HBox(8, fixed(pullPreview), fixed(accept));
         pullBar.setAlignment(Pos.CENTER_LEFT);
         Label pullStatus = status("pullStatus", vm.pullStatusProperty(), vm.pullPhaseProperty());
         ListView<Line> pullLines = lines("pullLines", vm.pullLines(), "The methods a pull would add, change or remove here.");
         pullLines.setPrefHeight(150);
 
-        VBox box = new VBox(10, pushTitle, pushBar, pushStatus, pushLines, invokeRow, pullTitle, pullBar, pullStatus, pullLines);
+        VBox box = new VBox(10, pushTitle, pushBar, pushStatus, pushLines, invokeRow, pullTitle, pullFields, pullBar, pullStatus, pullLines);
         VBox.setVgrow(pushLines, Priority.ALWAYS);
         box.setPadding(new Insets(16));
         return scroll(box);
@@ -244,8 +250,8 @@ public final class RemotesView extends SplitPane {
         list.setCellFactory(v -> new ListCell<>() {
             @Override protected void updateItem(Line line, boolean empty) {
                 super.updateItem(line, empty);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.ACCENT, Styles.TEXT_MUTED);
                 if (empty || line == null) {
+                    setStyle(null);
                     setText(null);
                     setGraphic(null);
                     return;
@@ -261,16 +267,25 @@ public final class RemotesView extends SplitPane {
                     case INFO -> new FontIcon(Feather.INFO);
                 };
                 setGraphic(icon);
-                getStyleClass().add(switch (line.style()) {
-                    case ADDED -> Styles.SUCCESS;
-                    case CHANGED, WARNING -> Styles.WARNING;
-                    case REMOVED, BREAKING -> Styles.DANGER;
-                    case ACCESS -> Styles.ACCENT;
-                    case INFO -> Styles.TEXT_MUTED;
-                });
+                // AtlantaFX's colour variables, so the light and dark themes both read
+                String colour = switch (line.style()) {
+                    case ADDED -> "-color-success-fg";
+                    case CHANGED, WARNING -> "-color-warning-fg";
+                    case REMOVED, BREAKING -> "-color-danger-fg";
+                    case ACCESS -> "-color-accent-fg";
+                    case INFO -> "-color-fg-muted";
+                };
+                setStyle("-fx-text-fill: " + colour + ";");
+                icon.setStyle("-fx-icon-color: " + colour + ";");
             }
         });
         return list;
+    }
+
+    /** Never narrower than its text: a bar of buttons must not shorten them to "Pre…". */
+    private static <T extends Region> T fixed(T node) {
+        node.setMinWidth(Region.USE_PREF_SIZE);
+        return node;
     }
 
     private static Label status(String id, javafx.beans.property.StringProperty text,
@@ -278,6 +293,7 @@ public final class RemotesView extends SplitPane {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(text);
         phase.addListener((o, was, now) -> {
             l.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
@@ -296,6 +312,7 @@ public final class RemotesView extends SplitPane {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add("validation-error");
         l.textProperty().bind(text);
         showIf(l, text.isNotEmpty());

@@ -164,8 +164,8 @@ public final class RemotesViewModel {
             java.util.Collections.reverse(h);
             for (Remote.PushRecord p : h) {
                 out.add(f.format(Instant.ofEpochSecond(p.pushedAt())) + "  " + apiName(p.localApiId()) + " → " + p.remoteApiId()
-                        + " stage " + p.stage() + ", deployment " + p.deploymentId() + " (" + p.changes()
-                        + (p.changes() == 1 ? " change)" : " changes)"));
+                        + " stage " + p.stage() + "\n    deployment " + p.deploymentId() + ", " + p.changes()
+                        + (p.changes() == 1 ? " method changed" : " methods changed"));
             }
         }
         history.setAll(out);

@@ -62,7 +62,7 @@ class ConsoleRemotesScreenshotsTest {
         shoot(out.resolve("remotes-add.png"));
 
         robot.clickOn("#remoteSave");
-        ConsoleFixture.waitUntil(() -> !robot.lookup("#remoteAdd").query().isDisabled());
+        ConsoleFixture.waitUntil(() -> text(robot, "#remoteCredentials").startsWith("Credentials"));
         robot.clickOn("#remoteTest");
         ConsoleFixture.waitUntil(() -> text(robot, "#remoteConnection").startsWith("Connected"));
         robot.clickOn("#pushPreview");
