@@ -66,6 +66,7 @@ public final class RemotesView extends SplitPane {
         table.getColumns().add(column("Endpoint", Row::endpoint, 230));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(170);
+        table.setMinHeight(120);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null || vm.rows().isEmpty()) vm.selectedProperty().set(now);
         });
@@ -107,6 +108,7 @@ public final class RemotesView extends SplitPane {
         history.setId("remoteHistory");
         history.setPlaceholder(new Label("No push to this remote yet."));
         history.setPrefHeight(140);
+        history.setMinHeight(90);
         VBox.setVgrow(history, Priority.ALWAYS);
 
         VBox box = new VBox(10, title, about, table, credentials, buttons, connection, listProblem, form(), historyTitle, history);
@@ -276,7 +278,8 @@ public final class RemotesView extends SplitPane {
                     case INFO -> "-color-fg-muted";
                 };
                 setStyle("-fx-text-fill: " + colour + ";");
-                icon.setStyle("-fx-icon-color: " + colour + ";");
+                // appended: the icon's own inline style names its icon font
+                icon.setStyle(icon.getStyle() + ";-fx-icon-color: " + colour + ";");
             }
         });
         return list;
