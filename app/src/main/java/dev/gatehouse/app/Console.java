@@ -63,6 +63,7 @@ public final class Console {
     private final dev.gatehouse.app.functions.FunctionsViewModel functionsVm;
     private final dev.gatehouse.app.functions.FunctionsView functionsView;
     private final FxTaskRunner testRunner = FxTaskRunner.droppingWork("gatehouse-test-invoke"); // test invokes may wait on a backend: not the workspace worker
+    private final FxTaskRunner remoteRunner = FxTaskRunner.droppingWork("gatehouse-remote"); // pushes wait on the network: not the workspace worker
     private final FxTaskRunner sdkRunner = FxTaskRunner.droppingWork("gatehouse-sdk-export"); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
     private final ImportExportView importExport;
@@ -109,6 +110,8 @@ public final class Console {
         pages.put(Page.FUNCTIONS, functionsView);
         pages.put(Page.API_KEYS, new dev.gatehouse.app.keys.ApiKeysView(new dev.gatehouse.app.keys.ApiKeysViewModel(workbench)));
         pages.put(Page.USAGE_PLANS, new dev.gatehouse.app.usageplans.UsagePlansView(new dev.gatehouse.app.usageplans.UsagePlansViewModel(workbench)));
+        pages.put(Page.REMOTES, new dev.gatehouse.app.remotes.RemotesView(new dev.gatehouse.app.remotes.RemotesViewModel(workbench,
+                dev.gatehouse.app.session.RemoteSettings.userDefault(), remoteRunner)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
@@ -203,6 +206,7 @@ public final class Console {
         testPanel.dispose();
         testRunner.close();
         sdkRunner.close();
+        remoteRunner.close();
         tasks.close();
         return true;
     }

@@ -90,6 +90,24 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override public WorkspaceTraffic traffic() { return new EngineTraffic(gateway, this::apply); }
 
+    @Override public dev.gatehouse.engine.remote.Pusher.Preview previewPush(String apiId, dev.gatehouse.engine.remote.Remote remote,
+                                                                            String stage) {
+        return new dev.gatehouse.engine.remote.Pusher(java.time.Clock.systemUTC()).preview(workspace, requireApi(apiId), remote, stage);
+    }
+
+    @Override public dev.gatehouse.engine.remote.Pusher.Result push(String apiId, dev.gatehouse.engine.remote.Remote remote, String stage) {
+        return new dev.gatehouse.engine.remote.Pusher(java.time.Clock.systemUTC()).push(workspace, requireApi(apiId), remote, stage);
+    }
+
+    @Override public dev.gatehouse.engine.remote.Puller.Result pull(dev.gatehouse.engine.remote.Remote remote, String remoteApi,
+                                                                    String stage, boolean overwrite) {
+        return new dev.gatehouse.engine.remote.Puller(java.time.Clock.systemUTC()).pull(gateway, remote, remoteApi, stage, overwrite);
+    }
+
+    private ApiDefinition requireApi(String apiId) {
+        return workspace.api(apiId).orElseThrow(() -> new IllegalArgumentException("the workspace has no API " + apiId));
+    }
+
     @Override public long revision() { return workspace.revision(); }
 
     @Override public void setEditBase(java.util.function.LongSupplier base) {

@@ -192,6 +192,36 @@ public interface WorkspaceSession extends AutoCloseable {
         throw new UnsupportedOperationException("this workspace session has no API keys or usage plans");
     }
 
+    // ---- remotes ---------------------------------------------------------------------------------------------
+
+    /**
+     * What pushing the API to {@code remote}'s stage would change there (methods, breaking changes, API keys and
+     * usage plans), read without changing anything. Blocking network calls: never on the FX thread. A
+     * {@code RemoteException} in the product's words when the remote cannot be reached or refuses.
+     */
+    default dev.gatehouse.engine.remote.Pusher.Preview previewPush(String apiId, dev.gatehouse.engine.remote.Remote remote,
+                                                                   String stage) {
+        throw new UnsupportedOperationException("this workspace session cannot push");
+    }
+
+    /**
+     * Pushes the API to {@code remote} and deploys it to {@code stage} (put-rest-api, create-deployment, then its
+     * keys and usage plans). The result's {@code remoteAfter} is for {@link RemoteSettings#update}. A failure before
+     * the deployment leaves the remote stage serving what it served.
+     */
+    default dev.gatehouse.engine.remote.Pusher.Result push(String apiId, dev.gatehouse.engine.remote.Remote remote, String stage) {
+        throw new UnsupportedOperationException("this workspace session cannot push");
+    }
+
+    /**
+     * Brings the remote API (id or name) as its {@code stage} serves it into the workspace: a new API at once, or,
+     * for an API the workspace has, the diff only, unless {@code overwrite} (then one undoable edit).
+     */
+    default dev.gatehouse.engine.remote.Puller.Result pull(dev.gatehouse.engine.remote.Remote remote, String remoteApi,
+                                                           String stage, boolean overwrite) {
+        throw new UnsupportedOperationException("this workspace session cannot pull");
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------
 
     /** Registers a listener called after any change (edit, undo, redo, or a change on disk). */

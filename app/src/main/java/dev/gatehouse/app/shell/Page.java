@@ -15,7 +15,8 @@ public enum Page {
     SETTINGS("Settings", Feather.SETTINGS, Section.DESIGN),
     FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
     API_KEYS("API Keys", Feather.KEY, Section.ACCESS),
-    USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS);
+    USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS),
+    REMOTES("Remotes", Feather.UPLOAD_CLOUD, Section.OPERATE);
 
     /** The headings the navigation groups its pages under, in order. */
     public enum Section {

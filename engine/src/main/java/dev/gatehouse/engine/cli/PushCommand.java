@@ -38,13 +38,15 @@ final class PushCommand implements Callable<Integer> {
         try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             if (dryRun) {
-                Pusher.Preview p = new Pusher(Clock.systemUTC()).preview(definition, remote);
+                Pusher.Preview p = new Pusher(Clock.systemUTC()).preview(gateway.workspace(), definition, remote, stage);
                 p.warnings().forEach(w -> System.err.println("warning: " + w));
                 System.out.println("push " + definition.name() + " to " + remote.name() + " would "
                         + (p.remoteApiId() == null ? "create it" : "update " + p.remoteApiId()) + " and deploy stage " + stage
                         + " (dry run: nothing changed)");
                 if (p.changes().isEmpty()) System.out.println("  no method changed");
                 p.changes().forEach(c -> System.out.println("  " + c));
+                p.breaking().forEach(c -> System.out.println("breaking: " + c));
+                p.accessChanges().forEach(c -> System.out.println("  " + c));
                 return 0;
             }
             Pusher.Result r = new Pusher(Clock.systemUTC()).push(gateway.workspace(), definition, remote, stage);
@@ -54,6 +56,8 @@ final class PushCommand implements Callable<Integer> {
                     + " as " + r.remoteApiId() + "; deployed " + r.deploymentId() + " to stage " + r.stage());
             if (r.changes().isEmpty()) System.out.println("  no method changed");
             r.changes().forEach(c -> System.out.println("  " + c));
+            r.accessChanges().forEach(c -> System.out.println("  " + c));
+            if (r.invokeUrl() != null) System.out.println("invoke URL: " + r.invokeUrl());
         }
         return 0;
     }

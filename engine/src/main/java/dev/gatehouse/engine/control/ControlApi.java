@@ -48,6 +48,7 @@ public final class ControlApi {
         ResourceRoutes.register(router, this);
         StageRoutes.register(router, this);
         KeyRoutes.register(router, this);
+        KeyPatchRoutes.register(router, this);
         ModelRoutes.register(router, this);
         GatewayResponseRoutes.register(router, this);
         AuthorizerRoutes.register(router, this);

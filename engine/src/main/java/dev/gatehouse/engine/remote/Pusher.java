@@ -50,9 +50,15 @@ public final class Pusher {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What one push did. */
+    /**
+     * What one push did.
+     *
+     * @param changes       the methods added, changed, removed ({@code + GET /x}, {@code ~ …}, {@code - …})
+     * @param accessChanges the API keys and usage plans created or updated on the remote ({@code + API key …})
+     * @param invokeUrl     where the remote stage answers, when the remote says (null when it could not be read)
+     */
     public record Result(String remoteApiId, boolean created, String stage, String deploymentId, List<String> changes,
-                         List<String> warnings, Remote remoteAfter) {}
+                         List<String> accessChanges, List<String> warnings, String invokeUrl, Remote remoteAfter) {}
 
     /**
      * Pushes {@code api} (a workspace API) to {@code remote} and deploys it to {@code stage}; the returned
@@ -91,14 +97,40 @@ public final class Pusher {
                     .restApiId(id).stageName(stage).variables(variables.isEmpty() ? null : variables)
                     .description("Pushed by Gatehouse from " + workspace.root().getFileName() + " / " + api.name())));
             List<String> changes = before.diff(after);
+            KeyPlanSync.Outcome access = KeyPlanSync.sync(client, remote, workspace, api, id, stage, true);
+            warnings.addAll(access.warnings());
+            String invokeUrl = invokeUrl(client, remote, id, stage);
             Remote recorded = remote.withApi(api.id(), id).withPush(new Remote.PushRecord(clock.instant().getEpochSecond(),
                     api.id(), id, stage, deployment.id(), changes.size()));
-            return new Result(id, created, stage, deployment.id(), changes, List.copyOf(warnings), recorded);
+            return new Result(id, created, stage, deployment.id(), changes, access.changes(), List.copyOf(warnings), invokeUrl,
+                    recorded);
         }
     }
 
-    /** What a push would change, found without changing anything. */
-    public record Preview(String remoteApiId, List<String> changes, List<String> warnings) {}
+    /**
+     * What a push would change, found without changing anything.
+     *
+     * @param breaking      the method changes that can break the remote's callers: a method removed, or one that now
+     *                      asks for more (authorization, an API key, a required parameter), each with the reason
+     * @param accessChanges the API keys and usage plans the push would create or update (empty without a stage)
+     */
+    public record Preview(String remoteApiId, List<String> changes, List<String> breaking, List<String> accessChanges,
+                          List<String> warnings) {}
+
+    /**
+     * {@link #preview(ApiDefinition, Remote)} plus the API keys and usage plans of {@code stage} (reads only:
+     * GetApiKeys, GetUsagePlans, GetUsagePlanKeys).
+     */
+    public Preview preview(Workspace workspace, ApiDefinition api, Remote remote, String stage) {
+        Preview methods = preview(api, remote);
+        if (stage == null || stage.isBlank()) return methods;
+        try (ApiGatewayClient client = RemoteClients.client(remote)) {
+            KeyPlanSync.Outcome access = KeyPlanSync.sync(client, remote, workspace, api, methods.remoteApiId(), stage, false);
+            List<String> warnings = new ArrayList<>(methods.warnings());
+            warnings.addAll(access.warnings());
+            return new Preview(methods.remoteApiId(), methods.changes(), methods.breaking(), access.changes(), List.copyOf(warnings));
+        }
+    }
 
     /**
      * The semantic diff a push of {@code api} would apply to {@code remote} (methods added, removed, changed),
@@ -113,7 +145,27 @@ public final class Pusher {
             String remoteId = call(remote, "find the remote API", () -> existing(client, remote, api));
             RemoteShape now = remoteId == null ? RemoteShape.empty()
                     : call(remote, "get-resources", () -> RemoteShape.read(client, remoteId));
-            return new Preview(remoteId, now.diff(wanted), fidelity(api));
+            return new Preview(remoteId, now.diff(wanted), now.breaking(wanted), List.of(), fidelity(api));
+        }
+    }
+
+    /**
+     * Where the pushed stage answers: AWS's {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}, or for a
+     * Gatehouse remote the server URL of its export (the engine knows its data-plane address; its control-plane URL
+     * does not tell it). Null when the export cannot be read: the push itself has succeeded by then.
+     */
+    private static String invokeUrl(ApiGatewayClient client, Remote remote, String id, String stage) {
+        if (remote.isAws()) return "https://" + id + ".execute-api." + remote.region() + ".amazonaws.com/" + stage;
+        try {
+            byte[] body = client.getExport(b -> b.restApiId(id).stageName(stage).exportType("oas30").accepts("application/json"))
+                    .body().asByteArray();
+            var server = dev.gatehouse.engine.model.Json.mapper().readTree(body).path("servers").path(0);
+            String url = server.path("url").asText(null);
+            if (url == null) return null;
+            String basePath = server.path("variables").path("basePath").path("default").asText("");
+            return url.replace("{basePath}", basePath.startsWith("/") ? basePath.substring(1) : basePath).replaceAll("(?<!:)//", "/");
+        } catch (SdkException | java.io.IOException e) {
+            return null;
         }
     }
 

@@ -71,6 +71,35 @@ record RemoteShape(Map<String, JsonNode> methods) {
         return out;
     }
 
+    /**
+     * The changes from this shape to {@code after} that can break callers of the remote, each as
+     * {@code "- GET /x: removed"} or {@code "~ POST /y: now requires an API key"}: a removed method, or a method that
+     * newly requires authorization, an API key, a request validator or a request parameter.
+     */
+    List<String> breaking(RemoteShape after) {
+        List<String> out = new ArrayList<>();
+        for (String k : methods.keySet()) if (!after.methods.containsKey(k)) out.add("- " + k + ": removed");
+        after.methods.forEach((k, v) -> {
+            JsonNode before = methods.get(k);
+            if (before == null || Objects.equals(before, v)) return;
+            List<String> why = new ArrayList<>();
+            String authBefore = before.path("authorizationType").asText("NONE");
+            String authAfter = v.path("authorizationType").asText("NONE");
+            if (!authAfter.equals(authBefore) && !authAfter.equals("NONE")) why.add("now requires " + authAfter + " authorization");
+            if (v.path("apiKeyRequired").asBoolean(false) && !before.path("apiKeyRequired").asBoolean(false)) {
+                why.add("now requires an API key");
+            }
+            if (v.hasNonNull("requestValidatorId") && !before.hasNonNull("requestValidatorId")) why.add("now validates requests");
+            v.path("requestParameters").fields().forEachRemaining(p -> {
+                if (p.getValue().asBoolean(false) && !before.path("requestParameters").path(p.getKey()).asBoolean(false)) {
+                    why.add("now requires " + p.getKey());
+                }
+            });
+            if (!why.isEmpty()) out.add("~ " + k + ": " + String.join(", ", why));
+        });
+        return out;
+    }
+
     /** An SDK object as the JSON AWS sends (member names as on the wire, enums as their strings). */
     static JsonNode toJson(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;

@@ -44,12 +44,14 @@ class ConsoleArchitectureTest {
      * OpenAPI import and export; SDK and docs export; the deployment diff; the template playground; schema
      * inference and the meta-schema check; the default gateway-response template; the data plane's bound port;
      * enabling CORS on a resource; the workspace's local Lambda functions (list, create, code, invoke, logs).
+     * Remotes: the user's remotes file, test connection, push and pull ({@code engine.remote}).
      */
     private static final String[] SESSION_MAY_USE = {
             "dev.gatehouse.engine", MODEL, "dev.gatehouse.engine.workspace..", "dev.gatehouse.engine.invoke..",
             "dev.gatehouse.engine.openapi..", "dev.gatehouse.engine.sdk..", "dev.gatehouse.engine.deploy..",
             "dev.gatehouse.engine.mapping..", "dev.gatehouse.engine.validation..", "dev.gatehouse.engine.errors..",
-            "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors..", "dev.gatehouse.engine.functions.."};
+            "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors..", "dev.gatehouse.engine.functions..",
+            "dev.gatehouse.engine.remote.."};
 
     private static JavaClasses classes;
 

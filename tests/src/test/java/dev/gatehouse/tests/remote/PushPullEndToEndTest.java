@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.ApiKey;
+import dev.gatehouse.engine.model.QuotaPeriod;
+import dev.gatehouse.engine.model.UsagePlan;
 import dev.gatehouse.engine.model.Integration;
 import dev.gatehouse.engine.model.IntegrationResponse;
 import dev.gatehouse.engine.model.Json;
@@ -21,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -44,6 +48,8 @@ class PushPullEndToEndTest {
     @TempDir Path temp;
     private Path config;
     private Path a;
+    private Path b;
+    private Path credentials;
     private GatehouseProcess engineB;
     private String adminUrl;
     private int dataPortB;
@@ -53,10 +59,15 @@ class PushPullEndToEndTest {
     void startEngineB() throws Exception {
         config = Files.createDirectories(temp.resolve("config"));
         a = copyOfSample(temp.resolve("a"));
-        Path b = temp.resolve("b");
+        b = temp.resolve("b");
         Workspace.create(b, "engine b").close();
-        Path credentials = temp.resolve("b-credentials");
+        credentials = temp.resolve("b-credentials");
         Files.writeString(credentials, "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
+        serveB();
+    }
+
+    /** (Re)starts engine B on its workspace, on new free ports. */
+    private void serveB() throws IOException, InterruptedException {
         engineB = GatehouseProcess.start(config, temp, "serve", "-w", b.toString(), "--port", "0", "--admin-port", "0",
                 "--credentials", credentials.toString());
         dataPortB = Integer.parseInt(engineB.await(Pattern.compile("Gatehouse serving .* on http://127\\.0\\.0\\.1:(\\d+)")));
@@ -186,7 +197,136 @@ class PushPullEndToEndTest {
         assertThat(engineB.alive()).isTrue();
     }
 
-    private static Method withHtml(Method m, String html) {
+    @Test
+    void aPushCreatesTheStagesApiKeysAndUsagePlansOnTheRemoteOnceAndAnEditedQuotaIsAllTheNextPushChanges() throws Exception {
+        // given: GET / of PetStore needs an API key; plan Gold covers stage prod with a throttle and a quota, key alice in it
+        String aliceValue = "alice-key-value-0123456789abcdef";
+        try (Gateway editor = Gateway.open(a)) {
+            ApiDefinition api = editor.workspace().api("petstore01").orElseThrow();
+            editor.history().apply(Edit.replaceApi(api.updateResource(api.root().id(), r -> r.withMethod(r.method("GET").withApiKeyRequired(true)))));
+            editor.history().apply(Edit.putApiKey(new ApiKey("alicekey01", aliceValue, "alice", null, "test key", true, 0L, 0L, List.of(), Map.of())));
+            editor.history().apply(Edit.putUsagePlan(new UsagePlan("goldplan01", "Gold", null,
+                    List.of(new UsagePlan.ApiStage("petstore01", "prod", null)), new UsagePlan.ThrottleSettings(20, 10.0),
+                    new UsagePlan.QuotaSettings(1000, 0, QuotaPeriod.DAY), null, null, List.of("alicekey01"))));
+        }
+        assertThat(GatehouseProcess.runWithInput(config, SECRET + "\n", "remote", "add", "b", "--url", adminUrl,
+                "--access-key", KEY_ID, "--secret-key", "-").exitCode()).isZero();
+        List<String> access = List.of("  + API key alice", "  + usage plan Gold (stage prod, throttle 10.0/s burst 20, quota 1000 a DAY)",
+                "  + API key alice in usage plan Gold");
+
+        // when: previewed, then pushed
+        GatehouseProcess.Result preview = GatehouseProcess.run(config, "push", "PetStore", "--to", "b", "--stage", "prod", "--dry-run", "-w", a.toString());
+        GatehouseProcess.Result first = GatehouseProcess.run(config, "push", "PetStore", "--to", "b", "--stage", "prod", "-w", a.toString());
+
+        // then: the preview lists the key, the plan and the key in the plan, and the push did them
+        assertThat(preview.exitCode()).as(preview.stderr()).isZero();
+        assertThat(preview.stdout().lines().filter(l -> l.startsWith("  + API key") || l.startsWith("  + usage plan")).toList())
+                .containsExactlyElementsOf(access);
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.stdout().lines().filter(l -> l.startsWith("  + API key") || l.startsWith("  + usage plan")).toList())
+                .containsExactlyElementsOf(access);
+        Matcher created = Pattern.compile("created PetStore on b as (\\w+);").matcher(first.stdout());
+        assertThat(created.find()).isTrue();
+        String remoteId = created.group(1);
+        assertThat(first.stdout()).contains("invoke URL: http://");
+
+        // and B asks for the key on GET / (AWS: 403 {"message":"Forbidden"}) and lets alice's through
+        String root = "http://127.0.0.1:" + dataPortB + "/restapis/" + remoteId + "/prod/_user_request_/";
+        HttpResponse<String> without = send("GET", root);
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(without.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        HttpResponse<String> with = http.send(HttpRequest.newBuilder(URI.create(root)).header("x-api-key", aliceValue).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(with.statusCode()).isEqualTo(200);
+        assertThat(with.body()).contains("Welcome to your Pet Store API");
+
+        // and what B's control plane reports is the plan as defined, with its stage on the remote API
+        try (var sdk = sdkFor(adminUrl)) {
+            var plans = sdk.getUsagePlans(r -> r.limit(50)).items();
+            assertThat(plans).hasSize(1);
+            assertThat(plans.getFirst().name()).isEqualTo("Gold");
+            assertThat(plans.getFirst().apiStages()).singleElement().satisfies(s -> {
+                assertThat(s.apiId()).isEqualTo(remoteId);
+                assertThat(s.stage()).isEqualTo("prod");
+            });
+            assertThat(plans.getFirst().quota().limit()).isEqualTo(1000);
+            assertThat(sdk.getApiKeys(r -> r.includeValues(true)).items()).singleElement()
+                    .satisfies(k -> assertThat(k.value()).isEqualTo(aliceValue));
+        }
+
+        // when: pushed again unchanged, then after the quota is raised locally
+        GatehouseProcess.Result again = GatehouseProcess.run(config, "push", "PetStore", "--to", "b", "--stage", "prod", "-w", a.toString());
+        try (Gateway editor = Gateway.open(a)) {
+            UsagePlan gold = editor.workspace().state().usagePlan("goldplan01").orElseThrow();
+            editor.history().apply(Edit.putUsagePlan(new UsagePlan(gold.id(), gold.name(), gold.description(), gold.apiStages(),
+                    gold.throttle(), new UsagePlan.QuotaSettings(2000, 0, QuotaPeriod.DAY), null, gold.tags(), gold.keyIds())));
+        }
+        GatehouseProcess.Result raised = GatehouseProcess.run(config, "push", "PetStore", "--to", "b", "--stage", "prod", "-w", a.toString());
+
+        // then: the second push changes nothing, the third only the quota
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout().lines().filter(l -> l.startsWith("  ")).toList()).containsExactly("  no method changed");
+        assertThat(raised.exitCode()).as(raised.stderr()).isZero();
+        assertThat(raised.stdout().lines().filter(l -> l.startsWith("  ")).toList())
+                .containsExactly("  no method changed", "  ~ usage plan Gold: quota 2000 a DAY");
+        try (var sdk = sdkFor(adminUrl)) {
+            assertThat(sdk.getUsagePlans(r -> r.limit(50)).items()).singleElement().satisfies(p -> assertThat(p.quota().limit()).isEqualTo(2000));
+            assertThat(sdk.getApiKeys(r -> r.limit(50)).items()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRemoteThatDiesWhenAskedToDeployLeavesAClearErrorAndItsStageServingThePreviousDeployment() throws Exception {
+        // given: PetStore pushed once to B, through a loopback relay that can kill B
+        assertThat(GatehouseProcess.runWithInput(config, SECRET + "\n", "remote", "add", "b", "--url", adminUrl,
+                "--access-key", KEY_ID, "--secret-key", "-").exitCode()).isZero();
+        GatehouseProcess.Result first = GatehouseProcess.run(config, "push", "PetStore", "--to", "b", "--stage", "prod", "-w", a.toString());
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        Matcher created = Pattern.compile("created PetStore on b as (\\w+);").matcher(first.stdout());
+        assertThat(created.find()).isTrue();
+        String remoteId = created.group(1);
+        try (Gateway editor = Gateway.open(a)) {
+            ApiDefinition api = editor.workspace().api("petstore01").orElseThrow();
+            editor.history().apply(Edit.replaceApi(api.updateResource(api.root().id(), r -> r.withMethod(withHtml(r.method("GET"), "<h1>v2</h1>")))));
+        }
+        GatehouseProcess dying = engineB;
+        try (KillingRelay relay = KillingRelay.start(URI.create(adminUrl).getPort(), "POST /restapis/[^ ]+/deployments ", () -> {
+            try {
+                dying.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            assertThat(GatehouseProcess.run(config, "remote", "add", "relay", "--url", "http://127.0.0.1:" + relay.port(),
+                    "--access-key", KEY_ID, "--secret-key", SECRET).exitCode()).isZero();
+            // (no id recorded for relay: the push finds B's one API named PetStore)
+
+            // when: the push reaches create-deployment and B dies
+            GatehouseProcess.Result dead = GatehouseProcess.run(config, "push", "PetStore", "--to", "relay", "--stage", "prod", "-w", a.toString());
+
+            // then: a clear error naming the step
+            assertThat(dead.exitCode()).isEqualTo(1);
+            assertThat(dead.stderr()).startsWith("gatehouse: remote relay (http://127.0.0.1:" + relay.port() + "): create-deployment failed: no answer");
+            assertThat(relay.killed()).isTrue();
+        }
+        assertThat(engineB.alive()).isFalse();
+
+        // and B, started again on its workspace, still serves the first deployment on prod
+        serveB();
+        HttpResponse<String> root = send("GET", "http://127.0.0.1:" + dataPortB + "/restapis/" + remoteId + "/prod/_user_request_/");
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("Welcome to your Pet Store API").doesNotContain("v2");
+    }
+
+    private static software.amazon.awssdk.services.apigateway.ApiGatewayClient sdkFor(String url) {
+        return software.amazon.awssdk.services.apigateway.ApiGatewayClient.builder().endpointOverride(URI.create(url))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(KEY_ID, SECRET)))
+                .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.create()).build();
+    }
+
+    static Method withHtml(Method m, String html) {
         Integration i = m.methodIntegration();
         IntegrationResponse ok = i.integrationResponses().get("200");
         IntegrationResponse changed = new IntegrationResponse(ok.statusCode(), ok.selectionPattern(), ok.responseParameters(),
@@ -255,7 +395,7 @@ class PushPullEndToEndTest {
         return all.toString();
     }
 
-    private static Path copyOfSample(Path target) throws IOException {
+    static Path copyOfSample(Path target) throws IOException {
         Path source = GatehouseProcess.repo().resolve("resources/sample-workspace");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
