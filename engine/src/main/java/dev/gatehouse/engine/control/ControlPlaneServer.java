@@ -48,8 +48,10 @@ public final class ControlPlaneServer implements AutoCloseable {
         Objects.requireNonNull(api, "api");
         ControlPlaneServer s = new ControlPlaneServer(options, api);
         try {
-            s.server = s.vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                            .setMaxHeaderSize(16 * 1024).setIdleTimeout(120))
+            HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
+                    .setMaxHeaderSize(16 * 1024).setIdleTimeout(120);
+            if (options.tls() != null) options.tls().applyTo(http);
+            s.server = s.vertx.createHttpServer(http)
                     .requestHandler(s::accept)
                     .listen().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -66,7 +68,7 @@ public final class ControlPlaneServer implements AutoCloseable {
 
     /** {@code http://host:port}: what {@code --endpoint-url} takes. */
     public String endpoint() {
-        return "http://" + options.host() + ":" + port();
+        return (options.tls() == null ? "http://" : "https://") + options.host() + ":" + port();
     }
 
     private void accept(HttpServerRequest request) {
