@@ -10,7 +10,9 @@
 #   4. starts the target: `gatehouse serve --port DATA --admin-port ADMIN --credentials FILE` on an empty workspace,
 #      and adds it as remote `bench` (remotes.json in a temp GATEHOUSE_CONFIG_HOME; nothing of the user's is read)
 #   5. times `gatehouse push API --to bench --stage prod` RUNS times (default 5; the first creates the API, the
-#      others overwrite it with the same definition); prints every run, the first, and the median of all runs
+#      others overwrite it with the same definition); prints every run with the CPU seconds the push process and
+#      the target engine spent on it (a figure a loaded machine does not inflate the way it does wall time), the
+#      first, and the median of all runs
 #   6. checks the pushed stage answers on the target's data plane (a 200 from GET /prod/r000 via curl)
 #
 # Usage: bench/push.sh            env: RESOURCES=300 RUNS=5 DATA=18190 ADMIN=18191 GATEHOUSE=launcher
@@ -23,7 +25,7 @@ RUNS=${RUNS:-5}
 DATA=${DATA:-18190}
 ADMIN=${ADMIN:-18191}
 G=${GATEHOUSE:-$ROOT/engine/target/gatehouse}
-for t in curl python3; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
+for t in curl python3 /usr/bin/time; do command -v $t >/dev/null || { echo "missing: $t" >&2; exit 2; }; done
 
 busy_cores() { # cores busy over one second, from /proc/stat
   local a b
@@ -82,16 +84,23 @@ export GATEHOUSE_CONFIG_HOME="$W/config"
 "$G" remote add bench --url "http://127.0.0.1:$ADMIN" --access-key AKIDPUSHBENCH --secret-key push-bench-secret >/dev/null
 
 # --- timed pushes -----------------------------------------------------------------------------------------------
+server_cpu() { # CPU seconds (user + system) of the target engine so far, from /proc (the launcher execs java)
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$SERVER/stat"
+}
 times=()
 for i in $(seq 1 "$RUNS"); do
+  c0=$(server_cpu)
   t0=$(date +%s.%N)
-  if ! "$G" push push-bench --to bench --stage prod -w "$W/local" > "$W/push-$i.log" 2>&1; then
+  if ! /usr/bin/time -f '%U %S' -o "$W/cpu-$i" "$G" push push-bench --to bench --stage prod -w "$W/local" > "$W/push-$i.log" 2>&1; then
     echo "FAILURE: push $i failed:" >&2; cat "$W/push-$i.log" >&2; exit 1
   fi
   t1=$(date +%s.%N)
+  c1=$(server_cpu)
   s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$W/cpu-$i")
+  engine=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
   times+=("$s")
-  echo "push $i: ${s} s   ($(head -1 "$W/push-$i.log"))"
+  echo "push $i: ${s} s wall; CPU: push process ${cpu} s, target engine ${engine} s   ($(grep -m1 -E '^(created|updated)' "$W/push-$i.log"))"
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
 
