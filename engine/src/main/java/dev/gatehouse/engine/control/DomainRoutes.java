@@ -53,8 +53,8 @@ final class DomainRoutes {
                 call.param("domain_name")))));
         r.on("PATCH", "/domainnames/{domain_name}", call -> ControlResponse.json(200, view(update(api, call))));
         r.on("DELETE", "/domainnames/{domain_name}", call -> {
-            String name = call.param("domain_name");
-            domain(api.gateway().workspace().state(), name);
+            // names are stored lower-case (DNS is case-insensitive); the request may spell it otherwise
+            String name = domain(api.gateway().workspace().state(), call.param("domain_name")).domainName();
             api.apply(Edit.deleteDomainName(name));
             return ControlResponse.empty(202);
         });
