@@ -188,6 +188,16 @@ public final class Gateway implements AutoCloseable {
         access.setEngineLimit(ratePerSecond, burst);
     }
 
+    /** The engine-wide throttle's rate in requests per second (what {@link #setEngineThrottle} set last). */
+    public double engineThrottleRate() {
+        return access.engineRate();
+    }
+
+    /** The engine-wide throttle's burst (what {@link #setEngineThrottle} set last). */
+    public long engineThrottleBurst() {
+        return access.engineBurst();
+    }
+
     /** Opens the workspace in {@code dir} (see {@link Workspace#open}). */
     public static Gateway open(Path dir) {
         return new Gateway(Workspace.open(dir), Clock.systemUTC());

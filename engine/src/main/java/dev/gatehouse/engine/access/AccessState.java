@@ -142,6 +142,16 @@ public final class AccessState implements AutoCloseable {
      * account-level limit has no meaning for a single engine), and one Redis key every request of every engine
      * updates would serialise them all.
      */
+    /** The engine-wide limit's rate (requests per second); for AWS's GetAccount. */
+    public double engineRate() {
+        return engineLimit.rate();
+    }
+
+    /** The engine-wide limit's burst; for AWS's GetAccount. */
+    public long engineBurst() {
+        return engineLimit.burst();
+    }
+
     RateLimiter engineLimiter() {
         return engineLimiter;
     }

@@ -63,6 +63,13 @@ final class ServeCommand implements Callable<Integer> {
             + "any well-formed SigV4 signature is accepted (loopback only).")
     java.nio.file.Path credentials;
 
+    @Option(names = "--admin-tls-cert", paramLabel = "FILE", description = "Serve the control plane over HTTPS with "
+            + "this PEM certificate (chain, server certificate first); needs --admin-tls-key.")
+    java.nio.file.Path adminTlsCert;
+
+    @Option(names = "--admin-tls-key", paramLabel = "FILE", description = "The PEM private key of --admin-tls-cert.")
+    java.nio.file.Path adminTlsKey;
+
     @Option(names = "--state", paramLabel = "URL", defaultValue = "in-process", description = "Where throttle buckets "
             + "and usage-plan quota counters live: in-process (default; quotas kept in .gatehouse/usage.db) or "
             + "redis://HOST:PORT, shared by every engine that names the same server, so engines behind one load "
@@ -78,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
         // by default serve reads without the writer lock and follows the disk, so `gatehouse deploy` (or the console)
         // can deploy while this process serves
         boolean editing = lock || adminPort != null;
+        if (adminPort == null && (adminTlsCert != null || adminTlsKey != null)) {
+            throw CliErrors.of("--admin-tls-cert and --admin-tls-key need --admin-port (they secure the control plane)");
+        }
         ControlPlaneOptions adminOptions = adminPort == null ? null : adminOptions();
         if (!(throttleRate >= 0) || Double.isInfinite(throttleRate)) {
             throw CliErrors.of("--throttle-rate must be a number of requests per second >= 0, not " + throttleRate);
@@ -163,9 +173,13 @@ final class ServeCommand implements Callable<Integer> {
                 throw CliErrors.of(e.getMessage());
             }
         }
+        if ((adminTlsCert == null) != (adminTlsKey == null)) {
+            throw CliErrors.of("--admin-tls-cert and --admin-tls-key go together: give both PEM files, or neither");
+        }
         try {
-            return new ControlPlaneOptions(adminHost, adminPort, keys, ControlPlaneOptions.DEFAULT_MAX_BODY,
+            ControlPlaneOptions options = new ControlPlaneOptions(adminHost, adminPort, keys, ControlPlaneOptions.DEFAULT_MAX_BODY,
                     java.time.Clock.systemUTC());
+            return adminTlsCert == null ? options : options.withTls(dev.gatehouse.engine.control.ControlPlaneTls.read(adminTlsCert, adminTlsKey));
         } catch (IllegalArgumentException e) {
             throw CliErrors.of(e.getMessage());
         }

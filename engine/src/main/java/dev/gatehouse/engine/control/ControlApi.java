@@ -54,6 +54,8 @@ public final class ControlApi {
         AuthorizerRoutes.register(router, this);
         PatchRoutes.register(router, this);
         SdkRoutes.register(router, this);
+        DomainRoutes.register(router, this);
+        AccountRoutes.register(router, this);
     }
 
     /** Handles one request: signature, route, AWS's error shape for every failure. Never throws. */

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param port            0 = any free port
  * @param keys            the access keys requests must be signed with; none = any well-formed signature (loopback only)
  * @param maxBodyBytes    larger request bodies get 413 (AWS's import limit is 6 MB)
+ * @param tls             the certificate and key to serve HTTPS with; null = plain HTTP
  */
-public record ControlPlaneOptions(String host, int port, AccessKeys keys, int maxBodyBytes, Clock clock) {
+public record ControlPlaneOptions(String host, int port, AccessKeys keys, int maxBodyBytes, Clock clock,
+                                  ControlPlaneTls tls) {
 
     public static final int DEFAULT_MAX_BODY = 6 * 1024 * 1024;
 
@@ -26,6 +28,16 @@ public record ControlPlaneOptions(String host, int port, AccessKeys keys, int ma
             throw new IllegalArgumentException("the control plane listens on " + host
                     + " (beyond loopback) only with access keys configured (--credentials FILE)");
         }
+    }
+
+    /** Plain HTTP. */
+    public ControlPlaneOptions(String host, int port, AccessKeys keys, int maxBodyBytes, Clock clock) {
+        this(host, port, keys, maxBodyBytes, clock, null);
+    }
+
+    /** The same options serving HTTPS with {@code tls}. */
+    public ControlPlaneOptions withTls(ControlPlaneTls tls) {
+        return new ControlPlaneOptions(host, port, keys, maxBodyBytes, clock, tls);
     }
 
     public static ControlPlaneOptions loopback(int port, AccessKeys keys) {

@@ -48,9 +48,12 @@ public final class ControlPlaneServer implements AutoCloseable {
         Objects.requireNonNull(api, "api");
         ControlPlaneServer s = new ControlPlaneServer(options, api);
         try {
-            s.server = s.vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                            .setMaxHeaderSize(16 * 1024).setIdleTimeout(120))
+            HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
+                    .setMaxHeaderSize(16 * 1024).setIdleTimeout(120);
+            if (options.tls() != null) options.tls().applyTo(http);
+            s.server = s.vertx.createHttpServer(http)
                     .requestHandler(s::accept)
+                    .invalidRequestHandler(ControlPlaneServer::invalid)
                     .listen().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             s.close();
@@ -66,7 +69,7 @@ public final class ControlPlaneServer implements AutoCloseable {
 
     /** {@code http://host:port}: what {@code --endpoint-url} takes. */
     public String endpoint() {
-        return "http://" + options.host() + ":" + port();
+        return (options.tls() == null ? "http://" : "https://") + options.host() + ":" + port();
     }
 
     private void accept(HttpServerRequest request) {
@@ -104,6 +107,23 @@ public final class ControlPlaneServer implements AutoCloseable {
                 context.runOnContext(x -> write(request.response(), response));
             });
         });
+    }
+
+    /**
+     * A request the HTTP decoder could not read (a request line or headers too long, a malformed line): AWS's error
+     * shape like every other refusal, and the connection closed, as its framing cannot be trusted.
+     */
+    private static void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        String name = cause == null ? "" : cause.getClass().getSimpleName();
+        int status = name.contains("TooLongHttpLine") || name.contains("TooLongUri") ? 414
+                : name.contains("TooLongHttpHeader") ? 431 : 400;
+        String message = switch (status) {
+            case 414 -> "Request-URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
+            default -> "Malformed HTTP request" + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        };
+        reject(request, status, message);
     }
 
     private static long parseLong(String s) {
