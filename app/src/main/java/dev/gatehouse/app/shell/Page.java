@@ -13,7 +13,10 @@ public enum Page {
     STAGES("Stages", Feather.SEND, Section.DESIGN),
     GATEWAY_RESPONSES("Gateway Responses", Feather.ALERT_TRIANGLE, Section.DESIGN),
     SETTINGS("Settings", Feather.SETTINGS, Section.DESIGN),
-    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN);
+    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
+    DASHBOARD("Dashboard", Feather.ACTIVITY, Section.OPERATE),
+    LOGS("Logs", Feather.LIST, Section.OPERATE),
+    AUDIT("Audit", Feather.SHIELD, Section.OPERATE);
 
     /** The headings the navigation groups its pages under, in order. */
     public enum Section {
