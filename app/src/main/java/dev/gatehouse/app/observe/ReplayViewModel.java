@@ -166,7 +166,7 @@ public final class ReplayViewModel {
                             new String(before.responseBody(), StandardCharsets.UTF_8));
                     List<ResponseDiff.Row> diff = ResponseDiff.of(left, after);
                     rows.setAll(diff);
-                    long n = diff.stream().filter(r -> r.kind() != ResponseDiff.Kind.SAME).count();
+                    long n = ResponseDiff.differences(diff);
                     summary.set(!ResponseDiff.differs(diff) ? "Same response as the original (" + after.status() + ")"
                             : n + (n == 1 ? " difference" : " differences") + " from the original (" + before.status()
                             + " → " + after.status() + ")");

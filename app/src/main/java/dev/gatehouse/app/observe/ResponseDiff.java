@@ -54,8 +54,13 @@ public final class ResponseDiff {
 
     /** True when a row other than a volatile header differs. */
     public static boolean differs(List<Row> rows) {
-        return rows.stream().anyMatch(r -> r.kind() != Kind.SAME
-                && !(r.section().equals("Header") && volatileHeader(headerName(r))));
+        return differences(rows) > 0;
+    }
+
+    /** The rows that differ, not counting headers that differ on every call (Date, request ids, lengths). */
+    public static long differences(List<Row> rows) {
+        return rows.stream().filter(r -> r.kind() != Kind.SAME
+                && !(r.section().equals("Header") && volatileHeader(headerName(r)))).count();
     }
 
     private static String headerName(Row r) {

@@ -57,7 +57,8 @@ public final class RecentRequests implements GatewayEventListener {
 
     /**
      * The request {@code requestId} as JSON: {@code method}, {@code path}, {@code query} (raw, without '?'),
-     * {@code headers} ([[name, value], ...] in arrival order), {@code bodyBase64}, and {@code response}
+     * {@code headers} ([[name, value], ...] in arrival order and spelling; a repeated name's values together at its
+     * first place, as {@code Headers} keeps them), {@code bodyBase64}, and {@code response}
      * ({@code status}, {@code headers}, {@code bodyBase64}); empty when it is not (or no longer) kept.
      */
     public Optional<ObjectNode> json(String requestId) {
