@@ -36,8 +36,8 @@ public final class ResponseDiff {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Status", String.valueOf(left.status()), String.valueOf(right.status()),
                 left.status() == right.status() ? Kind.SAME : Kind.CHANGED));
-        Map<String, String> l = joined(left.headers());
-        Map<String, String> r = joined(right.headers());
+        TreeMap<String, String> l = joined(left.headers());
+        TreeMap<String, String> r = joined(right.headers());
         TreeMap<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         l.keySet().forEach(n -> names.put(n, n));
         r.keySet().forEach(n -> names.putIfAbsent(n, n));
@@ -46,7 +46,8 @@ public final class ResponseDiff {
             String b = r.get(name);
             Kind kind = a == null ? Kind.ONLY_RIGHT : b == null ? Kind.ONLY_LEFT
                     : a.equals(b) || volatileHeader(name) ? Kind.SAME : Kind.CHANGED;
-            rows.add(new Row("Header", a == null ? "" : name + ": " + a, b == null ? "" : name + ": " + b, kind));
+            // each side in its own spelling of the name
+            rows.add(new Row("Header", a == null ? "" : l.floorKey(name) + ": " + a, b == null ? "" : r.floorKey(name) + ": " + b, kind));
         }
         rows.addAll(bodyRows(lines(left.body()), lines(right.body())));
         return rows;
@@ -69,7 +70,7 @@ public final class ResponseDiff {
         return colon < 0 ? s : s.substring(0, colon);
     }
 
-    private static Map<String, String> joined(Map<String, List<String>> headers) {
+    private static TreeMap<String, String> joined(Map<String, List<String>> headers) {
         TreeMap<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) headers.forEach((k, v) -> out.merge(k, String.join(", ", v), (a, b) -> a + ", " + b));
         return out;
