@@ -68,6 +68,11 @@ public final class DashboardView extends VBox {
         requestsChart = chart("dashboardRequestsChart", "Requests per bucket", "count");
         latencyChart = chart("dashboardLatencyChart", "Latency (ms)", "ms");
         cacheChart = chart("dashboardCacheChart", "Cache hit ratio (%)", "%");
+        NumberAxis percent = (NumberAxis) cacheChart.getYAxis();
+        percent.setAutoRanging(false);
+        percent.setLowerBound(0);
+        percent.setUpperBound(100);
+        percent.setTickUnit(25);
         tiles = new GridPane();
         tiles.setId("dashboardTiles");
         tiles.setHgap(10);
@@ -100,12 +105,17 @@ public final class DashboardView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, title, message, spacer, new Label("Stage"), stage, new Label("Method"), method, range);
         header.setAlignment(Pos.CENTER_LEFT);
-        addTile(0, "Count", "Requests", vm.requestsProperty(), "dashboardCount");
-        addTile(1, "4XXError", "Client errors", vm.errors4xxProperty(), "dashboardErrors4xx");
-        addTile(2, "5XXError", "Server errors", vm.errors5xxProperty(), "dashboardErrors5xx");
-        addTile(3, "Latency p50 / p90 / p99", "Received to answered", vm.latencyProperty(), "dashboardLatency");
-        addTile(4, "IntegrationLatency p50 / p90 / p99", "Backend time", vm.integrationLatencyProperty(), "dashboardIntegration");
-        addTile(5, "Cache hit ratio", "CacheHitCount / lookups", vm.cacheHitRatioProperty(), "dashboardCacheRatio");
+        addTile(0, "Count", "requests", vm.requestsProperty(), "dashboardCount");
+        addTile(1, "4XXError", "client errors", vm.errors4xxProperty(), "dashboardErrors4xx");
+        addTile(2, "5XXError", "server errors", vm.errors5xxProperty(), "dashboardErrors5xx");
+        addTile(3, "Latency", "p50 / p90 / p99", vm.latencyProperty(), "dashboardLatency");
+        addTile(4, "IntegrationLatency", "p50 / p90 / p99", vm.integrationLatencyProperty(), "dashboardIntegration");
+        addTile(5, "Cache hit ratio", "of cache lookups", vm.cacheHitRatioProperty(), "dashboardCacheRatio");
+        for (int i = 0; i < 6; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(i >= 3 && i <= 4 ? 22 : 14); // the latency tiles hold three numbers
+            tiles.getColumnConstraints().add(c);
+        }
         HBox lower = new HBox(10, latencyChart, cacheChart);
         HBox.setHgrow(latencyChart, Priority.ALWAYS);
         HBox.setHgrow(cacheChart, Priority.ALWAYS);
@@ -185,8 +195,9 @@ public final class DashboardView extends VBox {
                 series("p99", points, p -> p.latency().p99()),
                 series("Integration p50", points.stream().filter(p -> p.integrationLatency().samples() > 0).toList(),
                         p -> p.integrationLatency().p50())));
-        cacheChart.getData().setAll(List.of(series("Hit ratio",
-                points.stream().filter(p -> p.cacheHits() + p.cacheMisses() > 0).toList(), p -> p.cacheHitRatio() * 100)));
+        List<MetricPoint> lookups = points.stream().filter(p -> p.cacheHits() + p.cacheMisses() > 0).toList();
+        cacheChart.getData().setAll(List.of(series("Hit ratio", lookups, p -> p.cacheHitRatio() * 100)));
+        cacheChart.setTitle(lookups.isEmpty() ? "Cache hit ratio: no lookups" : "Cache hit ratio (%)");
         for (LineChart<Number, Number> chart : List.of(requestsChart, latencyChart, cacheChart)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             x.setLowerBound(lower);

@@ -12,6 +12,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.SplitPane;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -101,10 +102,15 @@ final class ReplayPane extends VBox {
 
     private void layoutParts() {
         setId("replayPane");
-        HBox line = new HBox(6, method, path, new Label("to"), target, send);
+        HBox line = new HBox(6, method, path);
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(path, Priority.ALWAYS);
-        VBox editor = new VBox(6, line, new Label("Headers (one Name: value a line)"), headers, new Label("Body"), body);
+        Label to = new Label("Send to");
+        to.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sendLine = new HBox(6, to, target, send);
+        sendLine.setAlignment(Pos.CENTER_LEFT);
+        VBox editor = new VBox(6, line, sendLine, new Label("Headers (one Name: value a line)"), headers, new Label("Body"), body);
         VBox.setVgrow(headers, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox result = new VBox(6, summary, diff);

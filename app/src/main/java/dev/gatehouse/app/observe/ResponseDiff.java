@@ -25,7 +25,7 @@ public final class ResponseDiff {
 
     private ResponseDiff() { }
 
-    /** Headers that differ on every call by design (ids, dates); compared, but never counted as a difference. */
+    /** Headers that differ on every call by design (ids, dates, lengths): shown, never marked as a difference. */
     static boolean volatileHeader(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.equals("date") || n.equals("x-amzn-requestid") || n.equals("x-amz-apigw-id")
@@ -44,8 +44,9 @@ public final class ResponseDiff {
         for (String name : names.values()) {
             String a = l.get(name);
             String b = r.get(name);
-            Kind kind = a == null ? Kind.ONLY_RIGHT : b == null ? Kind.ONLY_LEFT
-                    : a.equals(b) || volatileHeader(name) ? Kind.SAME : Kind.CHANGED;
+            // headers that differ on every call by design are shown but never marked
+            Kind kind = volatileHeader(name) || (a != null && a.equals(b)) ? Kind.SAME
+                    : a == null ? Kind.ONLY_RIGHT : b == null ? Kind.ONLY_LEFT : Kind.CHANGED;
             // each side in its own spelling of the name
             rows.add(new Row("Header", a == null ? "" : l.floorKey(name) + ": " + a, b == null ? "" : r.floorKey(name) + ": " + b, kind));
         }

@@ -109,6 +109,17 @@ class ReplayViewModelTest {
         assertThat(again.query()).isEqualTo(original.query());
         assertThat(again.headers()).isEqualTo(original.headers());
         assertThat(again.body()).isEqualTo(original.body());
+
+        // and both export as HAR 1.2 (checked further with a HAR consumer: see the branch's report)
+        java.nio.file.Path har = java.nio.file.Path.of("target", "observe-replay.har");
+        java.nio.file.Files.createDirectories(har.getParent());
+        logs.exportHar(har.toAbsolutePath());
+        com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(har.toFile()).get("log").get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(1).get("request").get("url").asText())
+                .isEqualTo("http://" + stage.getHost() + ":" + stage.getPort() + stage.getPath() + "?b=%20two&a=1");
+        assertThat(entries.get(1).get("request").get("postData").get("text").asText()).isEqualTo("héllo\nwörld");
     }
 
     @Test
