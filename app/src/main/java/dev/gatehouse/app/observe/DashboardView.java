@@ -108,8 +108,8 @@ public final class DashboardView extends VBox {
         addTile(0, "Count", "requests", vm.requestsProperty(), "dashboardCount");
         addTile(1, "4XXError", "client errors", vm.errors4xxProperty(), "dashboardErrors4xx");
         addTile(2, "5XXError", "server errors", vm.errors5xxProperty(), "dashboardErrors5xx");
-        addTile(3, "Latency", "p50 / p90 / p99", vm.latencyProperty(), "dashboardLatency");
-        addTile(4, "IntegrationLatency", "p50 / p90 / p99", vm.integrationLatencyProperty(), "dashboardIntegration");
+        addTile(3, "Latency", "p50 / p90 / p99 (ms)", vm.latencyProperty(), "dashboardLatency");
+        addTile(4, "IntegrationLatency", "p50 / p90 / p99 (ms)", vm.integrationLatencyProperty(), "dashboardIntegration");
         addTile(5, "Cache hit ratio", "of cache lookups", vm.cacheHitRatioProperty(), "dashboardCacheRatio");
         for (int i = 0; i < 6; i++) {
             javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
@@ -197,7 +197,6 @@ public final class DashboardView extends VBox {
                         p -> p.integrationLatency().p50())));
         List<MetricPoint> lookups = points.stream().filter(p -> p.cacheHits() + p.cacheMisses() > 0).toList();
         cacheChart.getData().setAll(List.of(series("Hit ratio", lookups, p -> p.cacheHitRatio() * 100)));
-        cacheChart.setTitle(lookups.isEmpty() ? "Cache hit ratio: no lookups" : "Cache hit ratio (%)");
         for (LineChart<Number, Number> chart : List.of(requestsChart, latencyChart, cacheChart)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             x.setLowerBound(lower);

@@ -101,7 +101,7 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty errors5xxProperty() { return errors5xx.getReadOnlyProperty(); }
 
-    /** {@code p50 / p90 / p99} of Latency in ms. */
+    /** {@code p50 / p90 / p99} of Latency in ms, e.g. {@code 1.4 / 20.8 / 158}. */
     public ReadOnlyStringProperty latencyProperty() { return latency.getReadOnlyProperty(); }
 
     /** {@code p50 / p90 / p99} of IntegrationLatency in ms ("–" without backend calls). */
@@ -192,7 +192,7 @@ public final class DashboardViewModel {
     }
 
     static String percentiles(dev.gatehouse.app.session.Observations.Latency l) {
-        return String.format("%s / %s / %s ms", ms(l.p50()), ms(l.p90()), ms(l.p99()));
+        return String.format("%s / %s / %s", ms(l.p50()), ms(l.p90()), ms(l.p99()));
     }
 
     private static String ms(double v) {
