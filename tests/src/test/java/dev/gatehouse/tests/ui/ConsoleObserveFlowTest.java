@@ -56,7 +56,7 @@ class ConsoleObserveFlowTest {
         String api = ObserveTraffic.deployMockApi(session, "Observed", "{\"version\": 1}");
         robot.interact(() -> console.workbench().selectApi(api));
         ConsoleFixture.waitUntil(() -> session.invokeUrl(api, "prod").isPresent()
-                && ConsoleFixture.api(console).id().equals(api));
+                && console.workbench().selectedApi().map(a -> a.id().equals(api)).orElse(false));
         String url = session.invokeUrl(api, "prod").orElseThrow();
 
         // when 7 requests are sent to it over HTTP

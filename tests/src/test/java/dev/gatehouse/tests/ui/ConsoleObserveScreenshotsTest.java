@@ -65,7 +65,7 @@ class ConsoleObserveScreenshotsTest {
         WorkspaceSession session = console.workbench().session().orElseThrow();
         String api = ObserveTraffic.deployMockApi(session, "Orders", "{\n  \"orders\": [\n    {\"id\": 1, \"state\": \"open\"}\n  ]\n}");
         robot.interact(() -> console.workbench().selectApi(api));
-        ConsoleFixture.waitUntil(() -> session.invokeUrl(api, "prod").isPresent() && ConsoleFixture.api(console).id().equals(api));
+        ConsoleFixture.waitUntil(() -> session.invokeUrl(api, "prod").isPresent() && console.workbench().selectedApi().map(a -> a.id().equals(api)).orElse(false));
         String url = session.invokeUrl(api, "prod").orElseThrow();
 
         // twelve seconds of uneven traffic, a few requests to a path the API does not have
