@@ -66,6 +66,9 @@ public final class Console {
     private final FxTaskRunner remoteRunner = FxTaskRunner.droppingWork("gatehouse-remote"); // pushes wait on the network: not the workspace worker
     private final FxTaskRunner sdkRunner = FxTaskRunner.droppingWork("gatehouse-sdk-export"); // SDK generation takes seconds: not the workspace worker
     private final TestPanelView testPanel;
+    private final FxTaskRunner observeRunner = FxTaskRunner.droppingWork("gatehouse-observe"); // dashboard/log reads every second: not the workspace worker
+    private dev.gatehouse.app.observe.DashboardView dashboard;
+    private dev.gatehouse.app.observe.LogsView logs;
     private final ImportExportView importExport;
     private final Scene scene;
     private final ApisViewModel apisVm;
@@ -75,6 +78,7 @@ public final class Console {
     private Console(Stage stage, ConsolePreferences preferences, WorkspaceOpener opener) {
         this.stage = stage;
         this.preferences = preferences;
+        dev.gatehouse.app.session.EngineTools.auditAsConsole(); // the console's edits are audited as console:<user>
         workbench = new Workbench(tasks, new FxDialogService(() -> stage), preferences, opener);
         shellVm = new ShellViewModel(workbench, preferences);
         ResourceTreeViewModel treeVm = new ResourceTreeViewModel(workbench);
@@ -112,6 +116,9 @@ public final class Console {
         pages.put(Page.USAGE_PLANS, new dev.gatehouse.app.usageplans.UsagePlansView(new dev.gatehouse.app.usageplans.UsagePlansViewModel(workbench)));
         pages.put(Page.REMOTES, new dev.gatehouse.app.remotes.RemotesView(new dev.gatehouse.app.remotes.RemotesViewModel(workbench,
                 dev.gatehouse.app.session.RemoteSettings.userDefault(), remoteRunner)));
+        pages.put(Page.DASHBOARD, dashboard = new dev.gatehouse.app.observe.DashboardView(new dev.gatehouse.app.observe.DashboardViewModel(workbench, observeRunner, java.time.Clock.systemUTC())));
+        pages.put(Page.LOGS, logs = new dev.gatehouse.app.observe.LogsView(new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC()), workbench.dialogs()));
+        pages.put(Page.AUDIT, new dev.gatehouse.app.observe.AuditView(new dev.gatehouse.app.observe.AuditViewModel(workbench, observeRunner), workbench.dialogs()));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
@@ -204,7 +211,9 @@ public final class Console {
         modelsView.dispose();
         functionsView.dispose();
         testPanel.dispose();
+        dashboard.dispose();
         testRunner.close();
+        observeRunner.close();
         sdkRunner.close();
         remoteRunner.close();
         tasks.close();

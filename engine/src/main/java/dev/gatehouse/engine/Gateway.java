@@ -84,6 +84,7 @@ public final class Gateway implements AutoCloseable {
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
     /** Execution logs of served requests the console marks with X-Gatehouse-Trace. */
     private final ConsoleTraces traces = new ConsoleTraces();
+    private volatile dev.gatehouse.engine.observe.RecentRequests recent;
     /** Metrics, access logs and the request log of served requests (observe/); started by serve. */
     private final dev.gatehouse.engine.observe.Observability observability;
     private volatile Map<String, String> planProblems = Map.of();
@@ -499,6 +500,53 @@ public final class Gateway implements AutoCloseable {
     /** Metrics, access logs and the request log of served requests (the store opens when serving starts). */
     public dev.gatehouse.engine.observe.Observability observability() {
         return observability;
+    }
+
+    // ---- observability for the console (issue 14): JSON, so clients see no observe/ types -----------------
+
+    /** Names the source of this process's administrative edits in the audit trail ({@code console:<user>}). */
+    public static void nameAuditActor(String source) {
+        dev.gatehouse.engine.observe.AuditActor.setProcessDefault(source);
+    }
+
+    /** Keeps the last {@code capacity} served requests and responses for replay; call before {@link #serve}. */
+    public synchronized void keepRecentRequests(int capacity) {
+        if (recent == null) {
+            recent = new dev.gatehouse.engine.observe.RecentRequests(capacity, 1 << 20);
+            listeners.add(recent);
+        }
+    }
+
+    /** A request kept by {@link #keepRecentRequests} as JSON ({@code RecentRequests#json}); empty when not kept. */
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> recentRequest(String requestId) {
+        dev.gatehouse.engine.observe.RecentRequests r = recent;
+        return r == null ? java.util.Optional.empty() : r.json(requestId);
+    }
+
+    /** The request log's entries matching {@code filter}, newest first, as JSON ({@code ObserveQueries#requests}). */
+    public com.fasterxml.jackson.databind.node.ArrayNode requestLogJson(Map<String, String> filter) {
+        return observeQueries().requests(filter);
+    }
+
+    /** A stage's or method's metrics as JSON ({@code ObserveQueries#metrics}); resolution 1 or 60 seconds. */
+    public com.fasterxml.jackson.databind.node.ObjectNode metricsJson(String apiId, String stage, String method,
+                                                                      long fromSecond, long toSecond, int resolution) {
+        return observeQueries().metrics(apiId, stage, method, fromSecond, toSecond, resolution);
+    }
+
+    /** The audit trail's entries from {@code since} (all when null), oldest first, as its JSON lines. */
+    public List<com.fasterxml.jackson.databind.JsonNode> auditJson(java.time.Instant since) {
+        return observeQueries().audit(since);
+    }
+
+    /** Waits until every request served so far is in the store; false after {@code timeout} or when not serving. */
+    public boolean flushObservations(Duration timeout) {
+        return observability.flush(timeout);
+    }
+
+    private dev.gatehouse.engine.observe.ObserveQueries observeQueries() {
+        return new dev.gatehouse.engine.observe.ObserveQueries(observability,
+                dev.gatehouse.engine.observe.AuditTrail.ofWorkspace(workspace.root()));
     }
 
     /** The execution log of a served request sent with {@code X-Gatehouse-Trace: id} (see {@link ConsoleTraces}). */

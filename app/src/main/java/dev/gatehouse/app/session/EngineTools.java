@@ -42,6 +42,14 @@ public final class EngineTools {
 
     private EngineTools() {}
 
+    /**
+     * Names this process as the console in the audit trail: edits made from now on are recorded with actor
+     * {@code console:<OS user>}. The console calls it once at start, before it opens a workspace. Any thread.
+     */
+    public static void auditAsConsole() {
+        dev.gatehouse.engine.Gateway.nameAuditActor("console");
+    }
+
     /** A new API from an OpenAPI or Swagger document, with the fidelity report. */
     public static ImportResult importNew(byte[] document, String sourceName, ImportOptions options) {
         return new OpenApiImporter().importNew(document, sourceName, options);

@@ -46,10 +46,14 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     private final WorkspaceListener workspaceListener = this::onEvent;
     private volatile java.util.function.LongSupplier editBase = () -> Edit.NO_BASE;
 
+    /** How many served requests the console keeps in memory, exactly as they arrived, for Replay. */
+    static final int RECENT_REQUESTS = 500;
+
     public EngineWorkspaceSession(Gateway gateway) {
         this.gateway = gateway;
         this.workspace = gateway.workspace();
         this.history = gateway.history();
+        gateway.keepRecentRequests(RECENT_REQUESTS);
         workspace.addListener(workspaceListener);
     }
 
@@ -107,6 +111,8 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     private ApiDefinition requireApi(String apiId) {
         return workspace.api(apiId).orElseThrow(() -> new IllegalArgumentException("the workspace has no API " + apiId));
     }
+
+    @Override public Observations observations() { return new EngineObservations(gateway); }
 
     @Override public long revision() { return workspace.revision(); }
 

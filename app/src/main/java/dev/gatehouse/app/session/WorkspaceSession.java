@@ -222,6 +222,16 @@ public interface WorkspaceSession extends AutoCloseable {
         throw new UnsupportedOperationException("this workspace session cannot pull");
     }
 
+    // ---- observability -----------------------------------------------------------------------------------
+
+    /**
+     * The request log, metrics, audit trail and recent requests of this workspace; UnsupportedOperationException
+     * for a session without them (a test's fake).
+     */
+    default Observations observations() {
+        throw new UnsupportedOperationException("this workspace session keeps no observations");
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------
 
     /** Registers a listener called after any change (edit, undo, redo, or a change on disk). */

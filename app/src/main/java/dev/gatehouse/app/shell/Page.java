@@ -16,6 +16,9 @@ public enum Page {
     FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
     API_KEYS("API Keys", Feather.KEY, Section.ACCESS),
     USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS),
+    DASHBOARD("Dashboard", Feather.ACTIVITY, Section.OPERATE),
+    LOGS("Logs", Feather.LIST, Section.OPERATE),
+    AUDIT("Audit", Feather.SHIELD, Section.OPERATE),
     REMOTES("Remotes", Feather.UPLOAD_CLOUD, Section.OPERATE);
 
     /** The headings the navigation groups its pages under, in order. */

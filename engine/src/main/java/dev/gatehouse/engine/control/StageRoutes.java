@@ -160,7 +160,7 @@ final class StageRoutes {
     /** AWS UpdateStage's patch paths (aws-reference §1.10). */
     static final class StagePatches {
         static final List<String> PATHS = List.of("/deploymentId", "/description", "/cacheClusterEnabled", "/cacheClusterSize",
-                "/tracingEnabled", "/variables/{variable_name}", "/{resourcePath}/{httpMethod}/metrics/enabled",
+                "/accessLogSettings", "/accessLogSettings/destinationArn", "/accessLogSettings/format", "/tracingEnabled", "/variables/{variable_name}", "/{resourcePath}/{httpMethod}/metrics/enabled",
                 "/{resourcePath}/{httpMethod}/logging/dataTrace", "/{resourcePath}/{httpMethod}/logging/loglevel",
                 "/{resourcePath}/{httpMethod}/throttling/burstLimit", "/{resourcePath}/{httpMethod}/throttling/rateLimit",
                 "/{resourcePath}/{httpMethod}/caching/ttlInSeconds", "/{resourcePath}/{httpMethod}/caching/enabled",
@@ -192,6 +192,7 @@ final class StageRoutes {
                 }
                 return s.withVariables(vars, now);
             }
+            if (first.equals("accessLogSettings")) return AccessLogPatch.apply(s, p, PATHS, now);
             if (seg.size() == 1 && p.op().equals("replace")) {
                 return switch (first) {
                     case "description" -> s.withDescription(p.value(), now);

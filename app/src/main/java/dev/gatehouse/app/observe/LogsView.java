@@ -1,0 +1,207 @@
+package dev.gatehouse.app.observe;
+
+import dev.gatehouse.app.core.DialogService;
+import dev.gatehouse.app.session.Observations.LoggedRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Logs page: filters, the request table, and below it the selected request's trace and the Replay test panel.
+ * Built in code: createParts → layoutParts → bind → wireEvents.
+ */
+public final class LogsView extends VBox {
+    private static final String CSS = LogsView.class.getResource("observe.css").toExternalForm();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final LogsViewModel vm;
+    private final DialogService dialogs;
+    private ComboBox<String> stage;
+    private ComboBox<TimeRange> range;
+    private ComboBox<String> status;
+    private ComboBox<String> method;
+    private TextField path;
+    private TextField requestId;
+    private TextField apiKey;
+    private TextField minLatency;
+    private Button search;
+    private Button logStage;
+    private Button replay;
+    private MenuButton export;
+    private Label notice;
+    private TableView<LoggedRequest> table;
+    private TextArea trace;
+    private TabPane details;
+    private Tab replayTab;
+
+    public LogsView(LogsViewModel vm, DialogService dialogs) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        createParts();
+        layoutParts();
+        bind();
+        wireEvents();
+    }
+
+    private void createParts() {
+        stage = new ComboBox<>(vm.stages());
+        stage.setId("logsStage");
+        range = new ComboBox<>();
+        range.getItems().setAll(TimeRange.values());
+        range.setId("logsRange");
+        status = new ComboBox<>();
+        status.getItems().setAll(LogsViewModel.ANY, "2xx", "3xx", "4xx", "5xx");
+        status.setEditable(true);
+        status.setId("logsStatus");
+        status.setPrefWidth(90);
+        method = new ComboBox<>();
+        method.getItems().setAll(LogsViewModel.ANY, "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+        method.setId("logsMethod");
+        path = field("logsPath", "Path glob, e.g. /pets/*", 12);
+        requestId = field("logsRequestId", "Request id", 16);
+        apiKey = field("logsApiKey", "API key or key id", 10);
+        minLatency = field("logsMinLatency", "Min ms", 5);
+        search = new Button("Search", new FontIcon(Feather.SEARCH));
+        search.setId("logsSearch");
+        search.setDefaultButton(true);
+        logStage = new Button("Log this stage", new FontIcon(Feather.FILE_TEXT));
+        logStage.setId("logsLogStage");
+        logStage.setTooltip(new Tooltip("Turn on INFO execution logging with full request/response data for the chosen stage"));
+        replay = new Button("Replay in test panel", new FontIcon(Feather.REPEAT));
+        replay.setId("logsReplay");
+        MenuItem jsonl = new MenuItem("JSON lines…");
+        jsonl.setId("logsExportJsonl");
+        jsonl.setOnAction(e -> dialogs.chooseFileToSave("Export logs as JSON lines", "requests.jsonl", "JSON lines", List.of("*.jsonl"))
+                .ifPresent(vm::exportJsonLines));
+        MenuItem har = new MenuItem("HAR 1.2…");
+        har.setId("logsExportHar");
+        har.setOnAction(e -> dialogs.chooseFileToSave("Export logs as HAR", "requests.har", "HTTP Archive", List.of("*.har"))
+                .ifPresent(vm::exportHar));
+        export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD), jsonl, har);
+        export.setId("logsExport");
+        notice = new Label();
+        notice.setId("logsNotice");
+        notice.getStyleClass().add("muted");
+        notice.setWrapText(true);
+        table = new TableView<>(vm.results());
+        table.setId("logsTable");
+        table.setPlaceholder(new Label("No logged requests"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Time", e -> TIME.format(Instant.ofEpochMilli(e.epochMillis())), 150));
+        table.getColumns().add(column("Stage", LoggedRequest::stage, 70));
+        table.getColumns().add(column("Method", LoggedRequest::httpMethod, 70));
+        table.getColumns().add(column("Path", LoggedRequest::path, 200));
+        table.getColumns().add(column("Status", e -> String.valueOf(e.status()), 60));
+        table.getColumns().add(column("Latency", e -> String.format("%.1f ms", e.latencyMs()), 80));
+        table.getColumns().add(column("API key", e -> e.apiKey() == null ? "" : e.apiKey(), 90));
+        table.getColumns().add(column("Request id", LoggedRequest::requestId, 260));
+        trace = new TextArea();
+        trace.setId("logTrace");
+        trace.setEditable(false);
+        details = new TabPane();
+        details.setId("logsDetails");
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab traceTab = new Tab("Trace", trace);
+        traceTab.setId("tab-trace");
+        replayTab = new Tab("Replay", new ReplayPane(vm.replay()));
+        replayTab.setId("tab-replay");
+        details.getTabs().addAll(traceTab, replayTab);
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    private static TableColumn<LoggedRequest, String> column(String title, Function<LoggedRequest, String> value, double width) {
+        TableColumn<LoggedRequest, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void layoutParts() {
+        setId("logsPage");
+        getStylesheets().add(CSS);
+        Label title = new Label("Logs");
+        title.getStyleClass().add("page-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Region r : new Region[] {logStage, replay, export, search}) r.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(10, title, spacer, logStage, replay, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        FlowPane filters = new FlowPane(8, 6, labelled("Stage", stage), range, labelled("Status", status),
+                labelled("Method", method), path, requestId, apiKey, minLatency, search);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        setSpacing(8);
+        setPadding(new Insets(12, 16, 12, 16));
+        getChildren().addAll(header, filters, notice, split);
+    }
+
+    private static HBox labelled(String text, Region control) {
+        HBox box = new HBox(4, new Label(text), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void bind() {
+        stage.valueProperty().bindBidirectional(vm.stageProperty());
+        range.valueProperty().bindBidirectional(vm.rangeProperty());
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        path.textProperty().bindBidirectional(vm.pathGlobProperty());
+        requestId.textProperty().bindBidirectional(vm.requestIdProperty());
+        apiKey.textProperty().bindBidirectional(vm.apiKeyProperty());
+        minLatency.textProperty().bindBidirectional(vm.minLatencyProperty());
+        notice.textProperty().bind(vm.noticeProperty());
+        trace.textProperty().bind(vm.traceProperty());
+        replay.disableProperty().bind(vm.messageProperty().isNull());
+    }
+
+    private void wireEvents() {
+        search.setOnAction(e -> vm.search());
+        logStage.setOnAction(e -> vm.logStage());
+        replay.setOnAction(e -> {
+            if (vm.replaySelected()) details.getSelectionModel().select(replayTab);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selectedProperty().set(row));
+        vm.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) table.getSelectionModel().select(row);
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) vm.search();
+        });
+    }
+}
