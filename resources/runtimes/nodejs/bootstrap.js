@@ -1,9 +1,9 @@
 // Gatehouse's Node.js runtime: polls the Lambda Runtime API at $AWS_LAMBDA_RUNTIME_API exactly as Lambda's own
 // runtime does (GET next, POST response/error, POST init/error) and runs the handler named by $_HANDLER
 // ("file.export") from $LAMBDA_TASK_ROOT. Supports async handlers, callback handlers and context.succeed/fail/done.
-// Plain Node.js, no dependencies.
+// Plain Node.js, no dependencies (its own small HTTP/1.1 client on one kept-alive connection).
 'use strict';
-const http = require('http');
+const net = require('net');
 const path = require('path');
 const fs = require('fs');
 const url = require('url');
@@ -11,20 +11,103 @@ const url = require('url');
 const API = process.env.AWS_LAMBDA_RUNTIME_API;
 const BASE = '/2018-06-01/runtime';
 const [HOST, PORT] = API.split(':');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let currentRequestId = null;
 
-function call(method, p, body, headers) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: HOST, port: PORT, path: p, method, agent, headers: headers || {} }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
+// A minimal HTTP/1.1 client on one keep-alive connection (TCP_NODELAY), one request at a time: the Runtime API
+// is a strict request/response exchange, and Node's http module costs several times more CPU per exchange than
+// the handler of a small function. Answers with Content-Length or chunked bodies; reconnects after
+// "Connection: close" or a dropped connection.
+let socket = null;
+let received = Buffer.alloc(0);
+let pending = null; // { resolve, reject } of the request in flight
+let chain = Promise.resolve();
+
+function connection() {
+  if (socket) return socket;
+  const s = net.createConnection({ host: HOST, port: Number(PORT) });
+  s.setNoDelay(true);
+  s.on('data', (chunk) => {
+    received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+    parseResponse();
   });
+  const dropped = (err) => {
+    if (socket === s) socket = null;
+    received = Buffer.alloc(0);
+    if (pending) {
+      const p = pending;
+      pending = null;
+      p.reject(err || new Error('the Runtime API closed the connection'));
+    }
+  };
+  s.on('error', dropped);
+  s.on('close', () => dropped());
+  socket = s;
+  return s;
+}
+
+function parseResponse() {
+  if (!pending) return;
+  const headEnd = received.indexOf('\r\n\r\n');
+  if (headEnd < 0) return;
+  const lines = received.toString('latin1', 0, headEnd).split('\r\n');
+  const status = Number(lines[0].split(' ')[1]);
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const colon = lines[i].indexOf(':');
+    if (colon > 0) headers[lines[i].substring(0, colon).trim().toLowerCase()] = lines[i].substring(colon + 1).trim();
+  }
+  let body;
+  let end;
+  if ((headers['transfer-encoding'] || '').toLowerCase().includes('chunked')) {
+    const parts = [];
+    let at = headEnd + 4;
+    for (;;) {
+      const lineEnd = received.indexOf('\r\n', at);
+      if (lineEnd < 0) return;
+      const size = parseInt(received.toString('latin1', at, lineEnd), 16);
+      if (received.length < lineEnd + 2 + size + 2) return;
+      if (size === 0) {
+        const trailerEnd = received.indexOf('\r\n', lineEnd + 2);
+        if (trailerEnd < 0) return;
+        end = trailerEnd + 2;
+        break;
+      }
+      parts.push(received.subarray(lineEnd + 2, lineEnd + 2 + size));
+      at = lineEnd + 2 + size + 2;
+    }
+    body = Buffer.concat(parts);
+  } else {
+    const length = Number(headers['content-length'] || 0);
+    if (received.length < headEnd + 4 + length) return;
+    body = Buffer.from(received.subarray(headEnd + 4, headEnd + 4 + length));
+    end = headEnd + 4 + length;
+  }
+  received = received.subarray(end);
+  const p = pending;
+  pending = null;
+  if ((headers.connection || '').toLowerCase() === 'close') {
+    const s = socket;
+    socket = null;
+    received = Buffer.alloc(0);
+    s.destroy();
+  }
+  p.resolve({ status, headers, body });
+}
+
+function call(method, p, body, headers) {
+  const run = () => new Promise((resolve, reject) => {
+    const payload = body === undefined ? null : Buffer.from(body);
+    let head = `${method} ${p} HTTP/1.1\r\nHost: ${API}\r\nUser-Agent: gatehouse-nodejs-runtime\r\n`;
+    for (const [k, v] of Object.entries(headers || {})) head += `${k}: ${v}\r\n`;
+    if (payload) head += `Content-Length: ${payload.length}\r\n`;
+    head += '\r\n';
+    pending = { resolve, reject };
+    const s = connection();
+    s.write(payload ? Buffer.concat([Buffer.from(head, 'latin1'), payload]) : Buffer.from(head, 'latin1'));
+  });
+  const result = chain.then(run, run);
+  chain = result.catch(() => undefined);
+  return result;
 }
 
 function errorJson(err) {

@@ -17,6 +17,8 @@ final class Invocation {
     final String requestId;
     final byte[] payload;
     final Meta meta;
+    /** When it was queued (the pool grows past its soft cap only for invocations that waited). */
+    final long queuedNanos = System.nanoTime();
     final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
     private final StringBuilder log = new StringBuilder();
     private final AtomicReference<Worker> claimedBy = new AtomicReference<>();
@@ -39,6 +41,11 @@ final class Invocation {
 
     Worker worker() {
         return claimedBy.get();
+    }
+
+    /** When a worker claimed it; 0 before. */
+    long startNanos() {
+        return startNanos;
     }
 
     long deadlineMillis() {

@@ -3,7 +3,6 @@ package dev.gatehouse.engine.functions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ final class Worker {
     }
 
     /** Launches the process; its output goes to the pool line by line; its exit is reported to the pool. */
-    void start(List<String> command, Map<String, String> environment, Path dir, ExecutorService executor)
+    void start(List<String> command, Map<String, String> environment, Path dir, ExecutorService pumps)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
@@ -73,8 +72,10 @@ final class Worker {
         synchronized (this) {
             process = p;
         }
-        executor.execute(() -> pump(p.getInputStream()));
-        executor.execute(() -> pump(p.getErrorStream()));
+        // platform threads: a virtual thread blocked reading a pipe pins its carrier and makes the scheduler
+        // compensate with another one on every read, which costs more than the read
+        pumps.execute(() -> pump(p.getInputStream()));
+        pumps.execute(() -> pump(p.getErrorStream()));
         p.onExit().thenRun(this::exited);
     }
 
@@ -84,6 +85,11 @@ final class Worker {
 
     synchronized State state() {
         return state;
+    }
+
+    /** How long it has been serving its current invocation at {@code now}; 0 when it serves none. */
+    synchronized long busyNanos(long now) {
+        return current == null || current.startNanos() == 0 ? 0 : now - current.startNanos();
     }
 
     synchronized long idleSinceNanos() {
@@ -272,6 +278,7 @@ final class Worker {
             p = process;
         }
         endpoint.close();
+        closeStatusFile();
         if (p != null) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -290,6 +297,7 @@ final class Worker {
             state = State.CLOSED;
         }
         endpoint.close();
+        closeStatusFile();
         int code = process.exitValue();
         pool.exited(this, inv, byUs, polled, code);
     }
@@ -301,20 +309,61 @@ final class Worker {
         return d;
     }
 
-    /** Lambda's "Max Memory Used": the process's peak resident set ({@code VmHWM}), in MB rounded up. */
+    /**
+     * Lambda's "Max Memory Used": the process's peak resident set ({@code VmHWM} in {@code /proc/PID/status}), in
+     * MB rounded up; 0 where that cannot be read (not Linux, the process gone). The file is kept open and read
+     * from its start each time (one system call an invocation).
+     */
     long maxMemoryUsedMb() {
-        long pid = pid();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return (kb + 1023) / 1024;
-                }
-            }
+            java.nio.channels.FileChannel status = statusFile();
+            if (status == null) return 0;
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+            int n = status.read(buf, 0);
+            return n <= 0 ? 0 : vmHwmMb(buf.array(), n);
         } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
+            return 0;
+        }
+    }
+
+    /** The {@code VmHWM:   1234 kB} line of a {@code /proc/PID/status} text, in MB rounded up (0 if absent). */
+    static long vmHwmMb(byte[] text, int length) {
+        byte[] key = "VmHWM:".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + key.length <= length; i++) {
+            if (i > 0 && text[i - 1] != '\n') continue;
+            for (int k = 0; k < key.length; k++) if (text[i + k] != key[k]) continue outer;
+            long kb = 0;
+            for (int j = i + key.length; j < length && text[j] != '\n'; j++) {
+                if (text[j] >= '0' && text[j] <= '9') kb = kb * 10 + (text[j] - '0');
+            }
+            return (kb + 1023) / 1024;
         }
         return 0;
+    }
+
+    private java.nio.channels.FileChannel statusChannel;
+
+    private synchronized java.nio.channels.FileChannel statusFile() throws IOException {
+        if (statusChannel == null && process != null && state != State.CLOSED) {
+            statusChannel = java.nio.channels.FileChannel.open(Path.of("/proc/" + process.pid() + "/status"));
+        }
+        return statusChannel;
+    }
+
+    private void closeStatusFile() {
+        java.nio.channels.FileChannel c;
+        synchronized (this) {
+            c = statusChannel;
+            statusChannel = null;
+        }
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing to release
+            }
+        }
     }
 
     private void pump(InputStream in) {

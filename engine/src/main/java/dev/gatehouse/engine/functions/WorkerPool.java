@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -48,6 +47,12 @@ final class WorkerPool {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private int nextId;
     private boolean closed;
+    private boolean growthCheckPending;
+
+    /** Workers an unreserved pool starts without waiting: one a core (at least 2). */
+    static final int SOFT_CAP = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** How long an invocation waits for a busy worker before an unreserved pool grows past {@link #SOFT_CAP}. */
+    static final long PATIENCE_NANOS = Long.getLong("gatehouse.functions.patienceMs", 100L) * 1_000_000L;
 
     WorkerPool(String name, FunctionConfig config, long fingerprint, LocalFunctions owner, FunctionLog log) {
         this.name = name;
@@ -112,7 +117,14 @@ final class WorkerPool {
         }
     }
 
-    /** Starts workers while more invocations wait than workers are free, up to the concurrency. */
+    /**
+     * Starts workers while more invocations wait than workers are free, up to the concurrency. A pool without
+     * reserved concurrency starts at once only up to {@link #SOFT_CAP} workers (the cores: short invocations
+     * keep that many processes busy, and more would only take turns on the cores, each switch a cost); past that
+     * it starts another worker only when the oldest waiting invocation has waited {@link #PATIENCE_NANOS} and a
+     * worker has been on its invocation that long too (long invocations, say waiting on I/O: Lambda would run
+     * them side by side), checked again on the timer meanwhile. Each worker still serves one invocation at a time.
+     */
     void scaleUp() {
         while (true) {
             FunctionConfig cfg;
@@ -129,6 +141,17 @@ final class WorkerPool {
                     if (s != Worker.State.BUSY) free++;
                 }
                 if (queue.size() <= free || alive >= Math.max(1, config.concurrency())) return;
+                if (config.reservedConcurrency() == null && alive >= SOFT_CAP) {
+                    long now = System.nanoTime();
+                    Invocation oldest = queue.peekFirst();
+                    long waited = oldest == null ? 0 : now - oldest.queuedNanos;
+                    long longestBusy = 0;
+                    for (Worker w : workers) longestBusy = Math.max(longestBusy, w.busyNanos(now));
+                    if (waited < PATIENCE_NANOS || longestBusy < PATIENCE_NANOS) {
+                        scheduleGrowthCheck(PATIENCE_NANOS - Math.min(waited, longestBusy));
+                        return;
+                    }
+                }
                 spawning++;
                 cfg = config;
                 gen = generation;
@@ -141,7 +164,7 @@ final class WorkerPool {
                     workers.add(w);
                 }
                 w.start(owner.command(cfg), owner.environment(cfg, w.runtimeApi()), owner.store().dir(name),
-                        owner.executor());
+                        owner.pumps());
                 Worker started = w;
                 owner.scheduler().schedule(() -> {
                     if (started.initDeadlinePassed()) {
@@ -172,6 +195,18 @@ final class WorkerPool {
         }
     }
 
+    /** Under the pool's monitor: one pending re-check of {@link #scaleUp} on the timer at a time. */
+    private void scheduleGrowthCheck(long delayNanos) {
+        if (growthCheckPending) return;
+        growthCheckPending = true;
+        owner.scheduler().schedule(() -> {
+            synchronized (this) {
+                growthCheckPending = false;
+            }
+            scaleUp();
+        }, Math.max(1, delayNanos / 1000), TimeUnit.MICROSECONDS);
+    }
+
     // ---- called by workers ----------------------------------------------------------------------------------
 
     void started(Worker worker, Invocation inv) {
@@ -189,8 +224,11 @@ final class WorkerPool {
             payload = Lambda.errorDocument(errorType, new String(body, StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8);
         }
-        end(worker, inv);
+        // the caller gets its answer (with END and REPORT in its log) before the function's log file is written
+        String[] tail = endLines(worker, inv);
+        for (String l : tail) inv.log(l);
         inv.complete(payload, errorType == null ? null : "Unhandled");
+        for (String l : tail) log.add(l);
     }
 
     void finishedWithError(Worker worker, Invocation inv, String errorType, String message) {
@@ -289,9 +327,13 @@ final class WorkerPool {
     // ---- log lines --------------------------------------------------------------------------------------------
 
     private void end(Worker worker, Invocation inv) {
+        for (String l : endLines(worker, inv)) line(inv, l);
+    }
+
+    private static String[] endLines(Worker worker, Invocation inv) {
         double ms = inv.elapsedMillis();
-        line(inv, "END RequestId: " + inv.requestId);
-        line(inv, report(inv.requestId, ms, worker.config.memoryMb(), worker.maxMemoryUsedMb(), worker.takeInitDuration()));
+        return new String[] {"END RequestId: " + inv.requestId,
+                report(inv.requestId, ms, worker.config.memoryMb(), worker.maxMemoryUsedMb(), worker.takeInitDuration())};
     }
 
     /**
@@ -301,12 +343,19 @@ final class WorkerPool {
      */
     static String report(String requestId, double durationMs, int memoryMb, long maxUsedMb, Double initMs) {
         StringBuilder b = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", durationMs)).append(" ms")
+                .append("\tDuration: ").append(twoDecimals(durationMs)).append(" ms")
                 .append("\tBilled Duration: ").append((long) Math.max(1, Math.ceil(durationMs))).append(" ms")
                 .append("\tMemory Size: ").append(memoryMb).append(" MB")
                 .append("\tMax Memory Used: ").append(maxUsedMb).append(" MB\t");
-        if (initMs != null) b.append("Init Duration: ").append(String.format(Locale.ROOT, "%.2f", initMs)).append(" ms\t");
+        if (initMs != null) b.append("Init Duration: ").append(twoDecimals(initMs)).append(" ms\t");
         return b.toString();
+    }
+
+    /** {@code 12.345 -> "12.35"} as {@code %.2f} (half up), without the Formatter's cost on every invocation. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long frac = hundredths % 100;
+        return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
     }
 
     private void line(Invocation inv, String line) {
