@@ -39,6 +39,11 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String OK = "{\"status\":\"OK\"}";
+    /**
+     * Gatehouse's own bootstraps (not Lambda's API) say on {@code /response} and {@code /error} how many
+     * end-of-output markers they wrote ({@link Worker#OUTPUT_DONE}, one a stream written during the invocation).
+     */
+    static final String OUTPUT_MARKERS = "Gatehouse-Output-Markers";
 
     private final Worker worker;
     private final ServerSocket server;
@@ -126,13 +131,25 @@ final class RuntimeApiEndpoint implements AutoCloseable {
                 return new RuntimeApiConnection.Response(413, Lambda.errorDocument("RequestEntityTooLarge",
                         "Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
             }
+            int markers = outputMarkers(r.header(OUTPUT_MARKERS));
             boolean known = isError
-                    ? worker.error(id, body, r.header("Lambda-Runtime-Function-Error-Type"))
-                    : worker.respond(id, body);
+                    ? worker.error(id, body, r.header("Lambda-Runtime-Function-Error-Type"), markers)
+                    : worker.respond(id, body, markers);
             return known ? new RuntimeApiConnection.Response(202, OK)
                     : new RuntimeApiConnection.Response(400, Lambda.errorDocument("InvalidRequestID", "Invalid request ID"));
         }
         return notFound();
+    }
+
+    /** 0-2 from our bootstraps' header; -1 (the runtime's default) when absent or anything else. */
+    static int outputMarkers(String header) {
+        if (header == null) return -1;
+        return switch (header.trim()) {
+            case "0" -> 0;
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> -1;
+        };
     }
 
     private static RuntimeApiConnection.Response notFound() {

@@ -128,8 +128,8 @@ final class Worker {
     }
 
     /** {@code /response}: false when {@code requestId} is not this worker's current invocation. */
-    boolean respond(String requestId, byte[] body) {
-        awaitOutput(requestId);
+    boolean respond(String requestId, byte[] body, int outputMarkers) {
+        awaitOutput(requestId, outputMarkers);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, null);
@@ -137,8 +137,8 @@ final class Worker {
     }
 
     /** {@code /error}: the body is the runtime's error document ({@code errorMessage}, {@code errorType}). */
-    boolean error(String requestId, byte[] body, String errorTypeHeader) {
-        awaitOutput(requestId);
+    boolean error(String requestId, byte[] body, String errorTypeHeader, int outputMarkers) {
+        awaitOutput(requestId, outputMarkers);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, errorTypeHeader == null ? "Unhandled" : errorTypeHeader);
@@ -169,15 +169,17 @@ final class Worker {
      * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
      * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
      */
-    private void awaitOutput(String requestId) {
+    private void awaitOutput(String requestId, int markers) {
         FunctionRuntime runtime = config.runtime();
         if (runtime == FunctionRuntime.NODEJS || runtime == FunctionRuntime.PYTHON) {
-            // our bootstraps mark the end of the output on both streams: wait for both markers (bounded, in case
-            // a handler closed its streams)
+            // our bootstraps mark the end of the output on the streams they wrote (both when they do not say how
+            // many): wait for the markers (bounded, in case a handler closed its streams)
+            int expected = markers < 0 ? 2 : markers;
+            if (expected == 0) return;
             long deadline = System.nanoTime() + 500_000_000L;
             synchronized (this) {
                 try {
-                    while (!(requestId.equals(outputDoneFor) && outputDone >= 2)) {
+                    while (!(requestId.equals(outputDoneFor) && outputDone >= expected)) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) break;
                         wait(Math.max(1, left / 1_000_000));

@@ -96,7 +96,7 @@ final class WorkerPool {
             inFlight.decrementAndGet();
             throw new FunctionException(FunctionException.Kind.THROTTLED, "Rate Exceeded.");
         }
-        Invocation inv = new Invocation(java.util.UUID.randomUUID().toString(), payload, meta);
+        Invocation inv = new Invocation(requestId(), payload, meta);
         // counted until a worker (or the pool's failure handling) completes it, however long the caller waits
         inv.result.whenComplete((r, e) -> inFlight.decrementAndGet());
         queue.offerLast(inv);
@@ -361,6 +361,17 @@ final class WorkerPool {
     private void line(Invocation inv, String line) {
         inv.log(line);
         log.add(line);
+    }
+
+    /**
+     * A request id as Lambda's (a random UUID, version 4) from {@link ThreadLocalRandom}: {@code UUID.randomUUID}
+     * draws from the shared SecureRandom, a lock and a system call on every invocation, and these ids are not secrets.
+     */
+    static String requestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;               // version 4
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | Long.MIN_VALUE; // IETF variant 10xx
+        return new java.util.UUID(msb, lsb).toString();
     }
 
     static String logStreamName() {
