@@ -3,6 +3,7 @@ package dev.gatehouse.engine.functions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ final class Worker {
     private long idleSinceNanos = System.nanoTime();
     private volatile byte[] initError;
     private volatile long lastOutputNanos;
-    /** Gatehouse's own bootstraps end each invocation's output with this line on stdout and stderr. */
+    /**
+     * Gatehouse's own bootstraps end each invocation's output with this line on stdout and stderr (Node.js: only
+     * on the streams it wrote, the count in {@link RuntimeApiEndpoint#OUTPUT_MARKERS}).
+     */
     static final String OUTPUT_DONE = "\u001eGATEHOUSE-OUTPUT-DONE ";
     /** How many of this worker's two streams have shown the current invocation's marker (guarded by this). */
     private int outputDone;
@@ -90,6 +94,23 @@ final class Worker {
     /** How long it has been serving its current invocation at {@code now}; 0 when it serves none. */
     synchronized long busyNanos(long now) {
         return current == null || current.startNanos() == 0 ? 0 : now - current.startNanos();
+    }
+
+    /**
+     * True while its process is running or waiting for a core (state {@code R} in {@code /proc/PID/stat}); false
+     * when it sleeps (I/O, timers) or where that cannot be read (then the pool treats it as waiting on I/O, as it
+     * did before it could tell). Reads a file: for the pool's occasional growth check only.
+     */
+    boolean runnable() {
+        long pid = pid();
+        if (pid < 0) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            int close = stat.lastIndexOf(')'); // the command name in parentheses may itself hold spaces or ')'
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     synchronized long idleSinceNanos() {

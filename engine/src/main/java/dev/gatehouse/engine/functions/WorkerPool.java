@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The warm workers of one function. An invocation is queued and the caller parks until a worker answers
  * ({@link #invoke}); the pool starts a worker whenever more invocations wait than workers are free, up to the
- * function's concurrency (beyond that invocations wait their turn). A function with a <em>reserved</em>
+ * function's concurrency (beyond that invocations wait their turn; without reserved concurrency, past one worker a
+ * core only for long invocations, see {@link #scaleUp}). A function with a <em>reserved</em>
  * concurrency refuses the invocation that would exceed it, as Lambda throttles it ({@link FunctionException.Kind#THROTTLED}):
  * invocations in flight (queued or running, until they complete) are counted, not workers. A worker past the function's timeout is
  * killed and the invocation answered as Lambda does ({@code Task timed out after N.NN seconds}); a worker that
@@ -51,7 +52,11 @@ final class WorkerPool {
 
     /** Workers an unreserved pool starts without waiting: one a core (at least 2). */
     static final int SOFT_CAP = Math.max(2, Runtime.getRuntime().availableProcessors());
-    /** How long an invocation waits for a busy worker before an unreserved pool grows past {@link #SOFT_CAP}. */
+    /**
+     * How long an invocation waits, and a worker has been on its invocation, before an unreserved pool grows past
+     * {@link #SOFT_CAP}: 100 ms, or the system property {@code gatehouse.functions.patienceMs}. Long enough that
+     * short invocations on a busy machine (a worker waiting for a core, not for I/O) do not grow the pool.
+     */
     static final long PATIENCE_NANOS = Long.getLong("gatehouse.functions.patienceMs", 100L) * 1_000_000L;
 
     WorkerPool(String name, FunctionConfig config, long fingerprint, LocalFunctions owner, FunctionLog log) {
@@ -122,8 +127,9 @@ final class WorkerPool {
      * reserved concurrency starts at once only up to {@link #SOFT_CAP} workers (the cores: short invocations
      * keep that many processes busy, and more would only take turns on the cores, each switch a cost); past that
      * it starts another worker only when the oldest waiting invocation has waited {@link #PATIENCE_NANOS} and a
-     * worker has been on its invocation that long too (long invocations, say waiting on I/O: Lambda would run
-     * them side by side), checked again on the timer meanwhile. Each worker still serves one invocation at a time.
+     * worker has been on its invocation that long too without being runnable (long invocations waiting on I/O or
+     * timers: Lambda would run them side by side), checked again on the timer meanwhile. Each worker still serves
+     * one invocation at a time.
      */
     void scaleUp() {
         while (true) {
@@ -145,10 +151,21 @@ final class WorkerPool {
                     long now = System.nanoTime();
                     Invocation oldest = queue.peekFirst();
                     long waited = oldest == null ? 0 : now - oldest.queuedNanos;
-                    long longestBusy = 0;
-                    for (Worker w : workers) longestBusy = Math.max(longestBusy, w.busyNanos(now));
-                    if (waited < PATIENCE_NANOS || longestBusy < PATIENCE_NANOS) {
-                        scheduleGrowthCheck(PATIENCE_NANOS - Math.min(waited, longestBusy));
+                    if (waited < PATIENCE_NANOS) {
+                        scheduleGrowthCheck(PATIENCE_NANOS - waited);
+                        return;
+                    }
+                    // a long invocation whose process is not on (or waiting for) a core is waiting for I/O: another
+                    // worker helps; one that is runnable only competes for the cores (a loaded machine)
+                    boolean waitingOnIo = false;
+                    for (Worker w : workers) {
+                        if (w.busyNanos(now) >= PATIENCE_NANOS && !w.runnable()) {
+                            waitingOnIo = true;
+                            break;
+                        }
+                    }
+                    if (!waitingOnIo) {
+                        scheduleGrowthCheck(PATIENCE_NANOS);
                         return;
                     }
                 }
