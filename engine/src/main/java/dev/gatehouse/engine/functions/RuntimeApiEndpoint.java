@@ -45,6 +45,9 @@ final class RuntimeApiEndpoint implements AutoCloseable {
      */
     static final String OUTPUT_MARKERS = "Gatehouse-Output-Markers";
 
+    /** Connections served at once per worker (a runtime keeps one; curl loops open one per request, in turn). */
+    static final int MAX_CONNECTIONS = 32;
+
     private final Worker worker;
     private final ServerSocket server;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -69,11 +72,16 @@ final class RuntimeApiEndpoint implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            connections.add(s);
             if (closed) {
                 closeQuietly(s);
                 return;
             }
+            if (connections.size() >= MAX_CONNECTIONS) {
+                // a runtime holds one or two; more is a runaway loop in the worker: refuse, do not spawn threads
+                closeQuietly(s);
+                continue;
+            }
+            connections.add(s);
             Thread.ofPlatform().daemon().name("gatehouse-runtime-api-" + server.getLocalPort()).start(() -> {
                 try {
                     serve(s);
