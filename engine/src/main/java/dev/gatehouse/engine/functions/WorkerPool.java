@@ -241,11 +241,10 @@ final class WorkerPool {
             payload = Lambda.errorDocument(errorType, new String(body, StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8);
         }
-        // the caller gets its answer (with END and REPORT in its log) before the function's log file is written
-        String[] tail = endLines(worker, inv);
-        for (String l : tail) inv.log(l);
+        // END and REPORT are in the function's log before the caller has its answer: a CLI invoke that closes the
+        // functions right after must find them on disk (answering first saved a write, but lost those lines)
+        end(worker, inv);
         inv.complete(payload, errorType == null ? null : "Unhandled");
-        for (String l : tail) log.add(l);
     }
 
     void finishedWithError(Worker worker, Invocation inv, String errorType, String message) {
