@@ -22,6 +22,8 @@ final class Invocation {
     final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
     private final StringBuilder log = new StringBuilder();
     private final AtomicReference<Worker> claimedBy = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean completing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Runnable beforeComplete;
     private volatile long startNanos;
     private volatile long deadlineMillis;
 
@@ -68,9 +70,22 @@ final class Invocation {
         }
     }
 
+    /**
+     * Runs {@code hook} once, when the invocation completes, <em>before</em> its caller can see the result (a
+     * {@code whenComplete} action may run after the caller woke: the pool's in-flight count must already be down
+     * when a sequential caller sends its next invocation, or reserved concurrency 1 would throttle it).
+     */
+    void beforeComplete(Runnable hook) {
+        this.beforeComplete = hook;
+    }
+
     /** Completes with {@code payload}; false when something else completed it first. */
     boolean complete(byte[] payload, String functionError) {
-        return result.complete(new InvokeResult(requestId, payload, functionError, logText(), elapsedMillis()));
+        InvokeResult r = new InvokeResult(requestId, payload, functionError, logText(), elapsedMillis());
+        if (!completing.compareAndSet(false, true)) return false;
+        Runnable hook = beforeComplete;
+        if (hook != null) hook.run();
+        return result.complete(r);
     }
 
     boolean completeError(String errorType, String errorMessage) {

@@ -103,7 +103,7 @@ final class WorkerPool {
         }
         Invocation inv = new Invocation(requestId(), payload, meta);
         // counted until a worker (or the pool's failure handling) completes it, however long the caller waits
-        inv.result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        inv.beforeComplete(inFlight::decrementAndGet);
         queue.offerLast(inv);
         scaleUp();
         try {
