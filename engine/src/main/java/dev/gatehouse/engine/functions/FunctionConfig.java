@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * A function's {@code function.json}, named as Lambda's CreateFunction fields: {@code runtime}, {@code handler},
  * {@code environment} (the variables), {@code timeout} (seconds, Lambda's default 3, at most 900),
  * {@code memorySize} (MB, a hint: Lambda's default 128), {@code reservedConcurrency} (the pool's worker limit,
- * and as in Lambda the most invocations in flight: one more is throttled; null means {@link #DEFAULT_CONCURRENCY}
- * workers and no throttling), {@code description}. The name is the folder's, not stored.
+ * and as in Lambda the most invocations in flight: one more is throttled; null means up to
+ * {@link #DEFAULT_CONCURRENCY} workers, one a core unless invocations are long, and no throttling), {@code description}. The name is the folder's, not stored.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder(alphabetic = true)

@@ -24,6 +24,8 @@ final class FunctionLog {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final Path file;
     private Writer writer;
+    /** Bytes in {@link #file} (counted as written: ASCII-sized, close enough for the rotation bound). */
+    private long fileBytes;
 
     /** @param file where to append; null keeps the log in memory only */
     FunctionLog(Path file) {
@@ -42,9 +44,11 @@ final class FunctionLog {
                 }
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
+                fileBytes = Files.size(file);
             }
             writer.write(line);
             writer.write('\n');
+            fileBytes += line.length() + 1;
             if (line.startsWith("REPORT ")) flushAndRotate();
         } catch (IOException e) {
             writer = null; // disk trouble must not break invocations; the in-memory lines remain
@@ -53,7 +57,7 @@ final class FunctionLog {
 
     private void flushAndRotate() throws IOException {
         writer.flush();
-        if (Files.size(file) > MAX_FILE_BYTES) {
+        if (fileBytes > MAX_FILE_BYTES) {
             writer.close();
             writer = null;
         }

@@ -17,9 +17,13 @@ final class Invocation {
     final String requestId;
     final byte[] payload;
     final Meta meta;
+    /** When it was queued (the pool grows past its soft cap only for invocations that waited). */
+    final long queuedNanos = System.nanoTime();
     final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
     private final StringBuilder log = new StringBuilder();
     private final AtomicReference<Worker> claimedBy = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean completing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Runnable beforeComplete;
     private volatile long startNanos;
     private volatile long deadlineMillis;
 
@@ -39,6 +43,11 @@ final class Invocation {
 
     Worker worker() {
         return claimedBy.get();
+    }
+
+    /** When a worker claimed it; 0 before. */
+    long startNanos() {
+        return startNanos;
     }
 
     long deadlineMillis() {
@@ -61,9 +70,22 @@ final class Invocation {
         }
     }
 
+    /**
+     * Runs {@code hook} once, when the invocation completes, <em>before</em> its caller can see the result (a
+     * {@code whenComplete} action may run after the caller woke: the pool's in-flight count must already be down
+     * when a sequential caller sends its next invocation, or reserved concurrency 1 would throttle it).
+     */
+    void beforeComplete(Runnable hook) {
+        this.beforeComplete = hook;
+    }
+
     /** Completes with {@code payload}; false when something else completed it first. */
     boolean complete(byte[] payload, String functionError) {
-        return result.complete(new InvokeResult(requestId, payload, functionError, logText(), elapsedMillis()));
+        InvokeResult r = new InvokeResult(requestId, payload, functionError, logText(), elapsedMillis());
+        if (!completing.compareAndSet(false, true)) return false;
+        Runnable hook = beforeComplete;
+        if (hook != null) hook.run();
+        return result.complete(r);
     }
 
     boolean completeError(String errorType, String errorMessage) {

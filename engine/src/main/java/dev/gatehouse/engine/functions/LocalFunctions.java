@@ -51,6 +51,8 @@ public final class LocalFunctions implements AutoCloseable {
     private final Map<String, WorkerPool> pools = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private ExecutorService executor;
+    /** Platform threads reading the workers' stdout and stderr (two a worker, reused as workers come and go). */
+    private ExecutorService pumps;
     private ScheduledExecutorService scheduler;
     private Path runtimesDir;
     private boolean closed;
@@ -141,6 +143,7 @@ public final class LocalFunctions implements AutoCloseable {
     private void startBackgroundWork() {
         if (executor != null) return;
         executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-function-", 0).factory());
+        pumps = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("gatehouse-function-output-", 0).factory());
         var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon()
                 .name("gatehouse-functions-timer").unstarted(r));
         timer.setRemoveOnCancelPolicy(true);
@@ -178,6 +181,10 @@ public final class LocalFunctions implements AutoCloseable {
 
     ExecutorService executor() {
         return executor;
+    }
+
+    ExecutorService pumps() {
+        return pumps;
     }
 
     ScheduledExecutorService scheduler() {
@@ -246,6 +253,7 @@ public final class LocalFunctions implements AutoCloseable {
     /** Kills every worker, stops the timer and removes the extracted bootstraps. Idempotent. */
     @Override public void close() {
         ExecutorService ex;
+        ExecutorService out;
         ScheduledExecutorService sch;
         Path rt;
         List<WorkerPool> all;
@@ -253,6 +261,7 @@ public final class LocalFunctions implements AutoCloseable {
             if (closed) return;
             closed = true;
             ex = executor;
+            out = pumps;
             sch = scheduler;
             rt = runtimesDir;
             all = new ArrayList<>(pools.values());
@@ -261,9 +270,12 @@ public final class LocalFunctions implements AutoCloseable {
         for (WorkerPool p : all) p.close();
         if (ex != null) {
             ex.shutdownNow();
+            out.shutdown();
             try {
                 // the output pumps of killed workers end with their pipes; wait, so no log is written after close
-                ex.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                ex.awaitTermination(2, TimeUnit.SECONDS);
+                out.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,13 +1,15 @@
 package dev.gatehouse.engine.functions;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -24,123 +26,177 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code POST /2018-06-01/runtime/init/error}: 202; the error answers the next invocation;</li>
  *   <li>anything else: 404.</li>
  * </ul>
- * Requests run on virtual threads (a parked long poll costs no platform thread); never on the data plane's
- * event loops.
+ *
+ * <p>Served by {@link RuntimeApiConnection}: one platform thread per connection reading requests in turn (a
+ * runtime keeps one connection and sends one request at a time), so an exchange costs two socket calls and no
+ * hand-over between threads; the JDK's {@code HttpServer} it replaces passed every request from its selector
+ * thread to a worker thread and back, several times the CPU of the exchange itself. The accept loop runs on a
+ * virtual thread of {@code executor}. {@link #close} closes the port and every connection (their threads end).
  */
 final class RuntimeApiEndpoint implements AutoCloseable {
 
     /** Lambda's limit on a synchronous response payload. */
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final String OK = "{\"status\":\"OK\"}";
+    /**
+     * Gatehouse's own bootstraps (not Lambda's API) say on {@code /response} and {@code /error} how many
+     * end-of-output markers they wrote ({@link Worker#OUTPUT_DONE}, one a stream written during the invocation).
+     */
+    static final String OUTPUT_MARKERS = "Gatehouse-Output-Markers";
 
-    static {
-        // the JDK server leaves Nagle's algorithm on unless told; the Runtime API is small request/response pairs
-        // on one keep-alive connection, exactly the pattern Nagle plus delayed ACKs stalls. Read once, at class init.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** Connections served at once per worker (a runtime keeps one; curl loops open one per request, in turn). */
+    static final int MAX_CONNECTIONS = 32;
 
-    private final HttpServer server;
+    private final Worker worker;
+    private final ServerSocket server;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     RuntimeApiEndpoint(Worker worker, ExecutorService executor) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                handle(worker, exchange);
-            } catch (IOException | RuntimeException e) {
-                // the worker went away mid-request: nothing to answer
-            }
-        });
-        server.start();
+        this.worker = worker;
+        this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        executor.execute(this::acceptLoop);
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + server.getLocalPort();
     }
 
-    private static void handle(Worker worker, HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
-        if (!path.startsWith(PREFIX)) {
-            send(exchange, 404, error("Not found", "InvalidRequest"));
-            return;
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            if (closed) {
+                closeQuietly(s);
+                return;
+            }
+            if (connections.size() >= MAX_CONNECTIONS) {
+                // a runtime holds one or two; more is a runaway loop in the worker: refuse, do not spawn threads
+                closeQuietly(s);
+                continue;
+            }
+            connections.add(s);
+            Thread.ofPlatform().daemon().name("gatehouse-runtime-api-" + server.getLocalPort()).start(() -> {
+                try {
+                    serve(s);
+                } finally {
+                    connections.remove(s);
+                    closeQuietly(s);
+                }
+            });
         }
+    }
+
+    /** Answers the requests of one connection in turn until the runtime or {@link #close} ends it. */
+    private void serve(Socket s) {
+        try {
+            s.setTcpNoDelay(true); // small request/response pairs: Nagle plus delayed ACKs would stall each one
+            InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+            while (!closed) {
+                RuntimeApiConnection.Request request;
+                try {
+                    request = RuntimeApiConnection.read(in, out, MAX_RESPONSE_BYTES + 1);
+                } catch (RuntimeApiConnection.BadRequest e) {
+                    RuntimeApiConnection.write(out, new RuntimeApiConnection.Response(400,
+                            Lambda.errorDocument("InvalidRequest", e.getMessage())), false);
+                    return;
+                }
+                if (request == null) return; // the runtime closed its end
+                RuntimeApiConnection.Response response = handle(request);
+                if (response == null) return; // interrupted while waiting for an event
+                boolean keepAlive = request.keepAlive() && !request.bodyTruncated();
+                RuntimeApiConnection.write(out, response, keepAlive);
+                if (!keepAlive) return;
+            }
+        } catch (IOException e) {
+            // the worker went away mid-request: nothing to answer
+        }
+    }
+
+    private RuntimeApiConnection.Response handle(RuntimeApiConnection.Request r) {
+        String path = r.path();
+        if (!path.startsWith(PREFIX)) return notFound();
         String rest = path.substring(PREFIX.length());
-        if (rest.equals("invocation/next") && method.equals("GET")) {
-            next(worker, exchange);
-        } else if (rest.equals("init/error") && method.equals("POST")) {
-            worker.initError(readBody(exchange, MAX_RESPONSE_BYTES),
-                    exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
-            send(exchange, 202, "{\"status\":\"OK\"}");
-        } else if (rest.startsWith("invocation/") && method.equals("POST")
+        if (rest.equals("invocation/next") && r.method().equals("GET")) {
+            return next();
+        } else if (rest.equals("init/error") && r.method().equals("POST")) {
+            worker.initError(r.body(), r.header("Lambda-Runtime-Function-Error-Type"));
+            return new RuntimeApiConnection.Response(202, OK);
+        } else if (rest.startsWith("invocation/") && r.method().equals("POST")
                 && (rest.endsWith("/response") || rest.endsWith("/error"))) {
             boolean isError = rest.endsWith("/error");
             String id = rest.substring("invocation/".length(), rest.lastIndexOf('/'));
-            byte[] body = readBody(exchange, MAX_RESPONSE_BYTES + 1);
-            if (!isError && body.length > MAX_RESPONSE_BYTES) {
+            byte[] body = r.body();
+            if (!isError && (r.bodyTruncated() || body.length > MAX_RESPONSE_BYTES)) {
                 worker.tooLarge(id, body.length);
-                send(exchange, 413, error("Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
-                        + " bytes).", "RequestEntityTooLarge"));
-                return;
+                return new RuntimeApiConnection.Response(413, Lambda.errorDocument("RequestEntityTooLarge",
+                        "Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
             }
+            int markers = outputMarkers(r.header(OUTPUT_MARKERS));
             boolean known = isError
-                    ? worker.error(id, body, exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"))
-                    : worker.respond(id, body);
-            if (known) send(exchange, 202, "{\"status\":\"OK\"}");
-            else send(exchange, 400, error("Invalid request ID", "InvalidRequestID"));
-        } else {
-            send(exchange, 404, error("Not found", "InvalidRequest"));
+                    ? worker.error(id, body, r.header("Lambda-Runtime-Function-Error-Type"), markers)
+                    : worker.respond(id, body, markers);
+            return known ? new RuntimeApiConnection.Response(202, OK)
+                    : new RuntimeApiConnection.Response(400, Lambda.errorDocument("InvalidRequestID", "Invalid request ID"));
         }
+        return notFound();
     }
 
-    private static void next(Worker worker, HttpExchange exchange) throws IOException {
+    /** 0-2 from our bootstraps' header; -1 (the runtime's default) when absent or anything else. */
+    static int outputMarkers(String header) {
+        if (header == null) return -1;
+        return switch (header.trim()) {
+            case "0" -> 0;
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> -1;
+        };
+    }
+
+    private static RuntimeApiConnection.Response notFound() {
+        return new RuntimeApiConnection.Response(404, Lambda.errorDocument("InvalidRequest", "Not found"));
+    }
+
+    private RuntimeApiConnection.Response next() {
         Invocation inv;
         try {
             inv = worker.next();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         if (inv == null) {
             // the worker is being shut down; the spec's answer for a runtime that should exit
-            send(exchange, 500, error("Worker is shutting down", "Runtime.Shutdown"));
-            return;
+            return new RuntimeApiConnection.Response(500, Lambda.errorDocument("Runtime.Shutdown", "Worker is shutting down"));
         }
-        var h = exchange.getResponseHeaders();
-        h.set("Content-Type", "application/json");
-        h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId);
-        h.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineMillis()));
-        h.set("Lambda-Runtime-Invoked-Function-Arn", inv.meta.functionArn());
-        h.set("Lambda-Runtime-Trace-Id", inv.meta.traceId());
-        if (inv.meta.clientContext() != null) h.set("Lambda-Runtime-Client-Context", inv.meta.clientContext());
-        if (inv.meta.cognitoIdentity() != null) h.set("Lambda-Runtime-Cognito-Identity", inv.meta.cognitoIdentity());
-        exchange.sendResponseHeaders(200, inv.payload.length == 0 ? -1 : inv.payload.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(inv.payload);
-        }
-    }
-
-    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readNBytes(limit);
-        }
-    }
-
-    private static String error(String message, String type) {
-        return Lambda.errorDocument(type, message);
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, b.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(b);
-        }
+        var response = new RuntimeApiConnection.Response(200, inv.payload)
+                .header("Lambda-Runtime-Aws-Request-Id", inv.requestId)
+                .header("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineMillis()))
+                .header("Lambda-Runtime-Invoked-Function-Arn", inv.meta.functionArn())
+                .header("Lambda-Runtime-Trace-Id", inv.meta.traceId());
+        if (inv.meta.clientContext() != null) response.header("Lambda-Runtime-Client-Context", inv.meta.clientContext());
+        if (inv.meta.cognitoIdentity() != null) response.header("Lambda-Runtime-Cognito-Identity", inv.meta.cognitoIdentity());
+        return response;
     }
 
     @Override public void close() {
-        server.stop(0);
+        closed = true;
+        closeQuietly(server);
+        for (Socket s : connections) closeQuietly(s);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing: nothing left to do
+        }
     }
 }

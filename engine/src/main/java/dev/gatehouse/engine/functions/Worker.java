@@ -39,7 +39,10 @@ final class Worker {
     private long idleSinceNanos = System.nanoTime();
     private volatile byte[] initError;
     private volatile long lastOutputNanos;
-    /** Gatehouse's own bootstraps end each invocation's output with this line on stdout and stderr. */
+    /**
+     * Gatehouse's own bootstraps end each invocation's output with this line on stdout and stderr (Node.js: only
+     * on the streams it wrote, the count in {@link RuntimeApiEndpoint#OUTPUT_MARKERS}).
+     */
     static final String OUTPUT_DONE = "\u001eGATEHOUSE-OUTPUT-DONE ";
     /** How many of this worker's two streams have shown the current invocation's marker (guarded by this). */
     private int outputDone;
@@ -58,7 +61,7 @@ final class Worker {
     }
 
     /** Launches the process; its output goes to the pool line by line; its exit is reported to the pool. */
-    void start(List<String> command, Map<String, String> environment, Path dir, ExecutorService executor)
+    void start(List<String> command, Map<String, String> environment, Path dir, ExecutorService pumps)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
@@ -73,8 +76,10 @@ final class Worker {
         synchronized (this) {
             process = p;
         }
-        executor.execute(() -> pump(p.getInputStream()));
-        executor.execute(() -> pump(p.getErrorStream()));
+        // platform threads: a virtual thread blocked reading a pipe pins its carrier and makes the scheduler
+        // compensate with another one on every read, which costs more than the read
+        pumps.execute(() -> pump(p.getInputStream()));
+        pumps.execute(() -> pump(p.getErrorStream()));
         p.onExit().thenRun(this::exited);
     }
 
@@ -84,6 +89,28 @@ final class Worker {
 
     synchronized State state() {
         return state;
+    }
+
+    /** How long it has been serving its current invocation at {@code now}; 0 when it serves none. */
+    synchronized long busyNanos(long now) {
+        return current == null || current.startNanos() == 0 ? 0 : now - current.startNanos();
+    }
+
+    /**
+     * True while its process is running or waiting for a core (state {@code R} in {@code /proc/PID/stat}); false
+     * when it sleeps (I/O, timers) or where that cannot be read (then the pool treats it as waiting on I/O, as it
+     * did before it could tell). Reads a file: for the pool's occasional growth check only.
+     */
+    boolean runnable() {
+        long pid = pid();
+        if (pid < 0) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            int close = stat.lastIndexOf(')'); // the command name in parentheses may itself hold spaces or ')'
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     synchronized long idleSinceNanos() {
@@ -122,8 +149,8 @@ final class Worker {
     }
 
     /** {@code /response}: false when {@code requestId} is not this worker's current invocation. */
-    boolean respond(String requestId, byte[] body) {
-        awaitOutput(requestId);
+    boolean respond(String requestId, byte[] body, int outputMarkers) {
+        awaitOutput(requestId, outputMarkers);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, null);
@@ -131,8 +158,8 @@ final class Worker {
     }
 
     /** {@code /error}: the body is the runtime's error document ({@code errorMessage}, {@code errorType}). */
-    boolean error(String requestId, byte[] body, String errorTypeHeader) {
-        awaitOutput(requestId);
+    boolean error(String requestId, byte[] body, String errorTypeHeader, int outputMarkers) {
+        awaitOutput(requestId, outputMarkers);
         Invocation inv = finish(requestId);
         if (inv == null) return false;
         pool.finished(this, inv, body, errorTypeHeader == null ? "Unhandled" : errorTypeHeader);
@@ -163,15 +190,17 @@ final class Worker {
      * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
      * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
      */
-    private void awaitOutput(String requestId) {
+    private void awaitOutput(String requestId, int markers) {
         FunctionRuntime runtime = config.runtime();
         if (runtime == FunctionRuntime.NODEJS || runtime == FunctionRuntime.PYTHON) {
-            // our bootstraps mark the end of the output on both streams: wait for both markers (bounded, in case
-            // a handler closed its streams)
+            // our bootstraps mark the end of the output on the streams they wrote (both when they do not say how
+            // many): wait for the markers (bounded, in case a handler closed its streams)
+            int expected = markers < 0 ? 2 : markers;
+            if (expected == 0) return;
             long deadline = System.nanoTime() + 500_000_000L;
             synchronized (this) {
                 try {
-                    while (!(requestId.equals(outputDoneFor) && outputDone >= 2)) {
+                    while (!(requestId.equals(outputDoneFor) && outputDone >= expected)) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) break;
                         wait(Math.max(1, left / 1_000_000));
@@ -272,6 +301,7 @@ final class Worker {
             p = process;
         }
         endpoint.close();
+        closeStatusFile();
         if (p != null) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -290,6 +320,7 @@ final class Worker {
             state = State.CLOSED;
         }
         endpoint.close();
+        closeStatusFile();
         int code = process.exitValue();
         pool.exited(this, inv, byUs, polled, code);
     }
@@ -301,20 +332,61 @@ final class Worker {
         return d;
     }
 
-    /** Lambda's "Max Memory Used": the process's peak resident set ({@code VmHWM}), in MB rounded up. */
+    /**
+     * Lambda's "Max Memory Used": the process's peak resident set ({@code VmHWM} in {@code /proc/PID/status}), in
+     * MB rounded up; 0 where that cannot be read (not Linux, the process gone). The file is kept open and read
+     * from its start each time (one system call an invocation).
+     */
     long maxMemoryUsedMb() {
-        long pid = pid();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return (kb + 1023) / 1024;
-                }
-            }
+            java.nio.channels.FileChannel status = statusFile();
+            if (status == null) return 0;
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+            int n = status.read(buf, 0);
+            return n <= 0 ? 0 : vmHwmMb(buf.array(), n);
         } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
+            return 0;
+        }
+    }
+
+    /** The {@code VmHWM:   1234 kB} line of a {@code /proc/PID/status} text, in MB rounded up (0 if absent). */
+    static long vmHwmMb(byte[] text, int length) {
+        byte[] key = "VmHWM:".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + key.length <= length; i++) {
+            if (i > 0 && text[i - 1] != '\n') continue;
+            for (int k = 0; k < key.length; k++) if (text[i + k] != key[k]) continue outer;
+            long kb = 0;
+            for (int j = i + key.length; j < length && text[j] != '\n'; j++) {
+                if (text[j] >= '0' && text[j] <= '9') kb = kb * 10 + (text[j] - '0');
+            }
+            return (kb + 1023) / 1024;
         }
         return 0;
+    }
+
+    private java.nio.channels.FileChannel statusChannel;
+
+    private synchronized java.nio.channels.FileChannel statusFile() throws IOException {
+        if (statusChannel == null && process != null && state != State.CLOSED) {
+            statusChannel = java.nio.channels.FileChannel.open(Path.of("/proc/" + process.pid() + "/status"));
+        }
+        return statusChannel;
+    }
+
+    private void closeStatusFile() {
+        java.nio.channels.FileChannel c;
+        synchronized (this) {
+            c = statusChannel;
+            statusChannel = null;
+        }
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing to release
+            }
+        }
     }
 
     private void pump(InputStream in) {

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -21,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The warm workers of one function. An invocation is queued and the caller parks until a worker answers
  * ({@link #invoke}); the pool starts a worker whenever more invocations wait than workers are free, up to the
- * function's concurrency (beyond that invocations wait their turn). A function with a <em>reserved</em>
+ * function's concurrency (beyond that invocations wait their turn; without reserved concurrency, past one worker a
+ * core only for long invocations, see {@link #scaleUp}). A function with a <em>reserved</em>
  * concurrency refuses the invocation that would exceed it, as Lambda throttles it ({@link FunctionException.Kind#THROTTLED}):
  * invocations in flight (queued or running, until they complete) are counted, not workers. A worker past the function's timeout is
  * killed and the invocation answered as Lambda does ({@code Task timed out after N.NN seconds}); a worker that
@@ -48,6 +48,16 @@ final class WorkerPool {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private int nextId;
     private boolean closed;
+    private boolean growthCheckPending;
+
+    /** Workers an unreserved pool starts without waiting: one a core (at least 2). */
+    static final int SOFT_CAP = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * How long an invocation waits, and a worker has been on its invocation, before an unreserved pool grows past
+     * {@link #SOFT_CAP}: 100 ms, or the system property {@code gatehouse.functions.patienceMs}. Long enough that
+     * short invocations on a busy machine (a worker waiting for a core, not for I/O) do not grow the pool.
+     */
+    static final long PATIENCE_NANOS = Long.getLong("gatehouse.functions.patienceMs", 100L) * 1_000_000L;
 
     WorkerPool(String name, FunctionConfig config, long fingerprint, LocalFunctions owner, FunctionLog log) {
         this.name = name;
@@ -91,9 +101,9 @@ final class WorkerPool {
             inFlight.decrementAndGet();
             throw new FunctionException(FunctionException.Kind.THROTTLED, "Rate Exceeded.");
         }
-        Invocation inv = new Invocation(java.util.UUID.randomUUID().toString(), payload, meta);
+        Invocation inv = new Invocation(requestId(), payload, meta);
         // counted until a worker (or the pool's failure handling) completes it, however long the caller waits
-        inv.result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        inv.beforeComplete(inFlight::decrementAndGet);
         queue.offerLast(inv);
         scaleUp();
         try {
@@ -112,7 +122,15 @@ final class WorkerPool {
         }
     }
 
-    /** Starts workers while more invocations wait than workers are free, up to the concurrency. */
+    /**
+     * Starts workers while more invocations wait than workers are free, up to the concurrency. A pool without
+     * reserved concurrency starts at once only up to {@link #SOFT_CAP} workers (the cores: short invocations
+     * keep that many processes busy, and more would only take turns on the cores, each switch a cost); past that
+     * it starts another worker only when the oldest waiting invocation has waited {@link #PATIENCE_NANOS} and a
+     * worker has been on its invocation that long too without being runnable (long invocations waiting on I/O or
+     * timers: Lambda would run them side by side), checked again on the timer meanwhile. Each worker still serves
+     * one invocation at a time.
+     */
     void scaleUp() {
         while (true) {
             FunctionConfig cfg;
@@ -129,6 +147,28 @@ final class WorkerPool {
                     if (s != Worker.State.BUSY) free++;
                 }
                 if (queue.size() <= free || alive >= Math.max(1, config.concurrency())) return;
+                if (config.reservedConcurrency() == null && alive >= SOFT_CAP) {
+                    long now = System.nanoTime();
+                    Invocation oldest = queue.peekFirst();
+                    long waited = oldest == null ? 0 : now - oldest.queuedNanos;
+                    if (waited < PATIENCE_NANOS) {
+                        scheduleGrowthCheck(PATIENCE_NANOS - waited);
+                        return;
+                    }
+                    // a long invocation whose process is not on (or waiting for) a core is waiting for I/O: another
+                    // worker helps; one that is runnable only competes for the cores (a loaded machine)
+                    boolean waitingOnIo = false;
+                    for (Worker w : workers) {
+                        if (w.busyNanos(now) >= PATIENCE_NANOS && !w.runnable()) {
+                            waitingOnIo = true;
+                            break;
+                        }
+                    }
+                    if (!waitingOnIo) {
+                        scheduleGrowthCheck(PATIENCE_NANOS);
+                        return;
+                    }
+                }
                 spawning++;
                 cfg = config;
                 gen = generation;
@@ -141,7 +181,7 @@ final class WorkerPool {
                     workers.add(w);
                 }
                 w.start(owner.command(cfg), owner.environment(cfg, w.runtimeApi()), owner.store().dir(name),
-                        owner.executor());
+                        owner.pumps());
                 Worker started = w;
                 owner.scheduler().schedule(() -> {
                     if (started.initDeadlinePassed()) {
@@ -172,6 +212,18 @@ final class WorkerPool {
         }
     }
 
+    /** Under the pool's monitor: one pending re-check of {@link #scaleUp} on the timer at a time. */
+    private void scheduleGrowthCheck(long delayNanos) {
+        if (growthCheckPending) return;
+        growthCheckPending = true;
+        owner.scheduler().schedule(() -> {
+            synchronized (this) {
+                growthCheckPending = false;
+            }
+            scaleUp();
+        }, Math.max(1, delayNanos / 1000), TimeUnit.MICROSECONDS);
+    }
+
     // ---- called by workers ----------------------------------------------------------------------------------
 
     void started(Worker worker, Invocation inv) {
@@ -189,6 +241,8 @@ final class WorkerPool {
             payload = Lambda.errorDocument(errorType, new String(body, StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8);
         }
+        // END and REPORT are in the function's log before the caller has its answer: a CLI invoke that closes the
+        // functions right after must find them on disk (answering first saved a write, but lost those lines)
         end(worker, inv);
         inv.complete(payload, errorType == null ? null : "Unhandled");
     }
@@ -289,9 +343,13 @@ final class WorkerPool {
     // ---- log lines --------------------------------------------------------------------------------------------
 
     private void end(Worker worker, Invocation inv) {
+        for (String l : endLines(worker, inv)) line(inv, l);
+    }
+
+    private static String[] endLines(Worker worker, Invocation inv) {
         double ms = inv.elapsedMillis();
-        line(inv, "END RequestId: " + inv.requestId);
-        line(inv, report(inv.requestId, ms, worker.config.memoryMb(), worker.maxMemoryUsedMb(), worker.takeInitDuration()));
+        return new String[] {"END RequestId: " + inv.requestId,
+                report(inv.requestId, ms, worker.config.memoryMb(), worker.maxMemoryUsedMb(), worker.takeInitDuration())};
     }
 
     /**
@@ -301,17 +359,35 @@ final class WorkerPool {
      */
     static String report(String requestId, double durationMs, int memoryMb, long maxUsedMb, Double initMs) {
         StringBuilder b = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", durationMs)).append(" ms")
+                .append("\tDuration: ").append(twoDecimals(durationMs)).append(" ms")
                 .append("\tBilled Duration: ").append((long) Math.max(1, Math.ceil(durationMs))).append(" ms")
                 .append("\tMemory Size: ").append(memoryMb).append(" MB")
                 .append("\tMax Memory Used: ").append(maxUsedMb).append(" MB\t");
-        if (initMs != null) b.append("Init Duration: ").append(String.format(Locale.ROOT, "%.2f", initMs)).append(" ms\t");
+        if (initMs != null) b.append("Init Duration: ").append(twoDecimals(initMs)).append(" ms\t");
         return b.toString();
+    }
+
+    /** {@code 12.345 -> "12.35"} as {@code %.2f} (half up), without the Formatter's cost on every invocation. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long frac = hundredths % 100;
+        return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
     }
 
     private void line(Invocation inv, String line) {
         inv.log(line);
         log.add(line);
+    }
+
+    /**
+     * A request id as Lambda's (a random UUID, version 4) from {@link ThreadLocalRandom}: {@code UUID.randomUUID}
+     * draws from the shared SecureRandom, a lock and a system call on every invocation, and these ids are not secrets.
+     */
+    static String requestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;               // version 4
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | Long.MIN_VALUE; // IETF variant 10xx
+        return new java.util.UUID(msb, lsb).toString();
     }
 
     static String logStreamName() {

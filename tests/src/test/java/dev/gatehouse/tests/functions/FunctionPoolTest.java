@@ -68,6 +68,41 @@ class FunctionPoolTest {
         }
     }
 
+    @Test
+    void eachInvocationsLogHoldsExactlyItsOwnOutputWhicheverStreamsItWrote() throws Exception {
+        // one warm worker, invocations in turn: nothing written, stdout only, stderr only, both; the bootstrap
+        // marks the end of the output only on the streams written, so silent invocations wait for no marker
+        Path f = Files.createDirectories(dir.resolve("functions").resolve("talk"));
+        Files.writeString(f.resolve("function.json"), "{\"runtime\": \"nodejs\", \"reservedConcurrency\": 1}");
+        Files.writeString(f.resolve("index.js"), """
+                exports.handler = async (event) => {
+                  if (event.out) console.log('out-' + event.n);
+                  if (event.err) process.stderr.write('err-' + event.n + '\\n');
+                  return event.n;
+                };
+                """);
+        try (LocalFunctions functions = LocalFunctions.open(dir)) {
+            for (int round = 0; round < 3; round++) {
+                for (int kind = 0; kind < 4; kind++) {
+                    int n = round * 4 + kind;
+                    boolean out = (kind & 1) != 0;
+                    boolean err = (kind & 2) != 0;
+                    InvokeResult r = functions.invoke("talk", ("{\"n\": " + n + ", \"out\": " + out + ", \"err\": " + err
+                            + "}").getBytes(StandardCharsets.UTF_8), null, null);
+                    assertThat(r.payloadText()).isEqualTo(Integer.toString(n));
+                    // console.log's line is "time<TAB>id<TAB>INFO<TAB>out-n"; the two streams may interleave either way
+                    List<String> own = r.log().lines().filter(l -> l.contains("out-") || l.contains("err-"))
+                            .map(l -> l.substring(Math.max(l.lastIndexOf("out-"), l.lastIndexOf("err-")))).toList();
+                    List<String> expected = new ArrayList<>();
+                    if (out) expected.add("out-" + n);
+                    if (err) expected.add("err-" + n);
+                    assertThat(own).as("invocation %d", n).containsExactlyInAnyOrderElementsOf(expected);
+                    assertThat(r.log()).doesNotContain("GATEHOUSE-OUTPUT-DONE");
+                }
+            }
+        }
+    }
+
     /** Not a benchmark: prints cold and warm invocation times for the report (asserts only loose bounds). */
     @Test
     void aWarmNodeWorkerAnswersInMilliseconds() throws Exception {

@@ -24,6 +24,7 @@ import okhttp3.Response;
 public final class FunctionProxyBench {
 
     private static final AtomicLong FAILED = new AtomicLong();
+    private static final AtomicLong OK = new AtomicLong();
 
     private FunctionProxyBench() { }
 
@@ -52,9 +53,15 @@ public final class FunctionProxyBench {
             for (String path : new String[] {"/prod/mock", "/prod/fn"}) {
                 // concurrent warm-up first: the pool grows to its workers (cold starts) before the measured run
                 throughput(ws, path, clients, seconds);
-                System.out.printf("%-10s %d clients: %.0f rps over %d s (%d workers warm, %d non-200 answers)%n", path,
-                        clients, throughput(ws, path, clients, seconds), seconds, ws.gateway.functions().workers("trivial"),
-                        FAILED.getAndSet(0));
+                long jvm0 = jvmCpuNanos();
+                long workers0 = workerCpuNanos();
+                long ok0 = OK.get();
+                double rps = throughput(ws, path, clients, seconds);
+                long n = Math.max(1, OK.get() - ok0);
+                System.out.printf("%-10s %d clients: %.0f rps over %d s (%d workers warm, %d non-200 answers); CPU per "
+                                + "call: JVM %.0f us (gateway, engine and the 16 clients), workers %.0f us%n", path,
+                        clients, rps, seconds, ws.gateway.functions().workers("trivial"), FAILED.getAndSet(0),
+                        (jvmCpuNanos() - jvm0) / 1e3 / n, (workerCpuNanos() - workers0) / 1e3 / n);
             }
         }
     }
@@ -74,6 +81,18 @@ public final class FunctionProxyBench {
         return out;
     }
 
+    /** CPU time of this JVM (all threads: the clients, the gateway and the function engine). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the live worker processes (children of this JVM) so far. */
+    private static long workerCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+    }
+
     private static double throughput(FunctionWorkspace ws, String path, int clients, int seconds) throws Exception {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -84,7 +103,10 @@ public final class FunctionProxyBench {
                 while (System.nanoTime() < end) {
                     try (Response r = ws.http.newCall(request).execute()) {
                         r.body().bytes();
-                        if (r.code() == 200) done.incrementAndGet();
+                        if (r.code() == 200) {
+                            done.incrementAndGet();
+                            OK.incrementAndGet();
+                        }
                         else FAILED.incrementAndGet();
                     }
                 }
