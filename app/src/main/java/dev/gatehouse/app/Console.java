@@ -98,6 +98,7 @@ public final class Console {
         functionsView = new dev.gatehouse.app.functions.FunctionsView(functionsVm);
         treeVm.addIntegrationChoice(new dev.gatehouse.app.functions.LambdaIntegrationChoice(functionsVm,
                 name -> functionsView.openCreateDialog(name).ifPresent(f -> functionsVm.create(f.name(), f.runtime(), n -> { }))));
+        treeVm.addIntegrationChoice(new dev.gatehouse.app.awsservice.AwsServiceIntegrationChoice());
         // one line a page: features add theirs below, in Page's order
         Map<Page, javafx.scene.Node> pages = new java.util.EnumMap<>(Page.class);
         pages.put(Page.RESOURCES, resources);
@@ -107,6 +108,7 @@ public final class Console {
                 new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)));
         pages.put(Page.SETTINGS, settingsView);
         pages.put(Page.FUNCTIONS, functionsView);
+        pages.put(Page.AWS_ENDPOINTS, new dev.gatehouse.app.awsservice.AwsEndpointsView(new dev.gatehouse.app.awsservice.AwsEndpointsViewModel(workbench)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

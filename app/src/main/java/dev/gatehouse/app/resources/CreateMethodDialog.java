@@ -41,6 +41,8 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
     private final ComboBox<String> targetPicker = new ComboBox<>();
     private final javafx.scene.control.CheckBox option = new javafx.scene.control.CheckBox();
     private final javafx.scene.layout.HBox targetRow = new javafx.scene.layout.HBox(6, target, targetPicker);
+    private final VBox formHost = new VBox(); // a type's own fields (IntegrationChoice.form), under the common ones
+    private final java.util.Map<IntegrationChoice, javafx.scene.Node> forms = new java.util.HashMap<>();
     private Button create;
 
     CreateMethodDialog(Window owner, ResourceTreeViewModel vm, String resourceId, String path, String initialVerb) {
@@ -102,7 +104,7 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         });
         option.setId("createMethodOption");
         target.setMaxWidth(Double.MAX_VALUE);
-        VBox content = new VBox(10, form, problem);
+        VBox content = new VBox(10, form, formHost, problem);
         content.setPadding(new Insets(4));
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
@@ -146,6 +148,9 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         if (!targetPicker.getItems().equals(suggestions)) targetPicker.getItems().setAll(suggestions);
         targetPicker.setVisible(!suggestions.isEmpty());
         targetPicker.setManaged(!suggestions.isEmpty());
+        javafx.scene.Node own = forms.computeIfAbsent(c, x -> java.util.Optional.ofNullable(x.form(target.textProperty()))
+                .orElse(new Region()));
+        if (!formHost.getChildren().contains(own)) formHost.getChildren().setAll(own);
         boolean hasOption = c.optionLabel() != null;
         if (hasOption && !c.optionLabel().equals(option.getText())) {
             option.setText(c.optionLabel());

@@ -43,13 +43,15 @@ class ConsoleArchitectureTest {
      * {@code Gateway}); definitions; the workspace and its undoable edits; test invoke's request and result;
      * OpenAPI import and export; SDK and docs export; the deployment diff; the template playground; schema
      * inference and the meta-schema check; the default gateway-response template; the data plane's bound port;
-     * enabling CORS on a resource; the workspace's local Lambda functions (list, create, code, invoke, logs).
+     * enabling CORS on a resource; the workspace's local Lambda functions (list, create, code, invoke, logs); the
+     * AWS service integrations' endpoint resolution and {@code aws.json} settings (the AWS endpoints page).
      */
     private static final String[] SESSION_MAY_USE = {
             "dev.gatehouse.engine", MODEL, "dev.gatehouse.engine.workspace..", "dev.gatehouse.engine.invoke..",
             "dev.gatehouse.engine.openapi..", "dev.gatehouse.engine.sdk..", "dev.gatehouse.engine.deploy..",
             "dev.gatehouse.engine.mapping..", "dev.gatehouse.engine.validation..", "dev.gatehouse.engine.errors..",
-            "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors..", "dev.gatehouse.engine.functions.."};
+            "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors..", "dev.gatehouse.engine.functions..",
+            "dev.gatehouse.engine.integration.aws.."};
 
     private static JavaClasses classes;
 
