@@ -47,8 +47,8 @@ public final class AwsEndpointsViewModel {
         this.workbench = workbench;
         workbench.sessionProperty().addListener((obs, old, s) -> refresh());
         workbench.revisionProperty().addListener((obs, old, r) -> refresh());
-        service.addListener(o -> problem.set(""));
-        url.addListener(o -> problem.set(""));
+        service.addListener((obs, old, v) -> problem.set(""));
+        url.addListener((obs, old, v) -> problem.set(""));
     }
 
     /** One row a service, in name order; {@code *} (every other service) last when the workspace sets it. */

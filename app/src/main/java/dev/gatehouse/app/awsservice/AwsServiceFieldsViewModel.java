@@ -38,8 +38,9 @@ public final class AwsServiceFieldsViewModel {
     private boolean syncing;
 
     public AwsServiceFieldsViewModel() {
-        for (var p : List.of(region, service, subdomain, action, pathOverride)) p.addListener(o -> fieldsChanged());
-        actionType.addListener(o -> fieldsChanged());
+        // change listeners, not invalidation ones: a field set while a URI is read is not read back at once
+        for (var p : List.of(region, service, subdomain, action, pathOverride)) p.addListener((obs, old, v) -> fieldsChanged());
+        actionType.addListener((obs, old, v) -> fieldsChanged());
         uri.addListener((obs, old, u) -> uriChanged(u));
     }
 

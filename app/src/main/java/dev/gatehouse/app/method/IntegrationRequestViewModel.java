@@ -77,8 +77,8 @@ public final class IntegrationRequestViewModel {
         passthrough.addListener(o -> check());
         contentHandling.addListener(o -> check());
         awsFields.credentialsProperty().bindBidirectional(credentials);
-        credentials.addListener(o -> check());
-        awsFields.problemProperty().addListener(o -> check());
+        credentials.addListener((obs, old, v) -> check());
+        awsFields.problemProperty().addListener((obs, old, v) -> check());
         awsService.addListener((obs, old, on) -> switchAwsService(on));
         type.addListener((obs, old, t) -> {
             if (t != IntegrationType.AWS) awsService.set(false);
