@@ -26,9 +26,10 @@ public final class AwsServiceFields extends GridPane {
 
     /**
      * @param idPrefix            prefix of the fields' ids ({@code aws} → {@code #awsRegion}, {@code #awsAction}, …)
-     * @param withContentHandling true to show Content handling (the dialog; the editor has its own)
+     * @param dialog   true for the Create method dialog: compact, with Content handling (the editor has its own),
+     *                 without a problem line (the dialog has one)
      */
-    public AwsServiceFields(AwsServiceFieldsViewModel vm, String idPrefix, boolean withContentHandling) {
+    public AwsServiceFields(AwsServiceFieldsViewModel vm, String idPrefix, boolean dialog) {
         setHgap(10);
         setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
@@ -83,35 +84,54 @@ public final class AwsServiceFields extends GridPane {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
 
-        int row = 0;
-        addRow(row++, new Label("AWS Region"), region);
-        addRow(row++, new Label("AWS service"), service);
-        addRow(row++, new Label("AWS subdomain"), subdomain);
-        addRow(row++, new Label("Action type"), new HBox(16, useAction, usePath));
-        addRow(row++, actionLabel, action);
-        addRow(row++, pathLabel, path);
-        addRow(row++, new Label("Execution role"), role);
-        add(roleHint, 1, row++);
-        if (withContentHandling) {
-            ComboBox<ContentHandling> handling = new ComboBox<>(FXCollections.observableArrayList(null,
-                    ContentHandling.CONVERT_TO_TEXT, ContentHandling.CONVERT_TO_BINARY));
-            handling.setId(idPrefix + "ContentHandling");
-            StringConverter<ContentHandling> names = new StringConverter<>() {
-                @Override public String toString(ContentHandling c) { return c == null ? "Passthrough" : c.name(); }
-
-                @Override public ContentHandling fromString(String s) { return null; }
-            };
-            handling.setConverter(names);
-            handling.setButtonCell(new ListCell<>() {
-                @Override protected void updateItem(ContentHandling c, boolean empty) {
-                    super.updateItem(c, empty);
-                    setText(empty ? null : names.toString(c));
-                }
-            });
-            handling.valueProperty().bindBidirectional(vm.contentHandlingProperty());
-            addRow(row++, new Label("Content handling"), handling);
+        HBox types = new HBox(16, useAction, usePath);
+        if (!dialog) {
+            int row = 0;
+            addRow(row++, new Label("AWS Region"), region);
+            addRow(row++, new Label("AWS service"), service);
+            addRow(row++, new Label("AWS subdomain"), subdomain);
+            addRow(row++, new Label("Action type"), types);
+            addRow(row++, actionLabel, action);
+            addRow(row++, pathLabel, path);
+            addRow(row++, new Label("Execution role"), role);
+            add(roleHint, 1, row++);
+            add(problem, 1, row);
+            return;
         }
-        add(problem, 1, row);
+        // the dialog: two fields a row, so it fits a small screen; its own problem line says what is missing
+        ColumnConstraints labels2 = new ColumnConstraints();
+        labels2.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields2 = new ColumnConstraints();
+        fields2.setHgrow(Priority.ALWAYS);
+        getColumnConstraints().setAll(labels, fields, labels2, fields2);
+        ComboBox<ContentHandling> handling = new ComboBox<>(FXCollections.observableArrayList(null,
+                ContentHandling.CONVERT_TO_TEXT, ContentHandling.CONVERT_TO_BINARY));
+        handling.setId(idPrefix + "ContentHandling");
+        StringConverter<ContentHandling> names = new StringConverter<>() {
+            @Override public String toString(ContentHandling c) { return c == null ? "Passthrough" : c.name(); }
+
+            @Override public ContentHandling fromString(String s) { return null; }
+        };
+        handling.setConverter(names);
+        handling.setButtonCell(new ListCell<>() {
+            @Override protected void updateItem(ContentHandling c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty ? null : names.toString(c));
+            }
+        });
+        handling.setMaxWidth(Double.MAX_VALUE);
+        handling.valueProperty().bindBidirectional(vm.contentHandlingProperty());
+        addRow(0, new Label("AWS Region"), region, new Label("AWS service"), service);
+        addRow(1, new Label("AWS subdomain"), subdomain, new Label("Content handling"), handling);
+        add(new Label("Action type"), 0, 2);
+        add(types, 1, 2, 3, 1);
+        add(actionLabel, 0, 3);
+        add(action, 1, 3, 3, 1);
+        add(pathLabel, 0, 3);
+        add(path, 1, 3, 3, 1);
+        add(new Label("Execution role"), 0, 4);
+        add(role, 1, 4, 3, 1);
+        add(roleHint, 1, 5, 3, 1);
     }
 
     private RadioButton radio(ActionType type, String id) {

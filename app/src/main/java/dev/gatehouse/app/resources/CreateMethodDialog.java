@@ -148,8 +148,12 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         if (!targetPicker.getItems().equals(suggestions)) targetPicker.getItems().setAll(suggestions);
         targetPicker.setVisible(!suggestions.isEmpty());
         targetPicker.setManaged(!suggestions.isEmpty());
-        javafx.scene.Node own = forms.computeIfAbsent(c, x -> java.util.Optional.ofNullable(x.form(target.textProperty()))
-                .orElse(new Region()));
+        javafx.scene.Node own = forms.get(c);
+        if (own == null) {
+            forms.put(c, own = new Region()); // first: form() may set the target, which runs update() again
+            javafx.scene.Node made = c.form(target.textProperty());
+            if (made != null) forms.put(c, own = made);
+        }
         if (!formHost.getChildren().contains(own)) formHost.getChildren().setAll(own);
         boolean hasOption = c.optionLabel() != null;
         if (hasOption && !c.optionLabel().equals(option.getText())) {

@@ -101,6 +101,43 @@ final class ConsoleFixture {
     }
 
     /** Preferences for one test run: nothing touches the user's own. */
+    /**
+     * Where a screenshot test writes: {@code docs/screenshots} with {@code -Dgatehouse.screenshots=docs}, else
+     * {@code tests/target/screenshots}.
+     */
+    static Path screenshotDir() {
+        Path repo = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize();
+        Path dir = "docs".equals(System.getProperty("gatehouse.screenshots"))
+                ? repo.resolve("docs/screenshots") : repo.resolve("tests/target/screenshots");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code scene} as a PNG once layout and the debounced highlighters (300 ms) have settled. */
+    static void snapshot(javafx.scene.Scene scene, Path file) {
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        try {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)));
+            int w = (int) image[0].getWidth();
+            int h = (int) image[0].getHeight();
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            javafx.scene.image.PixelReader reader = image[0].getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) out.setRGB(x, y, reader.getArgb(x, y));
+            }
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new AssertionError("cannot snapshot " + file, e);
+        }
+    }
+
     static final class MemoryPreferences implements ConsolePreferences {
         private final List<Path> recent = new ArrayList<>();
         private boolean dark;
