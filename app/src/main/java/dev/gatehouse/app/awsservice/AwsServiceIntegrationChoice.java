@@ -62,12 +62,20 @@ public final class AwsServiceIntegrationChoice implements IntegrationChoice {
                 .withIntegration(i);
     }
 
+    /** The fields the dialog shows (package-private: tests fill them as a person would). */
+    AwsServiceFieldsViewModel fields() { return fields; }
+
     @Override public Node form(StringProperty target) {
+        bindTarget(target);
+        return new AwsServiceFields(fields, "createMethodAws", true);
+    }
+
+    /** Starts the fields afresh and keeps them in step with the dialog's target field. */
+    void bindTarget(StringProperty target) {
         if (boundTarget != null) fields.uriProperty().unbindBidirectional(boundTarget);
         fields.reset();
         target.set("");
         fields.uriProperty().bindBidirectional(target);
         boundTarget = target;
-        return new AwsServiceFields(fields, "createMethodAws", true);
     }
 }

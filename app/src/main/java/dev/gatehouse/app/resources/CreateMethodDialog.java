@@ -172,5 +172,15 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         problem.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hint"), target.getText().isBlank());
         create.setDisable(p.isPresent());
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) getDialogPane().getScene().getWindow().sizeToScene();
+        keepOnScreen();
+    }
+
+    /** A taller type (AWS Service's fields) grows the dialog downwards: move it up so its buttons stay on the screen. */
+    private void keepOnScreen() {
+        if (getDialogPane().getScene() == null || getDialogPane().getScene().getWindow() == null) return;
+        javafx.stage.Window w = getDialogPane().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), 1, 1).stream()
+                .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (w.getY() + w.getHeight() > screen.getMaxY()) w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
     }
 }
