@@ -58,10 +58,10 @@ public final class AwsEndpointsView extends VBox {
         table.setPlaceholder(new Label("No AWS service integrations and no overrides yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll("dense", "bordered");
-        table.getColumns().add(column("Service", 110, r -> r.service().equals("*") ? "* (every service)" : r.service()));
-        table.getColumns().add(column("Endpoint used", 230, r -> r.problem().isEmpty() || !r.url().isEmpty() ? r.url() : "—"));
-        table.getColumns().add(column("Comes from", 170, r -> r.source().label()));
-        table.getColumns().add(column("Setting", 220, r -> r.problem().isEmpty() ? r.where() : r.problem()));
+        table.getColumns().add(column("Service", 100, r -> r.service().equals("*") ? "* (every service)" : r.service()));
+        table.getColumns().add(column("Endpoint used", 200, r -> r.problem().isEmpty() || !r.url().isEmpty() ? r.url() : "—"));
+        table.getColumns().add(column("Comes from", 160, r -> r.source().label()));
+        table.getColumns().add(column("Setting", 190, r -> r.problem().isEmpty() ? r.where() : r.problem()));
         table.getColumns().add(column("Without the workspace override", 260, AwsEndpoint::otherwise));
         service = new ComboBox<>(FXCollections.observableArrayList(AwsServiceUri.SERVICES));
         service.getItems().add("*");

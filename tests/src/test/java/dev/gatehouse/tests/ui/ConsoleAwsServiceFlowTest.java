@@ -182,6 +182,12 @@ class ConsoleAwsServiceFlowTest {
 
         // then it answers 200 and the execution log's endpoint request goes to moto
         ConsoleFixture.waitUntil(() -> !robot.lookup("#testHistory").queryAs(ListView.class).getItems().isEmpty());
+        if (robot.lookup("#testLog").queryAs(CodeArea.class).getText().contains("Template rendering exceeded the time limit")) {
+            // the first render in this JVM loads the template engine; on a loaded CI machine that alone can pass the
+            // sandbox's 1 s limit: send once more, the result asserted below is that second one's
+            robot.clickOn("#testSend");
+            ConsoleFixture.waitUntil(() -> robot.lookup("#testHistory").queryAs(ListView.class).getItems().size() == 2);
+        }
         String log = robot.lookup("#testLog").queryAs(CodeArea.class).getText();
         assertThat(text(robot, "#testStatus")).as(log).isEqualTo("200");
         assertThat(log).contains("Endpoint request URI: " + moto.url() + "/?Action=PutItem\n");
