@@ -119,7 +119,7 @@ final class IntegrationRequestPane extends VBox {
         awsTarget = new ComboBox<>(FXCollections.observableArrayList("Lambda function", "AWS Service"));
         awsTarget.setId("integrationAwsTarget");
         awsServiceBox = new VBox(6, new dev.gatehouse.app.awsservice.AwsServiceFields(vm.awsFields(), "integrationAws", false));
-        awsServiceBox.setId("integrationAwsService");
+        awsServiceBox.setId("integrationAwsServiceFields");
         uriLabel = new Label("Endpoint URL");
     }
 

@@ -201,7 +201,7 @@ class ConsoleAwsServiceFlowTest {
         robot.clickOn("#methodTab-design");
         robot.clickOn("#phase-integration-request");
         robot.interact(() -> editor.setVvalue(0));
-        assertThat(robot.lookup("#integrationAwsService").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#integrationAwsServiceFields").query().isVisible()).isTrue();
         assertThat(editorText(robot, "#integrationAwsService")).isEqualTo("dynamodb");
         assertThat(text(robot, "#integrationAwsAction")).isEqualTo("PutItem");
         assertThat(text(robot, "#integrationAwsCredentials")).isEqualTo(ROLE);

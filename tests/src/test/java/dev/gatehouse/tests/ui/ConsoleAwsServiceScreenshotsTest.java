@@ -58,7 +58,7 @@ class ConsoleAwsServiceScreenshotsTest {
             console.workbench().select(Selection.method(entry.id(), "GET"));
         });
         robot.clickOn("#phase-integration-request");
-        ConsoleFixture.waitUntil(() -> robot.lookup("#integrationAwsService").query().isVisible());
+        ConsoleFixture.waitUntil(() -> robot.lookup("#integrationAwsServiceFields").query().isVisible());
         Path editor = out.resolve("aws-service-integration-request-light.png");
         ConsoleFixture.snapshot(stage.getScene(), editor);
         assertThat(editor).exists();
