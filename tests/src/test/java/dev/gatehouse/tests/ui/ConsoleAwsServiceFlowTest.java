@@ -218,7 +218,8 @@ class ConsoleAwsServiceFlowTest {
         assertThat(text(robot, "#integrationProblem")).endsWith("at character 39: expected action/ or path/ after the "
                 + "service, found \"PutItem\"");
         assertThat(robot.lookup("#saveIntegrationRequest").queryAs(Button.class).isDisabled()).isTrue();
-        robot.clickOn("#revertIntegrationRequest");
+        Button revert = robot.lookup("#revertIntegrationRequest").queryAs(Button.class);
+        robot.interact(revert::fire); // below the fold of the scrolled editor: pressed as a keyboard user would
         assertThat(uri.getText()).isEqualTo(URI);
         assertThat(robot.lookup("#saveIntegrationRequest").queryAs(Button.class).isDisabled()).isTrue();
     }
