@@ -103,6 +103,7 @@ public final class Console {
         functionsView = new dev.gatehouse.app.functions.FunctionsView(functionsVm);
         treeVm.addIntegrationChoice(new dev.gatehouse.app.functions.LambdaIntegrationChoice(functionsVm,
                 name -> functionsView.openCreateDialog(name).ifPresent(f -> functionsVm.create(f.name(), f.runtime(), n -> { }))));
+        treeVm.addIntegrationChoice(new dev.gatehouse.app.awsservice.AwsServiceIntegrationChoice());
         // one line a page: features add theirs below, in Page's order
         Map<Page, javafx.scene.Node> pages = new java.util.EnumMap<>(Page.class);
         pages.put(Page.RESOURCES, resources);
@@ -119,6 +120,7 @@ public final class Console {
         pages.put(Page.DASHBOARD, dashboard = new dev.gatehouse.app.observe.DashboardView(new dev.gatehouse.app.observe.DashboardViewModel(workbench, observeRunner, java.time.Clock.systemUTC())));
         pages.put(Page.LOGS, logs = new dev.gatehouse.app.observe.LogsView(new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC()), workbench.dialogs()));
         pages.put(Page.AUDIT, new dev.gatehouse.app.observe.AuditView(new dev.gatehouse.app.observe.AuditViewModel(workbench, observeRunner), workbench.dialogs()));
+        pages.put(Page.AWS_ENDPOINTS, new dev.gatehouse.app.awsservice.AwsEndpointsView(new dev.gatehouse.app.awsservice.AwsEndpointsViewModel(workbench)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

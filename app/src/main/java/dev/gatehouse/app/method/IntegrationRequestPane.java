@@ -40,6 +40,9 @@ final class IntegrationRequestPane extends VBox {
     private Label lambdaLabel;
     private ComboBox<String> lambdaFunction;
     private javafx.scene.control.CheckBox lambdaProxy;
+    private ComboBox<String> awsTarget; // Lambda function or AWS Service, for type AWS
+    private VBox awsServiceBox;
+    private Label uriLabel;
 
     IntegrationRequestPane(IntegrationRequestViewModel vm) {
         this.vm = vm;
@@ -113,18 +116,24 @@ final class IntegrationRequestPane extends VBox {
         lambdaFunction.setMaxWidth(Double.MAX_VALUE);
         lambdaProxy = new javafx.scene.control.CheckBox("Use Lambda proxy integration");
         lambdaProxy.setId("integrationLambdaProxy");
+        awsTarget = new ComboBox<>(FXCollections.observableArrayList("Lambda function", "AWS Service"));
+        awsTarget.setId("integrationAwsTarget");
+        awsServiceBox = new VBox(6, new dev.gatehouse.app.awsservice.AwsServiceFields(vm.awsFields(), "integrationAws", false));
+        awsServiceBox.setId("integrationAwsServiceFields");
+        uriLabel = new Label("Endpoint URL");
     }
 
     private void layoutParts() {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Integration type"), type);
+        form.addRow(0, new Label("Integration type"), new HBox(8, type, awsTarget));
+        form.add(awsServiceBox, 0, 2, 2, 1);
         // a Lambda integration names its function first, as AWS's console asks it; the URI below follows it
         form.addRow(1, lambdaLabel, lambdaFunction);
         form.add(lambdaProxy, 1, 2);
         form.addRow(3, new Label("HTTP method"), httpMethod);
-        form.addRow(4, new Label("Endpoint URL"), uri);
+        form.addRow(4, uriLabel, uri);
         form.add(uriHint, 1, 5);
         form.addRow(6, new Label("Timeout (ms)"), timeout);
         form.addRow(7, new Label("Request body passthrough"), passthrough);
@@ -158,7 +167,19 @@ final class IntegrationRequestPane extends VBox {
         httpMethod.disableProperty().bind(vm.typeProperty().isEqualTo(IntegrationType.MOCK));
         uri.disableProperty().bind(vm.typeProperty().isEqualTo(IntegrationType.MOCK));
         mappingRemove.disableProperty().bind(mappings.getSelectionModel().selectedItemProperty().isNull());
-        var lambda = vm.typeProperty().map(IntegrationRequestViewModel::isLambda).orElse(false);
+        var lambda = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> IntegrationRequestViewModel.isLambda(vm.typeProperty().get()) && !vm.awsServiceProperty().get(),
+                vm.typeProperty(), vm.awsServiceProperty());
+        var isAws = vm.typeProperty().isEqualTo(IntegrationType.AWS);
+        awsTarget.visibleProperty().bind(isAws);
+        awsTarget.managedProperty().bind(isAws);
+        awsServiceBox.visibleProperty().bind(vm.awsServiceProperty());
+        awsServiceBox.managedProperty().bind(vm.awsServiceProperty());
+        uriLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.awsServiceProperty())
+                .then("Integration URI").otherwise("Endpoint URL"));
+        awsTarget.setValue(vm.awsServiceProperty().get() ? "AWS Service" : "Lambda function");
+        vm.awsServiceProperty().addListener((obs, old, on) -> awsTarget.setValue(on ? "AWS Service" : "Lambda function"));
+        awsTarget.valueProperty().addListener((obs, old, v) -> vm.awsServiceProperty().set("AWS Service".equals(v)));
         for (javafx.scene.Node n : new javafx.scene.Node[] {lambdaLabel, lambdaFunction, lambdaProxy}) {
             n.visibleProperty().bind(lambda);
             n.managedProperty().bind(lambda);

@@ -52,6 +52,11 @@ public final class IntegrationRequestViewModel {
     private final javafx.beans.property.BooleanProperty lambdaProxy = new javafx.beans.property.SimpleBooleanProperty(this, "lambdaProxy");
     private final ObservableList<String> functionNames = FXCollections.observableArrayList();
     private boolean syncingLambda;
+    // "AWS Service" (an AWS integration calling a service other than Lambda): its fields, in step with the URI
+    private final javafx.beans.property.BooleanProperty awsService = new javafx.beans.property.SimpleBooleanProperty(this, "awsService");
+    private final dev.gatehouse.app.awsservice.AwsServiceFieldsViewModel awsFields = new dev.gatehouse.app.awsservice.AwsServiceFieldsViewModel();
+    private final StringProperty credentials = new SimpleStringProperty(this, "credentials", "");
+    private boolean loading;
 
     IntegrationRequestViewModel(MethodViewModel parent) {
         this.parent = parent;
@@ -71,6 +76,58 @@ public final class IntegrationRequestViewModel {
         timeout.addListener(o -> check());
         passthrough.addListener(o -> check());
         contentHandling.addListener(o -> check());
+        awsFields.credentialsProperty().bindBidirectional(credentials);
+        credentials.addListener((obs, old, v) -> check());
+        awsFields.problemProperty().addListener((obs, old, v) -> check());
+        awsService.addListener((obs, old, on) -> switchAwsService(on));
+        type.addListener((obs, old, t) -> {
+            if (t != IntegrationType.AWS) awsService.set(false);
+        });
+    }
+
+    /**
+     * True when the AWS integration calls an AWS service's API (the AWS Service fields edit the URI), false when it
+     * invokes a Lambda function (the Lambda fields do). Only meaningful for type AWS.
+     */
+    public javafx.beans.property.BooleanProperty awsServiceProperty() { return awsService; }
+
+    /** The AWS Service fields (Region, service, subdomain, action or path override, execution role). */
+    public dev.gatehouse.app.awsservice.AwsServiceFieldsViewModel awsFields() { return awsFields; }
+
+    /** The integration's credentials (execution role ARN); empty for none. */
+    public StringProperty credentialsProperty() { return credentials; }
+
+    private void switchAwsService(boolean on) {
+        if (!on) {
+            awsFields.uriProperty().unbindBidirectional(uri);
+            return;
+        }
+        if (!loading) {
+            // from a Lambda URI (or none) to a service: start with empty fields, not the Lambda ARN
+            String u = uri.get() == null ? "" : uri.get();
+            boolean lambda;
+            try {
+                lambda = dev.gatehouse.app.awsservice.AwsServiceUri.parse(u).isLambdaInvocation();
+            } catch (IllegalArgumentException notAnArn) {
+                lambda = false;
+            }
+            if (lambda || u.isBlank()) {
+                awsFields.reset();
+                uri.set("");
+                httpMethod.set("POST");
+            }
+        }
+        awsFields.uriProperty().bindBidirectional(uri);
+    }
+
+    /** True for an AWS integration URI that calls a service, not a Lambda function (an unreadable one too: its error shows). */
+    static boolean isServiceUri(IntegrationType t, String u) {
+        if (t != IntegrationType.AWS || u == null || u.isBlank()) return false;
+        try {
+            return !dev.gatehouse.app.awsservice.AwsServiceUri.parse(u).isLambdaInvocation();
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
     }
 
     public ObjectProperty<IntegrationType> typeProperty() { return type; }
@@ -130,7 +187,7 @@ public final class IntegrationRequestViewModel {
     }
 
     private void syncUriFromFunction(String name) {
-        if (syncingLambda || !isLambda(type.get()) || name == null || name.isBlank()) return;
+        if (syncingLambda || awsService.get() || !isLambda(type.get()) || name == null || name.isBlank()) return;
         if (dev.gatehouse.app.functions.LambdaUri.problem(name).isPresent()) return;
         syncingLambda = true;
         try {
@@ -174,7 +231,8 @@ public final class IntegrationRequestViewModel {
             parent.editMethod("Set up integration of", x -> x.withIntegration(draft));
         } else {
             parent.editIntegration("Update integration request of", i -> Integrations.withSettings(i, draft.type(),
-                    draft.httpMethod(), draft.uri(), draft.timeoutInMillis(), draft.passthroughBehavior(), draft.contentHandling()));
+                    draft.httpMethod(), draft.uri(), draft.timeoutInMillis(), draft.passthroughBehavior(), draft.contentHandling(),
+                    draft.credentials()));
         }
     }
 
@@ -219,8 +277,17 @@ public final class IntegrationRequestViewModel {
             timeout.set(String.valueOf(Integration.DEFAULT_TIMEOUT_MILLIS));
             passthrough.set(PassthroughBehavior.WHEN_NO_MATCH);
             contentHandling.set(null);
+            credentials.set("");
+            awsService.set(false);
             mappings.clear();
         } else {
+            loading = true;
+            try {
+                awsService.set(isServiceUri(i.type(), i.uri()));
+            } finally {
+                loading = false;
+            }
+            credentials.set(i.credentials() == null ? "" : i.credentials());
             type.set(i.type());
             httpMethod.set(i.httpMethod() == null ? m.httpMethod() : i.httpMethod());
             uri.set(i.uri() == null ? "" : i.uri());
@@ -245,7 +312,7 @@ public final class IntegrationRequestViewModel {
         Method m = parent.methodProperty().get();
         Integration base = m == null || m.methodIntegration() == null ? Integration.mock() : m.methodIntegration();
         return Integrations.withSettings(base, type.get(), httpMethod.get(), uri.get() == null ? null : uri.get().trim(),
-                millis, passthrough.get(), contentHandling.get());
+                millis, passthrough.get(), contentHandling.get(), credentials.get());
     }
 
     private void check() {
@@ -254,6 +321,8 @@ public final class IntegrationRequestViewModel {
         String message = "";
         if (draft == null) {
             message = "Timeout must be a number of milliseconds between 50 and 29000";
+        } else if (awsService.get() && !awsFields.problemProperty().get().isEmpty()) {
+            message = awsFields.problemProperty().get();
         } else {
             try {
                 DefinitionValidator.checkIntegration(draft);
@@ -276,6 +345,6 @@ public final class IntegrationRequestViewModel {
     private static boolean sameSettings(Integration a, Integration b) {
         return a.type() == b.type() && Objects.equals(a.httpMethod(), b.httpMethod()) && Objects.equals(a.uri(), b.uri())
                 && Objects.equals(a.timeoutInMillis(), b.timeoutInMillis()) && a.passthroughBehavior() == b.passthroughBehavior()
-                && a.contentHandling() == b.contentHandling();
+                && a.contentHandling() == b.contentHandling() && Objects.equals(a.credentials(), b.credentials());
     }
 }

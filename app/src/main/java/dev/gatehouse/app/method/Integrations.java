@@ -18,4 +18,15 @@ final class Integrations {
                 i.requestTemplates(), passthrough, contentHandling, timeout, i.cacheNamespace(), i.cacheKeyParameters(),
                 i.integrationResponses(), i.tlsConfig());
     }
+
+    /** As above, with the integration's credentials (execution role) too: kept for AWS types, null for the others. */
+    static Integration withSettings(Integration i, IntegrationType type, String httpMethod, String uri, int timeout,
+                                    PassthroughBehavior passthrough, ContentHandling contentHandling, String credentials) {
+        Integration s = withSettings(i, type, httpMethod, uri, timeout, passthrough, contentHandling);
+        boolean aws = type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY;
+        String role = aws && credentials != null && !credentials.isBlank() ? credentials.strip() : null;
+        return new Integration(s.type(), s.httpMethod(), s.uri(), s.connectionType(), s.connectionId(), role,
+                s.requestParameters(), s.requestTemplates(), s.passthroughBehavior(), s.contentHandling(),
+                s.timeoutInMillis(), s.cacheNamespace(), s.cacheKeyParameters(), s.integrationResponses(), s.tlsConfig());
+    }
 }

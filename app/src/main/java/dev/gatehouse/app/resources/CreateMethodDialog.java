@@ -41,6 +41,8 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
     private final ComboBox<String> targetPicker = new ComboBox<>();
     private final javafx.scene.control.CheckBox option = new javafx.scene.control.CheckBox();
     private final javafx.scene.layout.HBox targetRow = new javafx.scene.layout.HBox(6, target, targetPicker);
+    private final VBox formHost = new VBox(); // a type's own fields (IntegrationChoice.form), under the common ones
+    private final java.util.Map<IntegrationChoice, javafx.scene.Node> forms = new java.util.HashMap<>();
     private Button create;
 
     CreateMethodDialog(Window owner, ResourceTreeViewModel vm, String resourceId, String path, String initialVerb) {
@@ -102,7 +104,7 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         });
         option.setId("createMethodOption");
         target.setMaxWidth(Double.MAX_VALUE);
-        VBox content = new VBox(10, form, problem);
+        VBox content = new VBox(10, form, formHost, problem);
         content.setPadding(new Insets(4));
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
@@ -146,6 +148,13 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         if (!targetPicker.getItems().equals(suggestions)) targetPicker.getItems().setAll(suggestions);
         targetPicker.setVisible(!suggestions.isEmpty());
         targetPicker.setManaged(!suggestions.isEmpty());
+        javafx.scene.Node own = forms.get(c);
+        if (own == null) {
+            forms.put(c, own = new Region()); // first: form() may set the target, which runs update() again
+            javafx.scene.Node made = c.form(target.textProperty());
+            if (made != null) forms.put(c, own = made);
+        }
+        if (!formHost.getChildren().contains(own)) formHost.getChildren().setAll(own);
         boolean hasOption = c.optionLabel() != null;
         if (hasOption && !c.optionLabel().equals(option.getText())) {
             option.setText(c.optionLabel());
@@ -163,5 +172,15 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         problem.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hint"), target.getText().isBlank());
         create.setDisable(p.isPresent());
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) getDialogPane().getScene().getWindow().sizeToScene();
+        keepOnScreen();
+    }
+
+    /** A taller type (AWS Service's fields) grows the dialog downwards: move it up so its buttons stay on the screen. */
+    private void keepOnScreen() {
+        if (getDialogPane().getScene() == null || getDialogPane().getScene().getWindow() == null) return;
+        javafx.stage.Window w = getDialogPane().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), 1, 1).stream()
+                .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (w.getY() + w.getHeight() > screen.getMaxY()) w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
     }
 }

@@ -61,4 +61,11 @@ public interface IntegrationChoice {
      * create a function that does not exist yet); nothing by default.
      */
     default void created(String target) { }
+
+    /**
+     * Fields of the type's own that the dialog shows under the common ones (AWS Service's Region, service, action …),
+     * kept in step with the target field's text both ways (the fields write the target, a target typed or pasted is
+     * read back into them); null when the type has none. Called on the FX thread once per dialog.
+     */
+    default javafx.scene.Node form(javafx.beans.property.StringProperty target) { return null; }
 }

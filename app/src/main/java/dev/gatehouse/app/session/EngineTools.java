@@ -122,6 +122,41 @@ public final class EngineTools {
         };
     }
 
+    /**
+     * Which endpoint each of {@code services} is called on by the workspace's AWS service integrations, and where it
+     * comes from (the workspace's {@code aws.json}, {@code AWS_ENDPOINT_URL_<SERVICE>}/{@code AWS_ENDPOINT_URL}, the
+     * shared config file's {@code services} section, else the default regional endpoint): the engine's own
+     * endpoint resolution, run on this machine's environment. A setting that cannot be used is reported in the
+     * row's {@code problem}, never thrown.
+     *
+     * @param regions the region to resolve each service's default endpoint for (us-east-1 when absent)
+     */
+    public static List<AwsEndpoint> awsEndpoints(Path workspaceRoot, Map<String, String> regions,
+                                                 java.util.Collection<String> services) {
+        return AwsEndpointSettings.resolve(workspaceRoot, dev.gatehouse.engine.integration.aws.AwsEnvironment.system(),
+                regions, services);
+    }
+
+    /**
+     * The workspace's endpoint overrides ({@code aws.json} {@code endpoints}: service or {@code *} → URL), sorted.
+     *
+     * @throws IllegalArgumentException when {@code aws.json} cannot be read or is invalid (the message says where)
+     */
+    public static Map<String, String> awsEndpointOverrides(Path workspaceRoot) {
+        return AwsEndpointSettings.overrides(workspaceRoot);
+    }
+
+    /**
+     * Replaces the workspace's endpoint overrides in {@code aws.json}, keeping its other settings; the running
+     * integrations use them from their next request. Nothing is written when a URL is refused.
+     *
+     * @throws IllegalArgumentException with the engine's message naming the setting ("endpoints.dynamodb must
+     *                                  be an http:// or https:// URL …") or the file's JSON error
+     */
+    public static void saveAwsEndpointOverrides(Path workspaceRoot, Map<String, String> endpoints) {
+        AwsEndpointSettings.save(workspaceRoot, endpoints);
+    }
+
     /** Renders one template; thread-confined to the caller's background thread. */
     @FunctionalInterface
     public interface TemplateRenderer {

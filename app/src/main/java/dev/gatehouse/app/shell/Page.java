@@ -19,7 +19,8 @@ public enum Page {
     DASHBOARD("Dashboard", Feather.ACTIVITY, Section.OPERATE),
     LOGS("Logs", Feather.LIST, Section.OPERATE),
     AUDIT("Audit", Feather.SHIELD, Section.OPERATE),
-    REMOTES("Remotes", Feather.UPLOAD_CLOUD, Section.OPERATE);
+    REMOTES("Remotes", Feather.UPLOAD_CLOUD, Section.OPERATE),
+    AWS_ENDPOINTS("AWS endpoints", Feather.CLOUD, Section.OPERATE);
 
     /** The headings the navigation groups its pages under, in order. */
     public enum Section {

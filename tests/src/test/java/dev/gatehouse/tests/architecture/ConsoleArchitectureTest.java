@@ -43,7 +43,8 @@ class ConsoleArchitectureTest {
      * {@code Gateway}); definitions; the workspace and its undoable edits; test invoke's request and result;
      * OpenAPI import and export; SDK and docs export; the deployment diff; the template playground; schema
      * inference and the meta-schema check; the default gateway-response template; the data plane's bound port;
-     * enabling CORS on a resource; the workspace's local Lambda functions (list, create, code, invoke, logs).
+     * enabling CORS on a resource; the workspace's local Lambda functions (list, create, code, invoke, logs); the
+     * AWS service integrations' endpoint resolution and {@code aws.json} settings (the AWS endpoints page).
      * Remotes: the user's remotes file, test connection, push and pull ({@code engine.remote}).
      */
     private static final String[] SESSION_MAY_USE = {
@@ -51,7 +52,7 @@ class ConsoleArchitectureTest {
             "dev.gatehouse.engine.openapi..", "dev.gatehouse.engine.sdk..", "dev.gatehouse.engine.deploy..",
             "dev.gatehouse.engine.mapping..", "dev.gatehouse.engine.validation..", "dev.gatehouse.engine.errors..",
             "dev.gatehouse.engine.server..", "dev.gatehouse.engine.cors..", "dev.gatehouse.engine.functions..",
-            "dev.gatehouse.engine.remote.."};
+            "dev.gatehouse.engine.remote..", "dev.gatehouse.engine.integration.aws.."};
 
     private static JavaClasses classes;
 

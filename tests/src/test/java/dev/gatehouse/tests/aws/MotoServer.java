@@ -23,9 +23,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * moto's AWS emulator in server mode ({@code python3 -m moto.server}) as a child process on a free loopback port,
  * with IAM enforcement on: after {@link #IAM_SETUP_CALLS} unauthenticated IAM calls (the users and keys below),
  * every request must carry a SigV4 signature moto recomputes (botocore's SigV4Auth, S3SigV4Auth for S3) from a
- * known key, and the key's user must be allowed the action. Stopped by {@link #close()} through its PID.
+ * known key, and the key's user must be allowed the action. Stopped by {@link #close()} through its PID. Public for
+ * the console's UI flows (tests.ui), which run against it too.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     /** CreateUser writer, CreateAccessKey writer, PutUserPolicy writer, CreateUser reader, CreateAccessKey reader. */
     static final int IAM_SETUP_CALLS = 5;
@@ -33,16 +34,16 @@ final class MotoServer implements AutoCloseable {
     private static final String SETUP_AUTH =
             "AWS4-HMAC-SHA256 Credential=setup/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
 
-    final int port;
+    public final int port;
     /** All actions allowed. */
-    final AwsCredentialsIdentity writer;
+    public final AwsCredentialsIdentity writer;
     /** A user with no policy: everything is AccessDenied. */
-    final AwsCredentialsIdentity reader;
+    public final AwsCredentialsIdentity reader;
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** True when python3 can import moto (its server extras are needed too; checked by starting it). */
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("python3", "-c", "import moto.server").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -55,7 +56,7 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    MotoServer(Path logFile) throws IOException, InterruptedException {
+    public MotoServer(Path logFile) throws IOException, InterruptedException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
@@ -73,7 +74,7 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -114,7 +115,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** A SigV4-signed call (us-east-1) made by the test itself, e.g. to create a table. */
-    HttpResponse<byte[]> call(String service, String method, String pathAndQuery, Map<String, String> headers,
+    public HttpResponse<byte[]> call(String service, String method, String pathAndQuery, Map<String, String> headers,
                               byte[] body, AwsCredentialsIdentity keys) throws IOException, InterruptedException {
         URI uri = URI.create(url() + pathAndQuery);
         Map<String, List<String>> h = new java.util.LinkedHashMap<>();
