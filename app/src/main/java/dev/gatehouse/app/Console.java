@@ -90,7 +90,8 @@ public final class Console {
             if (workbench.selectedApi().isPresent()) deployDialog.open(stage, stagesVm.selectedStageNameProperty().get());
         };
         stagesView.setOnDeploy(deploy);
-        testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
+        TestPanelViewModel testPanelVm = new TestPanelViewModel(workbench, testRunner);
+        testPanel = new TestPanelView(testPanelVm);
         ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, new MethodTabs(methodView, testPanel));
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
@@ -107,6 +108,9 @@ public final class Console {
                 new dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel(workbench)));
         pages.put(Page.SETTINGS, settingsView);
         pages.put(Page.FUNCTIONS, functionsView);
+        pages.put(Page.AUTHORIZERS, new dev.gatehouse.app.authorizers.AuthorizersView(new dev.gatehouse.app.authorizers.AuthorizersViewModel(
+                workbench, testRunner, token -> testPanelVm.headersProperty().set(
+                        dev.gatehouse.app.authorizers.AuthorizersViewModel.withAuthorization(testPanelVm.headersProperty().get(), token)))));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

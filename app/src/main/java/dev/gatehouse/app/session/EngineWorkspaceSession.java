@@ -211,6 +211,27 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     }
 
     @Override
+    public dev.gatehouse.engine.access.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
+            dev.gatehouse.engine.access.AuthorizerTestRequest request) {
+        return gateway.testInvokeAuthorizer(apiId, authorizerId, request);
+    }
+
+    @Override
+    public String mintToken(java.util.Map<String, String> claims, List<String> scopes, java.time.Duration expiresIn) {
+        return gateway.mintToken(claims, scopes, expiresIn);
+    }
+
+    @Override
+    public List<String> userPoolArns() {
+        return dev.gatehouse.engine.access.LocalUserPool.arns(workspace.root());
+    }
+
+    @Override
+    public String trustWorkspaceKey() {
+        return dev.gatehouse.engine.access.LocalUserPool.trust(workspace.root());
+    }
+
+    @Override
     public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
         try {
             return gateway.testInvoke(apiId, resourceId, httpMethod, request);

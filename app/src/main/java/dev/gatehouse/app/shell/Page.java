@@ -13,7 +13,8 @@ public enum Page {
     STAGES("Stages", Feather.SEND, Section.DESIGN),
     GATEWAY_RESPONSES("Gateway Responses", Feather.ALERT_TRIANGLE, Section.DESIGN),
     SETTINGS("Settings", Feather.SETTINGS, Section.DESIGN),
-    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN);
+    FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
+    AUTHORIZERS("Authorizers", Feather.SHIELD, Section.ACCESS);
 
     /** The headings the navigation groups its pages under, in order. */
     public enum Section {
