@@ -513,14 +513,24 @@ public final class Gateway implements AutoCloseable {
      * @throws DefinitionException 404 for an unknown API ("Invalid API identifier specified …") or authorizer
      *                             ("Invalid Authorizer identifier specified")
      */
-    public dev.gatehouse.engine.access.AuthorizerTestResult testInvokeAuthorizer(
-            String apiId, String authorizerId, dev.gatehouse.engine.access.AuthorizerTestRequest request) {
+    public dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(
+            String apiId, String authorizerId, dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
         ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
                 "Invalid API identifier specified 123456789012:" + apiId));
         dev.gatehouse.engine.model.Authorizer authorizer = api.authorizer(authorizerId).orElseThrow(
                 () -> DefinitionException.notFound("Invalid Authorizer identifier specified"));
         return new dev.gatehouse.engine.access.AuthorizerTester(trust,
                 new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), clock).test(api, authorizer, request);
+    }
+
+    /** The user pool ARNs the workspace's {@code user-pools.json} configures (see {@link dev.gatehouse.engine.access.LocalUserPool}). */
+    public List<String> userPoolArns() {
+        return dev.gatehouse.engine.access.LocalUserPool.arns(workspace.root());
+    }
+
+    /** Makes {@code user-pools.json} trust the workspace signing key under the local pool ARN; returns that ARN. */
+    public String trustWorkspaceKey() {
+        return dev.gatehouse.engine.access.LocalUserPool.trust(workspace.root());
     }
 
     /**

@@ -56,6 +56,7 @@ public final class AuthorizersView extends SplitPane {
         TableView<Row> table = new TableView<>(vm.rows());
         table.setId("authorizerTable");
         table.setPrefHeight(180);
+        table.setMaxHeight(260);
         table.setPlaceholder(new Label("No authorizers yet: fill in the form below and Save"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(column("Name", Row::name), column("Type", Row::typeText),
@@ -84,6 +85,7 @@ public final class AuthorizersView extends SplitPane {
         Button trust = new Button("Use the workspace key");
         trust.setId("authorizerTrustWorkspaceKey");
         trust.setOnAction(e -> vm.trustWorkspaceKey());
+        trust.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField source = field("authorizerIdentitySource", vm.identitySourceProperty());
         TextField validation = field("authorizerValidation", vm.validationExpressionProperty());
         TextField ttl = field("authorizerTtl", vm.ttlProperty());
@@ -107,6 +109,7 @@ public final class AuthorizersView extends SplitPane {
         form.addRow(row++, validationLabel, validation);
         form.addRow(row++, new Label("Caching TTL (s)"), ttl);
         GridPane.setHgrow(name, Priority.ALWAYS);
+        labelColumn(form);
 
         var cognito = vm.typeProperty().isEqualTo(AuthorizerType.COGNITO_USER_POOLS);
         var token = vm.typeProperty().isEqualTo(AuthorizerType.TOKEN);
@@ -159,11 +162,14 @@ public final class AuthorizersView extends SplitPane {
         principal.textProperty().bind(Bindings.when(vm.testPrincipalProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Principal: ", vm.testPrincipalProperty())));
         TextArea policy = output("authorizerTestPolicy", vm.testPolicyProperty(), 6);
+        Label policyLabel = new Label("Policy");
+        for (javafx.scene.Node n : List.of(policyLabel, policy)) show(n, vm.testPolicyProperty().isNotEmpty());
         TextArea claims = output("authorizerTestClaims", vm.testClaimsProperty(), 6);
         TextArea log = output("authorizerTestLog", vm.testLogProperty(), 10);
+        log.setWrapText(true);
         VBox box = new VBox(6, new Label("Headers (Name: value per line)"), headers, new Label("Query string"), query,
                 new Label("Stage variables (name=value per line)"), variables, test, status, principal,
-                new Label("Policy"), policy, new Label("Claims / context"), claims, new Label("Log"), log);
+                policyLabel, policy, new Label("Claims / context"), claims, new Label("Log"), log);
         box.setPadding(new Insets(12));
         return box;
     }
@@ -184,6 +190,7 @@ public final class AuthorizersView extends SplitPane {
         expiry.setPrefColumnCount(6);
         form.addRow(5, new Label("Expires in (min)"), expiry);
         GridPane.setHgrow(sub, Priority.ALWAYS);
+        labelColumn(form);
         Button mint = new Button("Mint token");
         mint.setId("tokenMint");
         mint.getStyleClass().add(Styles.ACCENT);
@@ -209,6 +216,15 @@ public final class AuthorizersView extends SplitPane {
         VBox box = new VBox(8, form, mint, token, new HBox(8, copy, use), note);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** Labels keep their full text; the fields take the rest. */
+    private static void labelColumn(GridPane form) {
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
     }
 
     private static void show(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue when) {

@@ -3,8 +3,8 @@ package dev.gatehouse.app.authorizers;
 import dev.gatehouse.app.core.TaskRunner;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
-import dev.gatehouse.engine.access.AuthorizerTestRequest;
-import dev.gatehouse.engine.access.AuthorizerTestResult;
+import dev.gatehouse.engine.invoke.AuthorizerTestRequest;
+import dev.gatehouse.engine.invoke.AuthorizerTestResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Authorizer;
 import dev.gatehouse.engine.model.AuthorizerType;
@@ -186,7 +186,9 @@ public final class AuthorizersViewModel {
             return new Object[] {arn, s.userPoolArns()};
         }, out -> {
             @SuppressWarnings("unchecked") List<String> arns = (List<String>) out[1];
+            String fn = function.get();
             poolChoices.setAll(arns);
+            function.set(fn);
             userPool.set((String) out[0]);
         }, e -> problem.set("Cannot update user-pools.json: " + e.getMessage())));
     }
@@ -351,8 +353,13 @@ public final class AuthorizersViewModel {
         }, out -> {
             @SuppressWarnings("unchecked") List<String> fns = (List<String>) out[0];
             @SuppressWarnings("unchecked") List<String> pools = (List<String>) out[1];
+            // replacing a combo box's items clears its value: keep what the editor holds
+            String fn = function.get();
+            String pool = userPool.get();
             functionChoices.setAll(fns);
             poolChoices.setAll(pools);
+            function.set(fn);
+            userPool.set(pool);
         }, e -> problem.set("Cannot read functions/ or user-pools.json: " + e.getMessage())));
     }
 

@@ -211,8 +211,8 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     }
 
     @Override
-    public dev.gatehouse.engine.access.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
-            dev.gatehouse.engine.access.AuthorizerTestRequest request) {
+    public dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
+            dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
         return gateway.testInvokeAuthorizer(apiId, authorizerId, request);
     }
 
@@ -223,12 +223,12 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
 
     @Override
     public List<String> userPoolArns() {
-        return dev.gatehouse.engine.access.LocalUserPool.arns(workspace.root());
+        return gateway.userPoolArns();
     }
 
     @Override
     public String trustWorkspaceKey() {
-        return dev.gatehouse.engine.access.LocalUserPool.trust(workspace.root());
+        return gateway.trustWorkspaceKey();
     }
 
     @Override

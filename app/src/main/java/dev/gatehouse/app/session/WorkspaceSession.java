@@ -159,8 +159,8 @@ public interface WorkspaceSession extends AutoCloseable {
      * AWS's TestInvokeAuthorizer on the draft: runs the authorizer (a local function, or the user pool's keys) against
      * the simulated caller. Blocking: call it off the FX thread. Unknown API or authorizer: DefinitionException.
      */
-    default dev.gatehouse.engine.access.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
-            dev.gatehouse.engine.access.AuthorizerTestRequest request) {
+    default dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
+            dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
         throw new UnsupportedOperationException("this workspace session cannot test authorizers");
     }
 

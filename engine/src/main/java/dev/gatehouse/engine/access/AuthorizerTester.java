@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.integration.LambdaTarget;
+import dev.gatehouse.engine.invoke.AuthorizerTestRequest;
+import dev.gatehouse.engine.invoke.AuthorizerTestResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Authorizer;
 import dev.gatehouse.engine.model.AuthorizerType;

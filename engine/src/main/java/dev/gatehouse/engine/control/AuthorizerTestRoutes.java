@@ -1,8 +1,8 @@
 package dev.gatehouse.engine.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.engine.access.AuthorizerTestRequest;
-import dev.gatehouse.engine.access.AuthorizerTestResult;
+import dev.gatehouse.engine.invoke.AuthorizerTestRequest;
+import dev.gatehouse.engine.invoke.AuthorizerTestResult;
 import java.util.List;
 import java.util.Map;
 

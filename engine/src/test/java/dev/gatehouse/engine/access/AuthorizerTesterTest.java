@@ -2,6 +2,8 @@ package dev.gatehouse.engine.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.engine.invoke.AuthorizerTestRequest;
+import dev.gatehouse.engine.invoke.AuthorizerTestResult;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Authorizer;
 import dev.gatehouse.engine.model.AuthorizerType;

@@ -1,4 +1,4 @@
-package dev.gatehouse.engine.access;
+package dev.gatehouse.engine.invoke;
 
 import java.util.List;
 import java.util.Map;
