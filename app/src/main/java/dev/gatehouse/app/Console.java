@@ -95,7 +95,8 @@ public final class Console {
             if (workbench.selectedApi().isPresent()) deployDialog.open(stage, stagesVm.selectedStageNameProperty().get());
         };
         stagesView.setOnDeploy(deploy);
-        testPanel = new TestPanelView(new TestPanelViewModel(workbench, testRunner));
+        TestPanelViewModel testPanelVm = new TestPanelViewModel(workbench, testRunner);
+        testPanel = new TestPanelView(testPanelVm);
         ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, new MethodTabs(methodView, testPanel));
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
@@ -121,6 +122,9 @@ public final class Console {
         pages.put(Page.LOGS, logs = new dev.gatehouse.app.observe.LogsView(new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC()), workbench.dialogs()));
         pages.put(Page.AUDIT, new dev.gatehouse.app.observe.AuditView(new dev.gatehouse.app.observe.AuditViewModel(workbench, observeRunner), workbench.dialogs()));
         pages.put(Page.AWS_ENDPOINTS, new dev.gatehouse.app.awsservice.AwsEndpointsView(new dev.gatehouse.app.awsservice.AwsEndpointsViewModel(workbench)));
+        pages.put(Page.AUTHORIZERS, new dev.gatehouse.app.authorizers.AuthorizersView(new dev.gatehouse.app.authorizers.AuthorizersViewModel(
+                workbench, testRunner, token -> testPanelVm.headersProperty().set(
+                        dev.gatehouse.app.authorizers.AuthorizersViewModel.withAuthorization(testPanelVm.headersProperty().get(), token)))));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

@@ -564,6 +564,34 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * AWS TestInvokeAuthorizer: runs authorizer {@code authorizerId} of the draft of {@code apiId} against a
+     * simulated caller (see {@link dev.gatehouse.engine.access.AuthorizerTester}). Blocking (may run a local
+     * function); any thread but the FX thread.
+     *
+     * @throws DefinitionException 404 for an unknown API ("Invalid API identifier specified …") or authorizer
+     *                             ("Invalid Authorizer identifier specified")
+     */
+    public dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(
+            String apiId, String authorizerId, dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
+        ApiDefinition api = workspace.api(apiId).orElseThrow(() -> DefinitionException.notFound(
+                "Invalid API identifier specified 123456789012:" + apiId));
+        dev.gatehouse.engine.model.Authorizer authorizer = api.authorizer(authorizerId).orElseThrow(
+                () -> DefinitionException.notFound("Invalid Authorizer identifier specified"));
+        return new dev.gatehouse.engine.access.AuthorizerTester(trust,
+                new dev.gatehouse.engine.functions.LocalAuthorizerFunctions(functions), clock).test(api, authorizer, request);
+    }
+
+    /** The user pool ARNs the workspace's {@code user-pools.json} configures (see {@link dev.gatehouse.engine.access.LocalUserPool}). */
+    public List<String> userPoolArns() {
+        return dev.gatehouse.engine.access.LocalUserPool.arns(workspace.root());
+    }
+
+    /** Makes {@code user-pools.json} trust the workspace signing key under the local pool ARN; returns that ARN. */
+    public String trustWorkspaceKey() {
+        return dev.gatehouse.engine.access.LocalUserPool.trust(workspace.root());
+    }
+
+    /**
      * Stops following the disk, closes the workspace to edits, lets a pending plan rebuild finish, stops the data plane (up to 5 s for requests in
      * flight), closes the test-invoke client and the workspace. Idempotent; safe from any thread while deploys run
      * (they then fail with {@link IllegalStateException}). Holds no lock while it waits.

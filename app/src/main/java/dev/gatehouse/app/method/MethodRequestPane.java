@@ -94,12 +94,35 @@ final class MethodRequestPane extends VBox {
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, new Label("Authorization"), authorization);
-        form.addRow(1, new Label("Request validator"), validator);
-        form.addRow(2, new Label("Operation name"), operationName);
-        form.add(apiKey, 1, 3);
+        ComboBox<MethodRequestViewModel.AuthorizerChoice> authorizerBox = new ComboBox<>(vm.authorizers());
+        authorizerBox.setId("methodAuthorizer");
+        authorizerBox.setPromptText("Choose an authorizer");
+        authorizerBox.valueProperty().bindBidirectional(vm.authorizerProperty());
+        javafx.scene.control.TextField scopesField = new javafx.scene.control.TextField();
+        scopesField.setId("methodAuthorizationScopes");
+        scopesField.setPromptText("pets/read pets/write (any one is enough)");
+        scopesField.textProperty().bindBidirectional(vm.scopesProperty());
+        Label authorizerLabel = new Label("Authorizer");
+        Label scopesLabel = new Label("OAuth scopes");
+        var custom = vm.authorizationTypeProperty().isEqualTo(dev.gatehouse.engine.model.AuthorizationType.CUSTOM)
+                .or(vm.authorizationTypeProperty().isEqualTo(dev.gatehouse.engine.model.AuthorizationType.COGNITO_USER_POOLS));
+        var cognito = vm.authorizationTypeProperty().isEqualTo(dev.gatehouse.engine.model.AuthorizationType.COGNITO_USER_POOLS);
+        for (javafx.scene.Node n : java.util.List.of(authorizerLabel, authorizerBox)) {
+            n.visibleProperty().bind(custom);
+            n.managedProperty().bind(custom);
+        }
+        for (javafx.scene.Node n : java.util.List.of(scopesLabel, scopesField)) {
+            n.visibleProperty().bind(cognito);
+            n.managedProperty().bind(cognito);
+        }
+        form.addRow(1, authorizerLabel, authorizerBox);
+        form.addRow(2, scopesLabel, scopesField);
+        form.addRow(3, new Label("Request validator"), validator);
+        form.addRow(4, new Label("Operation name"), operationName);
+        form.add(apiKey, 1, 5);
         HBox actions = new HBox(8, revert, save);
         actions.setAlignment(Pos.CENTER_LEFT);
-        form.add(actions, 1, 4);
+        form.add(actions, 1, 6);
         VBox settings = new VBox(6, Forms.section("Method request settings"), form);
         settings.getStyleClass().add("card");
 

@@ -37,6 +37,13 @@ public final class MethodRequestViewModel {
         }
     }
 
+    /** An authorizer of the API a CUSTOM (Lambda) or COGNITO_USER_POOLS method can use. */
+    public record AuthorizerChoice(String id, String name, dev.gatehouse.engine.model.AuthorizerType type) {
+        @Override public String toString() {
+            return name + (type == dev.gatehouse.engine.model.AuthorizerType.COGNITO_USER_POOLS ? " (Cognito)" : " (Lambda " + type + ")");
+        }
+    }
+
     static final ValidatorChoice NO_VALIDATOR = new ValidatorChoice(null, "None");
 
     private final MethodViewModel parent;
@@ -44,6 +51,9 @@ public final class MethodRequestViewModel {
     private final BooleanProperty apiKeyRequired = new SimpleBooleanProperty(this, "apiKeyRequired");
     private final ObjectProperty<ValidatorChoice> validator = new SimpleObjectProperty<>(this, "validator", NO_VALIDATOR);
     private final StringProperty operationName = new SimpleStringProperty(this, "operationName", "");
+    private final ObjectProperty<AuthorizerChoice> authorizer = new SimpleObjectProperty<>(this, "authorizer");
+    private final StringProperty scopes = new SimpleStringProperty(this, "scopes", "");
+    private final ObservableList<AuthorizerChoice> authorizers = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ObservableList<ValidatorChoice> validators = FXCollections.observableArrayList();
     private final ObservableList<Rows.Parameter> parameters = FXCollections.observableArrayList();
@@ -57,7 +67,18 @@ public final class MethodRequestViewModel {
         apiKeyRequired.addListener(o -> updateDirty());
         validator.addListener(o -> updateDirty());
         operationName.addListener(o -> updateDirty());
+        authorizer.addListener(o -> updateDirty());
+        scopes.addListener(o -> updateDirty());
     }
+
+    /** The authorizer of a CUSTOM or COGNITO_USER_POOLS method (choices: {@link #authorizers()}). */
+    public ObjectProperty<AuthorizerChoice> authorizerProperty() { return authorizer; }
+
+    /** The method's OAuth {@code authorizationScopes}, space separated (Cognito methods). */
+    public StringProperty scopesProperty() { return scopes; }
+
+    /** The API's authorizers that fit the chosen authorization type (Lambda for CUSTOM, Cognito for COGNITO_USER_POOLS). */
+    public ObservableList<AuthorizerChoice> authorizers() { return authorizers; }
 
     public ObjectProperty<AuthorizationType> authorizationTypeProperty() { return authorizationType; }
 
@@ -90,9 +111,11 @@ public final class MethodRequestViewModel {
         boolean key = apiKeyRequired.get();
         String validatorId = validator.get() == null ? null : validator.get().id();
         String op = operationName.get() == null || operationName.get().isBlank() ? null : operationName.get().trim();
+        boolean usesAuthorizer = type == AuthorizationType.CUSTOM || type == AuthorizationType.COGNITO_USER_POOLS;
+        String authorizerId = usesAuthorizer && authorizer.get() != null ? authorizer.get().id() : null;
+        java.util.List<String> scopeList = type == AuthorizationType.COGNITO_USER_POOLS ? scopeList() : null;
         parent.editMethod("Update method request of", m -> m
-                .withAuthorization(type, type == AuthorizationType.CUSTOM || type == AuthorizationType.COGNITO_USER_POOLS
-                        ? m.authorizerId() : null, m.authorizationScopes())
+                .withAuthorization(type, authorizerId, scopeList == null || scopeList.isEmpty() ? null : scopeList)
                 .withApiKeyRequired(key)
                 .withRequestValidatorId(validatorId)
                 .withOperationName(op));
@@ -159,6 +182,10 @@ public final class MethodRequestViewModel {
             return;
         }
         authorizationType.set(m.authorizationType());
+        authorizers.setAll(api == null ? java.util.List.of() : api.authorizers().stream()
+                .map(a -> new AuthorizerChoice(a.id(), a.name(), a.type())).toList());
+        authorizer.set(authorizers.stream().filter(a -> a.id().equals(m.authorizerId())).findFirst().orElse(null));
+        scopes.set(m.authorizationScopes() == null ? "" : String.join(" ", m.authorizationScopes()));
         apiKeyRequired.set(Boolean.TRUE.equals(m.apiKeyRequired()));
         validator.set(validators.stream().filter(v -> Objects.equals(v.id(), m.requestValidatorId())).findFirst().orElse(NO_VALIDATOR));
         operationName.set(m.operationName() == null ? "" : m.operationName());
@@ -175,9 +202,16 @@ public final class MethodRequestViewModel {
         boolean d = m != null && (authorizationType.get() != m.authorizationType()
                 || apiKeyRequired.get() != Boolean.TRUE.equals(m.apiKeyRequired())
                 || !Objects.equals(validator.get() == null ? null : validator.get().id(), m.requestValidatorId())
-                || !Objects.equals(blankToNull(operationName.get()), m.operationName()));
+                || !Objects.equals(blankToNull(operationName.get()), m.operationName())
+                || !Objects.equals(authorizer.get() == null ? null : authorizer.get().id(), m.authorizerId())
+                || !Objects.equals(scopeList(), m.authorizationScopes() == null ? java.util.List.of() : m.authorizationScopes()));
         dirty.set(d);
         parent.workbench().setUnsaved(this, d);
+    }
+
+    private java.util.List<String> scopeList() {
+        String text = scopes.get() == null ? "" : scopes.get().strip();
+        return text.isEmpty() ? java.util.List.of() : java.util.List.of(text.split("[\\s,]+"));
     }
 
     private static String blankToNull(String s) {

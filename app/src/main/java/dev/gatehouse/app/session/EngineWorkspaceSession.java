@@ -237,6 +237,27 @@ public final class EngineWorkspaceSession implements WorkspaceSession {
     }
 
     @Override
+    public dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
+            dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
+        return gateway.testInvokeAuthorizer(apiId, authorizerId, request);
+    }
+
+    @Override
+    public String mintToken(java.util.Map<String, String> claims, List<String> scopes, java.time.Duration expiresIn) {
+        return gateway.mintToken(claims, scopes, expiresIn);
+    }
+
+    @Override
+    public List<String> userPoolArns() {
+        return gateway.userPoolArns();
+    }
+
+    @Override
+    public String trustWorkspaceKey() {
+        return gateway.trustWorkspaceKey();
+    }
+
+    @Override
     public TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request) {
         try {
             return gateway.testInvoke(apiId, resourceId, httpMethod, request);

@@ -9,6 +9,7 @@ import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.sdk.StageDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -153,6 +154,36 @@ public interface WorkspaceSession extends AutoCloseable {
 
     /** AWS's TestInvokeMethod on the draft: in-process, with the execution log; access checks are skipped. */
     TestInvokeResult testInvoke(String apiId, String resourceId, String httpMethod, TestInvokeRequest request);
+
+    /**
+     * AWS's TestInvokeAuthorizer on the draft: runs the authorizer (a local function, or the user pool's keys) against
+     * the simulated caller. Blocking: call it off the FX thread. Unknown API or authorizer: DefinitionException.
+     */
+    default dev.gatehouse.engine.invoke.AuthorizerTestResult testInvokeAuthorizer(String apiId, String authorizerId,
+            dev.gatehouse.engine.invoke.AuthorizerTestRequest request) {
+        throw new UnsupportedOperationException("this workspace session cannot test authorizers");
+    }
+
+    /**
+     * A JWT signed with the workspace's signing key (created on first use, kept in {@code .gatehouse/}), with the given
+     * claims, space-joined {@code scope} (an access token when not empty) and lifetime. Blocking (file I/O).
+     */
+    default String mintToken(Map<String, String> claims, List<String> scopes, java.time.Duration expiresIn) {
+        throw new UnsupportedOperationException("this workspace session cannot mint tokens");
+    }
+
+    /** The user pool ARNs the workspace's {@code user-pools.json} configures (empty without the file). Blocking. */
+    default List<String> userPoolArns() {
+        return List.of();
+    }
+
+    /**
+     * Makes the workspace's {@code user-pools.json} trust its signing key under the local pool ARN (added once, other
+     * pools kept) and returns that ARN. Blocking (file I/O).
+     */
+    default String trustWorkspaceKey() {
+        throw new UnsupportedOperationException("this workspace session has no signing key");
+    }
 
     /**
      * The request header that asks the local data plane to record a request's execution log (the engine's

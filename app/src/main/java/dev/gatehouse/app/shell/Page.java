@@ -16,9 +16,10 @@ public enum Page {
     FUNCTIONS("Functions", Feather.CODE, Section.DESIGN),
     API_KEYS("API Keys", Feather.KEY, Section.ACCESS),
     USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS),
+    AUTHORIZERS("Authorizers", Feather.SHIELD, Section.ACCESS),
     DASHBOARD("Dashboard", Feather.ACTIVITY, Section.OPERATE),
     LOGS("Logs", Feather.LIST, Section.OPERATE),
-    AUDIT("Audit", Feather.SHIELD, Section.OPERATE),
+    AUDIT("Audit", Feather.FILE_TEXT, Section.OPERATE),
     REMOTES("Remotes", Feather.UPLOAD_CLOUD, Section.OPERATE),
     AWS_ENDPOINTS("AWS endpoints", Feather.CLOUD, Section.OPERATE);
 

@@ -26,7 +26,8 @@ import java.util.List;
  *   <li>a malformed header, or {@code host} not signed: AWS's IncompleteSignature messages.</li>
  * </ul>
  * A configured key stands for a principal whose IAM policy allows {@code execute-api:Invoke} on every method (there
- * are no IAM policies locally). A credentials file that cannot be read refuses every call (500). Thread-safe.
+ * are no IAM policies locally); the signing key's id becomes {@code $context.identity.accessKey} and stands for the
+ * caller ({@code identity.caller}, {@code identity.user}; {@code identity.accountId} 123456789012). A credentials file that cannot be read refuses every call (500). Thread-safe.
  */
 public final class IamAuthorizerFilter implements Filter {
 
@@ -49,7 +50,8 @@ public final class IamAuthorizerFilter implements Filter {
                     .withLogLine("Execution failed due to configuration error: " + e.getMessage());
         }
         try {
-            SigV4.verify(signed(request), SERVICE, keys::secret, false, trust.clock());
+            String accessKey = SigV4.verify(signed(request), SERVICE, keys::secret, false, trust.clock());
+            chain.context().put(dev.gatehouse.engine.pipeline.ContextKeys.IAM_ACCESS_KEY, accessKey);
         } catch (SigV4Exception e) {
             throw refusal(e);
         } catch (IllegalArgumentException e) {

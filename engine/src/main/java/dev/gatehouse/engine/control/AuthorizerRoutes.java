@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Authorizers as definitions: CreateAuthorizer, GetAuthorizers, GetAuthorizer, UpdateAuthorizer, DeleteAuthorizer
- * (their execution belongs to the data plane; TestInvokeAuthorizer is not served here).
+ * (their execution belongs to the data plane; TestInvokeAuthorizer is in {@link AuthorizerTestRoutes}).
  */
 final class AuthorizerRoutes {
     private static final String ONE = "/restapis/{restapi_id}/authorizers/{authorizer_id}";

@@ -52,6 +52,7 @@ public final class ControlApi {
         ModelRoutes.register(router, this);
         GatewayResponseRoutes.register(router, this);
         AuthorizerRoutes.register(router, this);
+        AuthorizerTestRoutes.register(router, this);
         PatchRoutes.register(router, this);
         SdkRoutes.register(router, this);
         DomainRoutes.register(router, this);

@@ -123,6 +123,13 @@ public final class LambdaProxyEvent {
                 "cognitoAuthenticationProvider", "userArn")) {
             id.putNull(k);
         }
+        String iamAccessKey = ctx.get(ContextKeys.IAM_ACCESS_KEY);
+        if (iamAccessKey != null) { // an AWS_IAM caller: AWS fills these from the signing principal
+            id.put("accessKey", iamAccessKey);
+            id.put("accountId", "123456789012");
+            id.put("caller", iamAccessKey);
+            id.put("user", iamAccessKey);
+        }
         String apiKeyId = ctx.get(ContextKeys.API_KEY_ID);
         if (!testInvoke && apiKeyId != null) {
             id.put("apiKey", request.headers().last("x-api-key"));
@@ -142,7 +149,7 @@ public final class LambdaProxyEvent {
             });
         }
         id.put("userAgent", request.headers().last("User-Agent"));
-        id.putNull("user");
+        if (iamAccessKey == null) id.putNull("user");
         rc.put("domainName", testInvoke ? "testPrefix.testDomainName" : ctx.get(ContextKeys.DOMAIN_NAME));
         rc.put("deploymentId", ctx.get(ContextKeys.DEPLOYMENT_ID));
         rc.put("apiId", ctx.get(ContextKeys.API_ID));

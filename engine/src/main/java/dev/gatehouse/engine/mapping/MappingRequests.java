@@ -67,7 +67,7 @@ public final class MappingRequests {
                 ctx.get(ContextKeys.DOMAIN_NAME), ctx.get(ContextKeys.DOMAIN_PREFIX),
                 requestTime != null ? requestTime : Instant.now(),
                 ctx.getOrDefault(ContextKeys.SOURCE_IP, "127.0.0.1"), ctx.get(ContextKeys.API_KEY_ID),
-                ctx.getOrDefault(ContextKeys.AUTHORIZER, Map.of()), request);
+                ctx.getOrDefault(ContextKeys.AUTHORIZER, Map.of()), request, ctx.get(ContextKeys.IAM_ACCESS_KEY));
         return ContextValues.lazy(f::fill);
     }
 
@@ -75,7 +75,8 @@ public final class MappingRequests {
     private record Facts(String requestId, String extendedRequestId, String apiId, String stage, String deploymentId,
                          String resourceId, String resourcePath, String httpMethod, String path, String protocol,
                          String domainName, String domainPrefix, Instant time, String sourceIp,
-                         String apiKeyId, Map<String, String> authorizer, GatewayRequest request) {
+                         String apiKeyId, Map<String, String> authorizer, GatewayRequest request,
+                         String iamAccessKey) {
         void fill(ContextValues.Builder c) {
             put(c, "requestId", requestId);
             put(c, "extendedRequestId", extendedRequestId);
@@ -97,6 +98,12 @@ public final class MappingRequests {
             List<String> keys = request.headers().all("x-api-key");
             if (!keys.isEmpty()) put(c, "identity.apiKey", keys.get(keys.size() - 1));
             put(c, "identity.apiKeyId", apiKeyId);
+            if (iamAccessKey != null) { // an AWS_IAM caller (AWS sets these only under IAM authorization)
+                put(c, "identity.accessKey", iamAccessKey);
+                put(c, "identity.accountId", "123456789012");
+                put(c, "identity.caller", iamAccessKey);
+                put(c, "identity.user", iamAccessKey);
+            }
             authorizer.forEach((k, v) -> put(c, "authorizer." + k, v));
         }
     }

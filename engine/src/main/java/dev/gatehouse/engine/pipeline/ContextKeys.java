@@ -54,6 +54,11 @@ public final class ContextKeys {
     public static final ContextKey<Map<String, String>> AUTHORIZER = ContextKey.named("authorizer");
     /** {@code $context.identity.apiKeyId} of a request admitted by its API key. */
     public static final ContextKey<String> API_KEY_ID = ContextKey.named("apiKeyId");
+    /**
+     * The access key id of a request an AWS_IAM method admitted by its SigV4 signature: {@code $context.identity.accessKey},
+     * and the principal {@code identity.caller} / {@code identity.user} stand for (no IAM user ids exist locally).
+     */
+    public static final ContextKey<String> IAM_ACCESS_KEY = ContextKey.named("iamAccessKey");
     /** The integration type label for logs and metrics: {@code MOCK}, {@code HTTP}, {@code HTTP_PROXY}, ... */
     public static final ContextKey<String> INTEGRATION_TYPE = ContextKey.named("integrationType");
 }

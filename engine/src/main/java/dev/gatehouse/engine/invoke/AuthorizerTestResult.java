@@ -1,0 +1,19 @@
+package dev.gatehouse.engine.invoke;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A TestInvokeAuthorizer result in AWS's shape (botocore {@code TestInvokeAuthorizerResponse}).
+ *
+ * @param clientStatus  the status the caller would get: 200 when the authorizer let the identity through (its policy is
+ *                      returned, not evaluated: the test names no method), else 401, 403 or 500
+ * @param log           the execution log ("Execution log for request test-request", then timed lines)
+ * @param latency       milliseconds
+ * @param principalId   a Lambda authorizer's {@code principalId} (null for Cognito or a failure)
+ * @param policy        a Lambda authorizer's {@code policyDocument} as JSON text (null otherwise)
+ * @param authorization the authorizer's context values, each as a one-element list (Lambda; null otherwise)
+ * @param claims        a Cognito authorizer's token claims as API Gateway passes them on (null otherwise)
+ */
+public record AuthorizerTestResult(int clientStatus, String log, long latency, String principalId, String policy,
+                                   Map<String, List<String>> authorization, Map<String, String> claims) {}
