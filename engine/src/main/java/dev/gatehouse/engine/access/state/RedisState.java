@@ -4,8 +4,12 @@ import dev.gatehouse.engine.access.QuotaCounters;
 import dev.gatehouse.engine.model.UsagePlan;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -74,6 +78,14 @@ public final class RedisState implements StateStore {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> buckets;
     private final ConcurrentMap<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    /**
+     * One proxy per bucket name, kept while it is used: Bucket4j's batching optimization lives in the proxy, and
+     * it is what keeps many request threads of this engine hitting one bucket (a method's throttle, a key's plan)
+     * from racing each other's compare-and-swap round trips to Redis. Batching combines concurrent requests into
+     * one exchange and loses no accuracy (it never consumes tokens locally).
+     */
+    private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
     private RedisState(String where, ClientResources resources, RedisClient client,
                        StatefulRedisConnection<byte[], byte[]> connection) {
@@ -128,7 +140,8 @@ public final class RedisState implements StateStore {
         BucketConfiguration configuration = configurations.computeIfAbsent(ratePerSecond + "/" + burst,
                 k -> configuration(ratePerSecond, burst));
         try {
-            return buckets.builder().build(name.getBytes(StandardCharsets.UTF_8), () -> configuration).tryConsume(1);
+            return proxies.get(name, n -> buckets.builder().withOptimization(Optimizations.batching())
+                    .build(n.getBytes(StandardCharsets.UTF_8), () -> configuration)).tryConsume(1);
         } catch (RuntimeException e) {
             throw unavailable(e);
         }
