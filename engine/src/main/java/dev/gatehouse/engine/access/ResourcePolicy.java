@@ -28,7 +28,16 @@ final class ResourcePolicy {
 
     /** @param principal null: anyone; otherwise named AWS principals (matched by IAM-signed callers only) */
     private record Statement(boolean allow, List<Pattern> resources, List<SourceIpRange> ipIn, List<SourceIpRange> ipNotIn,
-                             boolean anyone, boolean evaluable) {}
+                             boolean anyone, boolean evaluable, int number, String sid) {}
+
+    /**
+     * A decision with the statement that made it (what the console's "Check a request" shows).
+     *
+     * @param statement the deciding statement's 1-based position in the document; 0 for an implicit deny
+     * @param sid       that statement's {@code Sid}, or null
+     * @param evaluable false when the deciding statement is a Deny the engine cannot evaluate (it fails closed)
+     */
+    record Explained(Decision decision, int statement, String sid, boolean evaluable) {}
 
     private final List<Statement> statements;
     private final List<String> unsupported;
@@ -102,7 +111,8 @@ final class ResourcePolicy {
                 }
             }
             if (!problems.isEmpty()) unsupported.add("statement " + n + " (" + effect + "): " + String.join(", ", problems));
-            out.add(new Statement(allow, resources, in, notIn, anyone, problems.isEmpty()));
+            String sid = s.path("Sid").isTextual() ? s.get("Sid").asText() : null;
+            out.add(new Statement(allow, resources, in, notIn, anyone, problems.isEmpty(), n, sid));
         }
         return new ResourcePolicy(List.copyOf(out), List.copyOf(unsupported));
     }
@@ -112,14 +122,23 @@ final class ResourcePolicy {
      * @param iamCaller the request carries a SigV4 signature (named AWS principals may match it)
      */
     Decision decide(String methodArn, String sourceIp, boolean iamCaller) {
-        boolean allowed = false;
+        return explain(methodArn, sourceIp, iamCaller).decision();
+    }
+
+    /**
+     * As {@link #decide}, naming the deciding statement: the first matching Deny, else the first matching Allow.
+     * Any thread (immutable).
+     */
+    Explained explain(String methodArn, String sourceIp, boolean iamCaller) {
+        Statement firstAllow = null;
         for (Statement s : statements) {
             boolean matches = s.evaluable() ? matches(s, methodArn, sourceIp, iamCaller) : !s.allow();
             if (!matches) continue;
-            if (!s.allow()) return Decision.EXPLICIT_DENY;
-            allowed = true;
+            if (!s.allow()) return new Explained(Decision.EXPLICIT_DENY, s.number(), s.sid(), s.evaluable());
+            if (firstAllow == null) firstAllow = s;
         }
-        return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+        return firstAllow == null ? new Explained(Decision.IMPLICIT_DENY, 0, null, true)
+                : new Explained(Decision.ALLOW, firstAllow.number(), firstAllow.sid(), true);
     }
 
     private static boolean matches(Statement s, String methodArn, String sourceIp, boolean iamCaller) {

@@ -53,6 +53,12 @@ public record RestApi(
                 minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
     }
 
+    /** The API with another resource policy (a JSON policy document, or null for none). */
+    public RestApi withPolicy(String newPolicy) {
+        return new RestApi(id, name, description, createdDate, version, warnings, binaryMediaTypes,
+                minimumCompressionSize, apiKeySource, endpointConfiguration, newPolicy, tags, disableExecuteApiEndpoint, rootResourceId);
+    }
+
     public RestApi withVersion(String newVersion) {
         return new RestApi(id, name, description, createdDate, newVersion, warnings, binaryMediaTypes,
                 minimumCompressionSize, apiKeySource, endpointConfiguration, policy, tags, disableExecuteApiEndpoint, rootResourceId);
