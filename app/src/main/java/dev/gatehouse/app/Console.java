@@ -125,6 +125,7 @@ public final class Console {
         pages.put(Page.AUTHORIZERS, new dev.gatehouse.app.authorizers.AuthorizersView(new dev.gatehouse.app.authorizers.AuthorizersViewModel(
                 workbench, testRunner, token -> testPanelVm.headersProperty().set(
                         dev.gatehouse.app.authorizers.AuthorizersViewModel.withAuthorization(testPanelVm.headersProperty().get(), token)))));
+        pages.put(Page.RESOURCE_POLICY, new dev.gatehouse.app.policy.ResourcePolicyView(new dev.gatehouse.app.policy.ResourcePolicyViewModel(workbench)));
         shell = new ShellView(shellVm, pages);
         ImportViewModel importVm = new ImportViewModel(workbench);
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);

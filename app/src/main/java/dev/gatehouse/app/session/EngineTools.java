@@ -112,6 +112,27 @@ public final class EngineTools {
         }
     }
 
+    /**
+     * The problems of a resource policy as typed for API {@code apiId} (JSON syntax with line and column; AWS's
+     * policy grammar; what the engine does not enforce), errors first; empty for a blank text (no policy). The
+     * engine's own checks ({@code access.ResourcePolicyCheck}); never throws for bad input.
+     */
+    public static List<dev.gatehouse.engine.access.ResourcePolicyCheck.Problem> resourcePolicyProblems(String policy, String apiId) {
+        return dev.gatehouse.engine.access.ResourcePolicyCheck.check(policy, apiId);
+    }
+
+    /**
+     * What a deployed stage would answer a caller from {@code sourceIp} calling {@code method path} on {@code stage}
+     * under {@code policy}, decided by the engine's resource-policy evaluator (the data plane's), with the statement
+     * that decided. Never throws for bad input: an unreadable policy gives {@code Outcome.UNREADABLE}.
+     *
+     * @param signedIamCaller the call is SigV4-signed on an AWS_IAM method (named AWS principals may then match)
+     */
+    public static dev.gatehouse.engine.access.ResourcePolicyCheck.Verdict checkResourcePolicyRequest(String policy, String apiId,
+            String stage, String method, String path, String sourceIp, boolean signedIamCaller) {
+        return dev.gatehouse.engine.access.ResourcePolicyCheck.decide(policy, apiId, stage, method, path, sourceIp, signedIamCaller);
+    }
+
     /** A mapping-template playground: renders templates against a sample request as a test invoke would. */
     public static TemplateRenderer templateRenderer() {
         Playground playground = new Playground(new TemplateCompiler());

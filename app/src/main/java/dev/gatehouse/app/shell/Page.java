@@ -17,6 +17,7 @@ public enum Page {
     API_KEYS("API Keys", Feather.KEY, Section.ACCESS),
     USAGE_PLANS("Usage Plans", Feather.BAR_CHART_2, Section.ACCESS),
     AUTHORIZERS("Authorizers", Feather.SHIELD, Section.ACCESS),
+    RESOURCE_POLICY("Resource Policy", Feather.LOCK, Section.ACCESS),
     DASHBOARD("Dashboard", Feather.ACTIVITY, Section.OPERATE),
     LOGS("Logs", Feather.LIST, Section.OPERATE),
     AUDIT("Audit", Feather.FILE_TEXT, Section.OPERATE),

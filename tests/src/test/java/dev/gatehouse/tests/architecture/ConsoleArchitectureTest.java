@@ -82,7 +82,10 @@ class ConsoleArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(resideInAnyPackage(SESSION_MAY_USE)))
                     // the one value of access/ the console reads: a usage plan's usage in GetUsage's shape
                     .and(not(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                            dev.gatehouse.engine.access.UsageReport.class))))
+                            dev.gatehouse.engine.access.UsageReport.class)))
+                    // the resource-policy editor's checks and "Check a request": the data plane's own evaluator
+                    .and(not(com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                            dev.gatehouse.engine.access.ResourcePolicyCheck.class))))
             .because("the pipeline, routing, access, integrations, observers, the CLI and the control plane are "
                     + "the engine's inside, reached through the Gateway facade");
 
