@@ -217,6 +217,7 @@ public final class ResourcePolicyViewModel {
             baseline = "";
             text.set("");
             stageChoices.clear();
+            check();
             return;
         }
         title.set("Resource policy of " + api.restApi().name());
@@ -228,6 +229,7 @@ public final class ResourcePolicyViewModel {
             baseline = stored;
             text.set(stored);
             updateDirty();
+            check(); // also when the text did not change (no listener call): the summary must describe it
             if (!sameApi) {
                 outcome.set(null);
                 outcomeText.set("");
