@@ -208,6 +208,12 @@ public final class ResourcePolicyView extends BorderPane {
         reason.setId("policyCheckReason");
         reason.setWrapText(true);
         reason.textProperty().bind(vm.reasonProperty());
+        Label arn = new Label();
+        arn.setId("policyCheckArn");
+        arn.getStyleClass().add("muted");
+        arn.setWrapText(true);
+        arn.textProperty().bind(vm.methodArnProperty());
+        arn.managedProperty().bind(arn.textProperty().isNotEmpty());
 
         Label enforcedHeading = new Label("What the local engine enforces");
         enforcedHeading.getStyleClass().add("section-title");
@@ -220,7 +226,7 @@ public final class ResourcePolicyView extends BorderPane {
         enforced.getStyleClass().add("muted");
         enforced.setWrapText(true);
 
-        VBox box = new VBox(8, heading, hint, form, run, outcome, reason, enforcedHeading, enforced);
+        VBox box = new VBox(8, heading, hint, form, run, outcome, reason, arn, enforcedHeading, enforced);
         box.setPadding(new Insets(0, 4, 8, 12));
         return box;
     }
@@ -233,26 +239,27 @@ public final class ResourcePolicyView extends BorderPane {
         editor.markProblem(first);
     }
 
-    /** One problem: its severity as a coloured word, then where and what. */
+    /** One problem: its severity as a coloured word, where (line, column, JSON path), then what, wrapped to the list. */
     private static final class ProblemCell extends ListCell<Problem> {
         @Override protected void updateItem(Problem p, boolean empty) {
             super.updateItem(p, empty);
-            getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+            setText(null);
             if (empty || p == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
             Label kind = new Label(p.severity() == Severity.ERROR ? "Error" : "Warning");
             kind.getStyleClass().add(p.severity() == Severity.ERROR ? Styles.DANGER : Styles.WARNING);
             kind.setMinWidth(Region.USE_PREF_SIZE);
-            Label what = new Label(p.describe());
+            Label where = new Label("Line " + p.line() + ", column " + p.column() + "  " + p.path());
+            where.getStyleClass().add("muted");
+            Label what = new Label(p.message());
             what.setWrapText(true);
-            what.setMaxWidth(Double.MAX_VALUE);
-            HBox row = new HBox(8, kind, what);
-            HBox.setHgrow(what, Priority.ALWAYS);
-            what.prefWidthProperty().bind(widthProperty().subtract(90));
-            setText(null);
+            what.setMinHeight(Region.USE_PREF_SIZE); // a wrapped message keeps all its lines
+            VBox text = new VBox(2, where, what);
+            if (getListView() != null) text.prefWidthProperty().bind(getListView().widthProperty().subtract(110));
+            text.setMinWidth(0);
+            HBox row = new HBox(8, kind, text);
             setGraphic(row);
         }
     }

@@ -63,6 +63,7 @@ public final class ResourcePolicyViewModel {
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper(this, "outcomeText", "");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper(this, "reason", "");
+    private final ReadOnlyStringWrapper methodArn = new ReadOnlyStringWrapper(this, "methodArn", "");
 
     private String baseline = "";
     private String loadedApiId;
@@ -125,8 +126,11 @@ public final class ResourcePolicyViewModel {
     /** "Allow", "Deny (explicit)", "Deny (implicit)", "500: policy unreadable". */
     public ReadOnlyStringProperty outcomeTextProperty() { return outcomeText.getReadOnlyProperty(); }
 
-    /** Which statement decided and the method ARN, or why the request could not be checked. */
+    /** Which statement decided, or why the request could not be checked. */
     public ReadOnlyStringProperty reasonProperty() { return reason.getReadOnlyProperty(); }
+
+    /** The method ARN the last check evaluated ({@code arn:aws:execute-api:us-east-1:123456789012:api/prod/GET/}). */
+    public ReadOnlyStringProperty methodArnProperty() { return methodArn.getReadOnlyProperty(); }
 
     public List<String> methods() { return METHODS; }
 
@@ -185,6 +189,7 @@ public final class ResourcePolicyViewModel {
         if (problem != null) {
             outcome.set(null);
             outcomeText.set("");
+            methodArn.set("");
             reason.set(problem);
             return;
         }
@@ -206,7 +211,8 @@ public final class ResourcePolicyViewModel {
             case IMPLICIT_DENY -> "Deny (implicit)";
             case UNREADABLE -> "500: policy unreadable";
         });
-        reason.set(v.reason() + "\n" + v.methodArn());
+        reason.set(v.reason());
+        methodArn.set(v.methodArn());
     }
 
     private void onApi(ApiDefinition api) {
@@ -234,6 +240,7 @@ public final class ResourcePolicyViewModel {
                 outcome.set(null);
                 outcomeText.set("");
                 reason.set("");
+                methodArn.set("");
                 status.set("");
             }
         } else {
