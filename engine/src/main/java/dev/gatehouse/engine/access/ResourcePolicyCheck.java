@@ -38,7 +38,7 @@ public final class ResourcePolicyCheck {
      * @param end    char offset just past it
      */
     public record Problem(Severity severity, String path, int line, int column, int start, int end, String message) {
-        /** "line 5, column 12, $.Statement[0].Effect: message", as the problems list shows it. */
+        /** "Line 5, column 12 ($.Statement[0].Effect): message", as the editor's problem line shows it. */
         public String describe() {
             return "Line " + line + ", column " + column + " (" + path + "): " + message;
         }
