@@ -129,10 +129,10 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
         synchronized (corrections) {
             Map<UsageStore.Period, Long> stored = store.loadCorrections(day(openedAt).minusDays(DAYS_LOADED));
             stored.forEach((key, value) -> {
-                if (value.equals(storedCorrections.get(key))) return;
                 storedCorrections.put(key, value);
+                // also when the stored value is known already: a period first used while this ran read the old one
                 PeriodCount period = periods.get(key.planId() + "/" + key.keyId() + "@" + key.start());
-                if (period != null) period.correction().set(value);
+                if (period != null && period.correction().get() != value) period.correction().set(value);
             });
         }
     }
