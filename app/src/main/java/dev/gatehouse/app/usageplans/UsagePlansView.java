@@ -277,8 +277,8 @@ public final class UsagePlansView extends VBox {
 
         VBox keys = new VBox(8, keyList, row(keyPick, addKey, removeKey), row(setRemaining),
                 hint("Keys are added and removed at once (Edit → Undo reverts). A key in this plan reaches the plan's API stages. "
-                        + "Set remaining quota gives the selected key that many more requests in this quota period at once "
-                        + "(recorded in the audit trail; not undoable)."));
+                        + "Set remaining quota resets or extends how many more requests the selected key may make in this "
+                        + "quota period; it takes effect at once and is recorded in the audit trail (not undoable)."));
         VBox.setVgrow(keyList, Priority.ALWAYS);
         keys.setPadding(new Insets(10, 0, 0, 0));
 
