@@ -375,6 +375,7 @@ public final class Gateway implements AutoCloseable {
                 long remaining = 0;
                 if (plan.quota() != null && plan.quota().limit() != null) {
                     java.time.LocalDate from = dev.gatehouse.engine.access.QuotaCounters.periodStartOf(plan.quota(), day);
+                    // an UpdateUsage correction is not dated: it counts on every day of its period
                     long usedInPeriod = access.quotas().daily(plan.id(), key, from, day).stream()
                             .mapToLong(Long::longValue).sum() + access.quotas().correction(plan.id(), key, from);
                     remaining = Math.max(0, plan.quota().limit() - usedInPeriod);
