@@ -375,8 +375,9 @@ public final class Gateway implements AutoCloseable {
                 long remaining = 0;
                 if (plan.quota() != null && plan.quota().limit() != null) {
                     java.time.LocalDate from = dev.gatehouse.engine.access.QuotaCounters.periodStartOf(plan.quota(), day);
+                    // an UpdateUsage correction is not dated: it counts on every day of its period
                     long usedInPeriod = access.quotas().daily(plan.id(), key, from, day).stream()
-                            .mapToLong(Long::longValue).sum();
+                            .mapToLong(Long::longValue).sum() + access.quotas().correction(plan.id(), key, from);
                     remaining = Math.max(0, plan.quota().limit() - usedInPeriod);
                 }
                 pairs.add(List.of(used, remaining));
@@ -385,6 +386,42 @@ public final class Gateway implements AutoCloseable {
             values.put(key, pairs);
         }
         return new dev.gatehouse.engine.access.UsageReport(plan.id(), start, end, values);
+    }
+
+    /**
+     * AWS UpdateUsage: sets what is left of {@code keyId}'s quota under {@code usagePlanId} in the current period to
+     * {@code remaining} (see {@link dev.gatehouse.engine.access.QuotaStore#setRemaining}), records it in the audit
+     * trail, and returns today's usage of that key (AWS answers with the Usage shape). 404 for an unknown plan or a
+     * key not in it, 400 when the plan has no quota. Blocking; any thread.
+     *
+     * @throws IllegalStateException when the state store cannot save it now (nothing changed)
+     */
+    public dev.gatehouse.engine.access.UsageReport updateUsage(String usagePlanId, String keyId, long remaining) {
+        dev.gatehouse.engine.model.UsagePlan plan = workspace.state().usagePlan(usagePlanId).orElseThrow(
+                () -> DefinitionException.notFound("Invalid Usage Plan ID specified"));
+        if (keyId == null || !plan.keyIds().contains(keyId)) {
+            throw DefinitionException.notFound("Invalid API Key identifier specified");
+        }
+        if (plan.quota() == null || plan.quota().limit() == null) {
+            throw DefinitionException.badRequest("Usage plan " + plan.name() + " (" + plan.id() + ") has no quota: "
+                    + "there is no remaining quota to set");
+        }
+        if (remaining < 0) throw DefinitionException.badRequest("The remaining quota must be 0 or more, not " + remaining);
+        java.time.Instant now = clock.instant();
+        long before = access.quotas().remaining(plan.id(), keyId, plan.quota(), now);
+        access.quotas().setRemaining(plan.id(), keyId, plan.quota(), remaining, now);
+        try {
+            com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            dev.gatehouse.engine.observe.AuditTrail.ofWorkspace(workspace.root()).record(
+                    dev.gatehouse.engine.observe.AuditActor.current(), "UpdateUsage",
+                    "usageplans/" + plan.id() + "/keys/" + keyId + "/usage", -1,
+                    f.objectNode().put("remaining", before), f.objectNode().put("remaining", remaining));
+        } catch (RuntimeException e) {
+            // the quota is changed already; a trail that cannot be written must not undo it, but must be heard
+            LOG.error("audit trail could not record UpdateUsage of {}/{}: {}", plan.id(), keyId, e.getMessage());
+        }
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return usage(plan.id(), keyId, today, today);
     }
 
     /** Responses cached for a stage now. */

@@ -1,12 +1,8 @@
 package dev.gatehouse.app.keys;
 
-import dev.gatehouse.app.core.BackgroundTask;
-import dev.gatehouse.app.core.LatestTask;
 import dev.gatehouse.app.session.Workbench;
-import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.app.session.WorkspaceTraffic;
 import dev.gatehouse.engine.model.ApiKey;
-import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.UsagePlan;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,12 +55,12 @@ public final class ApiKeysViewModel {
     private final StringProperty newValue = new SimpleStringProperty(this, "newValue", "");
     private final BooleanProperty newEnabled = new SimpleBooleanProperty(this, "newEnabled", true);
     private final ReadOnlyStringWrapper newProblem = new ReadOnlyStringWrapper(this, "newProblem", "");
-    private final LatestTask loading;
+    private final TrafficTasks traffic;
     private String wanted; // a key to select once it has loaded
 
     public ApiKeysViewModel(Workbench workbench) {
         this.workbench = workbench;
-        this.loading = new LatestTask(workbench.tasks());
+        this.traffic = new TrafficTasks(workbench);
         workbench.revisionProperty().addListener((obs, old, rev) -> reload());
         workbench.sessionProperty().addListener((obs, old, s) -> reload());
         selected.addListener((obs, old, row) -> {
@@ -191,24 +187,15 @@ public final class ApiKeysViewModel {
     }
 
     private <T> void run(String failure, java.util.function.Function<WorkspaceTraffic, T> work, java.util.function.Consumer<T> done) {
-        WorkspaceSession session = workbench.session().orElse(null);
-        if (session == null) return;
-        workbench.tasks().run(() -> work.apply(session.traffic()), done::accept, e -> {
-            if (e instanceof DefinitionException) workbench.dialogs().showError(failure, e.getMessage());
-            else workbench.dialogs().showError(failure, e);
-        });
+        traffic.run(failure, work, done);
     }
 
     private void reload() {
-        WorkspaceSession session = workbench.session().orElse(null);
-        if (session == null) {
-            loading.cancel();
-            keys.clear();
-            selected.set(null);
-            return;
-        }
-        loading.run(BackgroundTask.of(() -> new Loaded(session.traffic().apiKeys(), session.traffic().usagePlans()))
-                .onSuccess(this::show).onFailure(e -> workbench.dialogs().showError("Cannot read the API keys", e)));
+        traffic.reload("Cannot read the API keys", session -> new Loaded(session.traffic().apiKeys(), session.traffic().usagePlans()),
+                this::show, () -> {
+                    keys.clear();
+                    selected.set(null);
+                });
     }
 
     private void show(Loaded loaded) {

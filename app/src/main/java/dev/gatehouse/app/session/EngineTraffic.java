@@ -74,6 +74,10 @@ final class EngineTraffic implements WorkspaceTraffic {
         return gateway.usage(planId, keyId, start, end);
     }
 
+    @Override public UsageReport updateUsage(String planId, String keyId, long remaining) {
+        return gateway.updateUsage(planId, keyId, remaining);
+    }
+
     @Override public void flushStageCache(String apiId, String stageName) {
         gateway.flushStageCache(apiId, stageName);
     }

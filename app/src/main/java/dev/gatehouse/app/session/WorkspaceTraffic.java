@@ -49,6 +49,14 @@ public interface WorkspaceTraffic {
     /** AWS GetUsage: per key, {@code [used, remaining]} per day from {@code start} to {@code end}. */
     UsageReport usage(String planId, String keyId, LocalDate start, LocalDate end);
 
+    /**
+     * AWS UpdateUsage ({@code replace /remaining}) on the console's engine: {@code keyId} may make {@code remaining}
+     * more requests in the plan's current quota period (more than the limit is allowed, for this period only);
+     * recorded in the audit trail, not an undoable edit (usage is runtime data, not the definition). Returns the
+     * key's usage today. Fails with AWS's message for an unknown plan, a key not in it or a plan without quota.
+     */
+    UsageReport updateUsage(String planId, String keyId, long remaining);
+
     /** AWS FlushStageCache on the console's engine (the stage cache lives in the engine that serves the stage). */
     void flushStageCache(String apiId, String stageName);
 

@@ -82,6 +82,7 @@ public final class UsagePlansView extends VBox {
     private ComboBox<KeyChoice> keyPick;
     private Button addKey;
     private Button removeKey;
+    private Button setRemaining;
     // usage
     private BarChart<String, Number> chart;
     private Label usageSummary;
@@ -187,6 +188,10 @@ public final class UsagePlansView extends VBox {
         addKey.setId("usagePlanAddKey");
         removeKey = new Button("Remove from plan", new FontIcon(Feather.X));
         removeKey.setId("usagePlanRemoveKey");
+        setRemaining = new Button("Set remaining quota…", new FontIcon(Feather.ROTATE_CCW));
+        setRemaining.setId("usagePlanSetRemaining");
+        setRemaining.setTooltip(new javafx.scene.control.Tooltip(
+                "Reset or extend what the selected key may still request in this quota period (AWS UpdateUsage)"));
 
         CategoryAxis days = new CategoryAxis();
         days.setLabel("Day (UTC)");
@@ -229,7 +234,8 @@ public final class UsagePlansView extends VBox {
         heading.getStyleClass().add("page-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button b : new Button[] {create, delete, save, revert, addStage, removeStage, addKey, removeKey, addMethod, removeMethod}) {
+        for (Button b : new Button[] {create, delete, save, revert, addStage, removeStage, addKey, removeKey, setRemaining, addMethod,
+                removeMethod}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox header = new HBox(12, heading, notice, spacer, delete, create);
@@ -269,8 +275,10 @@ public final class UsagePlansView extends VBox {
         VBox detailsScroll = new VBox(6, scroll, actions);
         detailsScroll.setId("usagePlanDetails");
 
-        VBox keys = new VBox(8, keyList, row(keyPick, addKey, removeKey),
-                hint("Keys are added and removed at once (Edit → Undo reverts). A key in this plan reaches the plan's API stages."));
+        VBox keys = new VBox(8, keyList, row(keyPick, addKey, removeKey), row(setRemaining),
+                hint("Keys are added and removed at once (Edit → Undo reverts). A key in this plan reaches the plan's API stages. "
+                        + "Set remaining quota resets or extends how many more requests the selected key may make in this "
+                        + "quota period; it takes effect at once and is recorded in the audit trail (not undoable)."));
         VBox.setVgrow(keyList, Priority.ALWAYS);
         keys.setPadding(new Insets(10, 0, 0, 0));
 
@@ -348,6 +356,8 @@ public final class UsagePlansView extends VBox {
         removeMethod.disableProperty().bind(methodTable.getSelectionModel().selectedItemProperty().isNull());
         addKey.disableProperty().bind(keyPick.valueProperty().isNull());
         removeKey.disableProperty().bind(keyList.getSelectionModel().selectedItemProperty().isNull());
+        setRemaining.disableProperty().bind(keyList.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.quotaEnabledProperty().not()));
         usageSummary.textProperty().bind(vm.usageSummaryProperty());
         vm.usage().addListener((ListChangeListener<UsagePoint>) c -> showUsage());
         vm.selectedProperty().addListener((obs, old, row) -> {
@@ -376,6 +386,7 @@ public final class UsagePlansView extends VBox {
         removeMethod.setOnAction(e -> vm.removeMethodThrottle(methodTable.getSelectionModel().getSelectedItem()));
         addKey.setOnAction(e -> vm.addKey(keyPick.getValue()));
         removeKey.setOnAction(e -> vm.removeKey(keyList.getSelectionModel().getSelectedItem()));
+        setRemaining.setOnAction(e -> vm.setRemainingAsking(keyList.getSelectionModel().getSelectedItem()));
         refreshUsage.setOnAction(e -> vm.refreshUsage());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab != null && "tab-plan-usage".equals(tab.getId())) vm.refreshUsage();

@@ -3,13 +3,13 @@ package dev.gatehouse.app.usageplans;
 import dev.gatehouse.app.core.BackgroundTask;
 import dev.gatehouse.app.core.LatestTask;
 import dev.gatehouse.app.core.NumberInput;
+import dev.gatehouse.app.keys.TrafficTasks;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.app.session.WorkspaceTraffic;
 import dev.gatehouse.engine.access.UsageReport;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.ApiKey;
-import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.QuotaPeriod;
 import dev.gatehouse.engine.model.Stage;
@@ -96,14 +96,14 @@ public final class UsagePlansViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper usageSummary = new ReadOnlyStringWrapper(this, "usageSummary", "");
-    private final LatestTask loading;
+    private final TrafficTasks traffic;
     private final LatestTask usageLoading;
     private Map<String, String> keyNames = Map.of();
     private String wanted;
 
     public UsagePlansViewModel(Workbench workbench) {
         this.workbench = workbench;
-        this.loading = new LatestTask(workbench.tasks());
+        this.traffic = new TrafficTasks(workbench);
         this.usageLoading = new LatestTask(workbench.tasks());
         workbench.revisionProperty().addListener((obs, old, rev) -> reload());
         workbench.sessionProperty().addListener((obs, old, s) -> reload());
@@ -267,6 +267,48 @@ public final class UsagePlansViewModel {
             t.deleteUsagePlan(row.id());
             return row.name();
         }, n -> notice.set("Usage plan " + n + " deleted (Undo brings it back)"));
+    }
+
+    /**
+     * Asks how many requests {@code key} may still make in the plan's current quota period (the plan's whole limit
+     * proposed: a reset), then {@link #setRemaining sets it}. An answer that is not a whole number from 0 is refused
+     * with an error saying why; cancelling changes nothing. A plan without a quota says so instead.
+     */
+    public void setRemainingAsking(KeyChoice key) {
+        PlanRow row = selected.get();
+        if (row == null || key == null) return;
+        UsagePlan.QuotaSettings quota = row.plan().quota();
+        String failure = "Cannot set the remaining quota of " + key.name();
+        if (quota == null || quota.limit() == null) {
+            workbench.dialogs().showError(failure, "Usage plan " + row.name() + " has no quota: enable one on the Details "
+                    + "tab and save the plan first");
+            return;
+        }
+        var answer = workbench.dialogs().askText("Set remaining quota", "Requests " + key.name() + " may still make in "
+                + "this " + quota.period() + "'s quota (the plan allows " + quota.limit() + ")", String.valueOf(quota.limit()));
+        if (answer.isEmpty()) return;
+        var remaining = NumberInput.whole("Remaining requests", answer.get(), 0, Integer.MAX_VALUE);
+        if (!remaining.ok()) {
+            workbench.dialogs().showError(failure, remaining.problem());
+            return;
+        }
+        setRemaining(key, remaining.value());
+    }
+
+    /**
+     * AWS UpdateUsage on the console's engine, off the FX thread: {@code key} may make {@code remaining} more
+     * requests in the selected plan's current quota period (the next request already counts against it); then the
+     * usage is read again and a notice says what is left. Recorded in the audit trail; not undoable.
+     */
+    public void setRemaining(KeyChoice key, long remaining) {
+        PlanRow row = selected.get();
+        if (row == null || key == null) return;
+        QuotaPeriod quotaPeriod = row.plan().quota() == null ? QuotaPeriod.DAY : row.plan().quota().period();
+        run("Cannot set the remaining quota of " + key.name(), t -> t.updateUsage(row.id(), key.id(), remaining), report -> {
+            notice.set(key.name() + " has " + remaining + " request" + (remaining == 1 ? "" : "s") + " left in this "
+                    + quotaPeriod + "'s quota of " + row.name());
+            refreshUsage();
+        });
     }
 
     /** Reads the selected plan's usage again from the console's engine. */
@@ -443,23 +485,11 @@ public final class UsagePlansViewModel {
     }
 
     private <T> void run(String failure, Function<WorkspaceTraffic, T> work, Consumer<T> done) {
-        WorkspaceSession session = workbench.session().orElse(null);
-        if (session == null) return;
-        workbench.tasks().run(() -> work.apply(session.traffic()), done::accept, e -> {
-            if (e instanceof DefinitionException) workbench.dialogs().showError(failure, e.getMessage());
-            else workbench.dialogs().showError(failure, e);
-        });
+        traffic.run(failure, work, done);
     }
 
     private void reload() {
-        WorkspaceSession session = workbench.session().orElse(null);
-        if (session == null) {
-            loading.cancel();
-            plans.clear();
-            selected.set(null);
-            return;
-        }
-        loading.run(BackgroundTask.of(() -> {
+        traffic.reload("Cannot read the usage plans", session -> {
             List<ApiChoice> choices = new ArrayList<>();
             for (ApiDefinition api : session.apis()) {
                 List<String> methods = new ArrayList<>();
@@ -469,7 +499,10 @@ public final class UsagePlansViewModel {
                         methods));
             }
             return new Loaded(session.traffic().usagePlans(), session.traffic().apiKeys(), choices);
-        }).onSuccess(this::show).onFailure(e -> workbench.dialogs().showError("Cannot read the usage plans", e)));
+        }, this::show, () -> {
+            plans.clear();
+            selected.set(null);
+        });
     }
 
     private void show(Loaded loaded) {

@@ -78,4 +78,55 @@ class UsagePlansViewModelTest {
         // no requests yet: seven days of zero for the key
         assertThat(vm.usage()).hasSize(UsagePlansViewModel.USAGE_DAYS).allMatch(p -> p.used() == 0 && p.keyName().equals("partner"));
     }
+
+    /** A plan "Basic" on PetStore/prod with a quota of {@code limit} per DAY and the key "partner" in it. */
+    private UsagePlansViewModel.KeyChoice basicWithPartner(int limit) {
+        vm.create("Basic");
+        vm.addStage(vm.apis().stream().filter(a -> a.name().equals("PetStore")).findFirst().orElseThrow(), "prod");
+        vm.quotaEnabledProperty().set(true);
+        vm.quotaLimitProperty().set(String.valueOf(limit));
+        assertThat(vm.save()).isTrue();
+        ws.session().traffic().createApiKey("partner", null, null, true);
+        vm.refreshUsage();
+        vm.addKey(vm.otherKeys().getFirst());
+        return vm.planKeys().getFirst();
+    }
+
+    @Test
+    void theRemainingQuotaOfAKeyIsSetOnTheEngineAndTheUsageShowsIt() {
+        UsagePlansViewModel.KeyChoice partner = basicWithPartner(2);
+        ws.dialogs.textAnswer = "5";
+        vm.setRemainingAsking(partner);
+
+        assertThat(ws.dialogs.errors).isEmpty();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(ws.session().traffic().usage(stored().id(), partner.id(), today, today).values())
+                .as("[used, remaining] today, from the engine").isEqualTo(Map.of(partner.id(), java.util.List.of(java.util.List.of(0L, 5L))));
+        assertThat(vm.noticeProperty().get()).isEqualTo("partner has 5 requests left in this DAY's quota of Basic");
+        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 5 left in this DAY's quota");
+        assertThat(ws.workbench.undoTextProperty().get()).as("usage is runtime data, not an undoable edit")
+                .isEqualTo("Undo Add API key partner to usage plan Basic");
+    }
+
+    @Test
+    void aRemainingQuotaThatIsNotAWholeNumberIsRefusedInWordsAndChangesNothing() {
+        UsagePlansViewModel.KeyChoice partner = basicWithPartner(2);
+        ws.dialogs.textAnswer = "-1";
+        vm.setRemainingAsking(partner);
+        assertThat(ws.dialogs.errors).containsExactly("Cannot set the remaining quota of partner: Remaining requests must be "
+                + "a whole number from 0 to 2147483647 (not \"-1\")");
+        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 2 left in this DAY's quota");
+    }
+
+    @Test
+    void aPlanWithoutAQuotaSaysSoInsteadOfAskingForARemainingQuota() {
+        UsagePlansViewModel.KeyChoice partner = basicWithPartner(2);
+        vm.quotaEnabledProperty().set(false);
+        assertThat(vm.save()).isTrue();
+        ws.dialogs.textAnswer = "5";
+        vm.setRemainingAsking(vm.planKeys().getFirst());
+        assertThat(ws.dialogs.errors).containsExactly("Cannot set the remaining quota of partner: Usage plan Basic has no "
+                + "quota: enable one on the Details tab and save the plan first");
+        assertThat(partner.name()).isEqualTo("partner");
+    }
 }

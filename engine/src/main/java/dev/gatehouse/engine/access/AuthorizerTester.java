@@ -36,7 +36,7 @@ import java.util.Map;
  * <pre>
  * Execution log for request test-request
  * … : Starting authorizer: {authorizerId} for request: test-request
- * … : Incoming identity: {token}
+ * … : Incoming identity: {token, masked but the last 6 characters}
  * … : Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/{arn}/invocations
  * … : Endpoint request headers: {x-amzn-lambda-integration-tag=test-request, …}
  * … : Endpoint request body after transformations: {"type":"TOKEN",…}
@@ -202,25 +202,38 @@ public final class AuthorizerTester {
         return ctx;
     }
 
-    /** The identity source values, as the log's "Incoming identity" shows them (comma separated for REQUEST). */
+    /**
+     * The identity source values as the log's "Incoming identity" shows them: masked but the last 6 characters, as
+     * the real service writes them today — a TOKEN (or Cognito) authorizer's token alone
+     * ({@code Incoming identity: ****…j5G-Ng}, a console test recorded in June 2023), a REQUEST authorizer's sources
+     * as a map ({@code Incoming identity: {method.request.header.Hash=********aaaaaa}}, recorded September 2019).
+     * (Console tests recorded in 2017 showed the token in clear; the service has masked it since.)
+     */
     private static String identity(Authorizer authorizer, GatewayRequest request, Map<String, String> stageVariables) {
         String sources = authorizer.identitySource();
         if (sources == null || sources.isBlank()) {
             sources = authorizer.type() == AuthorizerType.REQUEST ? "" : "method.request.header.Authorization";
         }
-        List<String> values = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (String raw : sources.split(",")) {
             String s = raw.trim();
             String lower = s.toLowerCase(Locale.ROOT);
+            String value = null;
             if (lower.startsWith("method.request.header.")) {
-                values.add(String.valueOf(request.headers().last(s.substring("method.request.header.".length()))));
+                value = request.headers().last(s.substring("method.request.header.".length()));
             } else if (lower.startsWith("method.request.querystring.")) {
-                values.add(String.valueOf(request.query().last(s.substring("method.request.querystring.".length()))));
+                value = request.query().last(s.substring("method.request.querystring.".length()));
             } else if (lower.startsWith("stagevariables.")) {
-                values.add(String.valueOf(stageVariables.get(s.substring("stageVariables.".length()))));
+                value = stageVariables.get(s.substring("stageVariables.".length()));
+            } else {
+                continue;
             }
+            values.put(s, value == null ? "null" : mask(value));
         }
-        return String.join(", ", values);
+        if (authorizer.type() != AuthorizerType.REQUEST) return values.isEmpty() ? "null" : values.values().iterator().next();
+        StringBuilder out = new StringBuilder("{");
+        values.forEach((source, value) -> out.append(out.length() > 1 ? ", " : "").append(source).append('=').append(value));
+        return out.append('}').toString();
     }
 
     private static String endpointUri(String authorizerUri, Map<String, String> stageVariables) {
@@ -239,7 +252,7 @@ public final class AuthorizerTester {
         return node.toString();
     }
 
-    /** AWS masks the principal in this log but its last 6 characters. */
+    /** AWS masks the principal and the incoming identity in this log but their last 6 characters. */
     static String mask(String principal) {
         if (principal.length() <= 6) return principal;
         return "*".repeat(principal.length() - 6) + principal.substring(principal.length() - 6);

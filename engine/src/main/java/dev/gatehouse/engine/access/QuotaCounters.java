@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Usage-plan request counts per plan, key and UTC day (what AWS's GetUsage reports), and the quota check over them:
  * a quota period starts as AWS defines {@code quota.offset} (DAY: offset 0; WEEK: 0 = Sunday, 1 = Monday, …;
  * MONTH: days after the 1st). Counts are kept in memory for the request path and added to a {@link UsageStore}
- * once a second and on {@link #close()}, so quotas hold across restarts. Thread-safe.
+ * once a second and on {@link #close()}, so quotas hold across restarts; an UpdateUsage correction
+ * ({@link #setRemaining}) is saved at once. Thread-safe.
  */
 public final class QuotaCounters implements QuotaStore, AutoCloseable {
 
@@ -36,8 +37,18 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
     private final ConcurrentMap<UsageStore.Day, AtomicLong> days = new ConcurrentHashMap<>();
     private final ConcurrentMap<UsageStore.Day, AtomicLong> unsaved = new ConcurrentHashMap<>();
     /** {@code plan/key@periodStart} → requests in that period: the request path reads only this. */
-    private final ConcurrentMap<String, AtomicLong> periods = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PeriodCount> periods = new ConcurrentHashMap<>();
+    /** Corrections read from the store, by period: the first use of a period picks its own up. */
+    private final ConcurrentMap<UsageStore.Period, Long> storedCorrections = new ConcurrentHashMap<>();
+
+    /**
+     * A period's requests and its UpdateUsage correction; the quota counts as used {@code used + correction}. Two
+     * atomics, not one lock: a request racing an UpdateUsage may see the correction just before or just after.
+     */
+    private record PeriodCount(AtomicLong used, AtomicLong correction) {}
     private final ScheduledExecutorService flusher;
+    /** Held while a correction is changed, here or from the store. */
+    private final Object corrections = new Object();
     /** The store's counts are read on first use, so commands that never count never open it. */
     private final Instant openedAt;
     private volatile boolean loaded;
@@ -67,10 +78,11 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
         ensureLoaded();
         LocalDate today = day(now);
         if (quota != null && quota.limit() != null) {
-            AtomicLong used = period(planId, keyId, quota, today);
+            PeriodCount period = period(planId, keyId, quota, today);
+            AtomicLong used = period.used();
             while (true) {
                 long n = used.get();
-                if (n >= quota.limit()) return false;
+                if (n + period.correction().get() >= quota.limit()) return false;
                 if (used.compareAndSet(n, n + 1)) break;
             }
         }
@@ -83,7 +95,53 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
     /** Requests counted in the quota period containing {@code now}. */
     @Override public long used(String planId, String keyId, UsagePlan.QuotaSettings quota, Instant now) {
         ensureLoaded();
-        return period(planId, keyId, quota, day(now)).get();
+        return period(planId, keyId, quota, day(now)).used().get();
+    }
+
+    /**
+     * Saves the new correction to the store first (so it holds across a restart), then applies it; when the store
+     * cannot save it, nothing changes. {@code quota} must have a limit. @throws IllegalStateException from the store
+     */
+    @Override public void setRemaining(String planId, String keyId, UsagePlan.QuotaSettings quota, long remaining,
+                                       Instant now) {
+        if (quota == null || quota.limit() == null) throw new IllegalArgumentException("the plan has no quota limit");
+        if (remaining < 0) throw new IllegalArgumentException("remaining must be 0 or more");
+        ensureLoaded();
+        LocalDate today = day(now);
+        PeriodCount period = period(planId, keyId, quota, today);
+        synchronized (corrections) { // two UpdateUsage calls at once: each computes its delta from the other's result
+            long delta = (quota.limit() - remaining) - (period.used().get() + period.correction().get());
+            if (delta == 0) return;
+            UsageStore.Period key = new UsageStore.Period(planId, keyId, periodStart(quota, today));
+            store.correct(key, delta);
+            period.correction().addAndGet(delta);
+            storedCorrections.merge(key, delta, Long::sum);
+        }
+    }
+
+    /**
+     * Takes up corrections another process saved to the same store since (the CLI's {@code usage-plan reset-usage}
+     * while {@code gatehouse serve} runs): the store holds every process's sum, so it is what counts. Under the
+     * corrections lock, so a concurrent {@link #setRemaining} is never applied twice or lost.
+     */
+    private void refreshCorrections() {
+        if (!loaded) return; // nothing counted yet: the first use reads them anyway
+        synchronized (corrections) {
+            Map<UsageStore.Period, Long> stored = store.loadCorrections(day(openedAt).minusDays(DAYS_LOADED));
+            stored.forEach((key, value) -> {
+                storedCorrections.put(key, value);
+                // also when the stored value is known already: a period first used while this ran read the old one
+                PeriodCount period = periods.get(key.planId() + "/" + key.keyId() + "@" + key.start());
+                if (period != null && period.correction().get() != value) period.correction().set(value);
+            });
+        }
+    }
+
+    @Override public long correction(String planId, String keyId, LocalDate periodStart) {
+        ensureLoaded();
+        PeriodCount period = periods.get(planId + "/" + keyId + "@" + periodStart);
+        if (period != null) return period.correction().get();
+        return storedCorrections.getOrDefault(new UsageStore.Period(planId, keyId, periodStart), 0L);
     }
 
     /** Requests per day from {@code start} to {@code end} inclusive, oldest first (AWS GetUsage's daily values). */
@@ -97,7 +155,7 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
         return out;
     }
 
-    private AtomicLong period(String planId, String keyId, UsagePlan.QuotaSettings quota, LocalDate today) {
+    private PeriodCount period(String planId, String keyId, UsagePlan.QuotaSettings quota, LocalDate today) {
         LocalDate start = periodStart(quota, today);
         return periods.computeIfAbsent(planId + "/" + keyId + "@" + start, k -> {
             long sum = 0;
@@ -105,7 +163,8 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
                 AtomicLong n = days.get(new UsageStore.Day(planId, keyId, d));
                 if (n != null) sum += n.get();
             }
-            return new AtomicLong(sum);
+            long correction = storedCorrections.getOrDefault(new UsageStore.Period(planId, keyId, start), 0L);
+            return new PeriodCount(new AtomicLong(sum), new AtomicLong(correction));
         });
     }
 
@@ -115,6 +174,7 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
             if (loaded) return;
             store.load(day(openedAt).minusDays(DAYS_LOADED)).forEach((d, n) -> days.merge(d, new AtomicLong(n),
                     (mine, stored) -> new AtomicLong(mine.get() + stored.get())));
+            storedCorrections.putAll(store.loadCorrections(day(openedAt).minusDays(DAYS_LOADED)));
             loaded = true;
         }
     }
@@ -137,6 +197,7 @@ public final class QuotaCounters implements QuotaStore, AutoCloseable {
     private void flushQuietly() {
         try {
             flush();
+            refreshCorrections();
         } catch (RuntimeException e) {
             LOG.warn("usage counts not saved yet (will retry): {}", e.getMessage());
         }

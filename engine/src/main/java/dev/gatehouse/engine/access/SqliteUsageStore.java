@@ -35,6 +35,9 @@ public final class SqliteUsageStore implements UsageStore {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("CREATE TABLE IF NOT EXISTS usage (plan_id TEXT NOT NULL, key_id TEXT NOT NULL, "
                         + "day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (plan_id, key_id, day))");
+                s.execute("CREATE TABLE IF NOT EXISTS quota_correction (plan_id TEXT NOT NULL, key_id TEXT NOT NULL, "
+                        + "period_start TEXT NOT NULL, correction INTEGER NOT NULL, "
+                        + "PRIMARY KEY (plan_id, key_id, period_start))");
             }
             return new SqliteUsageStore(c);
         } catch (SQLException | java.io.IOException e) {
@@ -85,6 +88,36 @@ public final class SqliteUsageStore implements UsageStore {
             } catch (SQLException ignored) {
                 // closing will tell
             }
+        }
+    }
+
+    @Override public synchronized Map<Period, Long> loadCorrections(LocalDate since) {
+        Map<Period, Long> out = new HashMap<>();
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT plan_id, key_id, period_start, correction FROM quota_correction WHERE period_start >= ?")) {
+            q.setString(1, since.toString());
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    out.put(new Period(r.getString(1), r.getString(2), LocalDate.parse(r.getString(3))), r.getLong(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the usage store: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override public synchronized void correct(Period period, long delta) {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO quota_correction (plan_id, key_id, "
+                + "period_start, correction) VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, key_id, period_start) "
+                + "DO UPDATE SET correction = correction + excluded.correction")) {
+            upsert.setString(1, period.planId());
+            upsert.setString(2, period.keyId());
+            upsert.setString(3, period.start().toString());
+            upsert.setLong(4, delta);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the usage store: " + e.getMessage(), e);
         }
     }
 

@@ -14,11 +14,26 @@ public interface UsageStore extends AutoCloseable {
     /** One plan/key/day total. */
     record Day(String planId, String keyId, LocalDate day) {}
 
+    /** One quota period of a plan and key, named by its first day. */
+    record Period(String planId, String keyId, LocalDate start) {}
+
     /** Every count from {@code since} on. */
     Map<Day, Long> load(LocalDate since);
 
     /** Adds the deltas to the stored counts. */
     void add(Map<Day, Long> deltas);
+
+    /**
+     * Every quota correction (see {@link QuotaStore#setRemaining}) of a period starting on or after {@code since}:
+     * requests the quota treats as used beyond those counted, negative when a key was granted more.
+     */
+    Map<Period, Long> loadCorrections(LocalDate since);
+
+    /**
+     * Adds {@code delta} to a period's stored correction, at once (an administrator's action, rare). Added, not
+     * set, for the same reason counts are. @throws IllegalStateException when it cannot be saved (nothing changed)
+     */
+    void correct(Period period, long delta);
 
     @Override void close();
 
@@ -40,6 +55,14 @@ public interface UsageStore extends AutoCloseable {
                 if (!deltas.isEmpty()) store().add(deltas);
             }
 
+            @Override public Map<Period, Long> loadCorrections(LocalDate since) {
+                return store().loadCorrections(since);
+            }
+
+            @Override public void correct(Period period, long delta) {
+                store().correct(period, delta);
+            }
+
             @Override public synchronized void close() {
                 if (open != null) open.close();
             }
@@ -54,6 +77,12 @@ public interface UsageStore extends AutoCloseable {
             }
 
             @Override public void add(Map<Day, Long> deltas) { }
+
+            @Override public Map<Period, Long> loadCorrections(LocalDate since) {
+                return Map.of();
+            }
+
+            @Override public void correct(Period period, long delta) { }
 
             @Override public void close() { }
         };

@@ -22,15 +22,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatehouse usage-plan create|add-key|usage}: usage plans as AWS's CreateUsagePlan, CreateUsagePlanKey and
- * GetUsage make and report them. Plans and keys are named by id or name.
+ * {@code gatehouse usage-plan create|add-key|usage|reset-usage}: usage plans as AWS's CreateUsagePlan,
+ * CreateUsagePlanKey, GetUsage and UpdateUsage make, report and reset them. Plans and keys are named by id or name.
  */
-@Command(name = "usage-plan", mixinStandardHelpOptions = true, description = "Create usage plans, add keys, report usage.",
-        subcommands = {UsagePlanCommand.Create.class, UsagePlanCommand.AddKey.class, UsagePlanCommand.Usage.class})
+@Command(name = "usage-plan", mixinStandardHelpOptions = true,
+        description = "Create usage plans, add keys, report and reset usage.",
+        subcommands = {UsagePlanCommand.Create.class, UsagePlanCommand.AddKey.class, UsagePlanCommand.Usage.class,
+                UsagePlanResetCommand.class})
 final class UsagePlanCommand implements Runnable {
 
     @Override public void run() {
-        throw CliErrors.of("name a subcommand: create, add-key or usage (gatehouse usage-plan --help)");
+        throw CliErrors.of("name a subcommand: create, add-key, usage or reset-usage (gatehouse usage-plan --help)");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a usage plan over an API stage.")

@@ -27,7 +27,7 @@ final class AuthorizerTestRoutes {
                     call.stringMap("additionalContext"));
             AuthorizerTestResult result = api.gateway().testInvokeAuthorizer(apiId, call.param("authorizer_id"), request);
             ObjectNode out = Call.READER.createObjectNode();
-            out.put("clientStatus", result.clientStatus());
+            out.put("clientStatus", result.awsClientStatus()); // 0 when the authorizer succeeded, as AWS documents it
             out.put("log", result.log());
             out.put("latency", result.latency());
             if (result.principalId() != null) out.put("principalId", result.principalId());

@@ -49,6 +49,7 @@ public final class ControlApi {
         StageRoutes.register(router, this);
         KeyRoutes.register(router, this);
         KeyPatchRoutes.register(router, this);
+        UsageRoutes.register(router, this);
         ModelRoutes.register(router, this);
         GatewayResponseRoutes.register(router, this);
         AuthorizerRoutes.register(router, this);

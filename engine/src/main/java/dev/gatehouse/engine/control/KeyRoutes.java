@@ -1,7 +1,6 @@
 package dev.gatehouse.engine.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.access.UsageReport;
 import dev.gatehouse.engine.model.ApiKey;
@@ -124,19 +123,7 @@ final class KeyRoutes {
         LocalDate start = date(call, "startDate");
         LocalDate end = date(call, "endDate");
         UsageReport report = api.gateway().usage(call.param("usageplanId"), call.query("keyId"), start, end);
-        ObjectNode out = Call.READER.createObjectNode();
-        out.put("usagePlanId", report.usagePlanId());
-        out.put("startDate", report.startDate().toString());
-        out.put("endDate", report.endDate().toString());
-        ObjectNode values = out.putObject("values");
-        report.values().forEach((key, days) -> {
-            ArrayNode perDay = values.putArray(key);
-            for (List<Long> pair : days) {
-                ArrayNode p = perDay.addArray();
-                pair.forEach(p::add);
-            }
-        });
-        return ControlResponse.json(200, out);
+        return ControlResponse.json(200, UsageRoutes.json(report));
     }
 
     private static LocalDate date(Call call, String name) {

@@ -16,4 +16,17 @@ import java.util.Map;
  * @param claims        a Cognito authorizer's token claims as API Gateway passes them on (null otherwise)
  */
 public record AuthorizerTestResult(int clientStatus, String log, long latency, String principalId, String policy,
-                                   Map<String, List<String>> authorization, Map<String, String> claims) {}
+                                   Map<String, List<String>> authorization, Map<String, String> claims) {
+
+    /**
+     * {@code clientStatus} as AWS's API answers it: 0 when the authorizer succeeded, else the status a caller would
+     * get. Source: the service model's documentation of {@code TestInvokeAuthorizerResponse.clientStatus}, "The HTTP
+     * status code that the client would have received. Value is 0 if the authorizer succeeded." (API Reference,
+     * TestInvokeAuthorizer; botocore apigateway 2015-07-09 service-2.json; the SDKs' generated docs). No recorded
+     * response of the real service was found to say otherwise. {@link #clientStatus()} stays the HTTP status (200
+     * when let through) for the console's own wording.
+     */
+    public int awsClientStatus() {
+        return clientStatus == 200 ? 0 : clientStatus;
+    }
+}

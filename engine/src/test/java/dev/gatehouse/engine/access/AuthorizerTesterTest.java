@@ -73,7 +73,7 @@ class AuthorizerTesterTest {
         String lambda = "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
         assertThat(r.log()).isEqualTo("Execution log for request test-request\n"
                 + t + "Starting authorizer: tok001 for request: test-request\n"
-                + t + "Incoming identity: allow-me\n"
+                + t + "Incoming identity: **low-me\n"
                 + t + "Endpoint request URI: " + lambda + "\n"
                 + t + "Endpoint request headers: {x-amzn-lambda-integration-tag=test-request, X-Amz-Source-Arn="
                 + "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/authorizers/tok001, Accept=application/json, "
@@ -128,7 +128,22 @@ class AuthorizerTesterTest {
         assertThat(r.clientStatus()).isEqualTo(200);
         assertThat(sentEvent.get()).contains("\"type\":\"REQUEST\"").contains("\"who\":\"ana\"").contains("\"tier\":\"gold\"")
                 .contains("\"X-Trace\":\"t1\"");
-        assertThat(r.log()).contains(" : Incoming identity: ana, gold\n");
+        // AWS writes a REQUEST authorizer's sources as a map, each value masked but its last 6 characters (recorded
+        // console test, September 2019: "Incoming identity: {method.request.header.Hash=********aaaaaa}")
+        assertThat(r.log()).contains(" : Incoming identity: {method.request.querystring.who=ana, stageVariables.tier=gold}\n");
+    }
+
+    @Test
+    void theIncomingIdentityIsMaskedButItsLastSixCharactersAsInARecordedConsoleTest() {
+        // the recorded line (September 2019, a REQUEST authorizer on the header Hash = "aaaaaaaaaaaaaa"):
+        // "Incoming identity: {method.request.header.Hash=********aaaaaa}"
+        Authorizer request = new Authorizer("req002", "hash-check", AuthorizerType.REQUEST, null, null, URI, null,
+                "method.request.header.Hash", null, 0);
+        AuthorizerTestResult r = tester(ALLOW).test(api, request, new AuthorizerTestRequest(
+                Map.of("Hash", "aaaaaaaaaaaaaa", "Authorizer", "bbbbbbbbbbbb"), null, null, null, null, null));
+        assertThat(r.log()).contains(" : Incoming identity: {method.request.header.Hash=********aaaaaa}\n");
+        assertThat(sentEvent.get()).as("the function itself gets the value in clear, as AWS sends it")
+                .contains("\"Hash\":\"aaaaaaaaaaaaaa\"");
     }
 
     @Test

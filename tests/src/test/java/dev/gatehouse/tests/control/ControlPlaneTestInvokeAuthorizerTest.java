@@ -53,7 +53,8 @@ class ControlPlaneTestInvokeAuthorizerTest {
 
             JsonNode ok = cli.run("test-invoke-authorizer", "--rest-api-id", apiId, "--authorizer-id", cognitoId,
                     "--headers", "Authorization=" + token);
-            assertThat(ok.path("clientStatus").asInt()).isEqualTo(200);
+            // "Value is 0 if the authorizer succeeded" (API Reference, TestInvokeAuthorizerResponse.clientStatus)
+            assertThat(ok.path("clientStatus").asInt()).isZero();
             assertThat(ok.path("claims").path("email").asText()).isEqualTo("ana@example.com");
             assertThat(ok.path("claims").path("token_use").asText()).isEqualTo("id");
             assertThat(ok.path("log").asText()).startsWith("Execution log for request test-request\n")
@@ -72,13 +73,14 @@ class ControlPlaneTestInvokeAuthorizerTest {
                     "--identity-source", "method.request.header.Authorization").path("id").asText();
             JsonNode allowed = cli.run("test-invoke-authorizer", "--rest-api-id", apiId, "--authorizer-id", lambdaId,
                     "--headers", "Authorization=let-me-in");
-            assertThat(allowed.path("clientStatus").asInt()).as(allowed.toString()).isEqualTo(200);
+            assertThat(allowed.path("clientStatus").asInt()).as(allowed.toString()).isZero();
             assertThat(allowed.path("principalId").asText()).isEqualTo("user-42");
             assertThat(allowed.path("policy").asText()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":"
                     + "\"execute-api:Invoke\",\"Effect\":\"Allow\",\"Resource\":\"arn:aws:execute-api:us-east-1:123456789012:"
                     + apiId + "/ESTestInvoke-stage/GET/\"}]}");
             assertThat(allowed.path("authorization").path("tier").get(0).asText()).isEqualTo("gold");
-            assertThat(allowed.path("log").asText()).as("masked but the last 6 characters").contains(" : Using valid authorizer policy for principal: *ser-42\n");
+            assertThat(allowed.path("log").asText()).as("masked but the last 6 characters").contains(" : Using valid authorizer policy for principal: *ser-42\n")
+                    .contains(" : Incoming identity: ***-me-in\n");
 
             AwsCli.Result unknown = cli.attempt("test-invoke-authorizer", "--rest-api-id", apiId, "--authorizer-id", "nope99");
             assertThat(unknown.exit()).isNotZero();

@@ -192,6 +192,36 @@ class ConsoleKeysPlansFlowTest {
         ConsoleFixture.waitUntil(() -> todaysRequests(robot, "partner", today) == 4);
         assertThat(robot.lookup("#usagePlanUsageSummary").queryAs(Label.class).getText())
                 .isEqualTo("partner: 4 requests today, 0 left in this DAY's quota");
+
+        // when partner's remaining quota is set on the plan's API keys tab (AWS UpdateUsage), first to a non-number
+        setBackend(session, api, "127.0.0.1:" + port + "/restapis/petbackend/backend/_user_request_");
+        robot.clickOn("#tab-plan-keys");
+        robot.interact(() -> robot.lookup("#usagePlanKeys").queryAs(javafx.scene.control.ListView.class).getSelectionModel().select(0));
+        robot.clickOn("#usagePlanSetRemaining");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#dialogText").tryQuery().isPresent());
+        assertThat(robot.lookup("#dialogText").queryAs(TextField.class).getText()).as("a reset proposes the whole limit").isEqualTo("4");
+        robot.doubleClickOn("#dialogText").write("lots").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        // then the answer is refused in words and nothing changes
+        ConsoleFixture.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane refused = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(refused.getContentText()).isEqualTo("Remaining requests must be a whole number from 0 to 2147483647 (not \"lots\")");
+        robot.clickOn(robot.from(refused).lookup((Button b) -> "OK".equals(b.getText())).queryButton());
+        assertThat(get(pets, value).statusCode()).isEqualTo(429);
+
+        // when it is set to 1, then the engine admits exactly one more call (200) and refuses the next: Limit Exceeded
+        robot.clickOn("#usagePlanSetRemaining");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#dialogText").tryQuery().isPresent());
+        robot.doubleClickOn("#dialogText").write("1").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        ConsoleFixture.waitUntil(() -> robot.lookup("#usagePlansNotice").queryAs(Label.class).getText()
+                .equals("partner has 1 request left in this DAY's quota of Basic"));
+        ConsoleFixture.waitUntil(() -> robot.lookup("#usagePlanUsageSummary").queryAs(Label.class).getText()
+                .equals("partner: 4 requests today, 1 left in this DAY's quota"));
+        HttpResponse<String> again = get(pets, value);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("dog");
+        HttpResponse<String> overAgain = get(pets, value);
+        assertThat(overAgain.statusCode()).isEqualTo(429);
+        assertThat(overAgain.body()).isEqualTo("{\"message\":\"Limit Exceeded\"}");
     }
 
     @Test

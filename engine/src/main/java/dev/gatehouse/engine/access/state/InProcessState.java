@@ -39,6 +39,15 @@ public final class InProcessState implements StateStore {
         return quotas.daily(planId, keyId, start, end);
     }
 
+    @Override public void setRemaining(String planId, String keyId, UsagePlan.QuotaSettings quota, long remaining,
+                                       Instant now) {
+        quotas.setRemaining(planId, keyId, quota, remaining, now);
+    }
+
+    @Override public long correction(String planId, String keyId, LocalDate periodStart) {
+        return quotas.correction(planId, keyId, periodStart);
+    }
+
     @Override public String describe() {
         return "in-process";
     }

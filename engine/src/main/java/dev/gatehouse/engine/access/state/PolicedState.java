@@ -79,6 +79,25 @@ public final class PolicedState implements StateStore {
         }
     }
 
+    /** @throws IllegalStateException saying the usage cannot be changed while the store is unavailable */
+    @Override public void setRemaining(String planId, String keyId, UsagePlan.QuotaSettings quota, long remaining,
+                                       Instant now) {
+        try {
+            store.setRemaining(planId, keyId, quota, remaining, now);
+        } catch (StateUnavailableException e) {
+            throw new IllegalStateException("The remaining quota cannot be changed now: " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws IllegalStateException saying the usage cannot be read while the store is unavailable */
+    @Override public long correction(String planId, String keyId, LocalDate periodStart) {
+        try {
+            return store.correction(planId, keyId, periodStart);
+        } catch (StateUnavailableException e) {
+            throw new IllegalStateException("Usage cannot be read now: " + e.getMessage(), e);
+        }
+    }
+
     /** True while the store is not answering (the console and tests show it). */
     public boolean unavailable() {
         return outageSince.get() != null;

@@ -39,7 +39,9 @@ import java.util.concurrent.TimeUnit;
  * (compare-and-swap over Lettuce; each bucket expires once it would be full again, so idle buckets cost nothing);
  * quota counts are one counter per plan, key and UTC day ({@code INCR} + {@code EXPIRE}), checked and incremented
  * in one Lua script over the days of the quota period, so the check and the count are atomic across engines and a
- * quota is exact. Day counters live {@value #USAGE_TTL_DAYS} days: long enough for a month's quota and GetUsage's
+ * quota is exact. An UpdateUsage correction is one more counter per period ({@code quota-correction:}), read by
+ * the same script and set by another that computes it from the period's counts in Redis, so every engine sees it on
+ * its next request. Day counters and corrections live {@value #USAGE_TTL_DAYS} days: long enough for a month's quota and GetUsage's
  * history.
  *
  * <p>Commands time out after {@link #COMMAND_TIMEOUT}; while the connection is down, commands are refused at once
@@ -57,8 +59,8 @@ public final class RedisState implements StateStore {
     private static final String PREFIX = "gatehouse:";
 
     /**
-     * KEYS = the period's day counters, today last; ARGV[1] = the limit (-1: none), ARGV[2] = TTL in seconds.
-     * Returns the count after this request, or -1 when the quota was used up (nothing counted).
+     * KEYS = the period's correction, then its day counters, today last; ARGV[1] = the limit (-1: none), ARGV[2] =
+     * TTL in seconds. Returns the count after this request, or -1 when the quota was used up (nothing counted).
      */
     private static final String CONSUME = """
             local limit = tonumber(ARGV[1])
@@ -70,6 +72,18 @@ public final class RedisState implements StateStore {
             local n = redis.call('INCR', KEYS[#KEYS])
             redis.call('EXPIRE', KEYS[#KEYS], tonumber(ARGV[2]))
             return n
+            """;
+
+    /**
+     * KEYS as {@link #CONSUME}'s; ARGV[1] = the limit, ARGV[2] = the remaining requests to leave, ARGV[3] = TTL in
+     * seconds. Sets the correction so that limit - (counted + correction) = remaining; returns it.
+     */
+    private static final String SET_REMAINING = """
+            local used = 0
+            for i = 2, #KEYS do used = used + tonumber(redis.call('GET', KEYS[i]) or '0') end
+            local correction = tonumber(ARGV[1]) - tonumber(ARGV[2]) - used
+            redis.call('SET', KEYS[1], correction, 'EX', tonumber(ARGV[3]))
+            return correction
             """;
 
     private final String where;
@@ -161,7 +175,7 @@ public final class RedisState implements StateStore {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         boolean limited = quota != null && quota.limit() != null;
         LocalDate from = limited ? QuotaCounters.periodStartOf(quota, today) : today;
-        byte[][] keys = dayKeys(planId, keyId, from, today);
+        byte[][] keys = periodKeys(planId, keyId, from, today);
         try {
             Long n = connection.sync().eval(CONSUME, ScriptOutputType.INTEGER, keys,
                     bytes(limited ? quota.limit() : -1), bytes(Duration.ofDays(USAGE_TTL_DAYS).toSeconds()));
@@ -186,6 +200,43 @@ public final class RedisState implements StateStore {
             throw unavailable(e);
         }
         return out;
+    }
+
+    @Override public void setRemaining(String planId, String keyId, UsagePlan.QuotaSettings quota, long remaining,
+                                       Instant now) {
+        if (quota == null || quota.limit() == null) throw new IllegalArgumentException("the plan has no quota limit");
+        if (remaining < 0) throw new IllegalArgumentException("remaining must be 0 or more");
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        byte[][] keys = periodKeys(planId, keyId, QuotaCounters.periodStartOf(quota, today), today);
+        try {
+            connection.sync().eval(SET_REMAINING, ScriptOutputType.INTEGER, keys, bytes(quota.limit()), bytes(remaining),
+                    bytes(Duration.ofDays(USAGE_TTL_DAYS).toSeconds()));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override public long correction(String planId, String keyId, LocalDate periodStart) {
+        try {
+            byte[] v = connection.sync().get(correctionKey(planId, keyId, periodStart));
+            return v == null ? 0 : Long.parseLong(new String(v, StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The period's correction, then its day counters (the scripts' KEYS). */
+    private static byte[][] periodKeys(String planId, String keyId, LocalDate from, LocalDate to) {
+        byte[][] days = dayKeys(planId, keyId, from, to);
+        byte[][] keys = new byte[days.length + 1][];
+        keys[0] = correctionKey(planId, keyId, from);
+        System.arraycopy(days, 0, keys, 1, days.length);
+        return keys;
+    }
+
+    /** In the key's hash slot, as its day counters. */
+    private static byte[] correctionKey(String planId, String keyId, LocalDate periodStart) {
+        return (PREFIX + "quota-correction:{" + planId + "/" + keyId + "}:" + periodStart).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

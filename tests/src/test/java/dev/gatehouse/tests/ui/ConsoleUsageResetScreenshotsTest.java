@@ -1,0 +1,73 @@
+package dev.gatehouse.tests.ui;
+
+import dev.gatehouse.app.Console;
+import dev.gatehouse.app.session.WorkspaceSession;
+import dev.gatehouse.app.shell.Page;
+import dev.gatehouse.engine.model.QuotaPeriod;
+import dev.gatehouse.engine.model.UsagePlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Screenshots of a usage plan's API keys tab with "Set remaining quota…" and its dialog (AWS UpdateUsage), written
+ * with {@code -Dgatehouse.screenshots=docs} into {@code docs/screenshots/usage-reset-*.png} (or {@code =target}).
+ */
+@EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target")
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUsageResetScreenshotsTest {
+    static {
+        ConsoleFixture.useScreen(1440, 900);
+    }
+
+    private Console console;
+    private javafx.stage.Stage stage;
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        this.stage = stage;
+        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+    }
+
+    @AfterEach
+    void closeConsole() {
+        ConsoleFixture.close(console);
+    }
+
+    @Test
+    void theApiKeysTabOfAPlanOffersToSetTheRemainingQuota(FxRobot robot) {
+        ConsoleFixture.awaitOpen(console);
+        Path out = ConsoleFixture.screenshotDir();
+        WorkspaceSession session = console.workbench().session().orElseThrow();
+        String api = ConsoleFixture.api(console).id();
+        String key = session.traffic().createApiKey("partner-acme", null, null, true).id();
+        session.traffic().putUsagePlan(new UsagePlan("gold01", "Gold", "Partners", List.of(new UsagePlan.ApiStage(api, "prod",
+                Map.of())), new UsagePlan.ThrottleSettings(50, 100.0), new UsagePlan.QuotaSettings(1000, 0, QuotaPeriod.DAY),
+                null, Map.of(), List.of(key)), "Create usage plan Gold");
+        robot.interact(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            console.shell().show(Page.USAGE_PLANS);
+        });
+        ConsoleFixture.waitUntil(() -> robot.lookup("#usagePlanKeys").tryQuery().isPresent());
+        robot.clickOn("#tab-plan-keys");
+        ListView<?> keys = robot.lookup("#usagePlanKeys").queryAs(ListView.class);
+        ConsoleFixture.waitUntil(() -> keys.getItems().size() == 1);
+        robot.interact(() -> keys.getSelectionModel().select(0));
+        ConsoleFixture.snapshot(stage, out.resolve("usage-reset-plan-keys-light.png"));
+
+        robot.clickOn("#usagePlanSetRemaining");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#dialogText").tryQuery().isPresent());
+        ConsoleFixture.snapshot(robot.lookup("#dialogText").query().getScene().getWindow(),
+                out.resolve("usage-reset-dialog-light.png"));
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#dialogText").query().getScene().getWindow()).close());
+    }
+}
