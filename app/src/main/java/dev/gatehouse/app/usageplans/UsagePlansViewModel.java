@@ -163,7 +163,7 @@ public final class UsagePlansViewModel {
     /** Requests per key and day, oldest first per key ({@link #USAGE_DAYS} days to today, UTC). */
     public ObservableList<UsagePoint> usage() { return usage; }
 
-    /** "partner: 12 requests today, 88 left in this DAY's quota", one line per key. */
+    /** "partner: 12 requests today, 88 left in today's quota", one line per key. */
     public ReadOnlyStringProperty usageSummaryProperty() { return usageSummary.getReadOnlyProperty(); }
 
     /** Why the form cannot be saved, or empty. */
@@ -285,7 +285,7 @@ public final class UsagePlansViewModel {
             return;
         }
         var answer = workbench.dialogs().askText("Set remaining quota", "Requests " + key.name() + " may still make in "
-                + "this " + quota.period() + "'s quota (the plan allows " + quota.limit() + ")", String.valueOf(quota.limit()));
+                + quotaOf(quota.period()) + " (the plan allows " + quota.limit() + ")", String.valueOf(quota.limit()));
         if (answer.isEmpty()) return;
         var remaining = NumberInput.whole("Remaining requests", answer.get(), 0, Integer.MAX_VALUE);
         if (!remaining.ok()) {
@@ -305,8 +305,8 @@ public final class UsagePlansViewModel {
         if (row == null || key == null) return;
         QuotaPeriod quotaPeriod = row.plan().quota() == null ? QuotaPeriod.DAY : row.plan().quota().period();
         run("Cannot set the remaining quota of " + key.name(), t -> t.updateUsage(row.id(), key.id(), remaining), report -> {
-            notice.set(key.name() + " has " + remaining + " request" + (remaining == 1 ? "" : "s") + " left in this "
-                    + quotaPeriod + "'s quota of " + row.name());
+            notice.set(key.name() + " has " + remaining + " request" + (remaining == 1 ? "" : "s") + " left in "
+                    + quotaOf(quotaPeriod) + " of " + row.name());
             refreshUsage();
         });
     }
@@ -348,7 +348,7 @@ public final class UsagePlansViewModel {
                 day = day.plusDays(1);
             }
             lines.add(keyName + ": " + lastUsed + " request" + (lastUsed == 1 ? "" : "s") + " today"
-                    + (quotaPeriod == null ? "" : ", " + lastRemaining + " left in this " + quotaPeriod + "'s quota"));
+                    + (quotaPeriod == null ? "" : ", " + lastRemaining + " left in " + quotaOf(quotaPeriod)));
         });
         usage.setAll(points);
         usageSummary.set(lines.isEmpty() ? "No API keys in this plan: no usage to show" : String.join("\n", lines));
@@ -536,5 +536,14 @@ public final class UsagePlansViewModel {
         }
         if (p.quota() != null && p.quota().limit() != null) parts.add(p.quota().limit() + " per " + p.quota().period());
         return parts.isEmpty() ? "no limits" : String.join(" · ", parts);
+    }
+
+    /** "today's quota", "this week's quota", "this month's quota": the current period in words. */
+    static String quotaOf(QuotaPeriod period) {
+        return switch (period) {
+            case DAY -> "today's quota";
+            case WEEK -> "this week's quota";
+            case MONTH -> "this month's quota";
+        };
     }
 }

@@ -102,8 +102,8 @@ class UsagePlansViewModelTest {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         assertThat(ws.session().traffic().usage(stored().id(), partner.id(), today, today).values())
                 .as("[used, remaining] today, from the engine").isEqualTo(Map.of(partner.id(), java.util.List.of(java.util.List.of(0L, 5L))));
-        assertThat(vm.noticeProperty().get()).isEqualTo("partner has 5 requests left in this DAY's quota of Basic");
-        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 5 left in this DAY's quota");
+        assertThat(vm.noticeProperty().get()).isEqualTo("partner has 5 requests left in today's quota of Basic");
+        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 5 left in today's quota");
         assertThat(ws.workbench.undoTextProperty().get()).as("usage is runtime data, not an undoable edit")
                 .isEqualTo("Undo Add API key partner to usage plan Basic");
     }
@@ -115,7 +115,7 @@ class UsagePlansViewModelTest {
         vm.setRemainingAsking(partner);
         assertThat(ws.dialogs.errors).containsExactly("Cannot set the remaining quota of partner: Remaining requests must be "
                 + "a whole number from 0 to 2147483647 (not \"-1\")");
-        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 2 left in this DAY's quota");
+        assertThat(vm.usageSummaryProperty().get()).isEqualTo("partner: 0 requests today, 2 left in today's quota");
     }
 
     @Test

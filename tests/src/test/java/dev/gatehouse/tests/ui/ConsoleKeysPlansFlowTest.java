@@ -191,7 +191,7 @@ class ConsoleKeysPlansFlowTest {
         String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("MM-dd"));
         ConsoleFixture.waitUntil(() -> todaysRequests(robot, "partner", today) == 4);
         assertThat(robot.lookup("#usagePlanUsageSummary").queryAs(Label.class).getText())
-                .isEqualTo("partner: 4 requests today, 0 left in this DAY's quota");
+                .isEqualTo("partner: 4 requests today, 0 left in today's quota");
 
         // when partner's remaining quota is set on the plan's API keys tab (AWS UpdateUsage), first to a non-number
         setBackend(session, api, "127.0.0.1:" + port + "/restapis/petbackend/backend/_user_request_");
@@ -213,9 +213,9 @@ class ConsoleKeysPlansFlowTest {
         ConsoleFixture.waitUntil(() -> robot.lookup("#dialogText").tryQuery().isPresent());
         robot.doubleClickOn("#dialogText").write("1").press(KeyCode.ENTER).release(KeyCode.ENTER);
         ConsoleFixture.waitUntil(() -> robot.lookup("#usagePlansNotice").queryAs(Label.class).getText()
-                .equals("partner has 1 request left in this DAY's quota of Basic"));
+                .equals("partner has 1 request left in today's quota of Basic"));
         ConsoleFixture.waitUntil(() -> robot.lookup("#usagePlanUsageSummary").queryAs(Label.class).getText()
-                .equals("partner: 4 requests today, 1 left in this DAY's quota"));
+                .equals("partner: 4 requests today, 1 left in today's quota"));
         HttpResponse<String> again = get(pets, value);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("dog");
