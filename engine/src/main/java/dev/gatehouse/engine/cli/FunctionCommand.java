@@ -36,7 +36,7 @@ final class FunctionCommand implements Runnable {
 
     static Path workspaceDir(WorkspaceOption option) {
         Path d = option.dir.toAbsolutePath().normalize();
-        if (!Files.exists(d.resolve("workspace.json"))) throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+        if (!Files.exists(d.resolve("workspace.json"))) throw WorkspaceOption.noWorkspace(d);
         return d;
     }
 

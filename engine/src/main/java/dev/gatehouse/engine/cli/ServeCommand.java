@@ -96,11 +96,13 @@ final class ServeCommand implements Callable<Integer> {
         StateOptions stateOptions = stateOptions();
         Gateway gateway;
         if (stateOptions.redis() == null) {
-            gateway = editing ? workspace.open(false) : workspace.openForReading();
+            // with the control plane an empty folder is a usable start, as a new AWS account is: the AWS CLI, the
+            // SDKs and `gatehouse push` create its APIs
+            gateway = editing ? workspace.open(adminPort != null) : workspace.openForReading();
         } else {
             java.nio.file.Path d = workspace.dir.toAbsolutePath().normalize();
             if (!java.nio.file.Files.exists(d.resolve("workspace.json"))) {
-                throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+                throw WorkspaceOption.noWorkspace(d);
             }
             try {
                 gateway = Gateway.open(d, !editing, stateOptions);
