@@ -80,9 +80,7 @@ final class LogsCommand implements Callable<Integer> {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             apiId = definition.id();
             root = gateway.workspace().root();
-            var stageDef = gateway.workspace().stage(apiId, stage).orElseThrow(() -> CliErrors.of("API "
-                    + definition.name() + " has no stage '" + stage + "' (stages: " + gateway.workspace().stages(apiId)
-                    .stream().map(dev.gatehouse.engine.model.Stage::stageName).toList() + ")"));
+            var stageDef = WorkspaceOption.stage(gateway.workspace(), definition, stage);
             if (!logsRequests(stageDef)) {
                 // an empty answer alone reads as "no traffic"; say why nothing is kept (stderr: stdout stays parseable)
                 System.err.println("note: stage " + stage + " keeps no execution logs: no method setting turns "

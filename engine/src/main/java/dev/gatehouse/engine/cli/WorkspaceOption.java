@@ -46,6 +46,13 @@ final class WorkspaceOption {
                 + "one to fill with the AWS CLI or 'gatehouse push'");
     }
 
+    /** A stage of {@code api} by name; an unknown one is refused naming the stages the API has. */
+    static dev.gatehouse.engine.model.Stage stage(Workspace workspace, ApiDefinition api, String name) {
+        return workspace.stage(api.id(), name).orElseThrow(() -> CliErrors.of("API " + api.name() + " has no stage '"
+                + name + "' (stages: " + workspace.stages(api.id()).stream()
+                .map(dev.gatehouse.engine.model.Stage::stageName).toList() + ")"));
+    }
+
     /** An API by id, or by name when exactly one API has it. */
     static ApiDefinition api(Workspace workspace, String idOrName) {
         return workspace.api(idOrName).orElseGet(() -> {

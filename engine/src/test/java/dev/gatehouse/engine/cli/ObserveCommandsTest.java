@@ -116,6 +116,10 @@ class ObserveCommandsTest {
             Run unknown = run("logs", "Observed", "--stage", "prd", "-w", w);
             assertThat(unknown.code()).isNotZero();
             assertThat(unknown.err()).contains("API Observed has no stage 'prd' (stages: [prod])");
+            Run metrics = run("metrics", "Observed", "--stage", "prd", "-w", w);
+            assertThat(metrics.code()).isNotZero();
+            assertThat(metrics.out()).isEmpty();
+            assertThat(metrics.err()).contains("API Observed has no stage 'prd' (stages: [prod])");
         }
     }
 }
