@@ -28,7 +28,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (!output.equals("text") && !output.equals("json")) throw CliErrors.of("--output must be text or json, not '" + output + "'");
         Path root = workspace.dir.toAbsolutePath().normalize();
-        if (!Files.exists(root.resolve("workspace.json"))) throw CliErrors.of("no workspace at " + root + " (workspace.json not found)");
+        if (!Files.exists(root.resolve("workspace.json"))) throw WorkspaceOption.noWorkspace(root);
         AuditTrail trail = AuditTrail.ofWorkspace(root);
         for (JsonNode e : trail.read(since == null ? null : SinceOption.parse(since, Instant.now()))) {
             if (output.equals("json")) {

@@ -36,7 +36,7 @@ final class FunctionCommand implements Runnable {
 
     static Path workspaceDir(WorkspaceOption option) {
         Path d = option.dir.toAbsolutePath().normalize();
-        if (!Files.exists(d.resolve("workspace.json"))) throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+        if (!Files.exists(d.resolve("workspace.json"))) throw WorkspaceOption.noWorkspace(d);
         return d;
     }
 
@@ -45,7 +45,7 @@ final class FunctionCommand implements Runnable {
             description = "Create functions/NAME with function.json and the code folder given, or a starter handler.")
     static final class Create implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--runtime", required = true, paramLabel = "RUNTIME", description = "nodejs, python or provided")
+        @Option(names = "--runtime", required = true, paramLabel = "RUNTIME", description = "nodejs, python, java or provided")
         String runtime;
         @Option(names = "--handler", paramLabel = "HANDLER", description = "file.function (default: the runtime's starter)")
         String handler;

@@ -80,6 +80,13 @@ final class LogsCommand implements Callable<Integer> {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             apiId = definition.id();
             root = gateway.workspace().root();
+            var stageDef = WorkspaceOption.stage(gateway.workspace(), definition, stage);
+            if (!logsRequests(stageDef)) {
+                // an empty answer alone reads as "no traffic"; say why nothing is kept (stderr: stdout stays parseable)
+                System.err.println("note: stage " + stage + " keeps no execution logs: no method setting turns "
+                        + "loggingLevel on (aws apigateway update-stage ... --patch-operations "
+                        + "op=replace,path=/*/*/logging/loglevel,value=INFO, or \"Log this stage\" in the console)");
+            }
         }
         RequestLogQuery query;
         try {
@@ -108,6 +115,12 @@ final class LogsCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** True when some method setting of the stage keeps execution logs (loggingLevel ERROR or INFO). */
+    private static boolean logsRequests(dev.gatehouse.engine.model.Stage s) {
+        return s.methodSettings().values().stream().anyMatch(m -> m.loggingLevel() != null
+                && !m.loggingLevel().name().equals("OFF"));
     }
 
     private void print(PrintStream out, RequestLogEntry e) {

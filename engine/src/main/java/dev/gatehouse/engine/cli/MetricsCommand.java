@@ -55,6 +55,7 @@ final class MetricsCommand implements Callable<Integer> {
         try (Gateway gateway = workspace.openForReading()) {
             ApiDefinition definition = WorkspaceOption.api(gateway.workspace(), api);
             apiId = definition.id();
+            WorkspaceOption.stage(gateway.workspace(), definition, stage); // an unknown stage is an error, not zeros
             root = gateway.workspace().root();
         }
         Instant now = Instant.now();

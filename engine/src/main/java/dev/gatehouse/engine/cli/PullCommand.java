@@ -39,9 +39,12 @@ final class PullCommand implements Callable<Integer> {
             if (r.applied()) store.update(r.remoteAfter());
             String what = r.created() ? "pulled " + r.name() + " as a new API " + r.localApiId()
                     : r.applied() ? "updated " + r.name() + " (" + r.localApiId() + ")"
+                    // no method differs: say so once, rather than "differs" followed by "no method differs"
+                    : r.changes().isEmpty() ? r.name() + " (" + r.localApiId() + ") has the same methods as the remote; "
+                            + "nothing changed (--overwrite takes the remote's whole definition anyway)"
                     : r.name() + " (" + r.localApiId() + ") differs from the remote; nothing changed (--overwrite accepts it)";
             System.out.println(what + " from " + remote.name() + " " + r.remoteApiId() + " stage " + r.stage());
-            if (!r.created() && r.changes().isEmpty()) System.out.println("  no method differs");
+            if (r.applied() && !r.created() && r.changes().isEmpty()) System.out.println("  no method differs");
             r.changes().forEach(c -> System.out.println("  " + c));
             return r.applied() || r.changes().isEmpty() ? 0 : 3;
         }

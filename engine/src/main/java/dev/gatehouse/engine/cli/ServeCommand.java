@@ -31,10 +31,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin WorkspaceOption workspace;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "" + DEFAULT_PORT, description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT, description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--lock", description = "Open the workspace for editing (as --admin-port does) rather than read-only; "
@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
             + "(service apigateway) on PORT (0 = any free port); opens the workspace for editing.")
     Integer adminPort;
 
-    @Option(names = "--admin-host", defaultValue = "127.0.0.1", description = "Address of the control plane (default "
+    @Option(names = "--admin-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address of the control plane (default "
             + "${DEFAULT-VALUE}); beyond loopback only with --credentials.")
     String adminHost;
 
@@ -85,6 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         // by default serve reads without the writer lock and follows the disk, so `gatehouse deploy` (or the console)
         // can deploy while this process serves
         boolean editing = lock || adminPort != null;
+        checkPort("--port", port);
+        if (adminPort != null) checkPort("--admin-port", adminPort);
         if (adminPort == null && (adminTlsCert != null || adminTlsKey != null)) {
             throw CliErrors.of("--admin-tls-cert and --admin-tls-key need --admin-port (they secure the control plane)");
         }
@@ -96,11 +98,13 @@ final class ServeCommand implements Callable<Integer> {
         StateOptions stateOptions = stateOptions();
         Gateway gateway;
         if (stateOptions.redis() == null) {
-            gateway = editing ? workspace.open(false) : workspace.openForReading();
+            // with the control plane an empty folder is a usable start, as a new AWS account is: the AWS CLI, the
+            // SDKs and `gatehouse push` create its APIs
+            gateway = editing ? workspace.open(adminPort != null) : workspace.openForReading();
         } else {
             java.nio.file.Path d = workspace.dir.toAbsolutePath().normalize();
             if (!java.nio.file.Files.exists(d.resolve("workspace.json"))) {
-                throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+                throw WorkspaceOption.noWorkspace(d);
             }
             try {
                 gateway = Gateway.open(d, !editing, stateOptions);
@@ -154,6 +158,12 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static void checkPort(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw CliErrors.of(option + " must be a TCP port from 1 to 65535 (0 = any free port), not " + value);
+        }
     }
 
     private StateOptions stateOptions() {

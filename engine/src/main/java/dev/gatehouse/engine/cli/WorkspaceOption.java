@@ -19,7 +19,7 @@ final class WorkspaceOption {
     /** Opens the workspace for reading only (no writer lock): for commands that change nothing. */
     Gateway openForReading() {
         Path d = dir.toAbsolutePath().normalize();
-        if (!Files.exists(d.resolve("workspace.json"))) throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+        if (!Files.exists(d.resolve("workspace.json"))) throw noWorkspace(d);
         Gateway gateway = Gateway.openReadOnly(d);
         for (WorkspaceProblem p : gateway.workspace().problems()) System.err.println("warning: " + p);
         return gateway;
@@ -29,7 +29,7 @@ final class WorkspaceOption {
     Gateway open(boolean create) {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.exists(d.resolve("workspace.json"))) {
-            if (!create) throw CliErrors.of("no workspace at " + d + " (workspace.json not found)");
+            if (!create) throw noWorkspace(d);
             Workspace.create(d, d.getFileName() == null ? "workspace" : d.getFileName().toString()).close();
         }
         Gateway gateway = Gateway.open(d);
@@ -37,6 +37,20 @@ final class WorkspaceOption {
             System.err.println("warning: " + p);
         }
         return gateway;
+    }
+
+    /** The error for a folder without {@code workspace.json}, saying how to make one. */
+    static CliErrors noWorkspace(Path dir) {
+        return CliErrors.of("no workspace at " + dir + " (workspace.json not found): 'gatehouse import FILE -w " + dir
+                + "' creates one from an OpenAPI document, 'gatehouse serve -w " + dir + " --admin-port 4011' an empty "
+                + "one to fill with the AWS CLI or 'gatehouse push'");
+    }
+
+    /** A stage of {@code api} by name; an unknown one is refused naming the stages the API has. */
+    static dev.gatehouse.engine.model.Stage stage(Workspace workspace, ApiDefinition api, String name) {
+        return workspace.stage(api.id(), name).orElseThrow(() -> CliErrors.of("API " + api.name() + " has no stage '"
+                + name + "' (stages: " + workspace.stages(api.id()).stream()
+                .map(dev.gatehouse.engine.model.Stage::stageName).toList() + ")"));
     }
 
     /** An API by id, or by name when exactly one API has it. */

@@ -3,15 +3,15 @@ package dev.gatehouse.engine.control;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
  * GetAccount and UpdateAccount ({@code GET/PATCH /account}): the engine's account-level settings in botocore's
  * {@code Account} shape. {@code throttleSettings} is the engine-wide throttle the data plane enforces (AWS's
  * account limit, 10,000 rps / burst 5,000 unless {@code serve} set another), read live from the gateway; as on
- * AWS it is not patchable. {@code cloudwatchRoleArn} and {@code features} are kept for the engine process's life
- * (like AWS's, they are per account, not per workspace, so they are not workspace edits).
+ * AWS it is not patchable. {@code cloudwatchRoleArn} and {@code features} are kept in the workspace's
+ * {@code .gatehouse/account.json} ({@link AccountFile}), so a restarted engine still has them, as an AWS account
+ * does; they are runtime settings of the engine's account, not definitions, so they are not workspace edits.
  */
 final class AccountRoutes {
     /** The API key format version AWS reports for accounts today. */
@@ -21,6 +21,9 @@ final class AccountRoutes {
 
     /** The settings an UpdateAccount may change; replaced whole under compare-and-set. */
     record Settings(String cloudwatchRoleArn, List<String> features) {
+        /** A new account's: no CloudWatch role, the {@code UsagePlans} feature on (AWS's GetAccount today). */
+        static final Settings DEFAULTS = new Settings(null, List.of("UsagePlans"));
+
         Settings {
             features = List.copyOf(features);
         }
@@ -29,11 +32,11 @@ final class AccountRoutes {
     private AccountRoutes() {}
 
     static void register(Router r, ControlApi api) {
-        AtomicReference<Settings> settings = new AtomicReference<>(new Settings(null, List.of("UsagePlans")));
-        r.on("GET", "/account", call -> ControlResponse.json(200, view(api, settings.get())));
+        AccountFile settings = new AccountFile(api.gateway().workspace().root());
+        r.on("GET", "/account", call -> ControlResponse.json(200, view(api, settings.read())));
         r.on("PATCH", "/account", call -> {
             List<Patch> patches = Patch.of(call);
-            Settings next = settings.updateAndGet(s -> {
+            Settings next = settings.update(s -> {
                 Settings out = s;
                 for (Patch p : patches) out = apply(out, p);
                 return out;

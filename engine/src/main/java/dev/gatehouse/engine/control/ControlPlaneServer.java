@@ -103,10 +103,25 @@ public final class ControlPlaneServer implements AutoCloseable {
             ControlRequest r = new ControlRequest(request.method().name(), q < 0 ? uri : uri.substring(0, q),
                     q < 0 ? null : uri.substring(q + 1), headers, body.getBytes());
             handlers.execute(() -> {
-                ControlResponse response = api.handle(r);
+                ControlResponse response = answer(() -> api.handle(r));
                 context.runOnContext(x -> write(request.response(), response));
             });
         });
+    }
+
+    /**
+     * Runs a handler so that the client always gets an answer: {@link ControlApi#handle} turns exceptions into AWS's
+     * errors itself, but an {@link Error} (a class missing from a replaced jar, a stack overflow) would otherwise end
+     * the handler thread with no response, and the client (the AWS CLI retries 4 times) waits out its read timeout.
+     * Such a failure is a 500 InternalServerErrorException here, and logged. Called on a handler thread.
+     */
+    static ControlResponse answer(java.util.function.Supplier<ControlResponse> handler) {
+        try {
+            return handler.get();
+        } catch (Throwable t) {
+            org.slf4j.LoggerFactory.getLogger(ControlPlaneServer.class).error("control plane: a request failed", t);
+            return ControlResponse.error(new ControlException(500, "InternalServerErrorException", "Internal server error"));
+        }
     }
 
     /**

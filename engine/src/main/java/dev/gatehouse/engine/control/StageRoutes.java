@@ -53,6 +53,12 @@ final class StageRoutes {
                     .orElseThrow(() -> DefinitionException.notFound("Invalid Deployment identifier specified")).deployment());
         });
 
+        r.on("DELETE", "/restapis/{restapi_id}/deployments/{deployment_id}", call -> {
+            api.api(call.param("restapi_id"));
+            api.apply(Edit.deleteDeployment(call.param("restapi_id"), call.param("deployment_id")));
+            return ControlResponse.empty(202);
+        });
+
         r.on("GET", "/restapis/{restapi_id}/stages", call -> {
             String apiId = call.param("restapi_id");
             api.api(apiId);

@@ -115,6 +115,15 @@ public interface Edit {
         return StandardEdits.deleteStage(apiId, stageName);
     }
 
+    /**
+     * Deletes a deployment no stage serves (AWS's DeleteDeployment): 404 "Invalid Deployment identifier specified"
+     * if unknown, 400 "Active stages pointing to this deployment must be moved or deleted" while a stage (or a
+     * stage's canary) points at it. "Delete deployment {id}".
+     */
+    static Edit deleteDeployment(String apiId, String deploymentId) {
+        return StandardEdits.deleteDeployment(apiId, deploymentId);
+    }
+
     /** Renames a stage, keeping its settings (409 if the new name is taken). "Rename stage {from} to {to}". */
     static Edit renameStage(String apiId, String from, String to, Instant now) {
         return StandardEdits.renameStage(apiId, from, to, now);

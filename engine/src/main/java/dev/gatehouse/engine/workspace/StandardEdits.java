@@ -103,6 +103,20 @@ final class StandardEdits {
         });
     }
 
+    static Edit deleteDeployment(String apiId, String deploymentId) {
+        return new Planned("Delete deployment " + deploymentId, state -> {
+            requireApi(state, apiId);
+            checkDeployment(state, apiId, deploymentId);
+            for (Stage stage : state.stages(apiId)) {
+                boolean canary = stage.canarySettings() != null && deploymentId.equals(stage.canarySettings().deploymentId());
+                if (deploymentId.equals(stage.deploymentId()) || canary) {
+                    throw DefinitionException.badRequest("Active stages pointing to this deployment must be moved or deleted");
+                }
+            }
+            return List.of(removal(state, new DeploymentDoc(apiId, deploymentId)));
+        });
+    }
+
     static Edit renameStage(String apiId, String from, String to, Instant now) {
         return new Planned("Rename stage " + from + " to " + to, state -> {
             requireApi(state, apiId);

@@ -101,4 +101,25 @@ class ObserveCommandsTest {
             assertThat(method.err()).contains("--method must be a method and a resource path such as 'GET /pets/{id}'");
         }
     }
+
+    @Test
+    void logsOfAStageThatKeepsNoExecutionLogsSayWhyTheAnswerIsEmptyAndAnUnknownStageIsNamed() throws Exception {
+        try (ObservedServing s = new ObservedServing(dir, null, null)) {
+            s.get("/");
+            String w = dir.toString();
+            Run quiet = run("logs", "Observed", "--stage", "prod", "-w", w);
+            assertThat(quiet.code()).isZero();
+            assertThat(quiet.out()).isEmpty();
+            assertThat(quiet.err()).contains("stage prod keeps no execution logs")
+                    .contains("op=replace,path=/*/*/logging/loglevel,value=INFO");
+
+            Run unknown = run("logs", "Observed", "--stage", "prd", "-w", w);
+            assertThat(unknown.code()).isNotZero();
+            assertThat(unknown.err()).contains("API Observed has no stage 'prd' (stages: [prod])");
+            Run metrics = run("metrics", "Observed", "--stage", "prd", "-w", w);
+            assertThat(metrics.code()).isNotZero();
+            assertThat(metrics.out()).isEmpty();
+            assertThat(metrics.err()).contains("API Observed has no stage 'prd' (stages: [prod])");
+        }
+    }
 }

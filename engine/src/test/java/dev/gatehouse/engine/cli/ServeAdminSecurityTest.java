@@ -68,4 +68,12 @@ class ServeAdminSecurityTest {
         assertThat(serveFails("--admin-port", "0", "--admin-tls-cert", notPem.toString(), "--admin-tls-key", key.toString()))
                 .contains("the TLS certificate file " + notPem + " holds no PEM certificate");
     }
+
+    @Test
+    void aPortBeyondTheTcpRangeIsRefusedNamingTheOption() throws Exception {
+        assertThat(serveFails("--admin-port", "99999"))
+                .contains("gatehouse: --admin-port must be a TCP port from 1 to 65535 (0 = any free port), not 99999");
+        assertThat(serveFails("--admin-port", "-1"))
+                .contains("gatehouse: --admin-port must be a TCP port from 1 to 65535 (0 = any free port), not -1");
+    }
 }

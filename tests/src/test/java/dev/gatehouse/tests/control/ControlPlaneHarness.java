@@ -30,7 +30,16 @@ final class ControlPlaneHarness implements AutoCloseable {
 
     /** @param keys the access keys the control plane accepts ({@link AccessKeys#none()}: any signature) */
     ControlPlaneHarness(Path dir, AccessKeys keys) {
-        gateway = Gateway.of(Workspace.create(dir, "control"));
+        this(Gateway.of(Workspace.create(dir, "control")), keys);
+    }
+
+    /** An engine on the existing workspace {@code dir}, as a restarted {@code gatehouse serve --admin-port} opens it. */
+    static ControlPlaneHarness reopen(Path dir, AccessKeys keys) {
+        return new ControlPlaneHarness(Gateway.open(dir), keys);
+    }
+
+    private ControlPlaneHarness(Gateway opened, AccessKeys keys) {
+        gateway = opened;
         dataPlane = gateway.serve("127.0.0.1", 0);
         controlPlane = ControlPlaneServer.start(ControlPlaneOptions.loopback(0, keys),
                 new ControlApi(gateway, keys, Clock.systemUTC()));

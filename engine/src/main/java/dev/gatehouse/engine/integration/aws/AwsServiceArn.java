@@ -1,6 +1,8 @@
 package dev.gatehouse.engine.integration.aws;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,10 @@ import java.util.regex.Pattern;
  *   <li>{@code arn:aws:apigateway:us-east-1:dynamodb:action/PutItem}: an action-style call, sent to the service's
  *       endpoint root with {@code Action=PutItem} first in the query string (real execution logs print
  *       "Endpoint request URI: https://dynamodb.us-east-1.amazonaws.com/?Action=GetItem");</li>
+ *   <li>{@code arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}}: an action with input
+ *       parameters, "an {@code Action={name}&{p1}={v1}&p2={v2}...} query string" (PutIntegration {@code uri}); the
+ *       parameters follow {@code Action} in the query string, their {@code {name}} placeholders filled as a path's
+ *       are;</li>
  *   <li>{@code arn:aws:apigateway:us-east-1:s3:path/{bucket}/{key}}: a REST-style call to that path of the
  *       endpoint, its {@code {name}} placeholders filled from {@code integration.request.path.name};</li>
  *   <li>an optional subdomain before the service ({@code mybucket.s3}) is put in front of the endpoint's host.</li>
@@ -23,8 +29,20 @@ import java.util.regex.Pattern;
  * @param service   the service's endpoint prefix and signing name as written ({@code dynamodb}, {@code sqs})
  * @param action    the action of an {@code action/} URI, else null
  * @param path      the path template of a {@code path/} URI (no leading slash), else null
+ * @param actionParameters the {@code &}-joined {@code name=value} templates after the action
+ *                  ({@code Bucket={bucket}&Key={key}}), or null when the URI names the action alone
  */
-public record AwsServiceArn(String region, String subdomain, String service, String action, String path) {
+public record AwsServiceArn(String region, String subdomain, String service, String action, String path,
+                            String actionParameters) {
+
+    /** An ARN without action parameters (a {@code path/} URI, or an {@code action/} URI naming the action alone). */
+    public AwsServiceArn(String region, String subdomain, String service, String action, String path) {
+        this(region, subdomain, service, action, path, null);
+    }
+
+    /** An action name, then optional {@code &name=value} parameters (values may hold {@code {placeholders}}). */
+    private static final Pattern ACTION = Pattern.compile(
+            "([A-Za-z0-9_.-]+)((?:&[A-Za-z0-9_.:\\[\\]-]+=[^&\\s]*)*)");
 
     private static final Pattern ARN = Pattern.compile(
             "arn:aws[a-z-]*:apigateway:([a-z0-9-]+):(?:([A-Za-z0-9.-]+)\\.)?([a-z0-9-]+):(action|path)/(.*)", Pattern.DOTALL);
@@ -51,18 +69,37 @@ public record AwsServiceArn(String region, String subdomain, String service, Str
         }
         String rest = m.group(5);
         if (m.group(4).equals("action")) {
-            if (!rest.matches("[A-Za-z0-9_.-]+")) {
+            Matcher a = ACTION.matcher(rest);
+            if (!a.matches()) {
                 throw new IllegalArgumentException("Invalid action in integration URI " + uri
-                        + ": expected action/ActionName, e.g. action/PutItem");
+                        + ": expected action/ActionName, optionally followed by &Name=value parameters, "
+                        + "e.g. action/PutItem or action/GetObject&Bucket={bucket}&Key={key}");
             }
-            return new AwsServiceArn(m.group(1), m.group(2), m.group(3).toLowerCase(Locale.ROOT), rest, null);
+            String parameters = a.group(2).isEmpty() ? null : a.group(2).substring(1);
+            return new AwsServiceArn(m.group(1), m.group(2), m.group(3).toLowerCase(Locale.ROOT), a.group(1), null,
+                    parameters);
         }
         while (rest.startsWith("/")) rest = rest.substring(1);
         return new AwsServiceArn(m.group(1), m.group(2), m.group(3).toLowerCase(Locale.ROOT), null, rest);
     }
 
+    /**
+     * The action parameters in the URI's order, name to value template (placeholders not yet filled); empty for a
+     * {@code path/} URI or an action named alone.
+     */
+    public Map<String, String> actionParameterTemplates() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (actionParameters == null) return out;
+        for (String pair : actionParameters.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
+    }
+
     @Override public String toString() {
         return "arn:aws:apigateway:" + region + ":" + (subdomain == null ? "" : subdomain + ".") + service + ":"
-                + (isAction() ? "action/" + action : "path/" + path);
+                + (isAction() ? "action/" + action + (actionParameters == null ? "" : "&" + actionParameters)
+                : "path/" + path);
     }
 }

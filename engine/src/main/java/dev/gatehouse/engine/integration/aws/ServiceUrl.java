@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>action style: {@code {endpoint}/?Action={Action}} followed by the mapped
  *       {@code integration.request.querystring.*} (as in API Gateway's execution logs:
- *       {@code https://dynamodb.us-east-1.amazonaws.com/?Action=GetItem&color=Red});</li>
+ *       {@code https://dynamodb.us-east-1.amazonaws.com/?Action=GetItem&color=Red}); parameters written in the URI
+ *       ({@code action/GetObject&Bucket={bucket}}) come right after {@code Action}, their placeholders filled like a
+ *       path's, and a mapped query parameter of the same name replaces one written in the URI;</li>
  *   <li>path style: {@code {endpoint}/{path}} with {@code {name}} replaced by the mapped
  *       {@code integration.request.path.name} ({@code /} inside a value encoded, as one segment; {@code {name+}}
  *       keeps it), {@code ${stageVariables.name}} by the stage's variable, then the mapped query.</li>
@@ -32,6 +34,7 @@ public final class ServiceUrl {
         if (arn.isAction()) {
             Map<String, String> all = new LinkedHashMap<>();
             all.put("Action", arn.action());
+            arn.actionParameterTemplates().forEach((k, v) -> all.put(k, fill(v, pathValues, stageVariables)));
             query.forEach((k, v) -> {
                 if (!k.equals("Action")) all.put(k, v);
             });
@@ -43,6 +46,20 @@ public final class ServiceUrl {
         url.append('/').append(expand(arn.path(), pathValues, stageVariables));
         if (!query.isEmpty()) url.append('?').append(SigV4Encoding.query(query));
         return url.toString();
+    }
+
+    /** Fills placeholders with the raw values (the query encoder encodes them once, later). */
+    static String fill(String template, Map<String, String> pathValues, Map<String, String> stageVariables) {
+        StringBuilder b = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            b.append(template, last, m.start());
+            b.append(m.group(1) != null ? stageVariables.getOrDefault(m.group(1), "")
+                    : pathValues.getOrDefault(m.group(2), ""));
+            last = m.end();
+        }
+        return b.append(template.substring(last)).toString();
     }
 
     static String expand(String template, Map<String, String> pathValues, Map<String, String> stageVariables) {

@@ -191,6 +191,39 @@ class AwsServiceIntegrationTest {
         assertThat(last.get()).isNull();
     }
 
+    @Test
+    void anS3GetObjectActionUriWithBucketAndKeyParametersIsSentAsOneSignedQuery() throws IOException {
+        // AWS documents this URI form in PutIntegration: arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}
+        Files.writeString(workspace.resolve("aws.json"), "{\"endpoints\": {\"s3\": \"http://127.0.0.1:"
+                + service.getAddress().getPort() + "\"}, \"credentialProfiles\": {\"" + ROLE + "\": \"items\"}}");
+        Integration get = new Integration(IntegrationType.AWS, "GET",
+                "arn:aws:apigateway:us-east-1:s3:action/GetObject&Key={key}&Bucket={bucket}", null, null, ROLE,
+                Map.of("integration.request.path.key", "method.request.path.id",
+                        "integration.request.path.bucket", "'item files'"),
+                null, null, null, null, null, null,
+                Map.of("200", IntegrationResponse.of("200")), null);
+        Method method = Method.of("GET").withRequestParameters(Map.of("method.request.path.id", true))
+                .withMethodResponses(Map.of("200", new MethodResponse("200", null, null))).withIntegration(get);
+        ApiDefinition a = ApiDefinition.create("filesapi01", "Files", Instant.now());
+        a = a.addResource(a.resourceByPath("/").orElseThrow().id(), "{id}", null);
+        ApiDefinition api = a.updateResource(a.resourceByPath("/{id}").orElseThrow().id(), r -> r.withMethod(method));
+
+        TestInvokeResult result = invoker.invoke(api, api.resourceByPath("/{id}").orElseThrow().id(), "GET",
+                new TestInvokeRequest("/a&b.txt", null, Map.of(), null, null), null);
+
+        assertThat(result.status()).as(result.log()).isEqualTo(200);
+        Recorded r = last.get();
+        assertThat(r.method()).isEqualTo("GET");
+        assertThat(r.uri().getRawPath()).isEqualTo("/");
+        assertThat(r.uri().getRawQuery()).isEqualTo("Action=GetObject&Key=a%26b.txt&Bucket=item%20files");
+        String auth = header(r, "Authorization");
+        String amzDate = header(r, "X-Amz-Date");
+        assertThat(auth).contains("/us-east-1/s3/aws4_request");
+        List<String> signedNames = List.of(auth.replaceAll(".*SignedHeaders=([^,]+),.*", "$1").split(";"));
+        assertThat(auth.replaceAll(".*Signature=", "")).isEqualTo(ReferenceSigV4.signature("GET", r.uri(), r.headers(),
+                r.body(), SECRET, amzDate.substring(0, 8), amzDate, "us-east-1", "s3", signedNames));
+    }
+
     private static String header(Recorded r, String name) {
         return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);

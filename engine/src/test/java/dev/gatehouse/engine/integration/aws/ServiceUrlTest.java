@@ -41,4 +41,22 @@ class ServiceUrlTest {
         assertThat(ServiceUrl.build(arn, LOCAL, Map.of("key", "k"), Map.of(), Map.of()))
                 .isEqualTo("http://127.0.0.1:5000/files/k");
     }
+
+    @Test
+    void actionParametersOfTheUriFollowTheActionWithTheirPlaceholdersFilledAndEncodedOnce() {
+        AwsServiceArn arn = AwsServiceArn.parse("arn:aws:apigateway:us-east-1:s3:action/GetObject&Key={key}&Bucket={bucket}");
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("versionId", "3");
+        assertThat(ServiceUrl.build(arn, LOCAL, Map.of("bucket", "files", "key", "a b/c.txt"), Map.of(), query))
+                .isEqualTo("http://127.0.0.1:5000/?Action=GetObject&Key=a%20b%2Fc.txt&Bucket=files&versionId=3");
+    }
+
+    @Test
+    void aMappedQueryParameterReplacesTheSameParameterWrittenInTheActionUri() {
+        AwsServiceArn arn = AwsServiceArn.parse(
+                "arn:aws:apigateway:us-east-1:sqs:action/SendMessage&QueueUrl=${stageVariables.queue}&MessageBody=x");
+        assertThat(ServiceUrl.build(arn, REAL, Map.of(), Map.of("queue", "http://q/1/orders"), Map.of("MessageBody", "hi")))
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/?Action=SendMessage"
+                        + "&QueueUrl=http%3A%2F%2Fq%2F1%2Forders&MessageBody=hi");
+    }
 }
