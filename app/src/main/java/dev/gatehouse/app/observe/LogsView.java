@@ -32,7 +32,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Logs page: filters, the request table, and below it the selected request's trace and the Replay test panel.
+ * The Logs page: filters, the request table, and below it the selected request's trace and the side-by-side Replay
+ * pane; "Replay in test panel" opens the request's method on the Resources page with its test panel filled in.
  * Built in code: createParts → layoutParts → bind → wireEvents.
  */
 public final class LogsView extends VBox {
@@ -52,6 +53,7 @@ public final class LogsView extends VBox {
     private Button search;
     private Button logStage;
     private Button replay;
+    private Button replayInTestPanel;
     private MenuButton export;
     private Label notice;
     private TableView<LoggedRequest> table;
@@ -92,8 +94,12 @@ public final class LogsView extends VBox {
         logStage = new Button("Log this stage", new FontIcon(Feather.FILE_TEXT));
         logStage.setId("logsLogStage");
         logStage.setTooltip(new Tooltip("Turn on INFO execution logging with full request/response data for the chosen stage"));
-        replay = new Button("Replay in test panel", new FontIcon(Feather.REPEAT));
+        replay = new Button("Replay side by side", new FontIcon(Feather.REPEAT));
         replay.setId("logsReplay");
+        replay.setTooltip(new Tooltip("Send the request again, edited or not, and compare the two responses"));
+        replayInTestPanel = new Button("Replay in test panel", new FontIcon(Feather.PLAY_CIRCLE));
+        replayInTestPanel.setId("logsReplayInTestPanel");
+        replayInTestPanel.setTooltip(new Tooltip("Open the request's method on the Resources page with its test panel filled in, to edit and test against the draft"));
         MenuItem jsonl = new MenuItem("JSON lines…");
         jsonl.setId("logsExportJsonl");
         jsonl.setOnAction(e -> dialogs.chooseFileToSave("Export logs as JSON lines", "requests.jsonl", "JSON lines", List.of("*.jsonl"))
@@ -155,8 +161,8 @@ public final class LogsView extends VBox {
         title.getStyleClass().add("page-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Region r : new Region[] {logStage, replay, export, search}) r.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title, spacer, logStage, replay, export);
+        for (Region r : new Region[] {logStage, replayInTestPanel, replay, export, search}) r.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(10, title, spacer, logStage, replayInTestPanel, replay, export);
         header.setAlignment(Pos.CENTER_LEFT);
         FlowPane filters = new FlowPane(8, 6, labelled("Stage", stage), range, labelled("Status", status),
                 labelled("Method", method), path, requestId, apiKey, minLatency, search);
@@ -188,6 +194,7 @@ public final class LogsView extends VBox {
         notice.textProperty().bind(vm.noticeProperty());
         trace.textProperty().bind(vm.traceProperty());
         replay.disableProperty().bind(vm.messageProperty().isNull());
+        replayInTestPanel.disableProperty().bind(vm.messageProperty().isNull());
     }
 
     private void wireEvents() {
@@ -196,6 +203,14 @@ public final class LogsView extends VBox {
         replay.setOnAction(e -> {
             if (vm.replaySelected()) details.getSelectionModel().select(replayTab);
         });
+        replayInTestPanel.setOnAction(e -> vm.openSelectedInTestPanel());
+        MenuItem inTestPanel = new MenuItem("Replay in test panel");
+        inTestPanel.setOnAction(e -> vm.openSelectedInTestPanel());
+        inTestPanel.disableProperty().bind(vm.messageProperty().isNull());
+        MenuItem sideBySide = new MenuItem("Replay side by side");
+        sideBySide.setOnAction(e -> replay.fire());
+        sideBySide.disableProperty().bind(vm.messageProperty().isNull());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(inTestPanel, sideBySide));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selectedProperty().set(row));
         vm.selectedProperty().addListener((obs, old, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) table.getSelectionModel().select(row);
