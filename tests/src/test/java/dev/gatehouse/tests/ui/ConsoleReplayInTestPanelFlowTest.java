@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.Observations.LoggedRequest;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.session.WorkspaceSession;
@@ -22,13 +21,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14, item 3's "Replay in test panel": a POST sent over real HTTP to a deployed stage → found on the Logs
@@ -36,29 +30,12 @@ import org.testfx.framework.junit5.Start;
  * test panel holding the request as it was sent (path parameter, query, headers, body, the stage's variables) →
  * Test against the draft answers 200.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleReplayInTestPanelFlowTest {
+class ConsoleReplayInTestPanelFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
     }
 
     private static final String BODY = "{\"name\": \"rex\", \"tags\": [1, 2]}";
-    private Console console;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
-    }
 
     @Test
     void aLoggedRequestReplaysInTheTestPanelAsItWasSentAndTestsAgainstTheDraft(FxRobot robot) throws Exception {
