@@ -189,7 +189,7 @@ public final class LogsViewModel {
         }
         String description = "Log stage " + name + " (INFO, full request/response data)";
         workbench.change(description, s -> {
-            s.updateStage(api.id(), name, description, st -> withInfoLogging(st, clock.millis()));
+            s.updateStage(api.id(), name, description, st -> withInfoLogging(st, clock.instant().getEpochSecond()) /* AWS dates: epoch seconds */);
             return null;
         }, done -> notice.set("Stage " + name + " now logs every request (INFO, with data)."));
     }

@@ -49,8 +49,8 @@ class ReplayInTestPanelTest {
         session = h.session();
         String apiId = h.api().id();
         session.deploy(apiId, "prod", "first");
-        session.updateStage(apiId, "prod", "Log prod", s -> LogsViewModel.withInfoLogging(s, System.currentTimeMillis())
-                .withVariables(Map.of("color", "blue"), System.currentTimeMillis()));
+        session.updateStage(apiId, "prod", "Log prod", s -> LogsViewModel.withInfoLogging(s, java.time.Instant.now().getEpochSecond())
+                .withVariables(Map.of("color", "blue"), java.time.Instant.now().getEpochSecond()));
         session.serve("127.0.0.1", 0);
         stage = URI.create(session.invokeUrl(apiId, "prod").orElseThrow());
     }

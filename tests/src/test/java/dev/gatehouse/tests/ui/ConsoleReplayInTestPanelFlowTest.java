@@ -53,7 +53,7 @@ class ConsoleReplayInTestPanelFlowTest extends SampleConsoleTest {
                                     .withResponseTemplates(Map.of("application/json", "{\"saved\": \"$input.params('id')\"}")))))));
         });
         session.deploy(api, "prod", "with items");
-        session.updateStage(api, "prod", "Colour", s -> s.withVariables(Map.of("colour", "blue"), System.currentTimeMillis()));
+        session.updateStage(api, "prod", "Colour", s -> s.withVariables(Map.of("colour", "blue"), java.time.Instant.now().getEpochSecond()));
         robot.interact(() -> console.workbench().selectApi(api));
         ConsoleFixture.waitUntil(() -> session.invokeUrl(api, "prod").isPresent()
                 && console.workbench().selectedApi().map(a -> a.id().equals(api)).orElse(false));
