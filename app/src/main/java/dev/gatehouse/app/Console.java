@@ -97,7 +97,8 @@ public final class Console {
         stagesView.setOnDeploy(deploy);
         TestPanelViewModel testPanelVm = new TestPanelViewModel(workbench, testRunner);
         testPanel = new TestPanelView(testPanelVm);
-        ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, new MethodTabs(methodView, testPanel));
+        MethodTabs methodTabs = new MethodTabs(methodView, testPanel);
+        ResourcesPage resources = new ResourcesPage(new ResourcesPageViewModel(workbench, treeVm), tree, methodTabs);
         dev.gatehouse.app.settings.ApiSettingsView settingsView = new dev.gatehouse.app.settings.ApiSettingsView(
                 new dev.gatehouse.app.settings.ApiSettingsViewModel(workbench));
         functionsVm = new dev.gatehouse.app.functions.FunctionsViewModel(workbench, testRunner);
@@ -119,7 +120,14 @@ public final class Console {
         pages.put(Page.REMOTES, new dev.gatehouse.app.remotes.RemotesView(new dev.gatehouse.app.remotes.RemotesViewModel(workbench,
                 dev.gatehouse.app.session.RemoteSettings.userDefault(), remoteRunner)));
         pages.put(Page.DASHBOARD, dashboard = new dev.gatehouse.app.observe.DashboardView(new dev.gatehouse.app.observe.DashboardViewModel(workbench, observeRunner, java.time.Clock.systemUTC())));
-        pages.put(Page.LOGS, logs = new dev.gatehouse.app.observe.LogsView(new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC()), workbench.dialogs()));
+        dev.gatehouse.app.observe.LogsViewModel logsVm = new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC());
+        logsVm.setTestPanelOpener(request -> { // "Replay in test panel": the method on the Resources page, its test panel filled
+            workbench.select(dev.gatehouse.app.session.Selection.method(request.resourceId(), request.httpMethod()));
+            shellVm.show(Page.RESOURCES);
+            methodTabs.showTest();
+            testPanelVm.prefill(request);
+        });
+        pages.put(Page.LOGS, logs = new dev.gatehouse.app.observe.LogsView(logsVm, workbench.dialogs()));
         pages.put(Page.AUDIT, new dev.gatehouse.app.observe.AuditView(new dev.gatehouse.app.observe.AuditViewModel(workbench, observeRunner), workbench.dialogs()));
         pages.put(Page.AWS_ENDPOINTS, new dev.gatehouse.app.awsservice.AwsEndpointsView(new dev.gatehouse.app.awsservice.AwsEndpointsViewModel(workbench)));
         pages.put(Page.AUTHORIZERS, new dev.gatehouse.app.authorizers.AuthorizersView(new dev.gatehouse.app.authorizers.AuthorizersViewModel(

@@ -61,6 +61,8 @@ public final class AuthorizersView extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(column("Name", Row::name), column("Type", Row::typeText),
                 column("Function / user pool", Row::detail), column("Used by", r -> r.usedBy().isEmpty() ? "—" : String.join(", ", r.usedBy()))));
+        double[] widths = {110, 90, 170}; // "Function / user pool" reads whole at 1360 px; "Used by" takes the rest
+        for (int i = 0; i < widths.length; i++) table.getColumns().get(i).setPrefWidth(widths[i]);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null) vm.selectedProperty().set(row);
         });

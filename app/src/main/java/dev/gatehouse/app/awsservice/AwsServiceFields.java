@@ -43,7 +43,7 @@ public final class AwsServiceFields extends GridPane {
         ComboBox<String> service = editable(FXCollections.observableArrayList(AwsServiceUri.SERVICES), idPrefix + "Service");
         service.setPromptText("dynamodb");
         service.getEditor().textProperty().bindBidirectional(vm.serviceProperty());
-        TextField subdomain = field(idPrefix + "Subdomain", "optional, e.g. my-bucket for my-bucket.s3");
+        TextField subdomain = field(idPrefix + "Subdomain", "optional, e.g. my-bucket");
         subdomain.textProperty().bindBidirectional(vm.subdomainProperty());
         RadioButton useAction = radio(ActionType.ACTION, idPrefix + "UseAction");
         RadioButton usePath = radio(ActionType.PATH_OVERRIDE, idPrefix + "UsePath");
@@ -68,7 +68,7 @@ public final class AwsServiceFields extends GridPane {
             n.visibleProperty().bind(isAction.not());
             n.managedProperty().bind(isAction.not());
         }
-        TextField role = field(idPrefix + "Credentials", "arn:aws:iam::123456789012:role/GuestbookRole (empty: default credentials)");
+        TextField role = field(idPrefix + "Credentials", "arn:aws:iam::123456789012:role/GuestbookRole");
         role.textProperty().bindBidirectional(vm.credentialsProperty());
         Label roleHint = new Label("Roles cannot be assumed offline: aws.json credentialProfiles maps this role to a "
                 + "profile of ~/.aws/credentials. Empty: the default AWS credential chain.");

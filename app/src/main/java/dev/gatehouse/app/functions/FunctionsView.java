@@ -3,6 +3,7 @@ package dev.gatehouse.app.functions;
 import dev.gatehouse.app.editor.CodeEditor;
 import dev.gatehouse.app.editor.Language;
 import dev.gatehouse.engine.functions.FunctionRuntime;
+import dev.gatehouse.app.core.MasterDetailPage;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -83,9 +84,7 @@ public final class FunctionsView extends SplitPane {
     }
 
     private void createParts() {
-        list = new ListView<>(vm.names());
-        list.setId("functionList");
-        list.setPlaceholder(new Label("No functions yet"));
+        list = MasterDetailPage.list("functionList", vm.names(), "No functions yet");
         create = new Button("Create function", new FontIcon(Feather.PLUS));
         create.setId("createFunction");
         create.setMaxWidth(Double.MAX_VALUE);
@@ -191,9 +190,7 @@ public final class FunctionsView extends SplitPane {
         setId("functionsPage");
         Label heading = new Label("Functions");
         heading.getStyleClass().add("section-title");
-        VBox left = new VBox(6, heading, list, create);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        left.setPadding(new Insets(8));
+        VBox left = MasterDetailPage.sidebar(heading, list, create);
 
         Region codeSpacer = new Region();
         HBox.setHgrow(codeSpacer, Priority.ALWAYS);
@@ -302,14 +299,13 @@ public final class FunctionsView extends SplitPane {
         saveEvent.disableProperty().bind(eventName.textProperty().isEmpty());
         vm.codeProperty().addListener((obs, old, l) -> load(code, l));
         vm.eventProperty().addListener((obs, old, l) -> load(event, l));
-        vm.selectedProperty().addListener((obs, old, name) -> list.getSelectionModel().select(name));
+        MasterDetailPage.followSelection(list, vm.selectedProperty());
         vm.selectedEventProperty().addListener((obs, old, name) -> {
             events.getSelectionModel().select(name);
             if (name != null) eventName.setText(name);
         });
         load(code, vm.codeProperty().get());
         load(event, vm.eventProperty().get());
-        list.getSelectionModel().select(vm.selectedProperty().get());
         // the list is read from disk each time the page shows: functions made by the CLI or an editor appear
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) vm.refresh();
@@ -317,9 +313,6 @@ public final class FunctionsView extends SplitPane {
     }
 
     private void wireEvents() {
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> {
-            if (name != null && !name.equals(vm.selectedProperty().get())) vm.selectedProperty().set(name);
-        });
         code.area().textProperty().addListener((obs, old, text) -> {
             if (!loading) vm.setEditedCode(text);
         });

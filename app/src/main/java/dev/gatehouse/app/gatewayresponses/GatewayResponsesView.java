@@ -62,7 +62,7 @@ public final class GatewayResponsesView extends SplitPane {
         table.setId("gatewayResponseTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> type = column("Type", r -> r.type().name());
-        type.setPrefWidth(230);
+        type.setPrefWidth(270); // AUTHORIZER_CONFIGURATION_ERROR whole at 1360 px
         TableColumn<Row, String> statusColumn = column("Status", Row::status);
         statusColumn.setPrefWidth(60);
         TableColumn<Row, String> source = column("Source", Row::sourceText);
@@ -92,7 +92,7 @@ public final class GatewayResponsesView extends SplitPane {
         defaults.setWrapText(true);
         status = new TextField();
         status.setId("gatewayResponseStatus");
-        status.setPrefColumnCount(6);
+        status.setPrefColumnCount(9); // its prompt, "Default: 403", reads whole
         statusProblem = problem("gatewayResponseStatusProblem");
 
         headers = new TableView<>(vm.headers());
@@ -100,11 +100,15 @@ public final class GatewayResponsesView extends SplitPane {
         headers.setEditable(true);
         headers.setPrefHeight(140);
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        headers.setPlaceholder(new Label("No response headers"));
-        TableColumn<Header, String> name = column("Header (gatewayresponse.header.…)", Header::name);
+        Label noHeaders = new Label("No response headers. A header's value is 'static', method.request.header.X, "
+                + "context.X or stageVariables.X");
+        noHeaders.setWrapText(true);
+        noHeaders.setPadding(new javafx.geometry.Insets(8));
+        headers.setPlaceholder(noHeaders);
+        TableColumn<Header, String> name = column("Header name", Header::name);
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(e -> vm.setHeader(e.getTablePosition().getRow(), e.getNewValue(), e.getRowValue().value()));
-        TableColumn<Header, String> value = column("Value ('static', method.request.header.X, context.X, stageVariables.X)", Header::value);
+        TableColumn<Header, String> value = column("Value", Header::value); // the placeholder lists the forms a value takes
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(e -> vm.setHeader(e.getTablePosition().getRow(), e.getRowValue().name(), e.getNewValue()));
         name.setPrefWidth(220);

@@ -2,6 +2,7 @@ package dev.gatehouse.app.models;
 
 import dev.gatehouse.app.editor.CodeEditor;
 import dev.gatehouse.app.editor.Language;
+import dev.gatehouse.app.core.MasterDetailPage;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -52,9 +53,7 @@ public final class ModelsView extends SplitPane {
     }
 
     private void createParts() {
-        list = new ListView<>(vm.names());
-        list.setId("modelList");
-        list.setPlaceholder(new Label("No models"));
+        list = MasterDetailPage.list("modelList", vm.names(), "No models");
         newName = new TextField();
         newName.setId("newModelName");
         newName.setPromptText("New model name");
@@ -106,9 +105,7 @@ public final class ModelsView extends SplitPane {
         setId("modelsPage");
         HBox createRow = new HBox(4, newName, create, delete);
         HBox.setHgrow(newName, Priority.ALWAYS);
-        VBox left = new VBox(6, list, createRow, nameProblem);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        left.setPadding(new Insets(8));
+        VBox left = MasterDetailPage.sidebar(null, list, createRow, nameProblem);
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -167,15 +164,11 @@ public final class ModelsView extends SplitPane {
         exampleProblem.textProperty().bind(vm.exampleProblemProperty());
         vm.generatedProperty().addListener((obs, old, g) -> load(g));
         vm.loadedProperty().addListener((obs, old, l) -> load(l));
-        vm.selectedProperty().addListener((obs, old, name) -> list.getSelectionModel().select(name));
+        MasterDetailPage.followSelection(list, vm.selectedProperty());
         load(vm.loadedProperty().get());
-        list.getSelectionModel().select(vm.selectedProperty().get());
     }
 
     private void wireEvents() {
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> {
-            if (name != null && !name.equals(vm.selectedProperty().get())) vm.selectedProperty().set(name);
-        });
         schema.area().textProperty().addListener((obs, old, text) -> {
             if (!loading) vm.setEditedSchema(text);
         });

@@ -1,38 +1,36 @@
 package dev.gatehouse.app.observe;
 
+import static dev.gatehouse.app.core.MasterDetailPage.column;
+
 import dev.gatehouse.app.core.DialogService;
+import dev.gatehouse.app.core.FilterBar;
+import dev.gatehouse.app.core.MasterDetailPage;
 import dev.gatehouse.app.session.Observations.LoggedRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Logs page: filters, the request table, and below it the selected request's trace and the Replay test panel.
+ * The Logs page: filters, the request table, and below it the selected request's trace and the side-by-side Replay
+ * pane; "Replay in test panel" opens the request's method on the Resources page with its test panel filled in.
  * Built in code: createParts → layoutParts → bind → wireEvents.
  */
 public final class LogsView extends VBox {
@@ -52,6 +50,7 @@ public final class LogsView extends VBox {
     private Button search;
     private Button logStage;
     private Button replay;
+    private Button replayInTestPanel;
     private MenuButton export;
     private Label notice;
     private TableView<LoggedRequest> table;
@@ -82,18 +81,22 @@ public final class LogsView extends VBox {
         method = new ComboBox<>();
         method.getItems().setAll(LogsViewModel.ANY, "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
         method.setId("logsMethod");
-        path = field("logsPath", "Path glob, e.g. /pets/*", 12);
-        requestId = field("logsRequestId", "Request id", 16);
-        apiKey = field("logsApiKey", "API key or key id", 10);
-        minLatency = field("logsMinLatency", "Min ms", 5);
+        path = FilterBar.field("logsPath", "Path glob, e.g. /pets/*", 12);
+        requestId = FilterBar.field("logsRequestId", "Request id", 16);
+        apiKey = FilterBar.field("logsApiKey", "API key or key id", 10);
+        minLatency = FilterBar.field("logsMinLatency", "Min ms", 5);
         search = new Button("Search", new FontIcon(Feather.SEARCH));
         search.setId("logsSearch");
         search.setDefaultButton(true);
         logStage = new Button("Log this stage", new FontIcon(Feather.FILE_TEXT));
         logStage.setId("logsLogStage");
         logStage.setTooltip(new Tooltip("Turn on INFO execution logging with full request/response data for the chosen stage"));
-        replay = new Button("Replay in test panel", new FontIcon(Feather.REPEAT));
+        replay = new Button("Replay side by side", new FontIcon(Feather.REPEAT));
         replay.setId("logsReplay");
+        replay.setTooltip(new Tooltip("Send the request again, edited or not, and compare the two responses"));
+        replayInTestPanel = new Button("Replay in test panel", new FontIcon(Feather.PLAY_CIRCLE));
+        replayInTestPanel.setId("logsReplayInTestPanel");
+        replayInTestPanel.setTooltip(new Tooltip("Open the request's method on the Resources page with its test panel filled in, to edit and test against the draft"));
         MenuItem jsonl = new MenuItem("JSON lines…");
         jsonl.setId("logsExportJsonl");
         jsonl.setOnAction(e -> dialogs.chooseFileToSave("Export logs as JSON lines", "requests.jsonl", "JSON lines", List.of("*.jsonl"))
@@ -108,10 +111,7 @@ public final class LogsView extends VBox {
         notice.setId("logsNotice");
         notice.getStyleClass().add("muted");
         notice.setWrapText(true);
-        table = new TableView<>(vm.results());
-        table.setId("logsTable");
-        table.setPlaceholder(new Label("No logged requests"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table = MasterDetailPage.table("logsTable", vm.results(), "No logged requests");
         table.getColumns().add(column("Time", e -> TIME.format(Instant.ofEpochMilli(e.epochMillis())), 150));
         table.getColumns().add(column("Stage", LoggedRequest::stage, 70));
         table.getColumns().add(column("Method", LoggedRequest::httpMethod, 70));
@@ -133,47 +133,14 @@ public final class LogsView extends VBox {
         details.getTabs().addAll(traceTab, replayTab);
     }
 
-    private static TextField field(String id, String prompt, int columns) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setPrefColumnCount(columns);
-        return f;
-    }
-
-    private static TableColumn<LoggedRequest, String> column(String title, Function<LoggedRequest, String> value, double width) {
-        TableColumn<LoggedRequest, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     private void layoutParts() {
         setId("logsPage");
         getStylesheets().add(CSS);
-        Label title = new Label("Logs");
-        title.getStyleClass().add("page-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Region r : new Region[] {logStage, replay, export, search}) r.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title, spacer, logStage, replay, export);
-        header.setAlignment(Pos.CENTER_LEFT);
-        FlowPane filters = new FlowPane(8, 6, labelled("Stage", stage), range, labelled("Status", status),
-                labelled("Method", method), path, requestId, apiKey, minLatency, search);
-        filters.setAlignment(Pos.CENTER_LEFT);
-        SplitPane split = new SplitPane(table, details);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        setSpacing(8);
-        setPadding(new Insets(12, 16, 12, 16));
-        getChildren().addAll(header, filters, notice, split);
-    }
-
-    private static HBox labelled(String text, Region control) {
-        HBox box = new HBox(4, new Label(text), control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane filters = FilterBar.create().labelled("Stage", stage).add(range).labelled("Status", status)
+                .labelled("Method", method).add(path, requestId, apiKey, minLatency, search).build();
+        MasterDetailPage.titled("Logs").actions(logStage, replayInTestPanel, replay, export).below(filters, notice)
+                .split(table, details, Orientation.VERTICAL, 0.42).fill(this);
     }
 
     private void bind() {
@@ -188,6 +155,7 @@ public final class LogsView extends VBox {
         notice.textProperty().bind(vm.noticeProperty());
         trace.textProperty().bind(vm.traceProperty());
         replay.disableProperty().bind(vm.messageProperty().isNull());
+        replayInTestPanel.disableProperty().bind(vm.messageProperty().isNull());
     }
 
     private void wireEvents() {
@@ -196,6 +164,14 @@ public final class LogsView extends VBox {
         replay.setOnAction(e -> {
             if (vm.replaySelected()) details.getSelectionModel().select(replayTab);
         });
+        replayInTestPanel.setOnAction(e -> vm.openSelectedInTestPanel());
+        MenuItem inTestPanel = new MenuItem("Replay in test panel");
+        inTestPanel.setOnAction(e -> vm.openSelectedInTestPanel());
+        inTestPanel.disableProperty().bind(vm.messageProperty().isNull());
+        MenuItem sideBySide = new MenuItem("Replay side by side");
+        sideBySide.setOnAction(e -> replay.fire());
+        sideBySide.disableProperty().bind(vm.messageProperty().isNull());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(inTestPanel, sideBySide));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selectedProperty().set(row));
         vm.selectedProperty().addListener((obs, old, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) table.getSelectionModel().select(row);

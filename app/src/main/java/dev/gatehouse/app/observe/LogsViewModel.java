@@ -9,6 +9,7 @@ import dev.gatehouse.app.session.Observations.LogFilter;
 import dev.gatehouse.app.session.Observations.LoggedRequest;
 import dev.gatehouse.app.session.Workbench;
 import dev.gatehouse.app.session.WorkspaceSession;
+import dev.gatehouse.app.testpanel.PrefilledRequest;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.LoggingLevel;
 import dev.gatehouse.engine.model.Stage;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,6 +67,7 @@ public final class LogsViewModel {
     private final ReadOnlyObjectWrapper<LoggedMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyStringWrapper trace = new ReadOnlyStringWrapper(this, "trace", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private Consumer<PrefilledRequest> testPanelOpener;
 
     /**
      * @param runner reads the store and writes exports
@@ -186,7 +189,7 @@ public final class LogsViewModel {
         }
         String description = "Log stage " + name + " (INFO, full request/response data)";
         workbench.change(description, s -> {
-            s.updateStage(api.id(), name, description, st -> withInfoLogging(st, clock.millis()));
+            s.updateStage(api.id(), name, description, st -> withInfoLogging(st, clock.instant().getEpochSecond()) /* AWS dates: epoch seconds */);
             return null;
         }, done -> notice.set("Stage " + name + " now logs every request (INFO, with data)."));
     }
@@ -210,6 +213,36 @@ public final class LogsViewModel {
         LoggedMessage m = message.get();
         if (entry == null || m == null) return false;
         replay.open(entry, m);
+        return true;
+    }
+
+    /**
+     * Where "Replay in test panel" hands the selected request: the console selects its method on the Resources
+     * page and fills the test panel ({@link TestPanelHandoff}). Called on the FX thread.
+     */
+    public void setTestPanelOpener(Consumer<PrefilledRequest> opener) {
+        this.testPanelOpener = opener;
+    }
+
+    /**
+     * Opens the selected request in the Resources page's test panel (its method selected, the form filled from the
+     * log record, the logged stage's variables read off the FX thread), to edit and Test against the draft; false
+     * when none is selected, its trace has not loaded, or no opener is set. Why it cannot open shows as the notice.
+     */
+    public boolean openSelectedInTestPanel() {
+        LoggedRequest entry = selected.get();
+        LoggedMessage m = message.get();
+        WorkspaceSession session = workbench.session().orElse(null);
+        if (entry == null || m == null || session == null || testPanelOpener == null) return false;
+        Consumer<PrefilledRequest> opener = testPanelOpener;
+        runner.run(() -> {
+            ApiDefinition api = session.api(entry.apiId()).orElseThrow(
+                    () -> new IllegalArgumentException("The API " + entry.apiId() + " no longer exists"));
+            Map<String, String> variables = session.stages(api.id()).stream().filter(s -> s.stageName().equals(entry.stage()))
+                    .findFirst().map(Stage::variables).orElse(Map.of());
+            return TestPanelHandoff.of(api, entry, m, variables);
+        }, opener::accept, e -> notice.set(e instanceof IllegalArgumentException ? e.getMessage()
+                : "Cannot open the request in the test panel: " + e.getMessage()));
         return true;
     }
 

@@ -44,6 +44,8 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
     private final VBox formHost = new VBox(); // a type's own fields (IntegrationChoice.form), under the common ones
     private final java.util.Map<IntegrationChoice, javafx.scene.Node> forms = new java.util.HashMap<>();
     private Button create;
+    private VBox content;
+    private static final double MIN_WIDTH = 560;
 
     CreateMethodDialog(Window owner, ResourceTreeViewModel vm, String resourceId, String path, String initialVerb) {
         this.vm = vm;
@@ -55,6 +57,8 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         setTitle("Create method");
         setHeaderText("Create method on " + path);
         getDialogPane().setId("createMethodDialog");
+        // AtlantaFX caps a dialog at 600 px, which cuts AWS Service's integration URI example: widthFor sizes it
+        getDialogPane().setStyle("-fx-max-width: 960px;");
         verb.setId("createMethodVerb");
         verb.getItems().setAll(ResourceTreeViewModel.METHODS.stream().filter(v -> vm.canAddMethod(resourceId, v)).toList());
         verb.setValue(initialVerb != null && verb.getItems().contains(initialVerb) ? initialVerb
@@ -104,9 +108,9 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         });
         option.setId("createMethodOption");
         target.setMaxWidth(Double.MAX_VALUE);
-        VBox content = new VBox(10, form, formHost, problem);
+        content = new VBox(10, form, formHost, problem);
         content.setPadding(new Insets(4));
-        content.setPrefWidth(560);
+        content.setPrefWidth(MIN_WIDTH);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         create = (Button) getDialogPane().lookupButton(CREATE);
@@ -148,6 +152,7 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         if (!targetPicker.getItems().equals(suggestions)) targetPicker.getItems().setAll(suggestions);
         targetPicker.setVisible(!suggestions.isEmpty());
         targetPicker.setManaged(!suggestions.isEmpty());
+        content.setPrefWidth(widthFor(c, !suggestions.isEmpty()));
         javafx.scene.Node own = forms.get(c);
         if (own == null) {
             forms.put(c, own = new Region()); // first: form() may set the target, which runs update() again
@@ -173,6 +178,22 @@ final class CreateMethodDialog extends Dialog<CreateMethodDialog.Result> {
         create.setDisable(p.isPresent());
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) getDialogPane().getScene().getWindow().sizeToScene();
         keepOnScreen();
+    }
+
+    /**
+     * Wide enough that the target field shows its whole example (AWS Service's
+     * {@code arn:aws:apigateway:us-east-1:dynamodb:action/PutItem}) beside the widest label, and the picker when
+     * there is one; never narrower than {@link #MIN_WIDTH}, so the help text wraps as before.
+     */
+    private double widthFor(IntegrationChoice c, boolean picker) {
+        getDialogPane().applyCss(); // the theme's fonts, not the defaults, measure the labels and the prompt
+        javafx.scene.text.Text prompt = new javafx.scene.text.Text(c.targetPrompt());
+        prompt.setFont(target.getFont());
+        double labels = Math.max(targetMethodLabel.prefWidth(-1), 8.0 * targetMethodLabel.getText().length());
+        // a measure before the first layout can come out short: never less than the theme's 8 px a character
+        double text = Math.max(prompt.getLayoutBounds().getWidth(), 8.5 * c.targetPrompt().length());
+        double field = text + Math.max(24, target.snappedLeftInset() + target.snappedRightInset()) + 8;
+        return Math.max(MIN_WIDTH, 8 + labels + 10 + field + (picker ? 8 + targetPicker.prefWidth(-1) : 0));
     }
 
     /** A taller type (AWS Service's fields) grows the dialog downwards: move it up so its buttons stay on the screen. */

@@ -50,7 +50,8 @@ public final class ResourceTreeView extends VBox {
     private void createParts() {
         filter = new TextField();
         filter.setId("resourceFilter");
-        filter.setPromptText("Filter resources and methods (Ctrl+F)");
+        filter.setPromptText("Filter (Ctrl+F)"); // the tree's width at 1360 px: the tooltip says what it filters
+        filter.setTooltip(new javafx.scene.control.Tooltip("Filter resources and methods by path or HTTP method (Ctrl+F)"));
         tree = new TreeView<>();
         tree.setId("resourceTree");
         tree.setShowRoot(true);

@@ -221,6 +221,14 @@ public final class ShellView extends BorderPane {
         statusWorkspace.textProperty().bind(vm.workspaceTextProperty());
         statusApi.textProperty().bind(vm.apiTextProperty());
         statusMessage.textProperty().bind(workbench.messageProperty());
+        // at 1360 px the bar is full: a long path or message elides in its middle (its start and its end say the
+        // most) and reads whole in its tooltip
+        for (Label l : new Label[] {statusWorkspace, statusMessage}) {
+            l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(l.textProperty());
+            l.setTooltip(tip);
+        }
         busy.visibleProperty().bind(workbench.busyProperty());
         apiSelector.disableProperty().bind(workbench.sessionProperty().isNull());
         newApiButton.disableProperty().bind(workbench.sessionProperty().isNull());

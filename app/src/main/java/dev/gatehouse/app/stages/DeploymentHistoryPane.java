@@ -135,22 +135,25 @@ final class DeploymentHistoryPane extends SplitPane {
         Label diffHeading = new Label("Compare");
         diffHeading.getStyleClass().add("section-title");
         diffHeading.setMinWidth(Region.USE_PREF_SIZE);
-        HBox pickers = new HBox(8, diffHeading, from, new FontIcon(Feather.ARROW_RIGHT), to, summary);
+        HBox pickers = new HBox(8, diffHeading, from, new FontIcon(Feather.ARROW_RIGHT), to);
         pickers.setAlignment(Pos.CENTER_LEFT);
-        from.setPrefWidth(200);
-        to.setPrefWidth(200);
-        // the picked deployments are what the user reads; the summary beside them may wrap instead
-        from.setMinWidth(Region.USE_PREF_SIZE);
-        to.setMinWidth(Region.USE_PREF_SIZE);
+        // the picked deployments ("id  date  description") share the row and grow with it; the summary has a row of
+        // its own, where it wraps (a wrapping label beside them was cut to one line at 1360 px)
+        for (javafx.scene.control.ComboBox<?> c : java.util.List.of(from, to)) {
+            c.setPrefWidth(260);
+            c.setMinWidth(160);
+            c.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
         summary.setWrapText(true);
-        summary.setMinWidth(80);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         before.setPrefRowCount(5);
         after.setPrefRowCount(5);
         HBox texts = new HBox(8, before, after);
         HBox.setHgrow(before, Priority.ALWAYS);
         HBox.setHgrow(after, Priority.ALWAYS);
         VBox.setVgrow(diff, Priority.ALWAYS);
-        VBox bottom = new VBox(8, pickers, diff, texts);
+        VBox bottom = new VBox(8, pickers, summary, diff, texts);
         bottom.setId("diffPane");
         getItems().addAll(top, bottom);
         setDividerPositions(0.36);

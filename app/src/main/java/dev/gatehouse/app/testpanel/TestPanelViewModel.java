@@ -231,6 +231,26 @@ public final class TestPanelViewModel {
         execute(request);
     }
 
+    /**
+     * Fills the form from {@code request} and aims it at the draft, so the user can edit it and Test against the
+     * draft. The caller selects {@code request}'s method first ({@link Workbench#select}); false (and nothing
+     * changes) when the selected method is another one, so a fill never lands on the wrong method.
+     */
+    public boolean prefill(PrefilledRequest request) {
+        if (!request.apiId().equals(apiId) || resource == null || !request.resourceId().equals(resource.id())
+                || !request.httpMethod().equals(httpMethod)) {
+            return false;
+        }
+        for (PathParameter p : pathParameters) p.valueProperty().set(request.pathParameters().getOrDefault(p.name(), ""));
+        queryString.set(request.queryString());
+        headers.set(request.headers());
+        body.set(request.body());
+        if (!request.stageVariables().isEmpty()) stageVariables.set(request.stageVariables());
+        target.set(TestTarget.DRAFT);
+        problem.set("");
+        return true;
+    }
+
     /** Sends a recorded run's request again, as it was. */
     public void rerun(TestRun run) {
         if (run != null && !running.get()) execute(run.request());

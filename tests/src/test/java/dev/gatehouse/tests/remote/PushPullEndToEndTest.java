@@ -9,8 +9,6 @@ import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.ApiKey;
 import dev.gatehouse.engine.model.QuotaPeriod;
 import dev.gatehouse.engine.model.UsagePlan;
-import dev.gatehouse.engine.model.Integration;
-import dev.gatehouse.engine.model.IntegrationResponse;
 import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
@@ -122,7 +120,7 @@ class PushPullEndToEndTest {
         // when: GET / changes locally, and the API is pushed again
         try (Gateway editor = Gateway.open(a)) {
             ApiDefinition api = editor.workspace().api("petstore01").orElseThrow();
-            ApiDefinition edited = api.updateResource(api.root().id(), r -> r.withMethod(withHtml(r.method("GET"), "<h1>v2</h1>")));
+            ApiDefinition edited = api.updateResource(api.root().id(), r -> r.withMethod(TemplateEdits.withHtml(r.method("GET"), "<h1>v2</h1>")));
             editor.history().apply(Edit.replaceApi(edited));
         }
         String there = "http://127.0.0.1:" + dataPortB + "/restapis/" + remoteId + "/prod/_user_request_/";
@@ -287,7 +285,7 @@ class PushPullEndToEndTest {
         String remoteId = created.group(1);
         try (Gateway editor = Gateway.open(a)) {
             ApiDefinition api = editor.workspace().api("petstore01").orElseThrow();
-            editor.history().apply(Edit.replaceApi(api.updateResource(api.root().id(), r -> r.withMethod(withHtml(r.method("GET"), "<h1>v2</h1>")))));
+            editor.history().apply(Edit.replaceApi(api.updateResource(api.root().id(), r -> r.withMethod(TemplateEdits.withHtml(r.method("GET"), "<h1>v2</h1>")))));
         }
         GatehouseProcess dying = engineB;
         try (KillingRelay relay = KillingRelay.start(URI.create(adminUrl).getPort(), "POST /restapis/[^ ]+/deployments ", () -> {
@@ -324,14 +322,6 @@ class PushPullEndToEndTest {
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(KEY_ID, SECRET)))
                 .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.create()).build();
-    }
-
-    static Method withHtml(Method m, String html) {
-        Integration i = m.methodIntegration();
-        IntegrationResponse ok = i.integrationResponses().get("200");
-        IntegrationResponse changed = new IntegrationResponse(ok.statusCode(), ok.selectionPattern(), ok.responseParameters(),
-                Map.of("text/html", html), ok.contentHandling());
-        return m.withIntegration(i.withIntegrationResponses(Map.of("200", changed)));
     }
 
     /** Every method as JSON by "METHOD /path", without the cache namespace (a resource id by default). */

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.authorizers.AuthorizersViewModel;
 import dev.gatehouse.app.method.MethodRequestViewModel;
 import dev.gatehouse.app.testpanel.TestTarget;
@@ -15,15 +14,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A Cognito authorizer on the workspace key, end to end in the console, headless: created on the Authorizers page,
@@ -31,27 +25,13 @@ import org.testfx.framework.junit5.Start;
  * answers 200 with it and 401 {"message":"Unauthorized"} without it (AWS's body, aws-reference §8); the Test authorizer
  * panel shows the token's claims.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleAuthorizersFlowTest {
+class ConsoleAuthorizersFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
     @BeforeEach
-    void workspaceIsOpenAndServed(FxRobot robot) {
-        ConsoleFixture.awaitOpen(console);
+    void workspaceIsServed(FxRobot robot) {
         ConsoleFixture.waitUntil(() -> robot.lookup("#statusEngine").queryAs(Label.class).getText().contains("Serving on"));
     }
 

@@ -3,7 +3,6 @@ package dev.gatehouse.tests.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.AwsEndpoint;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.engine.model.ApiDefinition;
@@ -22,18 +21,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 16's console flow against moto's DynamoDB in server mode (signatures checked by moto), headless: a POST
@@ -43,8 +36,7 @@ import org.testfx.framework.junit5.Start;
  * moto then holds; and the URI read back into the editor's fields and written again from them. Skipped when
  * python3 cannot import moto.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleAwsServiceFlowTest {
+class ConsoleAwsServiceFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
@@ -54,8 +46,6 @@ class ConsoleAwsServiceFlowTest {
 
     @TempDir static Path temp;
     private static MotoServer moto;
-    private Console console;
-    private Path workspace;
 
     @BeforeAll
     static void startMoto() throws Exception {
@@ -83,23 +73,13 @@ class ConsoleAwsServiceFlowTest {
         System.clearProperty("aws.configFile");
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        workspace = ConsoleFixture.copyOfSampleWorkspace();
+    @Override
+    protected Path workspace() throws Exception {
+        Path workspace = ConsoleFixture.copyOfSampleWorkspace();
         // the sample points DynamoDB at 127.0.0.1:8000; the role of the new method maps to the moto user's keys
         Files.writeString(workspace.resolve("aws.json"), "{\n  \"endpoints\": {\"dynamodb\": \"http://127.0.0.1:8000\"},\n"
                 + "  \"credentialProfiles\": {\"" + ROLE + "\": \"items-writer\"}\n}\n");
-        console = ConsoleFixture.start(stage, workspace, false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
+        return workspace;
     }
 
     @Test
@@ -159,7 +139,7 @@ class ConsoleAwsServiceFlowTest {
         ConsoleFixture.waitUntil(() -> !text(robot, "#awsEndpointProblem").isEmpty());
         assertThat(text(robot, "#awsEndpointProblem")).isEqualTo("endpoints.dynamodb is not a URL: " + noScheme);
         assertThat(url.getText()).isEqualTo(noScheme); // what was typed is kept
-        assertThat(Files.readString(workspace.resolve("aws.json"))).contains("http://127.0.0.1:8000");
+        assertThat(Files.readString(workspaceFolder.resolve("aws.json"))).contains("http://127.0.0.1:8000");
         robot.interact(url::clear);
         robot.clickOn(url).write(moto.url());
         robot.clickOn("#awsEndpointSave");
@@ -168,7 +148,7 @@ class ConsoleAwsServiceFlowTest {
         ConsoleFixture.waitUntil(() -> moto.url().equals(row(table, "dynamodb").url()));
         assertThat(row(table, "dynamodb").where()).isEqualTo("aws.json endpoints.dynamodb");
         assertThat(text(robot, "#awsEndpointStatus")).isEqualTo("Saved: dynamodb → " + moto.url() + " in aws.json");
-        assertThat(Files.readString(workspace.resolve("aws.json"))).contains(moto.url()).contains("items-writer");
+        assertThat(Files.readString(workspaceFolder.resolve("aws.json"))).contains(moto.url()).contains("items-writer");
 
         // when the method is tested in its test panel
         robot.clickOn("#nav-resources");

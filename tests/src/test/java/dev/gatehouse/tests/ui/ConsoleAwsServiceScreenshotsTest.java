@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.AwsEndpoint;
 import dev.gatehouse.app.session.Selection;
 import dev.gatehouse.app.shell.Page;
@@ -10,40 +9,20 @@ import dev.gatehouse.engine.model.Resource;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Screenshots of the AWS Service integration (the sample's Guestbook API): the integration request editor with its
  * AWS Service fields, the Create method dialog's AWS Service choice and the AWS endpoints page. Writes
  * {@code docs/screenshots/aws-service-*.png} with {@code -Dgatehouse.screenshots=docs}.
  */
-@ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target",
         disabledReason = "screenshots are made on request: -Dgatehouse.screenshots=docs|target")
-class ConsoleAwsServiceScreenshotsTest {
+class ConsoleAwsServiceScreenshotsTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
-    }
-
-    private Console console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
     }
 
     @Test

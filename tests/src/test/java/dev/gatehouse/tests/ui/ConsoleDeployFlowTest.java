@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;
 import java.io.IOException;
@@ -14,46 +13,23 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Deploy from the console against the real engine, headless: a MOCK method deployed to a new stage answers over
  * HTTP on the local data plane; an edited template redeployed shows in the diff; rollback serves the old body.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleDeployFlowTest {
+class ConsoleDeployFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
     private static final Pattern SERVING = Pattern.compile("Serving on (http://127\\.0\\.0\\.1:\\d+)");
     private final OkHttpClient http = new OkHttpClient();
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
-    }
 
     @Test
     void deployCallRedeployDiffAndRollBack(FxRobot robot) throws IOException {

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.theme.ThemeManager;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.IntegrationType;
@@ -12,38 +11,14 @@ import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The main console flows on the real engine workspace, headless: mouse, keyboard only, and the theme. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleFlowTest {
+class ConsoleFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
-    }
-
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.IntegrationType;
 import dev.gatehouse.engine.model.Method;
@@ -14,18 +13,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 11's console flow against the real engine and a real Node.js worker, headless: a function created from the
@@ -33,30 +26,13 @@ import org.testfx.framework.junit5.Start;
  * tested in the method's test panel (the function's REPORT line in the execution log), deployed, and called over
  * HTTP on the local data plane.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleFunctionsFlowTest {
+class ConsoleFunctionsFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
     private static final Pattern SERVING = Pattern.compile("Serving on (http://127\\.0\\.0\\.1:\\d+)");
     private final OkHttpClient http = new OkHttpClient();
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
-    }
 
     @Test
     void createANodeFunctionAttachItToAGetMethodTestDeployAndCallIt(FxRobot robot) throws IOException {

@@ -2,42 +2,33 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A newcomer's first window (issue 10, item 9): an empty workspace shows "Getting started" with its three ways in,
  * and the example API is one click away, selected at once with its resources in the tree.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleGettingStartedFlowTest {
+class ConsoleGettingStartedFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
     }
 
-    private Console console;
-
-    @Start
-    void start(Stage stage) throws IOException {
+    @Override
+    protected Path workspace() throws IOException {
         Path empty = Files.createTempDirectory("gatehouse-ui-empty-");
         Workspace.create(empty, "first steps").close();
-        console = ConsoleFixture.start(stage, empty, false);
+        return empty;
     }
 
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
+    /** An empty workspace shows no API: the test waits for Getting started itself. */
+    @Override
+    protected void awaitReady() {
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gatehouse.tests.ui;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.app.shell.Page;
 import dev.gatehouse.engine.model.ApiKey;
@@ -18,13 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Renders the API Keys and Usage Plans pages and the stage's Settings tab to PNG, with real keys, a plan metered by
@@ -33,24 +28,9 @@ import org.testfx.framework.junit5.Start;
  */
 @EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target",
         disabledReason = "a screenshot generator: run with -Dgatehouse.screenshots=docs (or =target)")
-@ExtendWith(ApplicationExtension.class)
-class ConsoleKeysPlansScreenshotsTest {
+class ConsoleKeysPlansScreenshotsTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
-    }
-
-    private Console console;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Integration;
 import dev.gatehouse.engine.model.IntegrationType;
@@ -13,40 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 10, as a newcomer meets the console (AWS's launch walkthrough): create an API and see it selected, clone
  * an API and deploy the clone to a stage of its own, create a method choosing HTTP and its endpoint, delete with a
  * confirmation that names what depends on it.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleNewcomerFlowTest {
+class ConsoleNewcomerFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
-    }
-
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.observe.ResponseDiff;
 import dev.gatehouse.app.session.Observations.LoggedRequest;
 import dev.gatehouse.app.session.WorkspaceSession;
@@ -12,42 +11,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14's console flow: traffic to a deployed stage over real HTTP → the Dashboard counts exactly what was
  * sent → the Logs page finds one request by its id and shows its trace → Replay sends it to the draft, whose MOCK
  * template changed meanwhile → the diff shows the changed body. And the edit is in the Audit page as the console's.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleObserveFlowTest {
+class ConsoleObserveFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
     }
 
     private static final int SENT = 7;
-    private Console console;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
-    }
 
     @Test
     void trafficShowsOnTheDashboardIsFoundInTheLogsAndReplaysAgainstTheEditedDraftWithADiff(FxRobot robot) throws Exception {

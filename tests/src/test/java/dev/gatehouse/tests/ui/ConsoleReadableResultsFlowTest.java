@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,40 +9,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Two of issue 10's checks, from the user's side: the test panel's Headers tab shows each header's name and value
  * (it showed empty rows), and a long error shows in full beside Save and Revert, which stay whole and usable.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleReadableResultsFlowTest {
+class ConsoleReadableResultsFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
-    }
-
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
     }
 
     @Test

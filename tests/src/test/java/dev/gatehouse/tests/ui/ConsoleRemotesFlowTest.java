@@ -2,11 +2,8 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.remotes.RemotesViewModel;
-import dev.gatehouse.engine.model.Integration;
-import dev.gatehouse.engine.model.IntegrationResponse;
-import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.tests.remote.TemplateEdits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,47 +20,32 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Remotes from the console against a real second engine (data plane and control plane on loopback): add it as a
  * remote with its access key, test the connection, push PetStore with a preview, call the remote stage over HTTP,
  * change one method, and see the next preview list only that change; a wrong secret is refused in plain words.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleRemotesFlowTest {
+class ConsoleRemotesFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private SecondEngine engineB;
-    private Path workspace;
-    private Console console;
 
-    @Start
-    void start(Stage stage) {
+    @Override
+    protected Path workspace() {
         engineB = new SecondEngine();
-        workspace = ConsoleFixture.copyOfSampleWorkspace();
-        console = ConsoleFixture.start(stage, workspace, false);
+        return ConsoleFixture.copyOfSampleWorkspace();
     }
 
     @AfterEach
-    void closeBoth() {
-        ConsoleFixture.close(console);
+    void closeEngineB() {
         engineB.close();
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
     }
 
     @Test
@@ -112,7 +93,7 @@ class ConsoleRemotesFlowTest {
 
         // when: GET / answers differently in the draft, and the push is previewed again
         robot.interact(() -> console.workbench().edit("Change GET /", api -> api.updateResource(api.root().id(),
-                r -> r.withMethod(withHtml(r.method("GET"), "<h1>v2</h1>")))));
+                r -> r.withMethod(TemplateEdits.withHtml(r.method("GET"), "<h1>v2</h1>")))));
         ConsoleFixture.waitUntil(() -> ConsoleFixture.api(console).root().method("GET").methodIntegration()
                 .integrationResponses().get("200").responseTemplates().get("text/html").equals("<h1>v2</h1>"));
         robot.clickOn("#pushPreview");
@@ -184,16 +165,9 @@ class ConsoleRemotesFlowTest {
 
     private String workspaceText() throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(workspace)) {
+        try (Stream<Path> files = Files.walk(workspaceFolder)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) all.append(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         return all.toString();
-    }
-
-    private static Method withHtml(Method m, String html) {
-        Integration i = m.methodIntegration();
-        IntegrationResponse ok = i.integrationResponses().get("200");
-        return m.withIntegration(i.withIntegrationResponses(Map.of("200", new IntegrationResponse(ok.statusCode(),
-                ok.selectionPattern(), ok.responseParameters(), Map.of("text/html", html), ok.contentHandling()))));
     }
 }

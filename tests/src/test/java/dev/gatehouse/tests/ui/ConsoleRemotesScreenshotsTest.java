@@ -1,6 +1,5 @@
 package dev.gatehouse.tests.ui;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.model.Integration;
 import dev.gatehouse.engine.model.IntegrationResponse;
 import java.io.IOException;
@@ -8,14 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,26 +20,21 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target",
         disabledReason = "a screenshot generator: run with -Dgatehouse.screenshots=docs (or =target)")
-@ExtendWith(ApplicationExtension.class)
-class ConsoleRemotesScreenshotsTest {
+class ConsoleRemotesScreenshotsTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
     private SecondEngine engineB;
-    private Console console;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    @Override
+    protected Path workspace() {
         engineB = new SecondEngine();
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
+        return ConsoleFixture.copyOfSampleWorkspace();
     }
 
     @AfterEach
-    void closeBoth() {
-        ConsoleFixture.close(console);
+    void closeEngineB() {
         engineB.close();
     }
 

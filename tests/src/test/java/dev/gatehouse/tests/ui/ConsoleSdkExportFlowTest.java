@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.engine.sdk.SdkLanguage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,42 +10,18 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** File → Export SDK… on a temporary copy of the sample workspace: PetStore's prod stage as a JavaScript SDK. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleSdkExportFlowTest {
+class ConsoleSdkExportFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
-    private Console console;
-
     @TempDir
     Path out;
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
-    }
 
     @Test
     void exportingTheJavaScriptSdkOfProdWritesItsZipAndShowsWhereItIs(FxRobot robot) {

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.stages.StagesViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,14 +20,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,29 +30,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * typed in the console over a template another process changed meanwhile never overwrites their change, and the
  * typed text is not lost.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleSharedWorkspaceFlowTest {
+class ConsoleSharedWorkspaceFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
     }
 
     private static final Pattern DEPLOYED = Pattern.compile("\\(deployment (\\w+)\\)");
     private final Path workspace = ConsoleFixture.copyOfSampleWorkspace();
-    private Console console;
 
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, workspace, false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
+    @Override
+    protected Path workspace() {
+        return workspace;
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.app.stages.StagesViewModel;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
@@ -13,39 +12,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Stages page's actions as AWS's console offers them (issue 10, item 8): change a stage's description,
  * promote its canary, delete it with a confirmation naming what goes with it; each undoable.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleStageActionsFlowTest {
+class ConsoleStageActionsFlowTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1360, 860);
-    }
-
-    private Console console;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
-    @BeforeEach
-    void workspaceIsOpen() {
-        ConsoleFixture.awaitOpen(console);
     }
 
     @Test

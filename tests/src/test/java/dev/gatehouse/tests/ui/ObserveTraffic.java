@@ -34,7 +34,7 @@ final class ObserveTraffic {
             Map<String, Stage.MethodSetting> settings = new TreeMap<>(s.methodSettings());
             settings.put("*/*", new Stage.MethodSetting(true, LoggingLevel.INFO, true, 5000, 10000.0, false, 300, false,
                     true, UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER));
-            return s.withMethodSettings(settings, System.currentTimeMillis());
+            return s.withMethodSettings(settings, java.time.Instant.now().getEpochSecond());
         });
         return api.id();
     }
