@@ -166,6 +166,14 @@ final class RuntimeApiConnection {
 
     /** Writes {@code response} and flushes (one write for head and a small body). */
     static void write(OutputStream out, Response response, boolean keepAlive) throws IOException {
+        write(out, response, keepAlive, true);
+    }
+
+    /**
+     * Writes {@code response}; with {@code flush} false it may stay in {@code out}'s buffer, to leave with the next
+     * answer (a pipelined request is already waiting: one write and one wake-up of the runtime for both).
+     */
+    static void write(OutputStream out, Response response, boolean keepAlive, boolean flush) throws IOException {
         StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(response.status).append(' ')
                 .append(reason(response.status)).append("\r\nContent-Type: application/json\r\nContent-Length: ")
                 .append(response.body.length).append("\r\n");
@@ -174,7 +182,32 @@ final class RuntimeApiConnection {
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(response.body);
-        out.flush();
+        if (flush) out.flush();
+    }
+
+    /**
+     * The connection's buffered input, which flushes the connection's output before it reads from the socket: an
+     * answer may then be written without a flush of its own, and leaves either before this side waits for the
+     * runtime or together with the next answer (a runtime that pipelines, as ours do with {@code /response} and
+     * the next {@code /next}, gets both in one write and one wake-up).
+     */
+    static final class Input extends java.io.BufferedInputStream {
+        private final OutputStream out;
+
+        Input(InputStream in, int size, OutputStream out) {
+            super(in, size);
+            this.out = out;
+        }
+
+        @Override public synchronized int read() throws IOException {
+            if (pos >= count) out.flush();
+            return super.read();
+        }
+
+        @Override public synchronized int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= count) out.flush();
+            return super.read(b, off, len);
+        }
     }
 
     private static String reason(int status) {

@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.functions;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +27,8 @@ import java.util.concurrent.ExecutorService;
  * </ul>
  *
  * <p>Served by {@link RuntimeApiConnection}: one platform thread per connection reading requests in turn (a
- * runtime keeps one connection and sends one request at a time), so an exchange costs two socket calls and no
- * hand-over between threads; the JDK's {@code HttpServer} it replaces passed every request from its selector
+ * runtime keeps one connection and sends its requests in turn, possibly pipelined), so an exchange costs two
+ * socket calls and no hand-over between threads (an answer to a pipelined request leaves with the next one); the JDK's {@code HttpServer} it replaces passed every request from its selector
  * thread to a worker thread and back, several times the CPU of the exchange itself. The accept loop runs on a
  * virtual thread of {@code executor}. {@link #close} closes the port and every connection (their threads end).
  */
@@ -97,8 +96,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     private void serve(Socket s) {
         try {
             s.setTcpNoDelay(true); // small request/response pairs: Nagle plus delayed ACKs would stall each one
-            InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+            InputStream in = new RuntimeApiConnection.Input(s.getInputStream(), 16 * 1024, out);
             while (!closed) {
                 RuntimeApiConnection.Request request;
                 try {
@@ -109,10 +108,12 @@ final class RuntimeApiEndpoint implements AutoCloseable {
                     return;
                 }
                 if (request == null) return; // the runtime closed its end
-                RuntimeApiConnection.Response response = handle(request);
+                RuntimeApiConnection.Response response = handle(request, out);
                 if (response == null) return; // interrupted while waiting for an event
                 boolean keepAlive = request.keepAlive() && !request.bodyTruncated();
-                RuntimeApiConnection.write(out, response, keepAlive);
+                // not flushed here: the input flushes before it reads the socket, next() before it waits, so a
+                // runtime that pipelines (ours: /response, then /next at once) gets this answer with the next one
+                RuntimeApiConnection.write(out, response, keepAlive, !keepAlive);
                 if (!keepAlive) return;
             }
         } catch (IOException e) {
@@ -120,12 +121,13 @@ final class RuntimeApiEndpoint implements AutoCloseable {
         }
     }
 
-    private RuntimeApiConnection.Response handle(RuntimeApiConnection.Request r) {
+    /** @param out the connection's output, flushed before {@code /next} waits for an event */
+    private RuntimeApiConnection.Response handle(RuntimeApiConnection.Request r, OutputStream out) {
         String path = r.path();
         if (!path.startsWith(PREFIX)) return notFound();
         String rest = path.substring(PREFIX.length());
         if (rest.equals("invocation/next") && r.method().equals("GET")) {
-            return next();
+            return next(out);
         } else if (rest.equals("init/error") && r.method().equals("POST")) {
             worker.initError(r.body(), r.header("Lambda-Runtime-Function-Error-Type"));
             return new RuntimeApiConnection.Response(202, OK);
@@ -164,10 +166,16 @@ final class RuntimeApiEndpoint implements AutoCloseable {
         return new RuntimeApiConnection.Response(404, Lambda.errorDocument("InvalidRequest", "Not found"));
     }
 
-    private RuntimeApiConnection.Response next() {
+    private RuntimeApiConnection.Response next(OutputStream out) {
         Invocation inv;
         try {
-            inv = worker.next();
+            inv = worker.next(() -> {
+                try {
+                    out.flush(); // an answer held back for this one must not wait with it
+                } catch (IOException e) {
+                    // the runtime went away: the next read on this connection ends it
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -119,8 +119,13 @@ final class Worker {
 
     // ---- Runtime API (called on the endpoint's threads) -------------------------------------------------
 
-    /** Parks until an invocation is assigned to this worker; null once the worker is closed. */
-    Invocation next() throws InterruptedException {
+    /**
+     * Parks until an invocation is assigned to this worker; null once the worker is closed.
+     *
+     * @param beforeWait run once before parking when no invocation is waiting (the endpoint flushes an answer it
+     *                   held back to send with this one)
+     */
+    Invocation next(Runnable beforeWait) throws InterruptedException {
         synchronized (this) {
             if (state == State.CLOSED) return null;
             if (!everPolled) {
@@ -131,8 +136,16 @@ final class Worker {
             state = State.IDLE;
             idleSinceNanos = System.nanoTime();
         }
+        boolean flushed = false;
         while (true) {
-            Invocation inv = pool.queue().pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            Invocation inv = pool.queue().pollFirst();
+            if (inv == null) {
+                if (!flushed) {
+                    beforeWait.run();
+                    flushed = true;
+                }
+                inv = pool.queue().pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
             synchronized (this) {
                 if (state == State.CLOSED) {
                     if (inv != null) pool.queue().offerFirst(inv);
