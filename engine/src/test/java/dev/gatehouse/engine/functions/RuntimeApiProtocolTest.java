@@ -167,6 +167,26 @@ class RuntimeApiProtocolTest {
         }
     }
 
+    @Test
+    void aResponseOverSixMegabytesIs413AndTheInvocationFailsAsLambdaReportsIt() throws Exception {
+        startWorker();
+        CompletableFuture<InvokeResult> invocation = CompletableFuture.supplyAsync(() ->
+                functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null, null));
+        String api = workerEnvironment().get("AWS_LAMBDA_RUNTIME_API");
+        String id = get(api, "/2018-06-01/runtime/invocation/next").headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+
+        // Lambda's limit on a synchronous response: 6 MB (6,291,456 bytes); one byte more is too large
+        HttpResponse<String> posted = post(api, "/2018-06-01/runtime/invocation/" + id + "/response",
+                "\"" + "x".repeat(6 * 1024 * 1024 - 1) + "\"");
+        InvokeResult result = invocation.get();
+
+        assertThat(posted.statusCode()).isEqualTo(413);
+        assertThat(posted.body()).contains("RequestEntityTooLarge");
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).contains("\"errorType\":\"Function.ResponseSizeTooLarge\"");
+    }
+
     /** Status line, body, then the header lines of one answer with a Content-Length. */
     private static String[] readAnswer(java.io.BufferedReader in) throws Exception {
         java.util.List<String> lines = new java.util.ArrayList<>();
