@@ -157,7 +157,7 @@ public final class LocalFunctions implements AutoCloseable {
         runtimesDir = extractRuntimes();
     }
 
-    /** Hot reload and idle shrink; on the timer thread. */
+    /** Hot reload, idle shrink and the function logs' flush; on the timer thread. */
     private void housekeeping() {
         for (WorkerPool pool : pools.values()) {
             try {
@@ -173,6 +173,7 @@ public final class LocalFunctions implements AutoCloseable {
                     pool.recycle(fresh, now);
                 }
                 pool.reap(idleTimeout);
+                pool.log().flush();
             } catch (RuntimeException e) {
                 pool.log().add("Gatehouse: housekeeping failed: " + e);
             }

@@ -18,7 +18,10 @@ import okhttp3.Response;
 /**
  * Benchmark harness (not a test): a warm AWS_PROXY call of a trivial Node.js handler through the gateway against
  * a MOCK method of the same gateway, sequential latency (p50/p99) and throughput with {@code clients} concurrent
- * keep-alive clients (after a concurrent warm-up of the same length, so the pool has grown). Run with the tests' class path:
+ * keep-alive connections (after a concurrent warm-up of the same length, so the pool has grown), MOCK and function
+ * legs alternating for {@code -Drounds=N} rounds (3). The load comes from wrk in its own process when it is on the
+ * PATH (so this JVM's CPU is the gateway's alone), else ({@code CLIENT=okhttp}) from OkHttp clients in this JVM.
+ * Each leg prints the JVM's CPU per call by thread kind and the workers' CPU per call. Run with the tests' class path:
  * {@code java -cp tests/target/test-classes:<tests class path> dev.gatehouse.tests.functions.FunctionProxyBench [calls] [clients] [seconds]}.
  */
 public final class FunctionProxyBench {
