@@ -216,24 +216,30 @@ async function runOnce(handler, next) {
       done(e);
     }
   });
-  let posted;
+  let path;
+  let body;
+  let headers;
   if (outcome.error !== undefined) {
-    const body = JSON.stringify(errorJson(outcome.error));
+    body = JSON.stringify(errorJson(outcome.error));
     console.error('Invoke Error \t' + body);
-    const markers = outputDone(id);
-    posted = call('POST', `${BASE}/invocation/${id}/error`, body, { 'Content-Type': 'application/json',
-      'Lambda-Runtime-Function-Error-Type': 'Unhandled', 'Gatehouse-Output-Markers': markers });
+    path = `${BASE}/invocation/${id}/error`;
+    headers = { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Unhandled',
+      'Gatehouse-Output-Markers': outputDone(id) };
   } else {
-    const body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
-    const markers = outputDone(id);
-    posted = call('POST', `${BASE}/invocation/${id}/response`, body,
-      { 'Content-Type': 'application/json', 'Gatehouse-Output-Markers': markers });
+    body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
+    path = `${BASE}/invocation/${id}/response`;
+    headers = { 'Content-Type': 'application/json', 'Gatehouse-Output-Markers': outputDone(id) };
   }
   currentRequestId = null;
+  // the post and the next poll leave in one write (one system call here, one read on the engine's side)
+  const s = connection();
+  s.cork();
   // the post's answer (202, or 400/413 Lambda logs on its side) needs no action here; a dropped connection is
   // handled by nextInvocation's retry
-  posted.catch(() => undefined);
-  return nextInvocation();
+  call('POST', path, body, headers).catch(() => undefined);
+  const following = nextInvocation(); // its request is written synchronously, before its first await
+  s.uncork();
+  return following;
 }
 
 // Gatehouse, not Lambda: tells the engine this invocation's output is all written (pipes are written synchronously
