@@ -124,7 +124,7 @@ final class RuntimeApiEndpoint implements AutoCloseable {
             else json(r, 400, Lambda.errorDocument("InvalidRequestID", "Invalid request ID"));
         };
         // waiting for the worker's output to drain blocks: never on the event loop
-        if (worker.awaitsOutput(markers)) executor.execute(hand);
+        if (worker.awaitsOutput(markers)) offload(r, hand);
         else hand.run();
     }
 
@@ -180,13 +180,22 @@ final class RuntimeApiEndpoint implements AutoCloseable {
             event(r, now);
             return;
         }
-        executor.execute(() -> {
+        offload(r, () -> {
             try {
                 event(r, worker.next());
             } catch (InterruptedException e) {
                 r.connection().close(); // the functions are closing
             }
         });
+    }
+
+    /** Runs {@code task} on a virtual thread; once the functions are closing, the runtime is told to shut down. */
+    private void offload(HttpServerRequest r, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            event(r, null);
+        }
     }
 
     /** The event (any thread: Vert.x writes on the connection's event loop), or the shutdown answer for null. */
