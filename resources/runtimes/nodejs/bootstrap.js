@@ -13,14 +13,15 @@ const BASE = '/2018-06-01/runtime';
 const [HOST, PORT] = API.split(':');
 let currentRequestId = null;
 
-// A minimal HTTP/1.1 client on one keep-alive connection (TCP_NODELAY), one request at a time: the Runtime API
-// is a strict request/response exchange, and Node's http module costs several times more CPU per exchange than
-// the handler of a small function. Answers with Content-Length or chunked bodies; reconnects after
-// "Connection: close" or a dropped connection.
+// A minimal HTTP/1.1 client on one keep-alive connection (TCP_NODELAY): the Runtime API is a request/response
+// exchange, and Node's http module costs several times more CPU per exchange than the handler of a small function.
+// Requests are pipelined (RFC 9112 §9.3.2): an invocation's /response and the next /next leave in one write, and
+// the answers come back in order (a FIFO of waiting promises), so a warm invocation costs one wake-up, not two.
+// Answers with Content-Length or chunked bodies; after "Connection: close" or a dropped connection the requests
+// still waiting are rejected (the caller retries /next on a new connection).
 let socket = null;
 let received = Buffer.alloc(0);
-let pending = null; // { resolve, reject } of the request in flight
-let chain = Promise.resolve();
+const pending = []; // { resolve, reject } of the requests written and not yet answered, oldest first
 
 function connection() {
   if (socket) return socket;
@@ -28,16 +29,13 @@ function connection() {
   s.setNoDelay(true);
   s.on('data', (chunk) => {
     received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
-    parseResponse();
+    while (pending.length > 0 && parseResponse(s)) { /* every complete answer in the buffer */ }
   });
   const dropped = (err) => {
-    if (socket === s) socket = null;
+    if (socket !== s) return;
+    socket = null;
     received = Buffer.alloc(0);
-    if (pending) {
-      const p = pending;
-      pending = null;
-      p.reject(err || new Error('the Runtime API closed the connection'));
-    }
+    for (const p of pending.splice(0)) p.reject(err || new Error('the Runtime API closed the connection'));
   };
   s.on('error', dropped);
   s.on('close', () => dropped());
@@ -45,10 +43,10 @@ function connection() {
   return s;
 }
 
-function parseResponse() {
-  if (!pending) return;
+// Resolves the oldest waiting request with the answer at the start of the buffer; false while it is incomplete.
+function parseResponse(s) {
   const headEnd = received.indexOf('\r\n\r\n');
-  if (headEnd < 0) return;
+  if (headEnd < 0) return false;
   const lines = received.toString('latin1', 0, headEnd).split('\r\n');
   const status = Number(lines[0].split(' ')[1]);
   const headers = {};
@@ -63,12 +61,12 @@ function parseResponse() {
     let at = headEnd + 4;
     for (;;) {
       const lineEnd = received.indexOf('\r\n', at);
-      if (lineEnd < 0) return;
+      if (lineEnd < 0) return false;
       const size = parseInt(received.toString('latin1', at, lineEnd), 16);
-      if (received.length < lineEnd + 2 + size + 2) return;
+      if (received.length < lineEnd + 2 + size + 2) return false;
       if (size === 0) {
         const trailerEnd = received.indexOf('\r\n', lineEnd + 2);
-        if (trailerEnd < 0) return;
+        if (trailerEnd < 0) return false;
         end = trailerEnd + 2;
         break;
       }
@@ -78,36 +76,48 @@ function parseResponse() {
     body = Buffer.concat(parts);
   } else {
     const length = Number(headers['content-length'] || 0);
-    if (received.length < headEnd + 4 + length) return;
+    if (received.length < headEnd + 4 + length) return false;
     body = Buffer.from(received.subarray(headEnd + 4, headEnd + 4 + length));
     end = headEnd + 4 + length;
   }
   received = received.subarray(end);
-  const p = pending;
-  pending = null;
-  if ((headers.connection || '').toLowerCase() === 'close') {
-    const s = socket;
-    socket = null;
-    received = Buffer.alloc(0);
-    s.destroy();
-  }
+  const p = pending.shift();
   p.resolve({ status, headers, body });
+  if ((headers.connection || '').toLowerCase() === 'close') {
+    // the requests written after this one are not answered on this connection: they fail, and are retried
+    s.destroy();
+    if (socket === s) {
+      socket = null;
+      received = Buffer.alloc(0);
+      for (const q of pending.splice(0)) q.reject(new Error('the Runtime API closed the connection'));
+    }
+    return false;
+  }
+  return true;
 }
 
+// Writes one request at once (behind any still unanswered) and returns the promise of its answer.
 function call(method, p, body, headers) {
-  const run = () => new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const payload = body === undefined ? null : Buffer.from(body);
     let head = `${method} ${p} HTTP/1.1\r\nHost: ${API}\r\nUser-Agent: gatehouse-nodejs-runtime\r\n`;
-    for (const [k, v] of Object.entries(headers || {})) head += `${k}: ${v}\r\n`;
+    if (headers) for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
     if (payload) head += `Content-Length: ${payload.length}\r\n`;
     head += '\r\n';
-    pending = { resolve, reject };
     const s = connection();
+    pending.push({ resolve, reject });
     s.write(payload ? Buffer.concat([Buffer.from(head, 'latin1'), payload]) : Buffer.from(head, 'latin1'));
   });
-  const result = chain.then(run, run);
-  chain = result.catch(() => undefined);
-  return result;
+}
+
+// GET /next; asked again once on a fresh connection when the connection it was written on closed first (after a
+// 413 the server closes the connection the pipelined /next was sent on).
+async function nextInvocation() {
+  try {
+    return await call('GET', `${BASE}/invocation/next`);
+  } catch (e) {
+    return call('GET', `${BASE}/invocation/next`);
+  }
 }
 
 function errorJson(err) {
@@ -179,8 +189,9 @@ function contextFor(headers, done) {
   return context;
 }
 
-async function runOnce(handler) {
-  const next = await call('GET', `${BASE}/invocation/next`);
+// One invocation: its event from `next` (the answer to a /next already written), its result posted, and the
+// following /next written right behind the post (pipelined); returns the promise of that next event.
+async function runOnce(handler, next) {
   const id = next.headers['lambda-runtime-aws-request-id'];
   currentRequestId = id;
   if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
@@ -205,19 +216,30 @@ async function runOnce(handler) {
       done(e);
     }
   });
+  let path;
+  let body;
+  let headers;
   if (outcome.error !== undefined) {
-    const body = JSON.stringify(errorJson(outcome.error));
+    body = JSON.stringify(errorJson(outcome.error));
     console.error('Invoke Error \t' + body);
-    const markers = outputDone(id);
-    await call('POST', `${BASE}/invocation/${id}/error`, body, { 'Content-Type': 'application/json',
-      'Lambda-Runtime-Function-Error-Type': 'Unhandled', 'Gatehouse-Output-Markers': markers });
+    path = `${BASE}/invocation/${id}/error`;
+    headers = { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': 'Unhandled',
+      'Gatehouse-Output-Markers': outputDone(id) };
   } else {
-    const body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
-    const markers = outputDone(id);
-    await call('POST', `${BASE}/invocation/${id}/response`, body,
-      { 'Content-Type': 'application/json', 'Gatehouse-Output-Markers': markers });
+    body = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
+    path = `${BASE}/invocation/${id}/response`;
+    headers = { 'Content-Type': 'application/json', 'Gatehouse-Output-Markers': outputDone(id) };
   }
   currentRequestId = null;
+  // the post and the next poll leave in one write (one system call here, one read on the engine's side)
+  const s = connection();
+  s.cork();
+  // the post's answer (202, or 400/413 Lambda logs on its side) needs no action here; a dropped connection is
+  // handled by nextInvocation's retry
+  call('POST', path, body, headers).catch(() => undefined);
+  const following = nextInvocation(); // its request is written synchronously, before its first await
+  s.uncork();
+  return following;
 }
 
 // Gatehouse, not Lambda: tells the engine this invocation's output is all written (pipes are written synchronously
@@ -264,5 +286,6 @@ process.on('uncaughtException', async (err) => {
       { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': e.name || 'Runtime.Unknown' });
     process.exit(1);
   }
-  for (;;) await runOnce(handler);
+  let next = await nextInvocation();
+  for (;;) next = await runOnce(handler, next);
 })();

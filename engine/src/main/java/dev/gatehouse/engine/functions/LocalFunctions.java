@@ -54,6 +54,8 @@ public final class LocalFunctions implements AutoCloseable {
     /** Platform threads reading the workers' stdout and stderr (two a worker, reused as workers come and go). */
     private ExecutorService pumps;
     private ScheduledExecutorService scheduler;
+    /** The Runtime API's event loop (one for every worker's endpoint). */
+    private io.vertx.core.Vertx vertx;
     private Path runtimesDir;
     private boolean closed;
 
@@ -143,6 +145,8 @@ public final class LocalFunctions implements AutoCloseable {
     private void startBackgroundWork() {
         if (executor != null) return;
         executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-function-", 0).factory());
+        vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
         pumps = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("gatehouse-function-output-", 0).factory());
         var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon()
                 .name("gatehouse-functions-timer").unstarted(r));
@@ -153,7 +157,7 @@ public final class LocalFunctions implements AutoCloseable {
         runtimesDir = extractRuntimes();
     }
 
-    /** Hot reload and idle shrink; on the timer thread. */
+    /** Hot reload, idle shrink and the function logs' flush; on the timer thread. */
     private void housekeeping() {
         for (WorkerPool pool : pools.values()) {
             try {
@@ -169,6 +173,7 @@ public final class LocalFunctions implements AutoCloseable {
                     pool.recycle(fresh, now);
                 }
                 pool.reap(idleTimeout);
+                pool.log().flush();
             } catch (RuntimeException e) {
                 pool.log().add("Gatehouse: housekeeping failed: " + e);
             }
@@ -181,6 +186,10 @@ public final class LocalFunctions implements AutoCloseable {
 
     ExecutorService executor() {
         return executor;
+    }
+
+    io.vertx.core.Vertx vertx() {
+        return vertx;
     }
 
     ExecutorService pumps() {
@@ -254,6 +263,7 @@ public final class LocalFunctions implements AutoCloseable {
     @Override public void close() {
         ExecutorService ex;
         ExecutorService out;
+        io.vertx.core.Vertx loop;
         ScheduledExecutorService sch;
         Path rt;
         List<WorkerPool> all;
@@ -262,6 +272,7 @@ public final class LocalFunctions implements AutoCloseable {
             closed = true;
             ex = executor;
             out = pumps;
+            loop = vertx;
             sch = scheduler;
             rt = runtimesDir;
             all = new ArrayList<>(pools.values());
@@ -278,6 +289,15 @@ public final class LocalFunctions implements AutoCloseable {
                 out.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (loop != null) {
+            try {
+                loop.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // a close that did not finish in time leaves only Vert.x's idle threads
             }
         }
         if (rt != null) deleteTree(rt);

@@ -48,12 +48,13 @@ final class Worker {
     private int outputDone;
     private String outputDoneFor;
 
-    Worker(int id, long generation, FunctionConfig config, WorkerPool pool, ExecutorService executor) throws IOException {
+    Worker(int id, long generation, FunctionConfig config, WorkerPool pool, io.vertx.core.Vertx vertx,
+           ExecutorService executor) throws IOException {
         this.id = id;
         this.generation = generation;
         this.config = config;
         this.pool = pool;
-        this.endpoint = new RuntimeApiEndpoint(this, executor);
+        this.endpoint = new RuntimeApiEndpoint(this, vertx, executor);
     }
 
     String runtimeApi() {
@@ -119,33 +120,65 @@ final class Worker {
 
     // ---- Runtime API (called on the endpoint's threads) -------------------------------------------------
 
+    /** What {@link #nextIfQueued} answers when no invocation waits (the runtime must wait in {@link #next}). */
+    static final Invocation NONE_QUEUED = new Invocation("", new byte[0], null);
+
     /** Parks until an invocation is assigned to this worker; null once the worker is closed. */
     Invocation next() throws InterruptedException {
-        synchronized (this) {
-            if (state == State.CLOSED) return null;
-            if (!everPolled) {
-                everPolled = true;
-                initDurationMs = (System.nanoTime() - launchedNanos) / 1_000_000.0;
-            }
-            if (current != null) return null;   // a runtime that polls again without answering: protocol error
-            state = State.IDLE;
-            idleSinceNanos = System.nanoTime();
-        }
+        if (!polling()) return null;
         while (true) {
             Invocation inv = pool.queue().pollFirst(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            synchronized (this) {
-                if (state == State.CLOSED) {
-                    if (inv != null) pool.queue().offerFirst(inv);
-                    return null;
+            if (inv == null) {
+                synchronized (this) {
+                    if (state == State.CLOSED) return null;
                 }
-                if (inv == null) continue;
-                if (!inv.claim(this, config.timeoutSeconds() * 1000L)) continue;
-                current = inv;
-                state = State.BUSY;
+                continue;
             }
-            pool.started(this, inv);
-            return inv;
+            Invocation claimed = claim(inv);
+            if (claimed != NONE_QUEUED) return claimed;
         }
+    }
+
+    /**
+     * The invocation at the head of the queue, claimed for this worker, without waiting: {@link #NONE_QUEUED}
+     * when none waits, null once the worker is closed. For the event loop ({@code /next} answered at once).
+     */
+    Invocation nextIfQueued() {
+        if (!polling()) return null;
+        while (true) {
+            Invocation inv = pool.queue().pollFirst();
+            if (inv == null) return NONE_QUEUED;
+            Invocation claimed = claim(inv);
+            if (claimed != NONE_QUEUED) return claimed;
+        }
+    }
+
+    /** The runtime asks for an event: IDLE from now; false when closed or still serving one (protocol error). */
+    private synchronized boolean polling() {
+        if (state == State.CLOSED) return false;
+        if (!everPolled) {
+            everPolled = true;
+            initDurationMs = (System.nanoTime() - launchedNanos) / 1_000_000.0;
+        }
+        if (current != null) return false;   // a runtime that polls again without answering: protocol error
+        state = State.IDLE;
+        idleSinceNanos = System.nanoTime();
+        return true;
+    }
+
+    /** {@code inv} for this worker, null if the worker closed meanwhile, NONE_QUEUED if another took it first. */
+    private Invocation claim(Invocation inv) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                pool.queue().offerFirst(inv);
+                return null;
+            }
+            if (!inv.claim(this, config.timeoutSeconds() * 1000L)) return NONE_QUEUED;
+            current = inv;
+            state = State.BUSY;
+        }
+        pool.started(this, inv);
+        return inv;
     }
 
     /** {@code /response}: false when {@code requestId} is not this worker's current invocation. */
@@ -190,6 +223,13 @@ final class Worker {
      * last 2 ms), wait for them to go quiet, at most 20 ms, so the lines land in this invocation's log. (The
      * process streams cannot be asked: {@code available()} blocks while a reader waits in {@code read()}.)
      */
+    /** True when {@code /response} or {@code /error} with these markers may wait for the output (blocking). */
+    boolean awaitsOutput(int markers) {
+        FunctionRuntime runtime = config.runtime();
+        if (runtime == FunctionRuntime.NODEJS || runtime == FunctionRuntime.PYTHON) return markers != 0;
+        return System.nanoTime() - lastOutputNanos < 2_000_000;
+    }
+
     private void awaitOutput(String requestId, int markers) {
         FunctionRuntime runtime = config.runtime();
         if (runtime == FunctionRuntime.NODEJS || runtime == FunctionRuntime.PYTHON) {

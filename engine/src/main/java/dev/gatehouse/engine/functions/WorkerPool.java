@@ -176,7 +176,7 @@ final class WorkerPool {
             }
             Worker w = null;
             try {
-                w = new Worker(id, gen, cfg, this, owner.executor());
+                w = new Worker(id, gen, cfg, this, owner.vertx(), owner.executor());
                 synchronized (this) {
                     workers.add(w);
                 }

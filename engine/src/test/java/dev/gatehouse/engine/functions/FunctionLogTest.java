@@ -40,6 +40,19 @@ class FunctionLogTest {
         assertThat(log.recent()).hasSize(FunctionLog.MAX_LINES);
     }
 
+    @Test
+    void theFirstReportIsOnDiskAtOnceAndLaterOnesAtTheLatestWhenTheTimerFlushes() throws Exception {
+        Path file = dir.resolve("fn.log");
+        FunctionLog log = new FunctionLog(file);
+        invocation(log, 1);
+        assertThat(Files.readAllLines(file)).hasSize(4);
+
+        invocation(log, 2); // within the flush interval of the first: may stay buffered until the timer's flush
+        log.flush();
+        assertThat(Files.readAllLines(file)).hasSize(8).last().asString().startsWith("REPORT RequestId: 00000002");
+        log.close();
+    }
+
     /**
      * Not an assertion about speed: prints what one invocation's four lines cost in the rotating file and as rows of
      * the embedded SQLite store (WAL, as {@code SqliteUsageStore} opens it; one transaction per invocation), the

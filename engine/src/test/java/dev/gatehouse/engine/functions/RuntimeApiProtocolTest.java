@@ -127,6 +127,90 @@ class RuntimeApiProtocolTest {
     }
 
     @Test
+    void aResponsePipelinedWithTheNextPollIsAnsweredInOrderOnOneConnection() throws Exception {
+        startWorker();
+        CompletableFuture<InvokeResult> first = CompletableFuture.supplyAsync(() ->
+                functions.invoke("manual", "{\"n\":1}".getBytes(StandardCharsets.UTF_8), null, null));
+        String[] api = workerEnvironment().get("AWS_LAMBDA_RUNTIME_API").split(":");
+        try (java.net.Socket s = new java.net.Socket(api[0], Integer.parseInt(api[1]))) {
+            s.setSoTimeout(10_000);
+            var out = s.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+            out.write("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String[] event = readAnswer(in);
+            String id = header(event, "Lambda-Runtime-Aws-Request-Id");
+
+            // the answer and the next poll in one write, before the first answer came back (RFC 9112 §9.3.2)
+            out.write(("POST /2018-06-01/runtime/invocation/" + id + "/response HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 11\r\n\r\n{\"done\":1}\n"
+                    + "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String[] accepted = readAnswer(in);     // sent while the /next behind it still waits for an event
+            InvokeResult result = first.get();
+            CompletableFuture<InvokeResult> second = CompletableFuture.supplyAsync(() ->
+                    functions.invoke("manual", "{\"n\":2}".getBytes(StandardCharsets.UTF_8), null, null));
+            String[] nextEvent = readAnswer(in);
+
+            assertThat(event[0]).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(accepted[0]).isEqualTo("HTTP/1.1 202 Accepted");
+            assertThat(accepted[1]).isEqualTo("{\"status\":\"OK\"}");
+            assertThat(result.payloadText()).isEqualTo("{\"done\":1}\n");
+            assertThat(nextEvent[0]).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(nextEvent[1]).isEqualTo("{\"n\":2}");
+            String secondId = header(nextEvent, "Lambda-Runtime-Aws-Request-Id");
+            out.write(("POST /2018-06-01/runtime/invocation/" + secondId + "/response HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readAnswer(in)[0]).isEqualTo("HTTP/1.1 202 Accepted");
+            assertThat(second.get().payloadText()).isEqualTo("{}");
+        }
+    }
+
+    @Test
+    void aResponseOverSixMegabytesIs413AndTheInvocationFailsAsLambdaReportsIt() throws Exception {
+        startWorker();
+        CompletableFuture<InvokeResult> invocation = CompletableFuture.supplyAsync(() ->
+                functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null, null));
+        String api = workerEnvironment().get("AWS_LAMBDA_RUNTIME_API");
+        String id = get(api, "/2018-06-01/runtime/invocation/next").headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+
+        // Lambda's limit on a synchronous response: 6 MB (6,291,456 bytes); one byte more is too large
+        HttpResponse<String> posted = post(api, "/2018-06-01/runtime/invocation/" + id + "/response",
+                "\"" + "x".repeat(6 * 1024 * 1024 - 1) + "\"");
+        InvokeResult result = invocation.get();
+
+        assertThat(posted.statusCode()).isEqualTo(413);
+        assertThat(posted.body()).contains("RequestEntityTooLarge");
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).contains("\"errorType\":\"Function.ResponseSizeTooLarge\"");
+    }
+
+    /** Status line, body, then the header lines of one answer with a Content-Length. */
+    private static String[] readAnswer(java.io.BufferedReader in) throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String status = in.readLine();
+        int length = 0;
+        for (String h = in.readLine(); !h.isEmpty(); h = in.readLine()) {
+            lines.add(h);
+            if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) length = Integer.parseInt(h.substring(15).trim());
+        }
+        char[] body = new char[length];
+        for (int n = 0; n < length; ) n += in.read(body, n, length - n);
+        lines.add(0, new String(body));
+        lines.add(0, status);
+        return lines.toArray(String[]::new);
+    }
+
+    private static String header(String[] answer, String name) {
+        for (int i = 2; i < answer.length; i++) {
+            if (answer[i].regionMatches(true, 0, name + ":", 0, name.length() + 1)) return answer[i].substring(name.length() + 1).trim();
+        }
+        throw new AssertionError("no " + name + " in " + java.util.Arrays.toString(answer));
+    }
+
+    @Test
     void unknownPathsAre404() throws Exception {
         startWorker();
         CompletableFuture.runAsync(() -> functions.invoke("manual", "{}".getBytes(StandardCharsets.UTF_8), null,
