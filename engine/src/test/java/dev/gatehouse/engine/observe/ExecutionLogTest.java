@@ -149,4 +149,27 @@ class ExecutionLogTest {
         String log = run(mock, "/m", GatewayRequest.of("GET", "/test/m", Headers.empty(), null));
         assertThat(log).contains(T + "Method response body after transformations: " + "x".repeat(998) + " [TRUNCATED]\n");
     }
+
+    @Test
+    void aRepeatedHeaderIsOneEntryWithItsValuesJoinedByCommasAndACredentialIsMaskedOverAllItsValues() {
+        Headers headers = Headers.builder().add("Accept", "text/html").add("Authorization", "Bearer abc")
+                .add("accept", "application/json").add("Authorization", "Bearer 0123456789").add("x-api-key", "k12")
+                .build();
+        // Authorization joined: "Bearer abc,Bearer 0123456789" (28 characters): 22 masked, "456789" shown;
+        // "k12" is shorter than six characters, so nothing of it is masked
+        assertThat(ExecutionLog.headerMap(headers)).isEqualTo(
+                "{Accept=text/html,application/json, Authorization=**********************456789, x-api-key=k12}");
+    }
+
+    @Test
+    void aLongHeaderMapIsCutLikeAnyValueBracesIncluded() {
+        ExecutionLog log = new ExecutionLog(CLOCK);
+        RequestContext ctx = RequestContext.create("2be4ca29-0000-4000-8000-000000000003", "abe=", CLOCK.instant(), log);
+
+        log.endpointResponse(ctx, 200, 1, Headers.of("X-Long", "y".repeat(2000)), null);
+
+        // "{X-Long=" is 8 characters, so 990 of the value fit in the 998 kept
+        assertThat(log.text()).contains(T + "Endpoint response headers: {X-Long=" + "y".repeat(990) + " [TRUNCATED]\n"
+                + T + "Endpoint response body before transformations: \n");
+    }
 }
