@@ -37,6 +37,11 @@ public final class ExecutionLog implements GatewayEventListener {
     private final Clock clock;
     private final StringBuilder log = new StringBuilder(2048);
     private boolean failed;
+    /** The first timed line's {@code "time : "}; a later line of the same second starts with a marker instead. */
+    private String firstTime;
+    /** Where those markers are in {@link #log}. */
+    private int[] markers = new int[24];
+    private int markerCount;
 
     public ExecutionLog(Clock clock) {
         this.clock = clock;
@@ -48,7 +53,32 @@ public final class ExecutionLog implements GatewayEventListener {
 
     /** The log so far, lines separated by {@code \n}, ending with one. */
     public synchronized String text() {
-        return log.toString();
+        if (markerCount == 0) return log.toString();
+        StringBuilder out = new StringBuilder(log.length() + markerCount * firstTime.length());
+        int from = 0;
+        for (int i = 0; i < markerCount; i++) {
+            out.append(log, from, markers[i]).append(firstTime);
+            from = markers[i] + 1;
+        }
+        return out.append(log, from, log.length()).toString();
+    }
+
+    /**
+     * The log as the request-log store keeps it ({@link ExecutionLogText#expand} gives {@link #text()} back): the
+     * lines of the first line's second carry one marker character instead of their 31-character time, about a
+     * third less to write on every logged request. A log whose values hold that character is kept as text.
+     */
+    public synchronized String storedText() {
+        if (markerCount == 0) return log.toString();
+        int length = log.length();
+        String stored = log.append(ExecutionLogText.SAME_TIME).append(firstTime).append(ExecutionLogText.SAME_TIME).toString();
+        log.setLength(length); // the trailer names the time; the log itself goes on unchanged
+        int found = 0;
+        for (int i = stored.indexOf(ExecutionLogText.SAME_TIME); i >= 0; i = stored.indexOf(ExecutionLogText.SAME_TIME, i + 1)) {
+            found++;
+        }
+        // a value holding the marker would make the compact form ambiguous: such a log is kept as text
+        return found == markerCount + 2 ? stored : text();
     }
 
     // Each line is appended straight into the one builder (no string per value): the served path logs every
@@ -56,7 +86,15 @@ public final class ExecutionLog implements GatewayEventListener {
 
     /** Starts a line: its time and {@code " : "}. */
     private StringBuilder line() {
-        return log.append(time(clock.millis()));
+        String time = time(clock.millis());
+        if (firstTime == null) {
+            firstTime = time;
+        } else if (time.equals(firstTime)) {
+            if (markerCount == markers.length) markers = java.util.Arrays.copyOf(markers, markerCount * 2);
+            markers[markerCount++] = log.length();
+            return log.append(ExecutionLogText.SAME_TIME);
+        }
+        return log.append(time);
     }
 
     private void line(String text) {

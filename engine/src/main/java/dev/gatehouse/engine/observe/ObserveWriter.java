@@ -127,7 +127,7 @@ final class ObserveWriter implements AutoCloseable {
                 boolean error = r.failed() || r.status() >= 400;
                 if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
                     String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
-                            ? r.executionLog() : ExecutionLogText.withoutData(r.executionLog());
+                            ? r.executionLog() : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()));
                     logged.add(new Object[] {r, level.name(), text});
                 }
                 if (stage.accessLogFormat() != null) {
