@@ -107,20 +107,31 @@ final class ObserveWriter implements AutoCloseable {
     void write(List<RequestRecord> batch) {
         Map<MetricsStore.Key, MetricBucket> touched = new HashMap<>();
         List<Object[]> logged = new ArrayList<>();
+        LastBuckets last = null;
         for (RequestRecord r : batch) {
             if (r.apiId() == null || r.stage() == null) continue; // matched no stage: nothing is the owner
             StageObserveSettings stage = settings.stage(r.apiId(), r.stage());
             boolean caching = stage != null && stage.cachingEnabled(r.resourcePath(), r.httpMethod());
             prometheus.record(r, stage, caching);
             long second = Math.floorDiv(r.requestTimeMillis(), 1000);
-            bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), "", second)).add(r, caching);
-            bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), "", second - Math.floorMod(second, 60)))
-                    .add(r, caching);
-            if (r.resourcePath() != null) {
-                String method = r.methodKey();
-                bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), method, second)).add(r, caching);
-                bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), method,
-                        second - Math.floorMod(second, 60))).add(r, caching);
+            if (last == null || !last.sameBuckets(r, second)) {
+                // a batch mostly holds one method's requests of one second: look its four buckets up once
+                last = new LastBuckets(r, second);
+                last.stageSecond = bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), "", second));
+                last.stageMinute = bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), "",
+                        second - Math.floorMod(second, 60)));
+                if (r.resourcePath() != null) {
+                    String method = r.methodKey();
+                    last.methodSecond = bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), method, second));
+                    last.methodMinute = bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), method,
+                            second - Math.floorMod(second, 60)));
+                }
+            }
+            last.stageSecond.add(r, caching);
+            last.stageMinute.add(r, caching);
+            if (last.methodSecond != null) {
+                last.methodSecond.add(r, caching);
+                last.methodMinute.add(r, caching);
             }
             if (stage != null) {
                 LoggingLevel level = stage.loggingLevel(r.resourcePath(), r.httpMethod());
@@ -161,6 +172,33 @@ final class ObserveWriter implements AutoCloseable {
             LOG.warn("access logs could not be flushed: {}", e.getMessage());
         }
         evictOldBuckets();
+    }
+
+    /** The buckets of the batch's last record: its API, stage, method and second. */
+    private static final class LastBuckets {
+        final String apiId;
+        final String stage;
+        final String resourcePath;
+        final String httpMethod;
+        final long second;
+        MetricBucket stageSecond;
+        MetricBucket stageMinute;
+        MetricBucket methodSecond;
+        MetricBucket methodMinute;
+
+        LastBuckets(RequestRecord r, long second) {
+            this.apiId = r.apiId();
+            this.stage = r.stage();
+            this.resourcePath = r.resourcePath();
+            this.httpMethod = r.httpMethod();
+            this.second = second;
+        }
+
+        boolean sameBuckets(RequestRecord r, long second) {
+            return second == this.second && apiId.equals(r.apiId()) && stage.equals(r.stage())
+                    && java.util.Objects.equals(resourcePath, r.resourcePath())
+                    && java.util.Objects.equals(httpMethod, r.httpMethod());
+        }
     }
 
     private MetricBucket bucket(Map<MetricsStore.Key, MetricBucket> touched, MetricsStore.Key key) {
