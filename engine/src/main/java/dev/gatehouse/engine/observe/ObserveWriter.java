@@ -205,11 +205,29 @@ final class ObserveWriter implements AutoCloseable {
         MetricBucket b = open.get(key);
         if (b == null) {
             b = metrics.load(key); // a bucket written before (late request, or an earlier run in the same second)
-            if (b == null) b = new MetricBucket();
+            if (b == null) b = MetricBucket.withHistograms(histogram(), histogram());
             open.put(key, b);
         }
         touched.put(key, b);
         return b;
+    }
+
+    /**
+     * Histograms of evicted buckets, emptied, for new ones: an HdrHistogram grows its arrays as values arrive, so a
+     * fresh one per bucket (four new buckets a second) was the writer's largest allocation. Writer thread only.
+     */
+    private final java.util.ArrayDeque<org.HdrHistogram.Histogram> spare = new java.util.ArrayDeque<>();
+    private static final int MAX_SPARE = 64;
+
+    private org.HdrHistogram.Histogram histogram() {
+        org.HdrHistogram.Histogram h = spare.poll();
+        return h != null ? h : MetricBucket.newHistogram();
+    }
+
+    private void recycle(org.HdrHistogram.Histogram h) {
+        if (spare.size() >= MAX_SPARE) return;
+        h.reset();
+        spare.push(h);
     }
 
     private void evictOldBuckets() {
@@ -218,7 +236,12 @@ final class ObserveWriter implements AutoCloseable {
         while (it.hasNext()) {
             MetricsStore.Key k = it.next();
             long age = nowSecond - k.ts();
-            if (k.resolution() == MetricsStore.SECOND ? age > 10 : age > 180) it.remove();
+            if (k.resolution() == MetricsStore.SECOND ? age > 10 : age > 180) {
+                MetricBucket gone = open.get(k);
+                it.remove();
+                recycle(gone.latency);
+                recycle(gone.integration);
+            }
         }
     }
 
