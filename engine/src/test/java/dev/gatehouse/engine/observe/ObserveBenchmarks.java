@@ -146,7 +146,8 @@ public class ObserveBenchmarks {
 
     /**
      * Thread CPU time and bytes allocated per request of both halves, measured on this thread after a warm-up:
-     * figures that hold on a loaded machine. Args: seconds of warm-up (default 15), seconds measured (default 10).
+     * figures that hold on a loaded machine. Args: seconds of warm-up (default 15), seconds measured (default 10),
+     * the parts, comma-separated (default {@code executionLog,writer}; also {@code insertOnly}, {@code writerNoLog}).
      */
     public static void main(String[] args) throws IOException {
         long warm = args.length > 0 ? Long.parseLong(args[0]) : 15;
