@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.observe;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,20 @@ final class AccessLogFiles implements AutoCloseable {
 
     private static final class Open {
         final Path file;
+        final String apiId;
+        final String stage;
         OutputStream out;
         long size;
 
-        Open(Path file) {
+        Open(Path file, String apiId, String stage) {
             this.file = file;
+            this.apiId = apiId;
+            this.stage = stage;
         }
     }
+
+    /** The file appended to last: a batch mostly holds one stage's requests. */
+    private Open last;
 
     AccessLogFiles(Path dir, long maxBytes, int filesKept) {
         this.dir = dir;
@@ -44,20 +52,32 @@ final class AccessLogFiles implements AutoCloseable {
     }
 
     void append(String apiId, String stage, String line) throws IOException {
-        Open f = open.get(apiId + "/" + stage);
+        Open f = last != null && last.apiId.equals(apiId) && last.stage.equals(stage) ? last : null;
         if (f == null) {
-            f = new Open(fileOf(dir, apiId, stage));
-            open.put(apiId + "/" + stage, f);
+            String key = apiId + "/" + stage;
+            f = open.get(key);
+            if (f == null) {
+                f = new Open(fileOf(dir, apiId, stage), apiId, stage);
+                open.put(key, f);
+            }
+            last = f;
         }
         if (f.out == null) {
             Files.createDirectories(dir);
-            f.out = Files.newOutputStream(f.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            f.out = buffered(f.file);
             f.size = Files.size(f.file);
         }
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        if (f.size > 0 && f.size + bytes.length > maxBytes) rotate(f);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (f.size > 0 && f.size + bytes.length + 1 > maxBytes) rotate(f);
         f.out.write(bytes);
-        f.size += bytes.length;
+        f.out.write('\n');
+        f.size += bytes.length + 1;
+    }
+
+    /** Lines are gathered in memory and reach the file at {@link #flush} (once per batch), not one write each. */
+    private static OutputStream buffered(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                1 << 16);
     }
 
     private void rotate(Open f) throws IOException {
@@ -71,7 +91,7 @@ final class AccessLogFiles implements AutoCloseable {
             }
         }
         Files.move(base, base.resolveSibling(base.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-        f.out = Files.newOutputStream(base, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        f.out = buffered(base);
         f.size = 0;
     }
 
@@ -88,5 +108,6 @@ final class AccessLogFiles implements AutoCloseable {
             }
         }
         open.clear();
+        last = null;
     }
 }

@@ -94,6 +94,21 @@ public final class AccessLogFormat {
         return b.toString();
     }
 
+    /** The last second rendered as {@code $context.requestTime}: a second's requests share it. */
+    private record RenderedSecond(long second, String text) { }
+
+    private static volatile RenderedSecond lastSecond = new RenderedSecond(Long.MIN_VALUE, "");
+
+    static String requestTime(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        RenderedSecond last = lastSecond;
+        if (last.second() != second) {
+            last = new RenderedSecond(second, REQUEST_TIME.format(Instant.ofEpochSecond(second)));
+            lastSecond = last;
+        }
+        return last.text();
+    }
+
     /** The value of {@code $context.<name>} for {@code r}; null when it has none. */
     static String value(String name, RequestRecord r) {
         if (name.startsWith("authorizer.") && r.authorizer() != null) {
@@ -119,7 +134,7 @@ public final class AccessLogFormat {
             case "path" -> r.path();
             case "protocol" -> r.protocol();
             case "requestId" -> r.requestId();
-            case "requestTime" -> REQUEST_TIME.format(Instant.ofEpochMilli(r.requestTimeMillis()));
+            case "requestTime" -> requestTime(r.requestTimeMillis());
             case "requestTimeEpoch" -> Long.toString(r.requestTimeMillis());
             case "resourceId" -> r.resourceId();
             case "resourcePath" -> r.resourcePath();

@@ -37,6 +37,11 @@ public final class ExecutionLog implements GatewayEventListener {
     private final Clock clock;
     private final StringBuilder log = new StringBuilder(2048);
     private boolean failed;
+    /** The first timed line's {@code "time : "}; a later line of the same second starts with a marker instead. */
+    private String firstTime;
+    /** Where those markers are in {@link #log}. */
+    private int[] markers = new int[24];
+    private int markerCount;
 
     public ExecutionLog(Clock clock) {
         this.clock = clock;
@@ -48,14 +53,64 @@ public final class ExecutionLog implements GatewayEventListener {
 
     /** The log so far, lines separated by {@code \n}, ending with one. */
     public synchronized String text() {
-        return log.toString();
+        if (markerCount == 0) return log.toString();
+        StringBuilder out = new StringBuilder(log.length() + markerCount * firstTime.length());
+        int from = 0;
+        for (int i = 0; i < markerCount; i++) {
+            out.append(log, from, markers[i]).append(firstTime);
+            from = markers[i] + 1;
+        }
+        return out.append(log, from, log.length()).toString();
     }
 
-    private synchronized void line(String text) {
-        log.append(time(clock.millis())).append(" : ").append(text).append('\n');
+    /**
+     * The log as the request-log store keeps it ({@link ExecutionLogText#expand} gives {@link #text()} back): the
+     * lines of the first line's second carry one marker character instead of their 31-character time, about a
+     * third less to write on every logged request. A log whose values hold that character is kept as text.
+     */
+    public synchronized String storedText() {
+        if (markerCount == 0) return log.toString();
+        int length = log.length();
+        String stored = log.append(ExecutionLogText.SAME_TIME).append(firstTime).append(ExecutionLogText.SAME_TIME).toString();
+        log.setLength(length); // the trailer names the time; the log itself goes on unchanged
+        int found = 0;
+        for (int i = stored.indexOf(ExecutionLogText.SAME_TIME); i >= 0; i = stored.indexOf(ExecutionLogText.SAME_TIME, i + 1)) {
+            found++;
+        }
+        // a value holding the marker would make the compact form ambiguous: such a log is kept as text
+        return found == markerCount + 2 ? stored : text();
     }
 
-    /** The last second formatted, per thread: a request's lines mostly share their second (the served path logs every request at INFO). */
+    // Each line is appended straight into the one builder (no string per value): the served path logs every
+    // request of an INFO stage on its request thread. Event methods hold the monitor for their whole event.
+
+    /** Starts a line: its time and {@code " : "}. */
+    private StringBuilder line() {
+        String time = time(clock.millis());
+        if (firstTime == null) {
+            firstTime = time;
+        } else if (time.equals(firstTime)) {
+            if (markerCount == markers.length) markers = java.util.Arrays.copyOf(markers, markerCount * 2);
+            markers[markerCount++] = log.length();
+            return log.append(ExecutionLogText.SAME_TIME);
+        }
+        return log.append(time);
+    }
+
+    private void line(String text) {
+        line().append(text).append('\n');
+    }
+
+    /** Ends a value that started at {@code start}, cut to {@value #MAX_VALUE_CHARS} characters, and its line. */
+    private void endValue(int start) {
+        if (log.length() - start > MAX_VALUE_CHARS) {
+            log.setLength(start + MAX_VALUE_CHARS);
+            log.append(" [TRUNCATED]");
+        }
+        log.append('\n');
+    }
+
+    /** The last second formatted with {@code " : "}, per thread: a request's lines mostly share their second. */
     private static final ThreadLocal<Object[]> LAST_SECOND = ThreadLocal.withInitial(() -> new Object[] {Long.MIN_VALUE, ""});
 
     private static String time(long millis) {
@@ -63,98 +118,172 @@ public final class ExecutionLog implements GatewayEventListener {
         Object[] last = LAST_SECOND.get();
         if ((Long) last[0] != second) {
             last[0] = second;
-            last[1] = TIME.format(java.time.Instant.ofEpochSecond(second));
+            last[1] = TIME.format(java.time.Instant.ofEpochSecond(second)) + " : ";
         }
         return (String) last[1];
     }
 
     @Override public synchronized void requestStart(RequestContext ctx, GatewayRequest request) {
         log.append("Execution log for request ").append(ctx.requestId()).append('\n');
-        line("Starting execution for request: " + ctx.requestId());
+        line().append("Starting execution for request: ").append(ctx.requestId()).append('\n');
     }
 
-    @Override public void methodRequest(RequestContext ctx, String httpMethod, String resourcePath,
+    @Override public synchronized void methodRequest(RequestContext ctx, String httpMethod, String resourcePath,
                                         Map<String, String> pathParameters, QueryParams query, Headers headers,
                                         byte[] body) {
         String path = ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, resourcePath);
-        line("HTTP Method: " + httpMethod + ", Resource Path: " + path);
-        line("Method request path: " + truncate(javaMap(pathParameters)));
-        line("Method request query string: " + truncate(javaMap(query.lastValues())));
-        line("Method request headers: " + truncate(headerMap(headers)));
-        line("Method request body before transformations: " + truncate(text(body)));
+        line().append("HTTP Method: ").append(httpMethod).append(", Resource Path: ").append(path).append('\n');
+        int start = line().append("Method request path: ").length();
+        appendJavaMap(log, pathParameters);
+        endValue(start);
+        start = line().append("Method request query string: ").length();
+        appendJavaMap(log, query.lastValues());
+        endValue(start);
+        start = line().append("Method request headers: ").length();
+        appendHeaderMap(log, headers);
+        endValue(start);
+        start = line().append("Method request body before transformations: ").length();
+        appendText(body);
+        endValue(start);
     }
 
-    @Override public void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
-        line("Endpoint request URI: " + uri);
-        line("Endpoint request headers: " + truncate(headerMap(headers)));
-        line("Endpoint request body after transformations: " + truncate(text(body)));
-        line("Sending request to " + uri);
+    @Override public synchronized void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
+        line().append("Endpoint request URI: ").append(uri).append('\n');
+        int start = line().append("Endpoint request headers: ").length();
+        appendHeaderMap(log, headers);
+        endValue(start);
+        start = line().append("Endpoint request body after transformations: ").length();
+        appendText(body);
+        endValue(start);
+        line().append("Sending request to ").append(uri).append('\n');
     }
 
-    @Override public void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
+    @Override public synchronized void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
                                            byte[] body) {
-        line("Received response. Status: " + status + ", Integration latency: " + latencyMillis + " ms");
-        line("Endpoint response headers: " + truncate(headerMap(headers)));
-        line("Endpoint response body before transformations: " + truncate(text(body)));
+        line().append("Received response. Status: ").append(status).append(", Integration latency: ")
+                .append(latencyMillis).append(" ms\n");
+        int start = line().append("Endpoint response headers: ").length();
+        appendHeaderMap(log, headers);
+        endValue(start);
+        start = line().append("Endpoint response body before transformations: ").length();
+        appendText(body);
+        endValue(start);
     }
 
     /** A local function's log line, as the function wrote it (not part of AWS's log: CloudWatch has these). */
-    @Override public void integrationLog(RequestContext ctx, String line) {
-        line(truncate(line));
+    @Override public synchronized void integrationLog(RequestContext ctx, String line) {
+        int start = line().length();
+        log.append(line);
+        endValue(start);
     }
 
-    @Override public void methodResponse(RequestContext ctx, GatewayResponse response) {
-        line("Method response body after transformations: " + truncate(text(response.body())));
-        line("Method response headers: " + truncate(headerMap(response.headers())));
+    @Override public synchronized void methodResponse(RequestContext ctx, GatewayResponse response) {
+        int start = line().append("Method response body after transformations: ").length();
+        appendText(response.body());
+        endValue(start);
+        start = line().append("Method response headers: ").length();
+        appendHeaderMap(log, response.headers());
+        endValue(start);
     }
 
-    @Override public void executionFailed(RequestContext ctx, String logLine) {
-        synchronized (this) {
-            failed = true;
-        }
+    @Override public synchronized void executionFailed(RequestContext ctx, String logLine) {
+        failed = true;
         line(logLine);
     }
 
-    @Override public void requestEnd(RequestContext ctx, GatewayResponse response) {
-        boolean ok;
-        synchronized (this) {
-            ok = !failed;
-        }
-        if (ok) line("Successfully completed execution");
-        line("Method completed with status: " + response.status());
+    @Override public synchronized void requestEnd(RequestContext ctx, GatewayResponse response) {
+        if (!failed) line("Successfully completed execution");
+        line().append("Method completed with status: ").append(response.status()).append('\n');
     }
 
-    @Override public void requestFailed(RequestContext ctx, Throwable failure) {
+    @Override public synchronized void requestFailed(RequestContext ctx, Throwable failure) {
         line("Execution failed due to an internal error");
         line("Method completed with status: 500");
     }
 
+    /** A body as logged; none (a GET, a MOCK without template) logs as AWS does, nothing after the colon. */
+    private void appendText(byte[] body) {
+        if (body != null && body.length > 0) log.append(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Appends {@code {k=v, k2=v2}} in iteration order. */
+    static void appendJavaMap(StringBuilder b, Map<String, String> map) {
+        if (map == null || map.isEmpty()) {
+            b.append("{}");
+            return;
+        }
+        b.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (!first) b.append(", ");
+            first = false;
+            b.append(e.getKey()).append('=').append(e.getValue());
+        }
+        b.append('}');
+    }
+
+    /**
+     * Appends the headers as a Java map, several values of a name joined with a comma, Authorization, session
+     * tokens and x-api-key masked in place.
+     */
+    static void appendHeaderMap(StringBuilder b, Headers headers) {
+        if (headers.isEmpty()) {
+            b.append("{}");
+            return;
+        }
+        b.append('{');
+        HeaderAppender appender = new HeaderAppender(b);
+        headers.forEach(appender);
+        appender.endName();
+        b.append('}');
+    }
+
+    /** Headers.forEach hands a name's values one after another: joins them, masks a credential's once complete. */
+    private static final class HeaderAppender implements java.util.function.BiConsumer<String, String> {
+        private final StringBuilder b;
+        private String name;
+        private int valueStart;
+
+        HeaderAppender(StringBuilder b) {
+            this.b = b;
+        }
+
+        @Override public void accept(String n, String value) {
+            if (n != name) { // the same entry hands the same name object
+                if (name != null) {
+                    endName();
+                    b.append(", ");
+                }
+                name = n;
+                valueStart = b.append(n).append('=').length();
+            } else {
+                b.append(',');
+            }
+            b.append(value);
+        }
+
+        void endName() {
+            // AWS masks credentials in execution logs: the Authorization header, session tokens and the API key
+            if (name != null && (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-Amz-Security-Token")
+                    || name.equalsIgnoreCase("x-api-key"))) {
+                int masked = b.length() - Math.min(6, b.length() - valueStart);
+                for (int i = valueStart; i < masked; i++) b.setCharAt(i, '*');
+            }
+        }
+    }
+
     /** {@code {k=v, k2=v2}} in iteration order. */
     static String javaMap(Map<String, String> map) {
-        if (map == null || map.isEmpty()) return "{}";
-        StringBuilder b = new StringBuilder().append('{');
-        Iterator<Map.Entry<String, String>> it = map.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, String> e = it.next();
-            b.append(e.getKey()).append('=').append(e.getValue());
-            if (it.hasNext()) b.append(", ");
-        }
-        return b.append('}').toString();
+        StringBuilder b = new StringBuilder();
+        appendJavaMap(b, map);
+        return b.toString();
     }
 
     /** Headers as a Java map, several values joined with a comma, Authorization and x-api-key masked. */
     static String headerMap(Headers headers) {
-        if (headers.isEmpty()) return "{}";
-        StringBuilder b = new StringBuilder().append('{');
-        for (String name : headers.names()) {
-            if (b.length() > 1) b.append(", ");
-            String value = String.join(",", headers.all(name));
-            // AWS masks credentials in execution logs: the Authorization header, session tokens and the API key
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-Amz-Security-Token")
-                    || name.equalsIgnoreCase("x-api-key")) value = mask(value);
-            b.append(name).append('=').append(value);
-        }
-        return b.append('}').toString();
+        StringBuilder b = new StringBuilder();
+        appendHeaderMap(b, headers);
+        return b.toString();
     }
 
     /** All but the last 6 characters replaced by {@code *}. */
@@ -165,11 +294,6 @@ public final class ExecutionLog implements GatewayEventListener {
 
     static String truncate(String s) {
         return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS) + " [TRUNCATED]";
-    }
-
-    /** A body as logged; none (a GET, a MOCK without template) logs as AWS does, nothing after the colon. */
-    private static String text(byte[] body) {
-        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     @Override public String toString() {

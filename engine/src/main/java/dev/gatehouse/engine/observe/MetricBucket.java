@@ -65,13 +65,25 @@ public final class MetricBucket {
                 Distribution.of(latency), Distribution.of(integration));
     }
 
+    /** The encoding buffer, per thread (the writer's): sized for the largest histogram so far, not per call. */
+    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
+
     static byte[] encode(Histogram h) {
-        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        ByteBuffer[] scratch = SCRATCH.get();
+        int needed = h.getNeededByteBufferCapacity();
+        if (scratch[0] == null || scratch[0].capacity() < needed) scratch[0] = ByteBuffer.allocate(needed);
+        ByteBuffer buffer = scratch[0];
+        buffer.clear();
         int n = h.encodeIntoCompressedByteBuffer(buffer);
         byte[] out = new byte[n];
         buffer.flip();
         buffer.get(out);
         return out;
+    }
+
+    /** A bucket whose histograms are these two, emptied ({@link Histogram#reset}) ones: the writer reuses them. */
+    static MetricBucket withHistograms(Histogram latency, Histogram integration) {
+        return new MetricBucket(latency, integration);
     }
 
     static Histogram decode(byte[] bytes) {

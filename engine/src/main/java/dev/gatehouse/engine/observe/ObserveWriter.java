@@ -107,27 +107,38 @@ final class ObserveWriter implements AutoCloseable {
     void write(List<RequestRecord> batch) {
         Map<MetricsStore.Key, MetricBucket> touched = new HashMap<>();
         List<Object[]> logged = new ArrayList<>();
+        LastBuckets last = null;
         for (RequestRecord r : batch) {
             if (r.apiId() == null || r.stage() == null) continue; // matched no stage: nothing is the owner
             StageObserveSettings stage = settings.stage(r.apiId(), r.stage());
             boolean caching = stage != null && stage.cachingEnabled(r.resourcePath(), r.httpMethod());
             prometheus.record(r, stage, caching);
             long second = Math.floorDiv(r.requestTimeMillis(), 1000);
-            bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), "", second)).add(r, caching);
-            bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), "", second - Math.floorMod(second, 60)))
-                    .add(r, caching);
-            if (r.resourcePath() != null) {
-                String method = r.methodKey();
-                bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), method, second)).add(r, caching);
-                bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), method,
-                        second - Math.floorMod(second, 60))).add(r, caching);
+            if (last == null || !last.sameBuckets(r, second)) {
+                // a batch mostly holds one method's requests of one second: look its four buckets up once
+                last = new LastBuckets(r, second);
+                last.stageSecond = bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), "", second));
+                last.stageMinute = bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), "",
+                        second - Math.floorMod(second, 60)));
+                if (r.resourcePath() != null) {
+                    String method = r.methodKey();
+                    last.methodSecond = bucket(touched, new MetricsStore.Key(MetricsStore.SECOND, r.apiId(), r.stage(), method, second));
+                    last.methodMinute = bucket(touched, new MetricsStore.Key(MetricsStore.MINUTE, r.apiId(), r.stage(), method,
+                            second - Math.floorMod(second, 60)));
+                }
+            }
+            last.stageSecond.add(r, caching);
+            last.stageMinute.add(r, caching);
+            if (last.methodSecond != null) {
+                last.methodSecond.add(r, caching);
+                last.methodMinute.add(r, caching);
             }
             if (stage != null) {
                 LoggingLevel level = stage.loggingLevel(r.resourcePath(), r.httpMethod());
                 boolean error = r.failed() || r.status() >= 400;
                 if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
                     String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
-                            ? r.executionLog() : ExecutionLogText.withoutData(r.executionLog());
+                            ? r.executionLog() : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()));
                     logged.add(new Object[] {r, level.name(), text});
                 }
                 if (stage.accessLogFormat() != null) {
@@ -163,15 +174,60 @@ final class ObserveWriter implements AutoCloseable {
         evictOldBuckets();
     }
 
+    /** The buckets of the batch's last record: its API, stage, method and second. */
+    private static final class LastBuckets {
+        final String apiId;
+        final String stage;
+        final String resourcePath;
+        final String httpMethod;
+        final long second;
+        MetricBucket stageSecond;
+        MetricBucket stageMinute;
+        MetricBucket methodSecond;
+        MetricBucket methodMinute;
+
+        LastBuckets(RequestRecord r, long second) {
+            this.apiId = r.apiId();
+            this.stage = r.stage();
+            this.resourcePath = r.resourcePath();
+            this.httpMethod = r.httpMethod();
+            this.second = second;
+        }
+
+        boolean sameBuckets(RequestRecord r, long second) {
+            return second == this.second && apiId.equals(r.apiId()) && stage.equals(r.stage())
+                    && java.util.Objects.equals(resourcePath, r.resourcePath())
+                    && java.util.Objects.equals(httpMethod, r.httpMethod());
+        }
+    }
+
     private MetricBucket bucket(Map<MetricsStore.Key, MetricBucket> touched, MetricsStore.Key key) {
         MetricBucket b = open.get(key);
         if (b == null) {
             b = metrics.load(key); // a bucket written before (late request, or an earlier run in the same second)
-            if (b == null) b = new MetricBucket();
+            if (b == null) b = MetricBucket.withHistograms(histogram(), histogram());
             open.put(key, b);
         }
         touched.put(key, b);
         return b;
+    }
+
+    /**
+     * Histograms of evicted buckets, emptied, for new ones: an HdrHistogram grows its arrays as values arrive, so a
+     * fresh one per bucket (four new buckets a second) was the writer's largest allocation. Writer thread only.
+     */
+    private final java.util.ArrayDeque<org.HdrHistogram.Histogram> spare = new java.util.ArrayDeque<>();
+    private static final int MAX_SPARE = 64;
+
+    private org.HdrHistogram.Histogram histogram() {
+        org.HdrHistogram.Histogram h = spare.poll();
+        return h != null ? h : MetricBucket.newHistogram();
+    }
+
+    private void recycle(org.HdrHistogram.Histogram h) {
+        if (spare.size() >= MAX_SPARE) return;
+        h.reset();
+        spare.push(h);
     }
 
     private void evictOldBuckets() {
@@ -180,7 +236,12 @@ final class ObserveWriter implements AutoCloseable {
         while (it.hasNext()) {
             MetricsStore.Key k = it.next();
             long age = nowSecond - k.ts();
-            if (k.resolution() == MetricsStore.SECOND ? age > 10 : age > 180) it.remove();
+            if (k.resolution() == MetricsStore.SECOND ? age > 10 : age > 180) {
+                MetricBucket gone = open.get(k);
+                it.remove();
+                recycle(gone.latency);
+                recycle(gone.integration);
+            }
         }
     }
 

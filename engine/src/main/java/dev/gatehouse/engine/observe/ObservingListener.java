@@ -166,7 +166,7 @@ public final class ObservingListener implements GatewayEventListener {
                 authorizer == null ? null : authorizer.get("principalId"), authorizer,
                 status, length, latencyMicros, t.integrationMicros, t.integrationStatus, t.integrationError,
                 errorMessage, errorType, t.cacheLookup, t.integrationCalled, t.failed,
-                t.log == null ? null : t.log.text());
+                t.log == null ? null : t.log.storedText());
     }
 
     /** The gateway error's message from its rendered body ({@code {"message": "..."}}), or null. */

@@ -29,12 +29,26 @@ public final class PrometheusMetrics {
 
     /** Writer thread: counts one request where its stage's settings ask for it. */
     void record(RequestRecord r, StageObserveSettings stage, boolean cachingEnabled) {
-        if (stage == null || r.apiId() == null || r.stage() == null || !stage.anyMetricsEnabled()) return;
-        add(meters(stage, null), r, cachingEnabled);
-        if (r.resourcePath() != null && stage.metricsEnabled(r.resourcePath(), r.httpMethod())) {
-            add(meters(stage, r), r, cachingEnabled);
+        if (stage == null || r.apiId() == null || r.stage() == null) return;
+        Last l = last;
+        if (l == null || l.stage != stage || !java.util.Objects.equals(l.resourcePath, r.resourcePath())
+                || !java.util.Objects.equals(l.httpMethod, r.httpMethod())) {
+            // the writer's records mostly come method after method of one stage: find the meters once per run
+            boolean any = stage.anyMetricsEnabled();
+            l = new Last(stage, r.resourcePath(), r.httpMethod(), any ? meters(stage, null) : null,
+                    any && r.resourcePath() != null && stage.metricsEnabled(r.resourcePath(), r.httpMethod())
+                            ? meters(stage, r) : null);
+            last = l;
         }
+        if (l.stageMeters != null) add(l.stageMeters, r, cachingEnabled);
+        if (l.methodMeters != null) add(l.methodMeters, r, cachingEnabled);
     }
+
+    /** The meters of the last record's stage settings (replaced whole when the stage changes) and method. */
+    private record Last(StageObserveSettings stage, String resourcePath, String httpMethod, Meters stageMeters,
+                        Meters methodMeters) { }
+
+    private Last last;
 
     private static void add(Meters m, RequestRecord r, boolean cachingEnabled) {
         m.count.increment();

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The request (execution) log in the {@link ObserveDatabase}: one row per logged request with its execution-log
- * text, searchable by time, status, method, path, request id, API key and latency. API keys are stored masked.
+ * text, searchable by time, status, method, path, request id, API key and latency. API keys are stored masked;
+ * the text is stored in {@link ExecutionLog#storedText()}'s compact form and read back as text.
  * Thread-safe through the database's monitor.
  */
 public final class RequestLogStore {
@@ -109,7 +110,8 @@ public final class RequestLogStore {
                                 r.getString("stage"), r.getString("request_id"), r.getString("http_method"),
                                 r.getString("resource_path"), r.getString("path"), r.getInt("status"),
                                 r.getDouble("latency_ms"), il, r.getString("api_key_id"), r.getString("api_key"),
-                                r.getString("source_ip"), r.getString("level"), r.getString("log")));
+                                r.getString("source_ip"), r.getString("level"),
+                                ExecutionLogText.expand(r.getString("log"))));
                     }
                 }
             }

@@ -14,7 +14,8 @@ package dev.gatehouse.engine.observe;
  * @param cacheLookup        the stage cache filter ran for this request
  * @param integrationCalled  the integration ran (a cache lookup without it is a hit)
  * @param apiKey             the x-api-key value the caller sent (masked before it is stored), or null
- * @param executionLog       the execution log text, or null when none was kept for this request
+ * @param executionLog       the execution log as stored ({@link ExecutionLog#storedText()}: text, or its compact
+ *                           form that {@code ExecutionLogText.expand} turns into text), or null when none was kept
  * @param failed             the request ended in a gateway error ({@code executionFailed}) or no response
  */
 public record RequestRecord(

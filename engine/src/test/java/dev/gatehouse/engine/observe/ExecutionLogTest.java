@@ -149,4 +149,87 @@ class ExecutionLogTest {
         String log = run(mock, "/m", GatewayRequest.of("GET", "/test/m", Headers.empty(), null));
         assertThat(log).contains(T + "Method response body after transformations: " + "x".repeat(998) + " [TRUNCATED]\n");
     }
+
+    @Test
+    void aRepeatedHeaderIsOneEntryWithItsValuesJoinedByCommasAndACredentialIsMaskedOverAllItsValues() {
+        Headers headers = Headers.builder().add("Accept", "text/html").add("Authorization", "Bearer abc")
+                .add("accept", "application/json").add("Authorization", "Bearer 0123456789").add("x-api-key", "k12")
+                .build();
+        // Authorization joined: "Bearer abc,Bearer 0123456789" (28 characters): 22 masked, "456789" shown;
+        // "k12" is shorter than six characters, so nothing of it is masked
+        assertThat(ExecutionLog.headerMap(headers)).isEqualTo(
+                "{Accept=text/html,application/json, Authorization=**********************456789, x-api-key=k12}");
+    }
+
+    @Test
+    void aLongHeaderMapIsCutLikeAnyValueBracesIncluded() {
+        ExecutionLog log = new ExecutionLog(CLOCK);
+        RequestContext ctx = RequestContext.create("2be4ca29-0000-4000-8000-000000000003", "abe=", CLOCK.instant(), log);
+
+        log.endpointResponse(ctx, 200, 1, Headers.of("X-Long", "y".repeat(2000)), null);
+
+        // "{X-Long=" is 8 characters, so 990 of the value fit in the 998 kept
+        assertThat(log.text()).contains(T + "Endpoint response headers: {X-Long=" + "y".repeat(990) + " [TRUNCATED]\n"
+                + T + "Endpoint response body before transformations: \n");
+    }
+
+    private static ExecutionLog proxyExchange(Clock clock, byte[] responseBody) {
+        ExecutionLog log = new ExecutionLog(clock);
+        RequestContext ctx = RequestContext.create("2be4ca29-0000-4000-8000-000000000004", "abf=", clock.instant(), log);
+        GatewayRequest request = GatewayRequest.of("GET", "/test/pets", Headers.of("Host", "localhost"), null);
+        log.requestStart(ctx, request);
+        log.methodRequest(ctx, "GET", "/pets", Map.of(), dev.gatehouse.engine.pipeline.QueryParams.empty(),
+                request.headers(), null);
+        log.endpointRequest(ctx, "GET", "http://backend.test/pets", Headers.of("Accept", "*/*"), null);
+        log.endpointResponse(ctx, 200, 2, Headers.of("Content-Type", "application/json"), responseBody);
+        dev.gatehouse.engine.pipeline.GatewayResponse response = new dev.gatehouse.engine.pipeline.GatewayResponse(
+                200, Headers.of("Content-Type", "application/json"), responseBody);
+        log.methodResponse(ctx, response);
+        log.requestEnd(ctx, response);
+        return log;
+    }
+
+    @Test
+    void theStoredFormIsShorterAndReadsBackAsTheExactText() {
+        ExecutionLog log = proxyExchange(CLOCK, "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+        String text = log.text();
+
+        // 17 timed lines of the same second: 16 of them lose their 31-character time for one character, and the
+        // form adds the time once between two markers
+        assertThat(text.lines().filter(l -> l.startsWith(T))).hasSize(17);
+        assertThat(log.storedText()).hasSize(text.length() - 16 * 30 + 2 + 31);
+        assertThat(ExecutionLogText.expand(log.storedText())).isEqualTo(text);
+        assertThat(text).startsWith("Execution log for request 2be4ca29-0000-4000-8000-000000000004\n" + T
+                + "Starting execution for request: ").doesNotContain("\u001e");
+    }
+
+    @Test
+    void linesOfALaterSecondKeepTheirOwnTime() {
+        // each reading of this clock is one second later than the one before
+        Clock ticking = new Clock() {
+            private long second = Instant.parse("2018-08-21T05:00:49Z").getEpochSecond();
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.ofEpochSecond(second++); }
+        };
+        ExecutionLog log = proxyExchange(ticking, null);
+
+        assertThat(log.text()).contains("Tue Aug 21 05:00:51 UTC 2018 : HTTP Method: GET, Resource Path: /pets\n");
+        assertThat(ExecutionLogText.expand(log.storedText())).isEqualTo(log.text());
+    }
+
+    @Test
+    void aBodyHoldingTheMarkerCharacterIsStoredAsPlainText() {
+        ExecutionLog log = proxyExchange(CLOCK, "a\u001eb\n\u001ec".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(log.storedText()).isEqualTo(log.text()).startsWith("Execution log for request ");
+        assertThat(ExecutionLogText.expand(log.storedText())).contains("transformations: a\u001eb\n\u001ec\n");
+    }
+
+    @Test
+    void aLogStoredAsTextBeforeTheCompactFormReadsBackUnchanged() {
+        String old = "Execution log for request x\n" + T + "Starting execution for request: x\n";
+        assertThat(ExecutionLogText.expand(old)).isSameAs(old);
+        assertThat(ExecutionLogText.expand(null)).isNull();
+    }
 }

@@ -1,0 +1,186 @@
+package dev.gatehouse.engine.observe;
+
+import dev.gatehouse.engine.model.LoggingLevel;
+import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.pipeline.GatewayRequest;
+import dev.gatehouse.engine.pipeline.GatewayResponse;
+import dev.gatehouse.engine.pipeline.Headers;
+import dev.gatehouse.engine.pipeline.QueryParams;
+import dev.gatehouse.engine.pipeline.RequestContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What observability costs per request with everything on (bench/observe.sh's ON stage: {@code *}{@code /*}
+ * metricsEnabled, loggingLevel INFO, dataTraceEnabled, a CLF access log), in its two halves:
+ * <ul>
+ *   <li>{@link #executionLogOfAProxyRequest}: the request thread's share, the execution log of an HTTP_PROXY
+ *       request as bench/dataplane.sh's proxy route sends it (wrk's headers, nginx's answer);</li>
+ *   <li>{@link #writerPerRequest}: the writer thread's share, one batch of {@value #BATCH} such requests (100 ms at
+ *       4,000 requests/s) through {@link ObserveWriter#write}: meters, metric buckets, the request log in one
+ *       SQLite transaction (a real file), the access-log lines; reported per request.</li>
+ * </ul>
+ * Run with {@code bench/jmh.sh ObserveBenchmarks}, or its {@link #main} for thread CPU time per request (steady on
+ * a shared machine, where wall-clock scores are not);  ({@code gc.alloc.rate.norm} is bytes per operation, which does
+ * not depend on the machine's load). Not run by surefire.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ObserveBenchmarks {
+
+    static final int BATCH = 400;
+    private static final String CLF = AccessLogFormat.CLF;
+
+    private final Headers wrkHeaders = Headers.of("Host", "127.0.0.1:18090");
+    private final Headers endpointHeaders = Headers.of("Host", "127.0.0.1:18081", "User-Agent", "AmazonAPIGateway_a1b2c3d4e5",
+            "X-Amzn-Trace-Id", "Root=1-67a5b2c1-0123456789abcdef01234567", "Accept-Encoding", "identity");
+    private final Headers backendHeaders = Headers.of("Server", "nginx/1.22.1", "Date", "Wed, 02 Dec 2026 14:00:00 GMT",
+            "Content-Type", "application/json", "Content-Length", "27", "Connection", "keep-alive");
+    private final byte[] body = "{\"message\":\"hello\",\"id\":42}".getBytes(StandardCharsets.UTF_8);
+    private final GatewayRequest request = GatewayRequest.of("GET", "/prod/proxy/prod/hello", wrkHeaders, null);
+    private final GatewayResponse response = new GatewayResponse(200, backendHeaders, body);
+    private final Clock clock = Clock.systemUTC();
+    private long sequence;
+
+    private Path dir;
+    private ObserveDatabase db;
+    private ObserveWriter writer;
+    private String logText;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("observe-bench");
+        db = ObserveDatabase.open(dir.resolve("observe.db"));
+        ObserveSettings settings = new ObserveSettings();
+        settings.put(new StageObserveSettings("a1b2c3d4e5", "bench", "prod",
+                Map.of("*/*", new Stage.MethodSetting(true, LoggingLevel.INFO, true, null, null, null, null, null, null, null)),
+                CLF, false));
+        writer = new ObserveWriter(new ObserveQueue(16), settings, db, new PrometheusMetrics(), dir.resolve("access"),
+                ObserveOptions.DEFAULTS, clock);
+        logText = executionLogOfAProxyRequest();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        writer.close();
+        db.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public String executionLogOfAProxyRequest() {
+        ExecutionLog log = new ExecutionLog(clock);
+        RequestContext ctx = RequestContext.create("c0ffee00-1111-2222-3333-" + (100000000000L + sequence++),
+                "Ab1Cd2Ef3Gh=", Instant.now(), log);
+        log.requestStart(ctx, request);
+        log.methodRequest(ctx, "GET", "/proxy/{proxy+}", Map.of("proxy", "prod/hello"), QueryParams.empty(), wrkHeaders, null);
+        log.integrationStart(ctx, "HTTP_PROXY");
+        log.endpointRequest(ctx, "GET", "http://127.0.0.1:18081/prod/hello", endpointHeaders, null);
+        log.endpointResponse(ctx, 200, 1, backendHeaders, body);
+        log.integrationEnd(ctx, "HTTP_PROXY", null);
+        log.methodResponse(ctx, response);
+        log.requestEnd(ctx, response);
+        return log.storedText(); // what the request path hands the writer
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void writerPerRequest() {
+        writer.write(batch(logText));
+    }
+
+    /** The request-log rows alone, one transaction per batch ({@link #main} only). */
+    public void insertOnly() {
+        List<RequestRecord> batch = batch(logText);
+        db.inTransaction(c -> {
+            try (var p = RequestLogStore.prepareInsert(c)) {
+                for (RequestRecord r : batch) RequestLogStore.insert(p, r, "INFO", r.executionLog());
+                p.executeBatch();
+            }
+        });
+    }
+
+    /** The writer without execution logs: meters, buckets, access log ({@link #main} only). */
+    public void writerNoLog() {
+        writer.write(batch(null));
+    }
+
+    private List<RequestRecord> batch(String log) {
+        long now = clock.millis();
+        List<RequestRecord> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            batch.add(new RequestRecord(now, "c0ffee00-1111-2222-3333-" + (100000000000L + sequence++), "Ab1Cd2Ef3Gh=",
+                    "a1b2c3d4e5", "prod", "d1", "r1", "/proxy/{proxy+}", "GET", "/prod/proxy/prod/hello", "HTTP/1.1",
+                    "127.0.0.1", null, "127.0.0.1", "127", null, null, null, null, 200, 27, 900 + i, 600 + i, 200, null,
+                    null, null, false, true, false, log));
+        }
+        return batch;
+    }
+
+    /**
+     * Thread CPU time and bytes allocated per request of both halves, measured on this thread after a warm-up:
+     * figures that hold on a loaded machine. Args: seconds of warm-up (default 15), seconds measured (default 10),
+     * the parts, comma-separated (default {@code executionLog,writer}; also {@code insertOnly}, {@code writerNoLog}).
+     */
+    public static void main(String[] args) throws IOException {
+        long warm = args.length > 0 ? Long.parseLong(args[0]) : 15;
+        long measured = args.length > 1 ? Long.parseLong(args[1]) : 10;
+        ObserveBenchmarks b = new ObserveBenchmarks();
+        b.setUp();
+        try {
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            List<String> ops = args.length > 2 ? List.of(args[2].split(",")) : List.of("executionLog", "writer");
+            for (String which : ops) {
+                Runnable op = switch (which) {
+                    case "writer" -> b::writerPerRequest;
+                    case "insertOnly" -> b::insertOnly;
+                    case "writerNoLog" -> b::writerNoLog;
+                    default -> b::executionLogOfAProxyRequest;
+                };
+                int perOp = which.equals("executionLog") ? 1 : BATCH;
+                long until = System.nanoTime() + warm * 1_000_000_000L;
+                while (System.nanoTime() < until) op.run();
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long bytes0 = threads.getCurrentThreadAllocatedBytes();
+                long n = 0;
+                until = System.nanoTime() + measured * 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    op.run();
+                    n += perOp;
+                }
+                double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / n;
+                double bytes = (double) (threads.getCurrentThreadAllocatedBytes() - bytes0) / n;
+                System.out.printf("%-12s %8.2f us CPU/request %9.0f B/request (%d requests)%n", which, cpu, bytes, n);
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+}
