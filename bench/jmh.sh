@@ -31,4 +31,5 @@ LOG=${LOG:-$W/jmh.log}
 "$JAVA_BIN" -cp "$W/test-classes:$W/classes:$(cat "$W/cp.txt")" org.openjdk.jmh.Main "$REGEX" -prof gc ${JMH_ARGS:-} "$@" > "$LOG" 2>&1 || true
 # failures first (a benchmark that throws has no result line), then the scores and bytes per operation
 grep -B2 -A12 '<failure>' "$LOG" | head -60 || true
-grep -E '^(Benchmark|[A-Za-z]+Benchmarks\.[A-Za-z]+ |[A-Za-z]+Benchmarks\.[A-Za-z]+:gc\.alloc\.rate\.norm)' "$LOG" || true
+# JMH abbreviates the package (d.g.e.mapping.VtlBenchmarks...) when several packages are in one run
+grep -E '^(Benchmark|([a-z]+\.)*[A-Za-z]+Benchmarks\.[A-Za-z0-9]+ |([a-z]+\.)*[A-Za-z]+Benchmarks\.[A-Za-z0-9]+:gc\.alloc\.rate\.norm)' "$LOG" || true

@@ -14,24 +14,48 @@ final class CacheKey {
 
     private CacheKey() { }
 
-    static String of(String httpMethod, String resourcePath, List<String> keyParameters, GatewayRequest request,
-                     Map<String, String> pathParameters) {
-        StringBuilder key = new StringBuilder(httpMethod).append(' ').append(resourcePath);
-        for (String parameter : keyParameters) {
-            key.append('\u0000').append(parameter).append('=');
+    /** Where a key parameter's value comes from. */
+    enum Source { PATH, QUERY, MULTI_QUERY, HEADER, MULTI_HEADER, NONE }
+
+    /** One {@code cacheKeyParameters} entry split once per deployment: its text, source and the name it reads. */
+    record Part(String parameter, Source source, String name) { }
+
+    private static final String[] PREFIXES = {"method.request.path.", "method.request.querystring.",
+        "method.request.multivaluequerystring.", "method.request.header.", "method.request.multivalueheader."};
+
+    /** Splits the method's key parameters (prefixes matched case-insensitively, names kept as written). */
+    static Part[] parts(List<String> keyParameters) {
+        Part[] parts = new Part[keyParameters.size()];
+        for (int i = 0; i < parts.length; i++) {
+            String parameter = keyParameters.get(i);
             String p = parameter.toLowerCase(Locale.ROOT);
-            if (p.startsWith("method.request.path.")) {
-                append(key, pathParameters.get(parameter.substring("method.request.path.".length())));
-            } else if (p.startsWith("method.request.querystring.")) {
-                append(key, request.query().last(parameter.substring("method.request.querystring.".length())));
-            } else if (p.startsWith("method.request.multivaluequerystring.")) {
-                append(key, String.join("\u0001", request.query().all(
-                        parameter.substring("method.request.multivaluequerystring.".length()))));
-            } else if (p.startsWith("method.request.header.")) {
-                append(key, request.headers().first(parameter.substring("method.request.header.".length())));
-            } else if (p.startsWith("method.request.multivalueheader.")) {
-                append(key, String.join("\u0001", request.headers().all(
-                        parameter.substring("method.request.multivalueheader.".length()))));
+            Source source = Source.NONE;
+            String name = null;
+            for (int s = 0; s < PREFIXES.length; s++) {
+                if (p.startsWith(PREFIXES[s])) {
+                    source = Source.values()[s];
+                    name = parameter.substring(PREFIXES[s].length());
+                    break;
+                }
+            }
+            parts[i] = new Part(parameter, source, name);
+        }
+        return parts;
+    }
+
+    static String of(String httpMethod, String resourcePath, Part[] keyParameters, GatewayRequest request,
+                     Map<String, String> pathParameters) {
+        StringBuilder key = new StringBuilder(httpMethod.length() + resourcePath.length() + 48)
+                .append(httpMethod).append(' ').append(resourcePath);
+        for (Part part : keyParameters) {
+            key.append('\u0000').append(part.parameter()).append('=');
+            switch (part.source()) {
+                case PATH -> append(key, pathParameters.get(part.name()));
+                case QUERY -> append(key, request.query().last(part.name()));
+                case MULTI_QUERY -> append(key, String.join("\u0001", request.query().all(part.name())));
+                case HEADER -> append(key, request.headers().first(part.name()));
+                case MULTI_HEADER -> append(key, String.join("\u0001", request.headers().all(part.name())));
+                case NONE -> { }
             }
         }
         return key.toString();

@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.caching;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.gatehouse.engine.access.AccessDirectory;
 import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
@@ -38,6 +39,21 @@ public final class CachingFilter implements Filter {
     private final String httpMethod;
     private final String resourcePath;
     private final List<String> keyParameters;
+    private final CacheKey.Part[] keyParts;
+    /** The stage's settings for this method as last resolved; recomputed when the directory or the stage changes. */
+    private volatile Resolved last;
+
+    /**
+     * What the stage's settings say for this method, for one directory snapshot: resolving them per request cost
+     * four string concatenations and map lookups on every cached request (the directory is replaced, never changed,
+     * so its identity says when to look again).
+     */
+    private record Resolved(AccessDirectory directory, String apiId, String stageName, boolean on,
+                            Stage.MethodSetting setting, int ttl) {
+        boolean matches(AccessDirectory d, String api, String stage) {
+            return directory == d && apiId.equals(api) && stageName.equals(stage);
+        }
+    }
 
     public CachingFilter(AccessState settings, StageCaches caches, String httpMethod, String resourcePath,
                          List<String> keyParameters) {
@@ -46,24 +62,21 @@ public final class CachingFilter implements Filter {
         this.httpMethod = httpMethod;
         this.resourcePath = resourcePath;
         this.keyParameters = List.copyOf(keyParameters);
+        this.keyParts = CacheKey.parts(this.keyParameters);
     }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
         RequestContext ctx = chain.context();
         String apiId = ctx.get(ContextKeys.API_ID);
         String stageName = ctx.get(ContextKeys.STAGE);
-        Stage stage = settings.directory().stage(apiId, stageName).orElse(null);
-        if (stage == null || !Boolean.TRUE.equals(stage.cacheClusterEnabled())) return chain.proceed(request);
-        Stage.MethodSetting setting = settings.directory().methodSetting(apiId, stageName, resourcePath, httpMethod);
-        boolean enabled = setting != null && setting.cachingEnabled() != null ? setting.cachingEnabled()
-                : "GET".equals(httpMethod);
-        int ttl = setting != null && setting.cacheTtlInSeconds() != null
-                ? Math.min(setting.cacheTtlInSeconds(), MAX_TTL) : DEFAULT_TTL;
-        if (!enabled || ttl <= 0) return chain.proceed(request);
+        Resolved r = resolve(apiId, stageName);
+        if (!r.on()) return chain.proceed(request);
+        Stage.MethodSetting setting = r.setting();
+        int ttl = r.ttl();
 
         Cache<String, StageCaches.Entry> cache = caches.of(apiId, stageName);
         Map<String, String> pathParameters = ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of());
-        String key = CacheKey.of(httpMethod, resourcePath, keyParameters, request, pathParameters);
+        String key = CacheKey.of(httpMethod, resourcePath, keyParts, request, pathParameters);
         boolean refresh = asksForFreshResponse(request);
         if (refresh && requiresAuthorization(setting)) {
             if (strategy(setting) == UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403) {
@@ -82,6 +95,27 @@ public final class CachingFilter implements Filter {
             cache.put(key, new StageCaches.Entry(response, TimeUnit.SECONDS.toNanos(ttl)));
         }
         return response;
+    }
+
+    private Resolved resolve(String apiId, String stageName) {
+        AccessDirectory directory = settings.directory();
+        Resolved r = last;
+        if (r != null && r.matches(directory, apiId, stageName)) return r;
+        Stage stage = directory.stage(apiId, stageName).orElse(null);
+        boolean on = false;
+        Stage.MethodSetting setting = null;
+        int ttl = 0;
+        if (stage != null && Boolean.TRUE.equals(stage.cacheClusterEnabled())) {
+            setting = directory.methodSetting(apiId, stageName, resourcePath, httpMethod);
+            boolean enabled = setting != null && setting.cachingEnabled() != null ? setting.cachingEnabled()
+                    : "GET".equals(httpMethod);
+            ttl = setting != null && setting.cacheTtlInSeconds() != null
+                    ? Math.min(setting.cacheTtlInSeconds(), MAX_TTL) : DEFAULT_TTL;
+            on = enabled && ttl > 0;
+        }
+        r = new Resolved(directory, apiId, stageName, on, setting, ttl);
+        last = r;
+        return r;
     }
 
     private static boolean asksForFreshResponse(GatewayRequest request) {

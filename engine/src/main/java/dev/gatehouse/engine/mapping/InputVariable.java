@@ -79,7 +79,8 @@ public final class InputVariable {
 
     Object document() {
         if (!parsed) {
-            document = JsonSupport.parse(request.body());
+            Object shared = JsonSupport.fromValidated(request.validatedJson(), request.body());
+            document = shared != null ? shared : JsonSupport.parse(request.body());
             parsed = true;
         }
         return document;

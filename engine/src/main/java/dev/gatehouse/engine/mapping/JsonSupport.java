@@ -60,6 +60,76 @@ final class JsonSupport {
         }
     }
 
+    /** json-smart's nesting limit (LIMIT_JSON_DEPTH, on in permissive mode) is 400; stay well inside it. */
+    private static final int SHARED_MAX_DEPTH = 200;
+    /** json-smart decodes a decimal of more than 18 characters by its own rules (Double or BigDecimal). */
+    private static final int SHARED_MAX_NUMBER_RUN = 18;
+
+    /**
+     * What {@link #parse} would return for {@code body}, built from Jackson's tree of the same body (request
+     * validation's parse), or null when the two parsers could differ, so the caller parses {@code body} itself.
+     * Shared only for an object or array with integers (json-smart's Integer/Long/BigInteger by size, as Jackson's
+     * int/long/big-integer nodes), finite decimals of at most 18 characters (json-smart's
+     * {@code Double.parseDouble} of the text, as Jackson's), strings, booleans and nulls, at most 200 deep, and
+     * a body without DEL (json-smart's permissive mode rejects it, Jackson accepts it). Duplicate keys: both keep
+     * the first position and the last value. {@code JsonSharedParseTest} compares both on random documents.
+     */
+    static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body) {
+        if (tree == null || body == null || !(tree.isObject() || tree.isArray())) return null;
+        int run = 0;
+        for (int i = 0, n = body.length(); i < n; i++) {
+            char c = body.charAt(i);
+            if (c == 0x7f) return null;
+            if ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                if (++run > SHARED_MAX_NUMBER_RUN) return null;
+            } else {
+                run = 0;
+            }
+        }
+        try {
+            return smart(tree, 0);
+        } catch (IllegalArgumentException differs) {
+            return null;
+        }
+    }
+
+    private static Object smart(com.fasterxml.jackson.databind.JsonNode node, int depth) {
+        if (depth > SHARED_MAX_DEPTH) throw new IllegalArgumentException("deep");
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+                for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : node.properties()) {
+                    map.put(e.getKey(), smart(e.getValue(), depth + 1));
+                }
+                return map;
+            }
+            case ARRAY -> {
+                net.minidev.json.JSONArray list = new net.minidev.json.JSONArray(node.size());
+                for (com.fasterxml.jackson.databind.JsonNode e : node) list.add(smart(e, depth + 1));
+                return list;
+            }
+            case STRING -> {
+                return node.textValue();
+            }
+            case BOOLEAN -> {
+                return node.booleanValue() ? Boolean.TRUE : Boolean.FALSE;
+            }
+            case NULL -> {
+                return null;
+            }
+            case NUMBER -> {
+                if (node instanceof com.fasterxml.jackson.databind.node.IntNode) return node.intValue();
+                if (node instanceof com.fasterxml.jackson.databind.node.LongNode) return node.longValue();
+                if (node instanceof com.fasterxml.jackson.databind.node.BigIntegerNode) return node.bigIntegerValue();
+                if (node instanceof com.fasterxml.jackson.databind.node.DoubleNode && Double.isFinite(node.doubleValue())) {
+                    return node.doubleValue();
+                }
+                throw new IllegalArgumentException("number");
+            }
+            default -> throw new IllegalArgumentException(node.getNodeType().toString());
+        }
+    }
+
     /** Parses text for {@code $util.parseJson}; failures are template errors, not client errors. */
     static Object parseForTemplate(String text) {
         if (text == null) return null;

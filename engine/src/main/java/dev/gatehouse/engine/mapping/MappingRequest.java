@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * What a template, a parameter mapping or a request validator reads: the payload ({@code $input.body}: the
  * method request body for request templates, the integration response body for response templates) and the
  * method request's parameters, stage variables and {@code $context}. Plain Java, so the data plane adapts its
- * request type in one place. Immutable and thread-safe.
+ * request type in one place. Immutable (but for a cache of the validated body's parse) and thread-safe.
  *
  * <p>The data plane's requests are {@linkplain #lazy lazy}: each part (the body decoded to text, the parameter maps,
  * the stage variables, {@code $context}) is built the first time something reads it, at most once per request
@@ -56,6 +56,11 @@ public final class MappingRequest {
     private final Lazy<Map<String, List<String>>> headers;
     private final Lazy<Map<String, String>> stageVariables;
     private final ContextValues context;
+    /**
+     * The body as request validation parsed it (Jackson), for {@code $input} to convert instead of parsing the
+     * text again; a cache of the body, not a part (ignored by equals, not carried by withBody/withContext).
+     */
+    private volatile com.fasterxml.jackson.databind.JsonNode validatedJson;
 
     /** A request from ready values (copied; nulls are empty). */
     public MappingRequest(String body, Map<String, String> pathParameters,
@@ -119,6 +124,19 @@ public final class MappingRequest {
             out.replaceAll((k, v) -> List.copyOf(v));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Offered by request validation: {@link #body()} parsed by Jackson as one JSON value with nothing after it.
+     * Any thread; the last offer wins (every offer is a parse of the same body).
+     */
+    public void offerValidatedJson(com.fasterxml.jackson.databind.JsonNode parsedBody) {
+        validatedJson = parsedBody;
+    }
+
+    /** What {@link #offerValidatedJson} was given, or null. */
+    com.fasterxml.jackson.databind.JsonNode validatedJson() {
+        return validatedJson;
     }
 
     /** The payload as text. */

@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +98,7 @@ public final class RouteTable<T> {
         String greedyName;
         String resourcePath;
         List<String> paramNames = List.of();
+        boolean repeatedNames;
         final Map<String, T> methods = new HashMap<>();
         T any;
 
@@ -106,9 +106,30 @@ public final class RouteTable<T> {
             T target = methods.get(method);
             if (target == null) target = any;
             if (target == null) return null;
-            Map<String, String> params = new LinkedHashMap<>();
-            for (int i = 0; i < paramNames.size(); i++) params.put(paramNames.get(i), values.get(i));
-            return new RouteMatch<>(target, resourcePath, params);
+            return new RouteMatch<>(target, resourcePath, parameters(values));
+        }
+
+        /**
+         * The path parameters as an immutable map built directly (no intermediate map to copy: the match is on
+         * every request's path, and the copied LinkedHashMap was ~9% of a proxied request's allocation).
+         */
+        private Map<String, String> parameters(List<String> values) {
+            if (repeatedNames) { // /{id}/x/{id}: the last value wins, as it always did
+                Map<String, String> params = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < paramNames.size(); i++) params.put(paramNames.get(i), values.get(i));
+                return params;
+            }
+            return switch (paramNames.size()) {
+                case 0 -> Map.of();
+                case 1 -> Map.of(paramNames.get(0), values.get(0));
+                case 2 -> Map.of(paramNames.get(0), values.get(0), paramNames.get(1), values.get(1));
+                default -> {
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, String>[] entries = new Map.Entry[paramNames.size()];
+                    for (int i = 0; i < entries.length; i++) entries[i] = Map.entry(paramNames.get(i), values.get(i));
+                    yield Map.ofEntries(entries);
+                }
+            };
         }
     }
 
@@ -161,6 +182,7 @@ public final class RouteTable<T> {
             }
             node.resourcePath = template.path();
             node.paramNames = List.copyOf(names);
+            node.repeatedNames = new java.util.HashSet<>(names).size() < names.size();
             if ("ANY".equals(method)) {
                 if (node.any != null) throw duplicate(resourcePath, method);
                 node.any = target;

@@ -113,4 +113,17 @@ class RouteTableTest {
         assertThatThrownBy(() -> RouteTable.<String>builder().add("/{a}", "GET", "x").add("/{b}/c", "GET", "y"))
                 .hasMessageContaining("conflicts with sibling {a}");
     }
+
+    @Test
+    void threeOrMoreParametersAreAllExtractedByName() {
+        RouteTable<String> t = RouteTable.<String>builder().add("/{a}/{b}/{c}/{rest+}", "GET", "deep").build();
+        assertThat(t.match("GET", "/1/2/3/x/y").pathParameters())
+                .isEqualTo(Map.of("a", "1", "b", "2", "c", "3", "rest", "x/y"));
+    }
+
+    @Test
+    void aNameRepeatedDownThePathKeepsTheLastValue() {
+        RouteTable<String> t = RouteTable.<String>builder().add("/{id}/x/{id}", "GET", "twice").build();
+        assertThat(t.match("GET", "/first/x/second").pathParameters()).isEqualTo(Map.of("id", "second"));
+    }
 }

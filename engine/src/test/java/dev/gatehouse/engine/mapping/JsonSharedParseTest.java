@@ -1,0 +1,158 @@
+package dev.gatehouse.engine.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code $input}'s document built from request validation's Jackson tree must be exactly what json-smart's own
+ * parse of the body gives (container classes, key order, number classes and values), or not be built at all.
+ */
+class JsonSharedParseTest {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
+    /** Number texts at json-smart's and Jackson's class boundaries (int/long/big, 18/19-character decimals). */
+    private static final String[] NUMBERS = {"0", "-0", "7", "-1", "2147483647", "2147483648", "-2147483648",
+        "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "123456789012345678",
+        "1234567890123456789", "99999999999999999999999", "1.5", "-0.0", "0.0", "1e10", "1E-7", "3.0e2", "1E5",
+        "1e400", "-1e400", "4.9e-325", "246.44", "11.0", "19.99", "0.12345678901234567", "0.123456789012345678",
+        "0.1234567890123456789", "1.00000000000000000000", "12345678901234.5678", "-1234567890123456.7"};
+    private static final String[] NAMES = {"a", "b", "items", "price", "0", "a b", "é", "", "x\u007fy"};
+
+    /** The body as request validation reads it (ModelSchema: readTree on a parser, then no trailing token). */
+    private static JsonNode validationParse(String body) {
+        try (JsonParser p = JACKSON.createParser(body)) {
+            JsonNode node = JACKSON.readTree(p);
+            return p.nextToken() == null ? node : null;
+        } catch (Exception e) {
+            return null; // not JSON for Jackson: validation refuses it, no template runs
+        }
+    }
+
+    private static String randomString(Random r) {
+        StringBuilder s = new StringBuilder("\"");
+        int n = r.nextInt(10);
+        for (int i = 0; i < n; i++) {
+            switch (r.nextInt(12)) {
+                case 0 -> s.append(String.format("\\u%04x", r.nextInt(0x10000)));
+                case 1 -> s.append("\\n\\t\\\"\\\\\\/\\b\\f\\r".substring(2 * r.nextInt(8)).substring(0, 2));
+                case 2 -> s.append((char) (0x7E + r.nextInt(0x30)));
+                case 3 -> s.append((char) (0xD800 + r.nextInt(0x800)));
+                case 4 -> s.append("12345678901234567890".substring(r.nextInt(20)));
+                case 5 -> s.append((char) (0xA0 + r.nextInt(0x3000)));
+                default -> s.append((char) ('a' + r.nextInt(26)));
+            }
+        }
+        return s.append('"').toString();
+    }
+
+    private static String ws(Random r) {
+        return r.nextInt(4) == 0 ? " \n\t\r".substring(r.nextInt(4)) : "";
+    }
+
+    private static String randomValue(Random r, int depth) {
+        int kind = depth > 4 ? r.nextInt(4) : r.nextInt(6);
+        return switch (kind) {
+            case 0 -> randomString(r);
+            case 1 -> NUMBERS[r.nextInt(NUMBERS.length)];
+            case 2 -> new String[] {"true", "false", "null"}[r.nextInt(3)];
+            case 3 -> "\"" + NAMES[r.nextInt(NAMES.length)] + "\"";
+            case 4 -> {
+                StringBuilder o = new StringBuilder("{").append(ws(r));
+                int n = r.nextInt(5);
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) o.append(',').append(ws(r));
+                    String name = r.nextInt(3) == 0 ? randomString(r) : "\"" + NAMES[r.nextInt(NAMES.length)] + "\"";
+                    o.append(name).append(ws(r)).append(':').append(ws(r)).append(randomValue(r, depth + 1));
+                }
+                yield o.append(ws(r)).append('}').toString();
+            }
+            default -> {
+                StringBuilder a = new StringBuilder("[");
+                int n = r.nextInt(5);
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) a.append(',');
+                    a.append(ws(r)).append(randomValue(r, depth + 1));
+                }
+                yield a.append(']').toString();
+            }
+        };
+    }
+
+    /** Equal values of equal classes, maps in equal key order. */
+    private static void assertSame(Object expected, Object actual, String body) {
+        if (expected == null || actual == null) {
+            assertThat(actual).as(body).isEqualTo(expected);
+            return;
+        }
+        assertThat(actual.getClass()).as(body).isEqualTo(expected.getClass());
+        if (expected instanceof Map<?, ?> em) {
+            Map<?, ?> am = (Map<?, ?>) actual;
+            assertThat(List.copyOf(am.keySet())).as(body).isEqualTo(List.copyOf(em.keySet()));
+            for (Object k : em.keySet()) assertSame(em.get(k), am.get(k), body);
+        } else if (expected instanceof List<?> el) {
+            List<?> al = (List<?>) actual;
+            assertThat(al).as(body).hasSameSizeAs(el);
+            Iterator<?> a = al.iterator();
+            for (Object e : el) assertSame(e, a.next(), body);
+        } else {
+            assertThat(actual).as(body).isEqualTo(expected); // Double.equals tells -0.0 from 0.0
+        }
+    }
+
+    @Test
+    void theDocumentBuiltFromValidationsTreeEqualsJsonSmartsParseOrIsNotBuilt() {
+        Random r = new Random(20261202);
+        int shared = 0;
+        int documents = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String body = ws(r) + randomValue(r, 0) + ws(r);
+            if (r.nextInt(20) == 0) body = body + (r.nextBoolean() ? " {\"a\":1}" : " x");
+            JsonNode tree = validationParse(body);
+            if (tree == null) continue;
+            documents++;
+            Object fromTree = JsonSupport.fromValidated(tree, body);
+            if (fromTree == null) continue;
+            shared++;
+            Object own = JsonSupport.parse(body);
+            assertSame(own, fromTree, body);
+            assertThat(JsonSupport.toJson(fromTree)).as(body).isEqualTo(JsonSupport.toJson(own));
+        }
+        // the comparison must have happened often enough to mean something (top-level scalars, long numbers and
+        // DEL are never shared, so most of the random bodies fall back)
+        assertThat(shared).isGreaterThan(2_000);
+        assertThat(documents).isGreaterThan(shared);
+    }
+
+    @Test
+    void duplicateKeysKeepTheFirstPositionAndTheLastValueLikeJsonSmart() {
+        String body = "{\"a\":1,\"b\":2,\"a\":[3]}";
+        Object fromTree = JsonSupport.fromValidated(validationParse(body), body);
+        assertSame(JsonSupport.parse(body), fromTree, body);
+        assertThat(fromTree.toString()).isEqualTo("{a=[3], b=2}");
+    }
+
+    @Test
+    void theBenchmarkOrderIsSharedAndScalarsTrailingDataLongNumbersAndDelAreNot() {
+        String order = "{\"orderId\":\"ord-1\",\"items\":[{\"sku\":\"S\",\"qty\":2,\"price\":19.99}],\"total\":246.44,"
+                + "\"priority\":true,\"notes\":null}";
+        assertThat(JsonSupport.fromValidated(validationParse(order), order)).isNotNull();
+        assertThat(JsonSupport.fromValidated(validationParse("42"), "42")).isNull();
+        assertThat(JsonSupport.fromValidated(validationParse("\"s\""), "\"s\"")).isNull();
+        String longDecimal = "{\"p\":0.1234567890123456789}";
+        assertThat(JsonSupport.fromValidated(validationParse(longDecimal), longDecimal)).isNull();
+        String del = "{\"p\":\"a\u007fb\"}";
+        assertThat(JsonSupport.fromValidated(validationParse(del), del)).isNull();
+        assertThat(validationParse("{\"a\":1} {\"b\":2}")).isNull(); // trailing content: never offered
+        String deep = "[".repeat(300) + "]".repeat(300);
+        assertThat(JsonSupport.fromValidated(validationParse(deep), deep)).isNull();
+    }
+}
