@@ -109,10 +109,10 @@ public final class UsagePlansView extends VBox {
         table.setId("usagePlanTable");
         table.setPlaceholder(new Label("No usage plans yet: create one to meter and throttle API keys"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", UsagePlansViewModel.PlanRow::name, 100));
-        table.getColumns().add(column("API stages", UsagePlansViewModel.PlanRow::stages, 110));
-        table.getColumns().add(column("Keys", r -> String.valueOf(r.keys()), 50));
-        table.getColumns().add(column("Limits", UsagePlansViewModel.PlanRow::limits, 120));
+        table.getColumns().add(column("Name", UsagePlansViewModel.PlanRow::name, 90));
+        table.getColumns().add(column("API stages", UsagePlansViewModel.PlanRow::stages, 130));
+        table.getColumns().add(column("Keys", r -> String.valueOf(r.keys()), 60));
+        table.getColumns().add(column("Limits", UsagePlansViewModel.PlanRow::limits, 210));
         title = new Label();
         title.setId("usagePlanTitle");
         title.getStyleClass().add("title-3");
@@ -166,6 +166,7 @@ public final class UsagePlansView extends VBox {
         quotaLimit = field("usagePlanQuotaLimit", "requests");
         period = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(QuotaPeriod.values()));
         period.setId("usagePlanQuotaPeriod");
+        period.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         offset = field("usagePlanQuotaOffset", "0");
         offset.setPrefColumnCount(4);
         problem = new Label();
@@ -298,7 +299,7 @@ public final class UsagePlansView extends VBox {
         right.setId("usagePlanRight");
         right.setPadding(new Insets(0, 0, 0, 12));
         SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.45);
         SplitPane.setResizableWithParent(table, false);
         VBox.setVgrow(split, Priority.ALWAYS);
         setSpacing(10);
