@@ -119,12 +119,7 @@ final class UsagePlanCommand implements Runnable {
                 UsagePlan p = plan(gateway, plan);
                 String keyId = key == null ? null : ApiKeyCommand.key(gateway, key).id();
                 UsageReport report = gateway.usage(p.id(), keyId, start == null ? today : start, end == null ? today : end);
-                ObjectNode out = Json.mapper().createObjectNode();
-                out.put("usagePlanId", report.usagePlanId());
-                out.put("startDate", report.startDate().toString());
-                out.put("endDate", report.endDate().toString());
-                out.set("values", Json.mapper().valueToTree(report.values()));
-                System.out.println(Json.prettyWriter().writeValueAsString(out));
+                printUsage(report);
             }
             return 0;
         }
@@ -137,5 +132,15 @@ final class UsagePlanCommand implements Runnable {
         if (named.size() == 1) return named.get(0);
         if (named.isEmpty()) throw CliErrors.of("no usage plan with id or name '" + idOrName + "'");
         throw CliErrors.of("several usage plans are named '" + idOrName + "'; use the id: " + named.stream().map(UsagePlan::id).toList());
+    }
+
+    /** Prints a usage report to stdout in AWS's GetUsage shape (as `aws apigateway get-usage` prints it). */
+    static void printUsage(UsageReport report) throws Exception {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("usagePlanId", report.usagePlanId());
+        out.put("startDate", report.startDate().toString());
+        out.put("endDate", report.endDate().toString());
+        out.set("values", Json.mapper().valueToTree(report.values()));
+        System.out.println(Json.prettyWriter().writeValueAsString(out));
     }
 }

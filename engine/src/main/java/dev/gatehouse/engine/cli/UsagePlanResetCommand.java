@@ -1,13 +1,11 @@
 package dev.gatehouse.engine.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.access.UsageReport;
 import dev.gatehouse.engine.access.state.FailurePolicy;
 import dev.gatehouse.engine.access.state.StateOptions;
 import dev.gatehouse.engine.access.state.StateUnavailableException;
 import dev.gatehouse.engine.model.ApiKey;
-import dev.gatehouse.engine.model.Json;
 import dev.gatehouse.engine.model.UsagePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +60,7 @@ final class UsagePlanResetCommand implements Callable<Integer> {
             }
             System.err.println("API key " + label(k) + " has " + left + " request" + (left == 1 ? "" : "s")
                     + " left in usage plan " + p.name() + " until its " + p.quota().period() + " quota period ends");
-            ObjectNode out = Json.mapper().createObjectNode();
-            out.put("usagePlanId", report.usagePlanId());
-            out.put("startDate", report.startDate().toString());
-            out.put("endDate", report.endDate().toString());
-            out.set("values", Json.mapper().valueToTree(report.values()));
-            System.out.println(Json.prettyWriter().writeValueAsString(out));
+            UsagePlanCommand.printUsage(report);
         }
         return 0;
     }
