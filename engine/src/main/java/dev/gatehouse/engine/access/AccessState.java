@@ -108,6 +108,11 @@ public final class AccessState implements AutoCloseable {
         return store;
     }
 
+    /** Whether buckets and quota counters are this process's memory only ({@link StateStore#inMemory()}). */
+    boolean inMemory() {
+        return store.inMemory();
+    }
+
     public AccessDirectory directory() {
         return directory;
     }

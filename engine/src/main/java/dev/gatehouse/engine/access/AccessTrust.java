@@ -109,6 +109,16 @@ public final class AccessTrust {
         return userPools().pool(poolArn).map(pool -> verifiers.computeIfAbsent(pool, this::verifierFor));
     }
 
+    /** Whether the pool with this ARN takes its keys from a JWKS URL (a network fetch now and then). */
+    boolean fetchesKeys(String poolArn) {
+        if (keyOverrides.containsKey(poolArn)) return false;
+        try {
+            return userPools().pool(poolArn).map(p -> p.jwksUrl() != null).orElse(false);
+        } catch (RuntimeException brokenPoolsFile) {
+            return false; // answered at once with the authorizer's configuration error
+        }
+    }
+
     private JwtVerifier verifierFor(UserPools.Pool pool) {
         JwtKeys keys;
         if (keyOverrides.containsKey(pool.arn())) keys = keyOverrides.get(pool.arn());

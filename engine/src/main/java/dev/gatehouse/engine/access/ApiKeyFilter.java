@@ -118,4 +118,9 @@ public final class ApiKeyFilter implements Filter {
     @Override public String toString() {
         return "ApiKeyFilter{" + httpMethod + " " + resourcePath + ", source=" + (fromAuthorizer ? "AUTHORIZER" : "HEADER") + "}";
     }
+
+    /** Never blocks while buckets and counters are in this process's memory (not with Redis state). */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return state.inMemory();
+    }
 }

@@ -194,4 +194,10 @@ public final class CognitoAuthorizerFilter implements Filter {
                 + ", ttl=" + ttlSeconds + "s}";
     }
 
+
+    /** Never blocks unless a pool's keys come from a JWKS URL (fetched on first use and when they rotate). */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        for (String arn : providerArns) if (trust.fetchesKeys(arn)) return false;
+        return true;
+    }
 }

@@ -94,6 +94,10 @@ public final class FailClosedAccess {
                 return chain.proceed(request); // unreachable: every refusal throws
             }
 
+            @Override public boolean neverBlocks(GatewayRequest request) {
+                return true;
+            }
+
             @Override public String toString() {
                 return description;
             }

@@ -102,4 +102,9 @@ public final class IamAuthorizerFilter implements Filter {
     @Override public String toString() {
         return "IamAuthorizerFilter{" + where + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

@@ -88,4 +88,9 @@ public final class ResourcePolicyFilter implements Filter {
     @Override public String toString() {
         return "ResourcePolicyFilter{" + (policy == null ? "invalid: " + problem : "iam=" + iamMethod) + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

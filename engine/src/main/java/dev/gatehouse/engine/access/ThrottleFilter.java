@@ -58,4 +58,9 @@ public final class ThrottleFilter implements Filter {
     @Override public String toString() {
         return "ThrottleFilter{" + httpMethod + " " + resourcePath + "}";
     }
+
+    /** Never blocks while buckets and counters are in this process's memory (not with Redis state). */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return state.inMemory();
+    }
 }

@@ -141,4 +141,9 @@ public final class CachingFilter implements Filter {
     @Override public String toString() {
         return "CachingFilter{" + httpMethod + " " + resourcePath + ", keys=" + keyParameters + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

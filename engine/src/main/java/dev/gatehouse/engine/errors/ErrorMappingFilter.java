@@ -56,4 +56,9 @@ public final class ErrorMappingFilter implements Filter {
     @Override public String toString() {
         return "ErrorMappingFilter";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

@@ -60,4 +60,9 @@ public final class HttpIntegration implements Filter {
     @Override public String toString() {
         return "HttpIntegration{" + httpMethod + " " + uri + ", timeout=" + timeout.toMillis() + "ms}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

@@ -107,4 +107,9 @@ public final class HttpProxyIntegration implements Filter {
     @Override public String toString() {
         return "HttpProxyIntegration{" + httpMethod + " " + uri + ", timeout=" + timeout.toMillis() + "ms}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

@@ -72,4 +72,9 @@ public final class MockIntegration implements Filter {
     @Override public String toString() {
         return "MockIntegration";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

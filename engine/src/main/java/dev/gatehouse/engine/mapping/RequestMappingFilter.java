@@ -145,4 +145,9 @@ public final class RequestMappingFilter implements Filter {
                 + (contentHandling != null ? ", contentHandling=" + contentHandling : "")
                 + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

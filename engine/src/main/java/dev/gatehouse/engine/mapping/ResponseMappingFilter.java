@@ -116,4 +116,9 @@ public final class ResponseMappingFilter implements Filter {
         return "ResponseMappingFilter{" + selector
                 + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

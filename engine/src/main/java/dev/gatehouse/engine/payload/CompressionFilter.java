@@ -78,4 +78,9 @@ public final class CompressionFilter implements Filter {
     @Override public String toString() {
         return "CompressionFilter";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

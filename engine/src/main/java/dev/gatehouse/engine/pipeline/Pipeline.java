@@ -34,6 +34,12 @@ public final class Pipeline implements RequestHandler {
         return response;
     }
 
+    /** True when every filter never blocks for {@code request} (the routing filter answers for the routed method). */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        for (Filter f : filters) if (!f.neverBlocks(request)) return false;
+        return true;
+    }
+
     @Override public String toString() {
         return "Pipeline" + filters;
     }

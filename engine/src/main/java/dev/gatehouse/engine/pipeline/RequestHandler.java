@@ -12,4 +12,13 @@ package dev.gatehouse.engine.pipeline;
 public interface RequestHandler {
 
     GatewayResponse handle(GatewayRequest request, RequestContext context);
+
+    /**
+     * Whether handling {@code request} never blocks its thread (see {@link Filter#neverBlocks}): the server then
+     * runs it on a virtual thread carried by the connection's event loop. Called on the event loop; cheap; never
+     * throws. False by default.
+     */
+    default boolean neverBlocks(GatewayRequest request) {
+        return false;
+    }
 }

@@ -24,6 +24,12 @@ public record MethodPlan(String resourceId, String resourcePath, String httpMeth
         this(resourceId, resourcePath, httpMethod, integrationType, filters, null);
     }
 
+    /** Whether every filter of this method never blocks for {@code request} ({@link Filter#neverBlocks}). */
+    public boolean neverBlocks(dev.gatehouse.engine.pipeline.GatewayRequest request) {
+        for (Filter f : filters) if (!f.neverBlocks(request)) return false;
+        return true;
+    }
+
     public MethodPlan {
         Objects.requireNonNull(resourcePath, "resourcePath");
         Objects.requireNonNull(httpMethod, "httpMethod");

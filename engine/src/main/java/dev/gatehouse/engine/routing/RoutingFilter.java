@@ -50,6 +50,25 @@ public final class RoutingFilter implements Filter {
     }
 
     /**
+     * Routes {@code request} as {@link #filter} does and answers for the method it reaches (for a stage with a
+     * canary, for both deployments' methods: the draw is made later). A request that routes nowhere is answered by
+     * the error mapping, which never blocks.
+     */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        InvokeAddress address = plan.address(request.headers().first("Host"), request.rawPath());
+        ApiPlan api = address == null ? null : plan.api(address);
+        StagePlan stage = api == null ? null : api.stages().get(address.stage());
+        if (stage == null) return true;
+        return neverBlocks(stage, address, request)
+                && (stage.canary() == null || neverBlocks(stage.canary(), address, request));
+    }
+
+    private static boolean neverBlocks(StagePlan stage, InvokeAddress address, GatewayRequest request) {
+        RouteMatch<MethodPlan> match = stage.routes().match(request.method(), address.path());
+        return match == null || match.target().neverBlocks(request);
+    }
+
+    /**
      * Runs one method's filters with the routing keys set: also the entry point of test invoke, which picks
      * the method directly. Reports {@code methodRequest} before and {@code methodResponse} after.
      */
@@ -78,6 +97,10 @@ public final class RoutingFilter implements Filter {
         return new Filter() {
             @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
                 return invoke(method, pathParameters, request, chain.context());
+            }
+
+            @Override public boolean neverBlocks(GatewayRequest request) {
+                return method.neverBlocks(request);
             }
 
             @Override public String toString() {

@@ -28,7 +28,7 @@ final class ServerVerticle extends VerticleBase {
     private final int port;
     private HttpServer server;
     private VertxHttpBackend backend;
-    /** Virtual threads carried by this loop, for plans that never block; null when the JVM does not allow them. */
+    /** Virtual threads carried by this loop, for plans that never block; null under VIRTUAL or when the JVM does not allow them. */
     private java.util.concurrent.ThreadFactory loopThreads;
 
     ServerVerticle(DataPlaneServer owner, int port) {
@@ -39,7 +39,7 @@ final class ServerVerticle extends VerticleBase {
     @Override public Future<?> start() {
         DataPlaneOptions o = owner.options();
         backend = new VertxHttpBackend(vertx, context, o.backend());
-        if (owner.threading() == Threading.LOOP) {
+        if (owner.threading() != Threading.VIRTUAL) {
             io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
             Thread.Builder.OfVirtual b = LoopThreads.builder(loop);
             if (b != null) loopThreads = b.name("gatehouse-loop-request-", 0).factory();
@@ -60,7 +60,7 @@ final class ServerVerticle extends VerticleBase {
         return server.listen();
     }
 
-    /** Whether this loop carries its requests' virtual threads itself ({@link Threading#LOOP} took effect). */
+    /** Whether this loop can carry its requests' virtual threads itself ({@link Threading#AUTO} or {@link Threading#LOOP} took effect). */
     boolean loopCarried() {
         return loopThreads != null;
     }
@@ -93,10 +93,21 @@ final class ServerVerticle extends VerticleBase {
         new InboundRequest(this, req, ctx);
     }
 
+    private static boolean neverBlocks(RequestHandler plan, GatewayRequest request) {
+        try {
+            return plan.neverBlocks(request);
+        } catch (RuntimeException e) {
+            LOG.warn("plan {} could not tell whether it blocks; running the request on the virtual-thread scheduler",
+                    plan, e);
+            return false;
+        }
+    }
+
     /**
      * Runs the current plan for {@code request} on a virtual thread, then writes on this loop: the one place a
      * request changes threads (the HTTP backend's exchange is the other).
-     * The virtual thread is carried by the JDK's scheduler, or by this loop under {@link Threading#LOOP}.
+     * The virtual thread is carried by this loop when the plan never blocks for this request (under
+     * {@link Threading#AUTO}; always under {@link Threading#LOOP}), else by the JDK's scheduler.
      */
     void dispatch(GatewayRequest request, RequestContext ctx, InboundRequest inbound) {
         owner.requestStarted();
@@ -119,7 +130,9 @@ final class ServerVerticle extends VerticleBase {
                     }
                 });
             };
-            if (loopThreads != null) loopThreads.newThread(task).start();
+            if (loopThreads != null && (owner.threading() == Threading.LOOP || neverBlocks(plan, request))) {
+                loopThreads.newThread(task).start();
+            }
             else owner.requestThreads().execute(task);
         } catch (RuntimeException rejected) {
             owner.requestFinished();

@@ -3,36 +3,40 @@ package dev.gatehouse.engine.server;
 import java.util.Locale;
 
 /**
- * Which carrier runs a request's virtual thread (DESIGN.md "Threading"; the measured decision is in BENCHMARKS.md,
- * "Threading decision"). Either way the filter chain is the same blocking code on a virtual thread, and the inbound
- * connection's event loop does all socket I/O, backend exchange included:
+ * Which carrier runs a request's virtual thread (the measured decision: BENCHMARKS.md, "Threading decision"). The
+ * filter chain is the same blocking code on a virtual thread whatever the carrier, and the inbound connection's
+ * event loop does all socket I/O, backend exchange included:
  * <ul>
- *   <li>{@link #VIRTUAL} (the default): the JDK's scheduler, a ForkJoinPool of carrier threads. A proxied request
+ *   <li>{@link #AUTO} (the default): a request whose plan never blocks ({@code RequestHandler#neverBlocks}: MOCK,
+ *       HTTP, HTTP_PROXY, templates, validation, in-memory keys and throttles, the stage cache, JWT and IAM checks)
+ *       runs on a virtual thread carried by its connection's event loop, like {@link #LOOP}; any other (functions,
+ *       Lambda authorizers, AWS services, Redis state, keys fetched from a URL) on the JDK's scheduler, like
+ *       {@link #VIRTUAL}. The choice is made once, in {@code ServerVerticle.dispatch}.</li>
+ *   <li>{@link #VIRTUAL}: every request on the JDK's scheduler, a ForkJoinPool of carrier threads. A proxied request
  *       crosses between the loop and a carrier four times. Safe for any filter, including those that pin their
  *       carrier (native calls such as SQLite, file I/O, process pipes).</li>
- *   <li>{@link #LOOP}: a virtual thread carried by the inbound connection's own event loop ({@link LoopThreads}):
- *       no crossing to another OS thread; the loop serves other connections while the thread waits for its backend.
- *       <b>For measurement only</b>: a filter that pins its carrier stalls every connection of that loop, so it is
- *       safe only for plans that never block (MOCK, HTTP, HTTP_PROXY, templates, validation). It did not measure
- *       cheaper, so the product does not choose it by itself.</li>
+ *   <li>{@link #LOOP}: every request on a virtual thread carried by the inbound connection's own event loop
+ *       ({@link LoopThreads}): no crossing to another OS thread; the loop serves other connections while the thread
+ *       waits for its backend. <b>For measurement only</b>: a filter that pins its carrier stalls every connection of
+ *       that loop.</li>
  * </ul>
- * Chosen with the system property {@value #PROPERTY} ({@code virtual} or {@code loop}); falls back to VIRTUAL when the
- * JVM does not allow loop-carried threads.
+ * Chosen with the system property {@value #PROPERTY} ({@code auto}, {@code virtual} or {@code loop}); AUTO and LOOP
+ * fall back to VIRTUAL when the JVM does not allow loop-carried threads (no {@code --add-opens java.base/java.lang}).
  */
 public enum Threading {
-    VIRTUAL, LOOP;
+    AUTO, VIRTUAL, LOOP;
 
     /** The system property naming the threading. */
     public static final String PROPERTY = "gatehouse.dataplane.threading";
 
-    /** From {@link #PROPERTY}; {@link #VIRTUAL} when unset. IllegalArgumentException names a bad value. */
+    /** From {@link #PROPERTY}; {@link #AUTO} when unset. IllegalArgumentException names a bad value. */
     public static Threading fromSystemProperty() {
         String v = System.getProperty(PROPERTY);
-        if (v == null || v.isBlank()) return VIRTUAL;
+        if (v == null || v.isBlank()) return AUTO;
         try {
             return valueOf(v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROPERTY + " must be virtual or loop, not '" + v + "'", e);
+            throw new IllegalArgumentException(PROPERTY + " must be auto, virtual or loop, not '" + v + "'", e);
         }
     }
 }

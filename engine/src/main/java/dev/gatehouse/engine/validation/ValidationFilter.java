@@ -41,4 +41,9 @@ public final class ValidationFilter implements Filter {
     @Override public String toString() {
         return "ValidationFilter{" + validation + "}";
     }
+
+    /** Never blocks: {@link Filter#neverBlocks}. */
+    @Override public boolean neverBlocks(GatewayRequest request) {
+        return true;
+    }
 }

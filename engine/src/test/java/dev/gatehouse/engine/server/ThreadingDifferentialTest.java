@@ -39,8 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two threading paths ({@link Threading#VIRTUAL}, {@link Threading#LOOP}) answer the same requests with the
- * same bytes: bench/dataplane-api.json (HTTP_PROXY, MOCK, HTTP with a JSON→JSON template and body validation)
+ * The two threading paths (every request on the JDK's scheduler, {@link Threading#VIRTUAL}; the default
+ * {@link Threading#AUTO}, which carries these plans, none of which blocks, on the event loop) answer the same
+ * requests with the same bytes: bench/dataplane-api.json (HTTP_PROXY, MOCK, HTTP with a JSON→JSON template and body validation)
  * compiled by {@link RequestPipeline} as a deploy does, served by two servers, each request sent to both over a
  * raw socket. Only the per-request ids, the trace id and the Date headers (ours, and the backend's remapped one) may differ; they are masked before the
  * byte comparison (and checked to be present, so the mask hides nothing else).
@@ -76,7 +77,7 @@ class ThreadingDifferentialTest {
         RequestHandler served = pipeline.serving(plan);
         DataPlaneOptions options = DataPlaneOptions.defaults(0).withEventLoops(2);
         virtual = DataPlaneServer.start(options, () -> served, GatewayEventListener.NONE, Threading.VIRTUAL);
-        loop = DataPlaneServer.start(options, () -> served, GatewayEventListener.NONE, Threading.LOOP);
+        loop = DataPlaneServer.start(options, () -> served, GatewayEventListener.NONE, Threading.AUTO);
         // a cold first template render can pass the 1 s render limit on a busy machine (500): warm both first
         for (int i = 0; i < 3; i++) {
             for (byte[] request : requests()) {
@@ -95,7 +96,7 @@ class ThreadingDifferentialTest {
 
     @Test
     void theLoopServerReallyCarriesItsRequestsOnItsEventLoops() {
-        assertThat(loop.loopCarried()).as("LOOP took effect (needs --add-opens java.base/java.lang)").isTrue();
+        assertThat(loop.loopCarried()).as("AUTO took effect (needs --add-opens java.base/java.lang)").isTrue();
         assertThat(virtual.loopCarried()).isFalse();
     }
 
@@ -104,7 +105,7 @@ class ThreadingDifferentialTest {
         for (byte[] request : requests()) {
             String a = normalised(exchange(virtual.port(), request));
             String b = normalised(exchange(loop.port(), request));
-            assertThat(b).as("LOOP vs VIRTUAL for %s", firstLine(request)).isEqualTo(a);
+            assertThat(b).as("AUTO (event loop) vs VIRTUAL for %s", firstLine(request)).isEqualTo(a);
         }
     }
 

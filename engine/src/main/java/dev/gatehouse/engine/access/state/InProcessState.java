@@ -55,4 +55,8 @@ public final class InProcessState implements StateStore {
     @Override public void close() {
         quotas.close();
     }
+
+    @Override public boolean inMemory() {
+        return true;
+    }
 }

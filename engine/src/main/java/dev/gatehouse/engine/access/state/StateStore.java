@@ -15,6 +15,14 @@ public interface StateStore extends RateLimiter, QuotaStore, AutoCloseable {
     /** Where the state lives, for logs and the serve banner, e.g. {@code in-process} or {@code redis://127.0.0.1:6379}. */
     String describe();
 
+    /**
+     * True when buckets and counters are this process's memory only, so taking from them never waits on another
+     * process (the request may then run on its event loop: {@code Filter#neverBlocks}).
+     */
+    default boolean inMemory() {
+        return false;
+    }
+
     /** Saves what is pending and releases connections; idempotent. */
     @Override void close();
 }
