@@ -429,6 +429,14 @@ public final class Gateway implements AutoCloseable {
         return caches.size(apiId, stageName);
     }
 
+    /**
+     * Whether the served plan runs {@code request} on its connection's event loop under the default threading
+     * ({@code server.Threading#AUTO}): true when every filter on its way never blocks. For diagnostics and tests.
+     */
+    public boolean runsOnEventLoop(dev.gatehouse.engine.pipeline.GatewayRequest request) {
+        return holder.get().neverBlocks(request);
+    }
+
     /** The plan being served now. */
     public RuntimePlan plan() {
         return plan;

@@ -41,15 +41,22 @@ public final class ConsoleTraces implements GatewayEventListener {
 
     /** A handler that removes {@value #HEADER} from requests and starts their log, then calls {@code next}. */
     public RequestHandler stripping(RequestHandler next) {
-        return (request, ctx) -> {
-            String id = request.headers().first(HEADER);
-            if (id == null) return next.handle(request, ctx);
-            GatewayRequest stripped = request.withHeaders(request.headers().toBuilder().remove(HEADER).build());
-            if (VALID_ID.matcher(id).matches()) {
-                ctx.put(ID, id);
-                ctx.put(LOG, new ExecutionLog());
+        return new RequestHandler() {
+            @Override public GatewayResponse handle(GatewayRequest request, RequestContext ctx) {
+                String id = request.headers().first(HEADER);
+                if (id == null) return next.handle(request, ctx);
+                GatewayRequest stripped = request.withHeaders(request.headers().toBuilder().remove(HEADER).build());
+                if (VALID_ID.matcher(id).matches()) {
+                    ctx.put(ID, id);
+                    ctx.put(LOG, new ExecutionLog());
+                }
+                return next.handle(stripped, ctx);
             }
-            return next.handle(stripped, ctx);
+
+            /** As {@code next}: the trace only adds an in-memory log. */
+            @Override public boolean neverBlocks(GatewayRequest request) {
+                return next.neverBlocks(request);
+            }
         };
     }
 
