@@ -58,4 +58,32 @@ class HeadersTest {
         assertEquals(a.hashCode(), c.hashCode());
         assertEquals(Headers.empty(), Headers.of("X", "1").toBuilder().remove("x").build());
     }
+
+    @Test
+    void interleavedRepeatsAreIteratedTogetherUnderTheFirstCasingAndSetLeavesOneValueInTheFirstPlace() {
+        Headers h = Headers.builder().add("Via", "a").add("X-Id", "1").add("VIA", "b").add("Accept", "c")
+                .add("via", "d").build();
+        List<String> seen = new java.util.ArrayList<>();
+        h.forEach((name, value) -> seen.add(name + ":" + value));
+        assertEquals(List.of("Via:a", "Via:b", "Via:d", "X-Id:1", "Accept:c"), seen);
+        assertEquals(3, h.size());
+        assertEquals(List.of("a", "b", "d"), h.all("via"));
+
+        Headers set = h.toBuilder().set("vIA", "z").build();
+        seen.clear();
+        set.forEach((name, value) -> seen.add(name + ":" + value));
+        assertEquals(List.of("Via:z", "X-Id:1", "Accept:c"), seen);
+        assertEquals(List.of("a", "b", "d"), h.all("Via"), "the built headers are unchanged");
+    }
+
+    @Test
+    void aBuilderGrowsPastAnyNumberOfHeaders() {
+        Headers.Builder b = Headers.builder();
+        for (int i = 0; i < 100; i++) b.add("X-H" + i, Integer.toString(i));
+        Headers h = b.build();
+        assertEquals(100, h.size());
+        assertEquals("0", h.first("x-h0"));
+        assertEquals("99", h.last("X-H99"));
+        assertEquals(101, h.toBuilder().add("Y", "y").build().size());
+    }
 }
