@@ -29,7 +29,7 @@ final class ServerVerticle extends VerticleBase {
     private HttpServer server;
     private VertxHttpBackend backend;
     /** Virtual threads carried by this loop, for plans that never block; null under VIRTUAL or when the JVM does not allow them. */
-    private java.util.concurrent.ThreadFactory loopThreads;
+    private LoopWorkers loopThreads;
 
     ServerVerticle(DataPlaneServer owner, int port) {
         this.owner = owner;
@@ -42,7 +42,7 @@ final class ServerVerticle extends VerticleBase {
         if (owner.threading() != Threading.VIRTUAL) {
             io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
             Thread.Builder.OfVirtual b = LoopThreads.builder(loop);
-            if (b != null) loopThreads = b.name("gatehouse-loop-request-", 0).factory();
+            if (b != null) loopThreads = new LoopWorkers(b.name("gatehouse-loop-request-", 0).factory());
             else LOG.warn("{}=loop needs --add-opens java.base/java.lang=ALL-UNNAMED; using the virtual-thread scheduler",
                     Threading.PROPERTY);
         }
@@ -131,7 +131,7 @@ final class ServerVerticle extends VerticleBase {
                 });
             };
             if (loopThreads != null && (owner.threading() == Threading.LOOP || neverBlocks(plan, request))) {
-                loopThreads.newThread(task).start();
+                loopThreads.execute(task);
             }
             else owner.requestThreads().execute(task);
         } catch (RuntimeException rejected) {
