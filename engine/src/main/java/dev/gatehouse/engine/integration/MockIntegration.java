@@ -29,6 +29,13 @@ public final class MockIntegration implements Filter {
     private static final String UNPARSABLE =
             "Unable to parse statusCode. It should be an integer that is defined in the request template.";
 
+    private static final Headers JSON_CONTENT = Headers.of("Content-Type", "application/json");
+
+    /** A template's last rendering and its status: a mock's template usually renders the same bytes every time. */
+    private record Parsed(byte[] rendered, int status) { }
+
+    private static volatile Parsed last = new Parsed(new byte[0], 200);
+
     private MockIntegration() { }
 
     @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
@@ -42,11 +49,20 @@ public final class MockIntegration implements Filter {
             throw e;
         }
         ctx.events().integrationEnd(ctx, "MOCK", null);
-        return new GatewayResponse(status, Headers.of("Content-Type", "application/json"), new byte[0]);
+        return new GatewayResponse(status, JSON_CONTENT, new byte[0]);
     }
 
     /** The status a rendered request template asks for; throws the configuration error described above. */
     public static int statusCode(byte[] renderedTemplate) {
+        Parsed seen = last;
+        if (java.util.Arrays.equals(seen.rendered, renderedTemplate)) return seen.status;
+        int status = parseStatusCode(renderedTemplate);
+        if (renderedTemplate.length <= 1024) last = new Parsed(renderedTemplate.clone(), status); // only when valid
+        return status;
+    }
+
+    /** {@link #statusCode}, parsed (Jackson builds a parser and a tree per call: measured, the mock's largest cost). */
+    private static int parseStatusCode(byte[] renderedTemplate) {
         if (isBlank(renderedTemplate)) return 200;
         JsonNode node;
         try {

@@ -43,6 +43,24 @@ class IntegrationMechanicsTest {
     }
 
     @Test
+    void theSameRenderedTemplateAgainGivesItsOwnStatusWhateverCameBetween() {
+        byte[] notFound = bytes("{\"statusCode\": 404}");
+        for (int i = 0; i < 3; i++) {
+            assertThat(MockIntegration.statusCode(notFound)).isEqualTo(404);
+            assertThat(MockIntegration.statusCode(notFound.clone())).isEqualTo(404);
+            assertThat(MockIntegration.statusCode(bytes("{\"statusCode\": 202}"))).isEqualTo(202);
+            assertThatThrownBy(() -> MockIntegration.statusCode(bytes("{\"statusCode\": 700}")))
+                    .isInstanceOf(GatewayException.class);
+            assertThatThrownBy(() -> MockIntegration.statusCode(bytes("{\"statusCode\": 700}")))
+                    .as("an invalid template fails every time, never from a remembered status").isInstanceOf(GatewayException.class);
+        }
+        byte[] changing = bytes("{\"statusCode\": 201}");
+        assertThat(MockIntegration.statusCode(changing)).isEqualTo(201);
+        changing[15] = (byte) '3'; // the caller's array changes after the call: the remembered copy does not
+        assertThat(MockIntegration.statusCode(changing)).isEqualTo(301);
+    }
+
+    @Test
     void responseSelectionTriesPatternsInOrderThenTheDefault() {
         ResponseSelector<String> s = ResponseSelector.<String>builder()
                 .add("2\\d{2}", "ok").add(".*Not Found.*", "missing").add("", "default").build();
