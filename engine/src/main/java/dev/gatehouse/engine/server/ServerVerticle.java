@@ -55,7 +55,13 @@ final class ServerVerticle extends VerticleBase {
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
-                .setHandle100ContinueAutomatically(false);
+                .setHandle100ContinueAutomatically(false)
+                // REST APIs over HTTP/1.1: no h2c upgrade handler and no WebSocket compression extension handler in
+                // every connection's pipeline (the latter ran on every response written; measured with
+                // bench/dataplane-profile.sh). Clients offering h2c, as the JDK's does, stay on HTTP/1.1.
+                .setHttp2ClearTextEnabled(false)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(http).requestHandler(this::handle);
         return server.listen();
     }
