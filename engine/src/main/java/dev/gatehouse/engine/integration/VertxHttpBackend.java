@@ -35,6 +35,8 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
     private final Vertx vertx;
     private final Context context;
     private final HttpClientAgent client;
+    /** this loop's connections to backends; confined to {@link #context}'s loop */
+    private final LoopConnectionPool connections;
     private final long maxBody;
 
     /** Creates the client; call on (or for) {@code context}, an event-loop context. */
@@ -51,6 +53,8 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerBackend())
                 .setMaxWaitQueueSize(-1);
         this.client = vertx.createHttpClient(http, pool);
+        this.connections = new LoopConnectionPool(vertx, client, options.maxConnectionsPerBackend(),
+                options.connectTimeout().toMillis(), options.keepAliveTimeout().toMillis());
     }
 
     @Override public BackendResponse exchange(BackendRequest request) {
@@ -71,13 +75,15 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
      * callbacks and a holder for the in-flight request (measured: bench/dataplane-profile.sh allocation per request).
      * Every field but {@link #outcome} is confined to the event loop.
      */
-    private final class Exchange implements Handler<Void> {
+    private final class Exchange implements Handler<Void>, LoopConnectionPool.Lease {
         private final BackendRequest request;
         private final long startNanos = System.nanoTime();
         private final Thread waiter = Thread.currentThread();
         /** the BackendResponse or BackendFailure; set once, on the event loop */
         private volatile Object outcome;
         private long timer = -1;
+        private RequestOptions options;
+        private LoopConnectionPool.Connection connection;
         private HttpClientRequest inFlight;
 
         Exchange(BackendRequest request) {
@@ -90,26 +96,57 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 // the timer covers the whole exchange: on expiry the outcome is a timeout and the request is reset
                 timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> {
                     timer = -1;
-                    if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null)) && inFlight != null) {
-                        inFlight.reset();
-                    }
+                    if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) abandon();
                 });
-                RequestOptions options = target(request.uri()).setMethod(HttpMethod.valueOf(request.method()));
-                client.request(options).onComplete(this::acquired);
+                options = target(request.uri()).setMethod(HttpMethod.valueOf(request.method()));
+                connections.acquire(new LoopConnectionPool.Key(options.getHost(), options.getPort(), options.isSsl()),
+                        this);
             } catch (RuntimeException e) { // e.g. Vert.x refusing a URI without a host: fail now, never at the deadline
                 finish(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", e));
             }
         }
 
+        @Override public void granted(LoopConnectionPool.Connection c) {
+            connection = c;
+            if (outcome != null) {
+                giveBack(true);
+                return;
+            }
+            c.http.request(options).onComplete(this::acquired);
+        }
+
+        @Override public void failed(Throwable cause) {
+            finish(classify(cause));
+        }
+
+        @Override public boolean cancelled() {
+            return outcome != null;
+        }
+
+        /** Resets the request in flight, if any, and closes its connection: the exchange ended early. */
+        private void abandon() {
+            if (inFlight != null) inFlight.reset();
+            giveBack(false);
+        }
+
+        /** Returns the connection to the pool once; {@code reusable} when the exchange ran to its end. */
+        private void giveBack(boolean reusable) {
+            LoopConnectionPool.Connection c = connection;
+            if (c == null) return;
+            connection = null;
+            connections.release(c, reusable);
+        }
+
         private void acquired(AsyncResult<HttpClientRequest> ar) {
             if (ar.failed()) {
                 finish(classify(ar.cause()));
+                giveBack(false);
                 return;
             }
             HttpClientRequest req = ar.result();
             inFlight = req;
             if (outcome != null) {
-                req.reset();
+                abandon();
                 return;
             }
             request.headers().forEach((n, v) -> req.headers().add(n, v));
@@ -119,6 +156,7 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         private void received(AsyncResult<HttpClientResponse> ar) {
             if (ar.failed()) {
                 finish(classify(ar.cause()));
+                giveBack(false);
                 return;
             }
             HttpClientResponse res = ar.result();
@@ -140,19 +178,23 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 if (outcome != null) return;
                 if (!body.append(chunk)) tooLarge();
             });
-            res.exceptionHandler(e -> finish(classify(e)));
+            res.exceptionHandler(e -> {
+                finish(classify(e));
+                giveBack(false);
+            });
             res.endHandler(v -> {
                 Headers.Builder h = Headers.builder();
                 res.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-                finish(new BackendResponse(res.statusCode(), h.build(), body.bytes(), latency));
+                boolean whole = finish(new BackendResponse(res.statusCode(), h.build(), body.bytes(), latency));
+                giveBack(whole && keepsAlive(res));
             });
         }
 
         private void tooLarge() {
             if (finish(new BackendFailure(BackendFailure.Kind.RESPONSE_TOO_LARGE,
-                    "Integration response body exceeds the maximum payload size", null)) && inFlight != null) {
-                inFlight.reset();
+                    "Integration response body exceeds the maximum payload size", null))) {
+                abandon();
             }
         }
 
@@ -184,6 +226,15 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
             if (result instanceof BackendFailure f) throw f;
             return (BackendResponse) result;
         }
+    }
+
+    /** Whether the backend keeps the connection open after {@code res} (HTTP/1.1 unless it says close). */
+    static boolean keepsAlive(HttpClientResponse res) {
+        String connection = res.getHeader("Connection");
+        if (res.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+            return connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("keep-alive");
+        }
+        return connection == null || !connection.toLowerCase(java.util.Locale.ROOT).contains("close");
     }
 
     /**
@@ -231,6 +282,7 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
     }
 
     @Override public void close() {
+        context.runOnContext(v -> connections.close());
         client.close();
     }
 
