@@ -24,7 +24,7 @@
 #      ROUNDS pairs; median of the per-round ratios orders ÷ HTTP_PROXY (target >= 0.8x)
 #   8. observe leg: HTTP_PROXY with the stage's execution logging (INFO, data trace), access log and detailed
 #      metrics OFF vs ON in the same server, alternating; median ON ÷ OFF rps (issue 14's target >= 0.9x)
-#   9. threading leg: HTTP_PROXY in a server per mode, the request's virtual thread on the JDK's scheduler vs on the
+#   9. threading leg: HTTP_PROXY in a server per mode, the request's virtual thread on the JDK's scheduler vs (auto) on the
 #      connection's event loop (server Threading), alternating; request-path CPU per request by thread kind
 #  10. the 300-resource deploy harness (DeployLatencyBench, compiled here with javac against the engine jar)
 #
@@ -216,14 +216,15 @@ PY
 fi
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
 
-# --- threading leg: the HTTP_PROXY route with the request's virtual thread on the JDK's scheduler vs on the ----
-# connection's event loop (-Dgatehouse.dataplane.threading=virtual|loop), each in its own server, alternating;
+# --- threading leg: the HTTP_PROXY route with the request's virtual thread on the JDK's scheduler vs the default -
+# (auto: on the connection's event loop, as this plan never blocks; -Dgatehouse.dataplane.threading=virtual|auto),
+# each in its own server, alternating;
 # CPU per request by thread kind from /proc (bench/dataplane-profile.sh, JFR off), the JIT's share apart
 if [ "$ONLY" = threading ] || { [ -z "$ONLY" ] && [ "${THREADING:-1}" = 1 ]; }; then
-  echo "== threading: HTTP_PROXY, virtual-thread scheduler vs event-loop carrier, ${D}s legs after ${WARMUP}s warm-up, $ROUNDS rounds"
+  echo "== threading: HTTP_PROXY, virtual-thread scheduler vs auto (event-loop carrier), ${D}s legs after ${WARMUP}s warm-up, $ROUNDS rounds"
   declare -a TV=() TL=()
   for ((i = 1; i <= ROUNDS; i++)); do
-    if (( i % 2 )); then order="virtual loop"; else order="loop virtual"; fi
+    if (( i % 2 )); then order="virtual auto"; else order="auto virtual"; fi
     for m in $order; do
       out=$(NO_BACKEND=1 GATEHOUSE="$G" PORT=$PORT JFR=0 WARMUP=$WARMUP GATEHOUSE_OPTS="${GATEHOUSE_OPTS:-} -Dgatehouse.dataplane.threading=$m" \
             "$ROOT/bench/dataplane-profile.sh" proxy "$D" "$C" 2>&1) || { echo "$out" >&2; echo "threading $m: profile run failed" >> "$W/failures"; continue; }
@@ -233,7 +234,7 @@ if [ "$ONLY" = threading ] || { [ -z "$ONLY" ] && [ "${THREADING:-1}" = 1 ]; }; 
       if [ $m = virtual ]; then TV+=("$req"); else TL+=("$req"); fi
     done
   done
-  printf "threading: request-path CPU us/request (event loops + carriers + observe writer, JIT and GC apart) median virtual %s, loop %s\n" \
+  printf "threading: request-path CPU us/request (event loops + carriers + observe writer, JIT and GC apart) median virtual %s, auto %s\n" \
     "$(printf '%s\n' "${TV[@]}" | median)" "$(printf '%s\n' "${TL[@]}" | median)" | tee -a "$W/summary"
 fi
 
