@@ -123,7 +123,7 @@ final class KeyRoutes {
         LocalDate start = date(call, "startDate");
         LocalDate end = date(call, "endDate");
         UsageReport report = api.gateway().usage(call.param("usageplanId"), call.query("keyId"), start, end);
-        return ControlResponse.json(200, UsageRoutes.json(report));
+        return ControlResponse.json(200, UsageShape.json(report));
     }
 
     private static LocalDate date(Call call, String name) {
