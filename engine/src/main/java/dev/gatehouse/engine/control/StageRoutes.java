@@ -35,6 +35,7 @@ final class StageRoutes {
         r.on("POST", "/restapis/{restapi_id}/deployments", call -> {
             String apiId = call.param("restapi_id");
             String stageName = call.string("stageName");
+            if (call.body().hasNonNull("canarySettings")) return canaryDeployment(api, call, apiId, stageName);
             Map<String, String> variables = call.stringMap("variables");
             DeploymentSnapshot snapshot = api.gateway().deploy(apiId, stageName == null || stageName.isEmpty() ? null : stageName,
                     call.string("description"), variables == null ? Map.of() : variables);
@@ -90,6 +91,37 @@ final class StageRoutes {
             return ControlResponse.empty(202);
         });
         r.on("GET", STAGE + "/exports/{export_type}", call -> export(api, call));
+    }
+
+    /**
+     * CreateDeployment with {@code canarySettings}: the new deployment becomes the canary of an existing stage, which
+     * keeps serving its deployment to the rest of the traffic (aws-reference §1.10, messages recorded on AWS).
+     */
+    private static ControlResponse canaryDeployment(ControlApi api, Call call, String apiId, String stageName) {
+        api.api(apiId);
+        if (stageName == null || stageName.isEmpty()) {
+            throw ControlException.badRequest("Invalid deployment content specified.Non null and non empty stageName must be "
+                    + "provided for canary deployment. Provided value is " + stageName);
+        }
+        if (api.gateway().workspace().stage(apiId, stageName).isEmpty()) {
+            throw ControlException.badRequest("Invalid deployment content specified.Stage " + stageName
+                    + " must already be created before making a canary release deployment");
+        }
+        JsonNode body = call.body().get("canarySettings");
+        if (!body.isObject()) throw ControlException.badRequest("Invalid value for canarySettings: an object is expected");
+        ObjectNode settings = ((ObjectNode) body).deepCopy();
+        settings.remove("deploymentId");
+        Stage.CanarySettings requested = Call.convert(settings, Stage.CanarySettings.class, "canarySettings");
+        if (requested.percentTraffic() < 0 || requested.percentTraffic() > 100) {
+            throw ControlException.badRequest("Canary traffic percentage must be between 0.0 and 100.0");
+        }
+        DeploymentSnapshot snapshot = api.gateway().deploy(apiId, null, call.string("description"));
+        String id = snapshot.deployment().id();
+        api.apply(ControlApi.derived("Canary " + id + " on stage " + stageName, state -> Edit.putStage(apiId,
+                state.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound("Invalid stage identifier specified"))
+                        .withCanarySettings(new Stage.CanarySettings(requested.percentTraffic(), id,
+                                requested.stageVariableOverrides(), requested.useStageCache()), api.now()))));
+        return ControlResponse.json(201, snapshot.deployment());
     }
 
     private static DeploymentSnapshot deployment(ControlApi api, Call call) {
