@@ -1,8 +1,8 @@
 package dev.gatehouse.engine.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.Gateway;
 import dev.gatehouse.engine.access.UsageReport;
+import dev.gatehouse.engine.control.UsageShape;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.ApiKey;
 import dev.gatehouse.engine.model.Ids;
@@ -134,13 +134,8 @@ final class UsagePlanCommand implements Runnable {
         throw CliErrors.of("several usage plans are named '" + idOrName + "'; use the id: " + named.stream().map(UsagePlan::id).toList());
     }
 
-    /** Prints a usage report to stdout in AWS's GetUsage shape (as `aws apigateway get-usage` prints it). */
+    /** Prints a usage report to stdout in AWS's GetUsage shape, built where the control plane builds it. */
     static void printUsage(UsageReport report) throws Exception {
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("usagePlanId", report.usagePlanId());
-        out.put("startDate", report.startDate().toString());
-        out.put("endDate", report.endDate().toString());
-        out.set("values", Json.mapper().valueToTree(report.values()));
-        System.out.println(Json.prettyWriter().writeValueAsString(out));
+        System.out.println(Json.prettyWriter().writeValueAsString(UsageShape.json(report)));
     }
 }

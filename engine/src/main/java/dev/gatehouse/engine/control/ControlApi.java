@@ -58,6 +58,7 @@ public final class ControlApi {
         SdkRoutes.register(router, this);
         DomainRoutes.register(router, this);
         AccountRoutes.register(router, this);
+        TagRoutes.register(router, this);
     }
 
     /** Handles one request: signature, route, AWS's error shape for every failure. Never throws. */

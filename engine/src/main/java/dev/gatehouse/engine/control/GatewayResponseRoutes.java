@@ -1,6 +1,7 @@
 package dev.gatehouse.engine.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.errors.GatewayResponses;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.GatewayResponse;
@@ -27,7 +28,11 @@ final class GatewayResponseRoutes {
         r.on("GET", "/restapis/{restapi_id}/gatewayresponses", call -> {
             ApiDefinition def = api.api(call.param("restapi_id"));
             List<JsonNode> all = Arrays.stream(GatewayResponseType.values()).map(t -> (JsonNode) Call.tree(effective(def, t))).toList();
-            return ControlResponse.json(200, call.page(all));
+            // botocore's model: "The GatewayResponses collection does not support pagination and the limit does
+            // not apply here" (nor the position): all 21 types, whatever the caller asks
+            ObjectNode out = Call.READER.createObjectNode();
+            out.putArray("item").addAll(all);
+            return ControlResponse.json(200, out);
         });
         r.on("GET", ONE, call -> ControlResponse.json(200, effective(api.api(call.param("restapi_id")), type(call))));
         r.on("PUT", ONE, call -> {

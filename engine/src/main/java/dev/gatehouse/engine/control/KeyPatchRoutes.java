@@ -32,10 +32,7 @@ final class KeyPatchRoutes {
                 for (Patch p : patches) k = patchKey(k, p, api.now());
                 return Edit.putApiKey(k);
             }));
-            ApiKey after = api.gateway().workspace().state().apiKey(id).orElseThrow();
-            var node = Call.tree(after);
-            node.remove("value");
-            return ControlResponse.json(200, node);
+            return ControlResponse.json(200, KeyRoutes.key(api.gateway().workspace().state().apiKey(id).orElseThrow(), false));
         });
         r.on("PATCH", "/usageplans/{usageplanId}", call -> {
             String id = call.param("usageplanId");
@@ -45,10 +42,7 @@ final class KeyPatchRoutes {
                 for (Patch patch : patches) p = patchPlan(p, patch);
                 return Edit.putUsagePlan(p);
             }));
-            UsagePlan after = api.gateway().workspace().state().usagePlan(id).orElseThrow();
-            var node = Call.tree(after);
-            node.remove("keyIds");
-            return ControlResponse.json(200, node);
+            return ControlResponse.json(200, KeyRoutes.plan(api.gateway().workspace().state().usagePlan(id).orElseThrow()));
         });
     }
 

@@ -123,7 +123,7 @@ final class KeyRoutes {
         LocalDate start = date(call, "startDate");
         LocalDate end = date(call, "endDate");
         UsageReport report = api.gateway().usage(call.param("usageplanId"), call.query("keyId"), start, end);
-        return ControlResponse.json(200, UsageRoutes.json(report));
+        return ControlResponse.json(200, UsageShape.json(report));
     }
 
     private static LocalDate date(Call call, String name) {
@@ -152,17 +152,27 @@ final class KeyRoutes {
     }
 
     /** An API key as AWS returns it; the value only when asked for. */
-    private static JsonNode key(ApiKey k, boolean withValue) {
+    static JsonNode key(ApiKey k, boolean withValue) {
         ObjectNode node = Call.tree(k);
         if (!withValue) node.remove("value");
         node.putArray("stageKeys").addAll(k.stageKeys().stream().map(s -> (JsonNode) Call.READER.getNodeFactory().textNode(s)).toList());
         return node;
     }
 
-    /** A usage plan as AWS returns it: its keys are a sub-resource, not a member. */
-    private static JsonNode plan(UsagePlan p) {
+    /**
+     * A usage plan as AWS returns it: its keys are a sub-resource, not a member, and a quota without an offset
+     * shows AWS's default {@code "offset": 0} (aws-reference §1.11).
+     */
+    static ObjectNode plan(UsagePlan p) {
         ObjectNode node = Call.tree(p);
         node.remove("keyIds");
+        if (node.get("quota") instanceof ObjectNode quota && !quota.has("offset")) {
+            ObjectNode ordered = Call.READER.createObjectNode();
+            ordered.set("limit", quota.get("limit"));
+            ordered.put("offset", 0);
+            quota.fields().forEachRemaining(e -> { if (!e.getKey().equals("limit")) ordered.set(e.getKey(), e.getValue()); });
+            node.set("quota", ordered);
+        }
         return node;
     }
 

@@ -2,9 +2,11 @@ package dev.gatehouse.engine.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.DefinitionValidator;
 import dev.gatehouse.engine.model.DeploymentSnapshot;
+import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.openapi.ExportExtensions;
 import dev.gatehouse.engine.openapi.ExportFormat;
@@ -20,9 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Deployments, stages (with AWS's PATCH paths), GetExport and FlushStageCache. */
+/** Deployments (UpdateDeployment changes the description only), stages (with AWS's PATCH paths), GetExport and FlushStageCache. */
 final class StageRoutes {
     private static final String STAGE = "/restapis/{restapi_id}/stages/{stage_name}";
+    private static final String DEPLOYMENT = "/restapis/{restapi_id}/deployments/{deployment_id}";
+    /** UpdateDeployment's one patch path (AWS's patch-operations reference: "replace /description"). */
+    static final List<String> DEPLOYMENT_PATHS = List.of("/description");
 
     private StageRoutes() {}
 
@@ -30,6 +35,7 @@ final class StageRoutes {
         r.on("POST", "/restapis/{restapi_id}/deployments", call -> {
             String apiId = call.param("restapi_id");
             String stageName = call.string("stageName");
+            if (call.body().hasNonNull("canarySettings")) return canaryDeployment(api, call, apiId, stageName);
             Map<String, String> variables = call.stringMap("variables");
             DeploymentSnapshot snapshot = api.gateway().deploy(apiId, stageName == null || stageName.isEmpty() ? null : stageName,
                     call.string("description"), variables == null ? Map.of() : variables);
@@ -46,14 +52,15 @@ final class StageRoutes {
             return ControlResponse.json(200, call.page(api.gateway().workspace().deployments(apiId).stream()
                     .map(d -> (JsonNode) Call.tree(d.deployment())).toList()));
         });
-        r.on("GET", "/restapis/{restapi_id}/deployments/{deployment_id}", call -> {
-            String apiId = call.param("restapi_id");
-            api.api(apiId);
-            return ControlResponse.json(200, api.gateway().workspace().deployment(apiId, call.param("deployment_id"))
-                    .orElseThrow(() -> DefinitionException.notFound("Invalid Deployment identifier specified")).deployment());
+        r.on("GET", DEPLOYMENT, call -> {
+            DeploymentSnapshot snapshot = deployment(api, call);
+            ObjectNode out = Call.tree(snapshot.deployment());
+            if (embedsApiSummary(call)) out.set("apiSummary", apiSummary(snapshot.api()));
+            return ControlResponse.json(200, out);
         });
+        r.on("PATCH", DEPLOYMENT, call -> updateDeployment(api, call));
 
-        r.on("DELETE", "/restapis/{restapi_id}/deployments/{deployment_id}", call -> {
+        r.on("DELETE", DEPLOYMENT, call -> {
             api.api(call.param("restapi_id"));
             api.apply(Edit.deleteDeployment(call.param("restapi_id"), call.param("deployment_id")));
             return ControlResponse.empty(202);
@@ -66,12 +73,12 @@ final class StageRoutes {
             ObjectNode out = Call.READER.createObjectNode();
             var items = out.putArray("item");
             for (Stage s : api.gateway().workspace().stages(apiId)) {
-                if (deploymentId == null || deploymentId.equals(s.deploymentId())) items.add(Call.tree(s));
+                if (deploymentId == null || deploymentId.equals(s.deploymentId())) items.add(json(s));
             }
             return ControlResponse.json(200, out);
         });
         r.on("POST", "/restapis/{restapi_id}/stages", call -> createStage(api, call));
-        r.on("GET", STAGE, call -> ControlResponse.json(200, stage(api, call)));
+        r.on("GET", STAGE, call -> ControlResponse.json(200, json(stage(api, call))));
         r.on("PATCH", STAGE, call -> updateStage(api, call));
         r.on("DELETE", STAGE, call -> {
             api.api(call.param("restapi_id"));
@@ -84,6 +91,93 @@ final class StageRoutes {
             return ControlResponse.empty(202);
         });
         r.on("GET", STAGE + "/exports/{export_type}", call -> export(api, call));
+    }
+
+    /**
+     * CreateDeployment with {@code canarySettings}: the new deployment becomes the canary of an existing stage, which
+     * keeps serving its deployment to the rest of the traffic (aws-reference §1.10, messages recorded on AWS).
+     */
+    private static ControlResponse canaryDeployment(ControlApi api, Call call, String apiId, String stageName) {
+        api.api(apiId);
+        if (stageName == null || stageName.isEmpty()) {
+            throw ControlException.badRequest("Invalid deployment content specified.Non null and non empty stageName must be "
+                    + "provided for canary deployment. Provided value is " + stageName);
+        }
+        if (api.gateway().workspace().stage(apiId, stageName).isEmpty()) {
+            throw ControlException.badRequest("Invalid deployment content specified.Stage " + stageName
+                    + " must already be created before making a canary release deployment");
+        }
+        JsonNode body = call.body().get("canarySettings");
+        if (!body.isObject()) throw ControlException.badRequest("Invalid value for canarySettings: an object is expected");
+        ObjectNode settings = ((ObjectNode) body).deepCopy();
+        settings.remove("deploymentId");
+        Stage.CanarySettings requested = Call.convert(settings, Stage.CanarySettings.class, "canarySettings");
+        if (requested.percentTraffic() < 0 || requested.percentTraffic() > 100) {
+            throw ControlException.badRequest("Canary traffic percentage must be between 0.0 and 100.0");
+        }
+        DeploymentSnapshot snapshot = api.gateway().deploy(apiId, null, call.string("description"));
+        String id = snapshot.deployment().id();
+        api.apply(ControlApi.derived("Canary " + id + " on stage " + stageName, state -> Edit.putStage(apiId,
+                state.stage(apiId, stageName).orElseThrow(() -> DefinitionException.notFound("Invalid stage identifier specified"))
+                        .withCanarySettings(new Stage.CanarySettings(requested.percentTraffic(), id,
+                                requested.stageVariableOverrides(), requested.useStageCache()), api.now()))));
+        return ControlResponse.json(201, snapshot.deployment());
+    }
+
+    private static DeploymentSnapshot deployment(ControlApi api, Call call) {
+        String apiId = call.param("restapi_id");
+        api.api(apiId);
+        return api.gateway().workspace().deployment(apiId, call.param("deployment_id"))
+                .orElseThrow(() -> DefinitionException.notFound("Invalid Deployment identifier specified"));
+    }
+
+    /** {@code embed=apisummary}, sent repeated or comma-separated (botocore's ListOfString in the query). */
+    private static boolean embedsApiSummary(Call call) {
+        for (String value : call.request().query().getOrDefault("embed", List.of())) {
+            for (String part : value.split(",")) {
+                if (part.trim().equalsIgnoreCase("apisummary")) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * AWS's {@code apiSummary}: what the deployment froze, as resource path → HTTP method → MethodSnapshot
+     * ({@code authorizationType}, {@code apiKeyRequired}).
+     */
+    static ObjectNode apiSummary(ApiDefinition frozen) {
+        ObjectNode summary = Call.READER.createObjectNode();
+        for (Resource resource : frozen.resources()) {
+            if (resource.resourceMethods().isEmpty()) continue;
+            ObjectNode methods = summary.putObject(resource.path());
+            new TreeMap<>(resource.resourceMethods()).forEach((verb, m) -> methods.putObject(verb)
+                    .put("authorizationType", m.authorizationType().name())
+                    .put("apiKeyRequired", Boolean.TRUE.equals(m.apiKeyRequired())));
+        }
+        return summary;
+    }
+
+    /** UpdateDeployment: {@code replace /description}; any other operation is AWS's 400 and changes nothing. */
+    private static ControlResponse updateDeployment(ControlApi api, Call call) {
+        String apiId = call.param("restapi_id");
+        String id = call.param("deployment_id");
+        DeploymentSnapshot current = deployment(api, call);
+        String description = current.deployment().description();
+        boolean changed = false;
+        for (Patch p : Patch.of(call)) {
+            if (!p.op().equals("replace") || !p.path().equals("/description")) throw p.unsupported(DEPLOYMENT_PATHS);
+            description = p.value();
+            changed = true;
+        }
+        if (changed) api.apply(Edit.describeDeployment(apiId, id, description));
+        return ControlResponse.json(200, deployment(api, call).deployment());
+    }
+
+    /** A stage as AWS returns it: {@code methodSettings} is there even when empty ({@code {}}, aws-reference §1.10). */
+    static ObjectNode json(Stage stage) {
+        ObjectNode node = Call.tree(stage);
+        if (!node.has("methodSettings")) node.putObject("methodSettings");
+        return node;
     }
 
     private static Stage stage(ControlApi api, Call call) {
@@ -113,7 +207,7 @@ final class StageRoutes {
             if (state.stage(apiId, name).isPresent()) throw DefinitionException.conflict("Stage already exists");
             return Edit.putStage(apiId, created);
         }));
-        return ControlResponse.json(201, api.gateway().workspace().stage(apiId, name).orElseThrow());
+        return ControlResponse.json(201, json(api.gateway().workspace().stage(apiId, name).orElseThrow()));
     }
 
     private static ControlResponse updateStage(ControlApi api, Call call) {
@@ -127,7 +221,7 @@ final class StageRoutes {
             for (Patch p : patches) s = StagePatches.apply(s, p, now);
             return Edit.putStage(apiId, s);
         }));
-        return ControlResponse.json(200, api.gateway().workspace().stage(apiId, name).orElseThrow());
+        return ControlResponse.json(200, json(api.gateway().workspace().stage(apiId, name).orElseThrow()));
     }
 
     private static ControlResponse export(ControlApi api, Call call) {

@@ -1,7 +1,5 @@
 package dev.gatehouse.engine.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.access.UsageReport;
 import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.UsagePlan;
@@ -15,7 +13,7 @@ import java.util.List;
  * period (the API reference's example: {@code {"op":"replace","path":"/remaining","value":"10"}}, answered with the
  * Usage shape of that day). Anything else is AWS's 400 BadRequestException and changes nothing; an unknown plan or a
  * key not in it is 404 NotFoundException. Registered by {@link ControlApi}; runs on the control plane's request
- * threads. Also owns the Usage shape's JSON, shared with GetUsage.
+ * threads; answers with {@link UsageShape}.
  */
 final class UsageRoutes {
     private static final List<String> PATHS = List.of("/remaining");
@@ -41,7 +39,7 @@ final class UsageRoutes {
                 LocalDate today = api.clock().instant().atZone(ZoneOffset.UTC).toLocalDate();
                 report = api.gateway().usage(planId, keyId, today, today);
             }
-            return ControlResponse.json(200, json(report));
+            return ControlResponse.json(200, UsageShape.json(report));
         });
     }
 
@@ -53,22 +51,5 @@ final class UsageRoutes {
         } catch (NumberFormatException e) {
             throw ControlException.badRequest("Invalid value for " + p.path() + ": " + p.value() + " (a whole number, 0 or more)");
         }
-    }
-
-    /** AWS's Usage shape: {@code usagePlanId, startDate, endDate, values: {keyId: [[used, remaining], …]}}. */
-    static ObjectNode json(UsageReport report) {
-        ObjectNode out = Call.READER.createObjectNode();
-        out.put("usagePlanId", report.usagePlanId());
-        out.put("startDate", report.startDate().toString());
-        out.put("endDate", report.endDate().toString());
-        ObjectNode values = out.putObject("values");
-        report.values().forEach((key, days) -> {
-            ArrayNode perDay = values.putArray(key);
-            for (List<Long> pair : days) {
-                ArrayNode p = perDay.addArray();
-                pair.forEach(p::add);
-            }
-        });
-        return out;
     }
 }

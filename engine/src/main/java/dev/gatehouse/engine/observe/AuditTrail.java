@@ -69,6 +69,9 @@ public final class AuditTrail implements WorkspaceListener {
                 case WorkspaceEvent.DeploymentCreated e -> record(AuditActor.current(), "CreateDeployment",
                         e.apiId() + "/deployments/" + e.deployment().deployment().id(), e.revision(), null,
                         MAPPER.valueToTree(e.deployment().deployment()));
+                case WorkspaceEvent.DeploymentDescribed e -> record(AuditActor.current(), "UpdateDeployment",
+                        e.apiId() + "/deployments/" + e.after().deployment().id(), e.revision(),
+                        MAPPER.valueToTree(e.before().deployment()), MAPPER.valueToTree(e.after().deployment()));
                 case WorkspaceEvent.DeploymentRemoved e -> record(AuditActor.current(), "DeleteDeployment",
                         e.apiId() + "/deployments/" + e.deployment().deployment().id(), e.revision(),
                         MAPPER.valueToTree(e.deployment().deployment()), null);

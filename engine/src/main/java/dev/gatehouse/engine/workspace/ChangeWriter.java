@@ -179,7 +179,8 @@ final class ChangeWriter {
             }
             if (content == null) return AtomicFiles.delete(file);
             if (Arrays.equals(previous, content)) return false;
-            if (change.key() instanceof DocKey.DeploymentDoc) AtomicFiles.writeOnce(file, content);
+            // a new deployment is written once; an existing one changes only its description (Workspace checks that)
+            if (change.key() instanceof DocKey.DeploymentDoc && change.before() == null) AtomicFiles.writeOnce(file, content);
             else AtomicFiles.write(file, content);
             return true;
         }

@@ -124,6 +124,14 @@ public interface Edit {
         return StandardEdits.deleteDeployment(apiId, deploymentId);
     }
 
+    /**
+     * Changes a deployment's description, the one field AWS's UpdateDeployment changes (what the deployment froze
+     * stays as it is): 404 "Invalid Deployment identifier specified" if unknown. "Describe deployment {id}".
+     */
+    static Edit describeDeployment(String apiId, String deploymentId, String description) {
+        return StandardEdits.describeDeployment(apiId, deploymentId, description);
+    }
+
     /** Renames a stage, keeping its settings (409 if the new name is taken). "Rename stage {from} to {to}". */
     static Edit renameStage(String apiId, String from, String to, Instant now) {
         return StandardEdits.renameStage(apiId, from, to, now);

@@ -117,6 +117,18 @@ final class StandardEdits {
         });
     }
 
+    static Edit describeDeployment(String apiId, String deploymentId, String description) {
+        return new Planned("Describe deployment " + deploymentId, state -> {
+            requireApi(state, apiId);
+            checkDeployment(state, apiId, deploymentId);
+            DeploymentDoc key = new DeploymentDoc(apiId, deploymentId);
+            DeploymentSnapshot before = state.get(key);
+            Deployment d = before.deployment();
+            return List.of(Change.of(key, before,
+                    new DeploymentSnapshot(new Deployment(d.id(), description, d.createdDate()), before.api())));
+        });
+    }
+
     static Edit renameStage(String apiId, String from, String to, Instant now) {
         return new Planned("Rename stage " + from + " to " + to, state -> {
             requireApi(state, apiId);

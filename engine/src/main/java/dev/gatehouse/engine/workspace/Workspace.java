@@ -517,13 +517,20 @@ public final class Workspace implements AutoCloseable {
                 }
             }
         }
-        if (key instanceof DocKey.DeploymentDoc && change.before() != null && change.after() != null) {
+        if (key instanceof DocKey.DeploymentDoc && change.before() instanceof DeploymentSnapshot b
+                && change.after() instanceof DeploymentSnapshot a && !onlyDescriptionDiffers(b, a)) {
             throw new WorkspaceException("Cannot " + lowerFirst(edit.description()) + ": deployment " + file
                     + " is immutable", file);
         }
         if (key instanceof DocKey.SettingsDoc && change.after() == null) {
             throw new WorkspaceException("Cannot " + lowerFirst(edit.description()) + ": " + file + " cannot be deleted", file);
         }
+    }
+
+    /** A deployment's description is the one thing AWS's UpdateDeployment changes; its snapshot stays frozen. */
+    private static boolean onlyDescriptionDiffers(DeploymentSnapshot before, DeploymentSnapshot after) {
+        return before.api().equals(after.api()) && before.deployment().id().equals(after.deployment().id())
+                && java.util.Objects.equals(before.deployment().createdDate(), after.deployment().createdDate());
     }
 
     private void publish(AppliedEdit applied) {

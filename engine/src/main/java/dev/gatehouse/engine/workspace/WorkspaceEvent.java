@@ -25,9 +25,9 @@ public sealed interface WorkspaceEvent {
             case DocKey.SettingsDoc k -> new SettingsChanged(revision, (WorkspaceSettings) before, (WorkspaceSettings) after);
             case DocKey.ApiDoc k -> new ApiChanged(revision, k.apiId(), (ApiDefinition) before, (ApiDefinition) after);
             case DocKey.StageDoc k -> new StageChanged(revision, k.apiId(), k.stageName(), (Stage) before, (Stage) after);
-            case DocKey.DeploymentDoc k -> after != null
-                    ? new DeploymentCreated(revision, k.apiId(), (DeploymentSnapshot) after)
-                    : new DeploymentRemoved(revision, k.apiId(), (DeploymentSnapshot) before);
+            case DocKey.DeploymentDoc k -> after == null ? new DeploymentRemoved(revision, k.apiId(), (DeploymentSnapshot) before)
+                    : before == null ? new DeploymentCreated(revision, k.apiId(), (DeploymentSnapshot) after)
+                    : new DeploymentDescribed(revision, k.apiId(), (DeploymentSnapshot) before, (DeploymentSnapshot) after);
             case DocKey.ApiKeyDoc k -> new ApiKeyChanged(revision, k.id(), (ApiKey) before, (ApiKey) after);
             case DocKey.UsagePlanDoc k -> new UsagePlanChanged(revision, k.id(), (UsagePlan) before, (UsagePlan) after);
             case DocKey.DomainNameDoc k -> new DomainNameChanged(revision, k.domainName(), (DomainName) before, (DomainName) after);
@@ -45,6 +45,10 @@ public sealed interface WorkspaceEvent {
 
     /** A deployment was written. Followed by the {@link StageChanged} of the stage deployed to, if any. */
     record DeploymentCreated(long revision, String apiId, DeploymentSnapshot deployment) implements WorkspaceEvent {}
+
+    /** A deployment's description changed (AWS's UpdateDeployment); what it froze did not. */
+    record DeploymentDescribed(long revision, String apiId, DeploymentSnapshot before, DeploymentSnapshot after)
+            implements WorkspaceEvent {}
 
     /** A deployment was removed, which happens only with its API. */
     record DeploymentRemoved(long revision, String apiId, DeploymentSnapshot deployment) implements WorkspaceEvent {}

@@ -61,6 +61,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void aDeploymentsNewDescriptionIsRecordedAsUpdateDeploymentWithTheDifference() throws Exception {
+        try (Gateway gateway = Gateway.of(Workspace.create(dir, "audited"))) {
+            ApiDefinition api = ApiDefinition.create("audapi0003", "Audited", Instant.EPOCH);
+            gateway.history().apply(Edit.createApi(api.updateResource(api.root().id(),
+                    r -> r.withMethod(Method.of("GET").withIntegration(Integration.mock())))));
+            String id = gateway.deploy("audapi0003", "prod", "first").deployment().id();
+            AuditActor.callAs("control-plane:AKIDEXAMPLE",
+                    () -> gateway.history().apply(Edit.describeDeployment("audapi0003", id, "release 1")));
+        }
+        JsonNode last = AuditTrail.ofWorkspace(dir).read(null).getLast();
+        assertThat(last.path("eventName").asText()).isEqualTo("UpdateDeployment");
+        assertThat(last.path("resource").asText()).startsWith("audapi0003/deployments/");
+        assertThat(last.path("changes")).anySatisfy(c -> {
+            assertThat(c.path("path").asText()).isEqualTo("/description");
+            assertThat(c.path("before").asText()).isEqualTo("first");
+            assertThat(c.path("after").asText()).isEqualTo("release 1");
+        });
+    }
+
+    @Test
     void aChangeAnotherProcessMadeIsRecordedOnceByItAndNotAgainByAProcessFollowingTheDisk() throws Exception {
         try (Gateway setup = Gateway.of(Workspace.create(dir, "audited"))) {
             ApiDefinition api = ApiDefinition.create("audapi0002", "A", Instant.EPOCH);

@@ -84,6 +84,48 @@ class WorkspaceEditHistoryTest {
     }
 
     @Test
+    void describingADeploymentChangesOnlyItsDescriptionAndUndoBringsTheOldOneBack() {
+        history.apply(Edit.deployDraft(api.id(), new Deployment("dep001", "first", 1L), "prod", NOW));
+        ApiDefinition frozen = ws.deployment(api.id(), "dep001").orElseThrow().api();
+        history.apply(Edit.replaceApi(api.withRestApi(api.restApi().withDescription("draft moved on"))));
+
+        history.apply(Edit.describeDeployment(api.id(), "dep001", "release 1"));
+
+        assertThat(history.undoDescription()).contains("Describe deployment dep001");
+        assertThat(ws.deployment(api.id(), "dep001").orElseThrow().deployment()).isEqualTo(new Deployment("dep001", "release 1", 1L));
+        assertThat(ws.deployment(api.id(), "dep001").orElseThrow().api()).isEqualTo(frozen);
+        assertThat(WorkspaceFixtures.read(dir.resolve("apis/petstore01/deployments/dep001.json"))).contains("release 1");
+
+        history.undo();
+
+        assertThat(ws.deployment(api.id(), "dep001").orElseThrow().deployment().description()).isEqualTo("first");
+        assertThat(ws.deployment(api.id(), "dep001").orElseThrow().api()).isEqualTo(frozen);
+    }
+
+    @Test
+    void aDeploymentsFrozenApiCannotBeRewrittenAndAnUnknownOneCannotBeDescribed() {
+        history.apply(Edit.deployDraft(api.id(), new Deployment("dep001", "first", 1L), "prod", NOW));
+        DocKey.DeploymentDoc key = new DocKey.DeploymentDoc(api.id(), "dep001");
+        Edit rewrite = new Edit() {
+            @Override public String description() {
+                return "Rewrite deployment";
+            }
+
+            @Override public java.util.List<Change<?>> plan(WorkspaceState state) {
+                var before = state.get(key);
+                var after = new dev.gatehouse.engine.model.DeploymentSnapshot(before.deployment(),
+                        before.api().withRestApi(before.api().restApi().withDescription("changed")));
+                return java.util.List.of(Change.of(key, before, after));
+            }
+        };
+
+        assertThatThrownBy(() -> ws.apply(rewrite)).isInstanceOf(WorkspaceException.class).hasMessageContaining("is immutable");
+        assertThatThrownBy(() -> ws.apply(Edit.describeDeployment(api.id(), "nosuch", "x")))
+                .hasMessage("Invalid Deployment identifier specified");
+        assertThat(ws.deployment(api.id(), "dep001").orElseThrow().api().restApi().description()).isNotEqualTo("changed");
+    }
+
+    @Test
     void undoingAnApiDeletionBringsBackItsStagesAndDeployments() {
         history.apply(Edit.deployDraft(api.id(), new Deployment("dep001", null, 1L), "prod", NOW));
         Map<String, byte[]> before = WorkspaceFixtures.files(dir);

@@ -4,18 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.engine.Gateway;
-import dev.gatehouse.engine.model.ApiDefinition;
-import dev.gatehouse.engine.workspace.Edit;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,40 +21,23 @@ class CliKeysAndPlansTest {
     @Test
     void aKeyAndAPlanMadeOnTheCommandLineAdmitCallsUpToTheQuotaAndReportUsage() throws Exception {
         Path ws = sampleWorkspaceCopy();
-        Cli.Result created = Cli.run("api-key", "create", "partner", "-w", ws.toString());
-        assertThat(created.exitCode()).as(created.stderr()).isZero();
-        Matcher m = Pattern.compile("\\(id (\\w+), enabled\\): (\\w{40})").matcher(created.stdout());
-        assertThat(m.find()).as(created.stdout()).isTrue();
-        String keyId = m.group(1);
-        String value = m.group(2);
-
-        assertThat(Cli.run("usage-plan", "create", "gold", "--api", "PetStore", "--stage", "prod", "--quota", "2",
-                "--period", "DAY", "-w", ws.toString()).exitCode()).isZero();
-        Cli.Result added = Cli.run("usage-plan", "add-key", "gold", "partner", "-w", ws.toString());
-        assertThat(added.exitCode()).as(added.stderr()).isZero();
+        CliQuotaFixture.Key key = CliQuotaFixture.createKey(ws, "partner");
+        CliQuotaFixture.createPlanWithKey(ws, "gold", 2, "partner");
         Cli.Result listed = Cli.run("api-key", "list", "-w", ws.toString());
-        assertThat(listed.stdout()).contains(keyId + "\tpartner\tenabled\t").doesNotContain(value);
+        assertThat(listed.stdout()).contains(key.id() + "\tpartner\tenabled\t").doesNotContain(key.value());
 
-        try (Gateway gateway = Gateway.open(ws)) {
-            ApiDefinition petStore = gateway.workspace().apis().stream().filter(a -> a.name().equals("PetStore")).findFirst().orElseThrow();
-            gateway.history().apply(Edit.replaceApi(petStore.updateResource(petStore.root().id(),
-                    r -> r.withMethod(r.method("GET").withApiKeyRequired(true)))));
-            gateway.deploy(petStore.id(), "prod", "keys");
-            gateway.serve("127.0.0.1", 0);
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest call = HttpRequest.newBuilder(URI.create(gateway.invokeUrl(petStore.id(), "prod") + "/"))
-                    .header("x-api-key", value).build();
-            assertThat(http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            HttpResponse<String> third = http.send(call, HttpResponse.BodyHandlers.ofString());
-            assertThat(third.statusCode()).isEqualTo(429);
-            assertThat(third.body()).isEqualTo("{\"message\":\"Limit Exceeded\"}");
+        try (CliQuotaFixture.Served engine = CliQuotaFixture.serveKeyedPetStore(ws, key)) {
+            assertThat(engine.send().statusCode()).isEqualTo(200);
+            assertThat(engine.send().statusCode()).isEqualTo(200);
+            assertThat(engine.answer()).isEqualTo("429 {\"message\":\"Limit Exceeded\"}");
         }
 
         Cli.Result usage = Cli.run("usage-plan", "usage", "gold", "-w", ws.toString());
         assertThat(usage.exitCode()).as(usage.stderr()).isZero();
         JsonNode report = new ObjectMapper().readTree(usage.stdout());
-        assertThat(report.path("values").path(keyId).toString()).isEqualTo("[[2,0]]");
+        assertThat(report.path("values").path(key.id()).toString()).isEqualTo("[[2,0]]");
+        assertThat(report.path("usagePlanId").asText()).isNotEmpty();
+        assertThat(report.path("startDate").asText()).isEqualTo(report.path("endDate").asText());
     }
 
     @Test

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.engine.Gateway;
-import dev.gatehouse.engine.model.ApiDefinition;
-import dev.gatehouse.engine.workspace.Edit;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,27 +23,14 @@ class CliResetUsageTest {
     @Test
     void resetUsageGivesAnExhaustedKeyItsRemainingQuotaBackOnARunningEngine() throws Exception {
         Path ws = Cli.copyOfSampleWorkspace(temp.resolve("ws"));
-        Cli.Result created = Cli.run("api-key", "create", "partner", "-w", ws.toString());
-        Matcher m = Pattern.compile("\\(id (\\w+), enabled\\): (\\w{40})").matcher(created.stdout());
-        assertThat(m.find()).as(created.stdout()).isTrue();
-        String keyId = m.group(1);
-        String value = m.group(2);
-        assertThat(Cli.run("api-key", "create", "outsider", "-w", ws.toString()).exitCode()).isZero();
-        assertThat(Cli.run("usage-plan", "create", "gold", "--api", "PetStore", "--stage", "prod", "--quota", "2",
-                "--period", "DAY", "-w", ws.toString()).exitCode()).isZero();
-        assertThat(Cli.run("usage-plan", "add-key", "gold", "partner", "-w", ws.toString()).exitCode()).isZero();
+        CliQuotaFixture.Key key = CliQuotaFixture.createKey(ws, "partner");
+        CliQuotaFixture.createKey(ws, "outsider");
+        CliQuotaFixture.createPlanWithKey(ws, "gold", 2, "partner");
+        String keyId = key.id();
 
-        try (Gateway gateway = Gateway.open(ws)) {
-            ApiDefinition petStore = gateway.workspace().apis().stream().filter(a -> a.name().equals("PetStore")).findFirst().orElseThrow();
-            gateway.history().apply(Edit.replaceApi(petStore.updateResource(petStore.root().id(),
-                    r -> r.withMethod(r.method("GET").withApiKeyRequired(true)))));
-            gateway.deploy(petStore.id(), "prod", "keys");
-            gateway.serve("127.0.0.1", 0);
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest call = HttpRequest.newBuilder(URI.create(gateway.invokeUrl(petStore.id(), "prod") + "/"))
-                    .header("x-api-key", value).build();
-            for (int i = 0; i < 2; i++) assertThat(http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(answer(http, call)).isEqualTo(EXCEEDED);
+        try (CliQuotaFixture.Served engine = CliQuotaFixture.serveKeyedPetStore(ws, key)) {
+            for (int i = 0; i < 2; i++) assertThat(engine.send().statusCode()).isEqualTo(200);
+            assertThat(engine.answer()).isEqualTo(EXCEEDED);
             Thread.sleep(1500); // the serving engine saves its counts once a second; the CLI reads them from the store
 
             Cli.Result reset = Cli.run("usage-plan", "reset-usage", "gold", "partner", "--remaining", "1", "-w", ws.toString());
@@ -60,16 +38,16 @@ class CliResetUsageTest {
             assertThat(reset.stderr()).contains("API key partner (" + keyId + ") has 1 request left in usage plan gold");
             JsonNode usage = new ObjectMapper().readTree(reset.stdout());
             assertThat(usage.path("values").path(keyId).toString()).as("[used, remaining] today").isEqualTo("[[2,1]]");
-            assertThat(awaitAdmitted(http, call)).as("the running engine takes the reset up").isTrue();
-            assertThat(answer(http, call)).isEqualTo(EXCEEDED);
+            assertThat(awaitAdmitted(engine)).as("the running engine takes the reset up").isTrue();
+            assertThat(engine.answer()).isEqualTo(EXCEEDED);
             Thread.sleep(1500);
 
             Cli.Result full = Cli.run("usage-plan", "reset-usage", "gold", keyId, "-w", ws.toString());
             assertThat(full.exitCode()).as(full.stderr()).isZero();
             assertThat(new ObjectMapper().readTree(full.stdout()).path("values").path(keyId).toString()).isEqualTo("[[3,2]]");
-            assertThat(awaitAdmitted(http, call)).isTrue();
-            assertThat(http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(answer(http, call)).isEqualTo(EXCEEDED);
+            assertThat(awaitAdmitted(engine)).isTrue();
+            assertThat(engine.send().statusCode()).isEqualTo(200);
+            assertThat(engine.answer()).isEqualTo(EXCEEDED);
         }
 
         Cli.Result outsider = Cli.run("usage-plan", "reset-usage", "gold", "outsider", "-w", ws.toString());
@@ -80,16 +58,11 @@ class CliResetUsageTest {
         assertThat(negative.stderr()).contains("--remaining must be 0 or more, not -3");
     }
 
-    private static String answer(HttpClient http, HttpRequest call) throws Exception {
-        HttpResponse<String> r = http.send(call, HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() + " " + r.body();
-    }
-
     /** Calls until one is admitted (the engine reads the store once a second); false after 10 s. */
-    private static boolean awaitAdmitted(HttpClient http, HttpRequest call) throws Exception {
+    private static boolean awaitAdmitted(CliQuotaFixture.Served engine) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return true;
+            if (engine.send().statusCode() == 200) return true;
             Thread.sleep(100);
         }
         return false;

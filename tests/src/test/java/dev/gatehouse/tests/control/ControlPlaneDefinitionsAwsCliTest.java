@@ -71,4 +71,18 @@ class ControlPlaneDefinitionsAwsCliTest {
             assertThat(bytes[1]).isEqualTo((byte) 'K');
         }
     }
+
+    @Test
+    void getGatewayResponsesAnswersAllTypesWhateverLimitTheCallerSends() throws Exception {
+        try (ControlPlaneHarness engine = new ControlPlaneHarness(dir.resolve("ws"), ControlPlaneHarness.testKeys())) {
+            AwsCli cli = new AwsCli(engine.controlPlane.endpoint(), home);
+            String apiId = cli.run("create-rest-api", "--name", "responses").path("id").asText();
+
+            // botocore's model: the GatewayResponses collection does not support pagination; limit and position do not apply
+            JsonNode limited = cli.run("get-gateway-responses", "--rest-api-id", apiId, "--limit", "2");
+
+            assertThat(limited.path("items")).hasSize(21);
+            assertThat(limited.has("position")).isFalse();
+        }
+    }
 }
