@@ -39,9 +39,12 @@ public final class ExecutionLog implements GatewayEventListener {
     private boolean failed;
     /** The first timed line's {@code "time : "}; a later line of the same second starts with a marker instead. */
     private String firstTime;
-    /** Where those markers are in {@link #log}. */
-    private int[] markers = new int[24];
-    private int markerCount;
+    /**
+     * Where the log holds a special character: a time marker ({@link ExecutionLogText#SAME_TIME}) or a phrase's
+     * code ({@link ExecutionLogText#PHRASES}); a value may hold such characters too, but not at these positions.
+     */
+    private int[] specials = new int[48];
+    private int specialCount;
 
     public ExecutionLog(Clock clock) {
         this.clock = clock;
@@ -53,36 +56,51 @@ public final class ExecutionLog implements GatewayEventListener {
 
     /** The log so far, lines separated by {@code \n}, ending with one. */
     public synchronized String text() {
-        if (markerCount == 0) return log.toString();
-        StringBuilder out = new StringBuilder(log.length() + markerCount * firstTime.length());
+        if (specialCount == 0) return log.toString();
+        StringBuilder out = new StringBuilder(log.length() + specialCount * 32);
         int from = 0;
-        for (int i = 0; i < markerCount; i++) {
-            out.append(log, from, markers[i]).append(firstTime);
-            from = markers[i] + 1;
+        for (int i = 0; i < specialCount; i++) {
+            int at = specials[i];
+            char c = log.charAt(at);
+            out.append(log, from, at).append(c == ExecutionLogText.SAME_TIME ? firstTime : ExecutionLogText.phrase(c));
+            from = at + 1;
         }
         return out.append(log, from, log.length()).toString();
     }
 
     /**
      * The log as the request-log store keeps it ({@link ExecutionLogText#expand} gives {@link #text()} back): the
-     * lines of the first line's second carry one marker character instead of their 31-character time, about a
-     * third less to write on every logged request. A log whose values hold that character is kept as text.
+     * lines of the first line's second carry one marker character instead of their 31-character time, and the
+     * fixed phrases ("Method request headers: ", ...) one code character each: about half the characters to write
+     * on every logged request. A log whose values hold one of those characters is kept as text.
      */
     public synchronized String storedText() {
-        if (markerCount == 0) return log.toString();
+        if (firstTime == null) return text();
         int length = log.length();
-        String stored = log.append(ExecutionLogText.SAME_TIME).append(firstTime).append(ExecutionLogText.SAME_TIME).toString();
+        String stored = log.append(ExecutionLogText.SAME_TIME).append(firstTime).append(ExecutionLogText.PHRASES_END).toString();
         log.setLength(length); // the trailer names the time; the log itself goes on unchanged
         int found = 0;
-        for (int i = stored.indexOf(ExecutionLogText.SAME_TIME); i >= 0; i = stored.indexOf(ExecutionLogText.SAME_TIME, i + 1)) {
-            found++;
+        for (int i = 0; i < length; i++) {
+            if (ExecutionLogText.isSpecial(stored.charAt(i))) found++;
         }
-        // a value holding the marker would make the compact form ambiguous: such a log is kept as text
-        return found == markerCount + 2 ? stored : text();
+        // a value holding a special character would make the compact form ambiguous: such a log is kept as text
+        return found == specialCount ? stored : text();
     }
 
     // Each line is appended straight into the one builder (no string per value): the served path logs every
     // request of an INFO stage on its request thread. Event methods hold the monitor for their whole event.
+
+    private void special(char c) {
+        if (specialCount == specials.length) specials = java.util.Arrays.copyOf(specials, specialCount * 2);
+        specials[specialCount++] = log.length();
+        log.append(c);
+    }
+
+    /** Appends fixed phrase {@code index} of {@link ExecutionLogText#PHRASES} (as its code). */
+    private StringBuilder phrase(int index) {
+        special(ExecutionLogText.code(index));
+        return log;
+    }
 
     /** Starts a line: its time and {@code " : "}. */
     private StringBuilder line() {
@@ -90,11 +108,16 @@ public final class ExecutionLog implements GatewayEventListener {
         if (firstTime == null) {
             firstTime = time;
         } else if (time.equals(firstTime)) {
-            if (markerCount == markers.length) markers = java.util.Arrays.copyOf(markers, markerCount * 2);
-            markers[markerCount++] = log.length();
-            return log.append(ExecutionLogText.SAME_TIME);
+            special(ExecutionLogText.SAME_TIME);
+            return log;
         }
         return log.append(time);
+    }
+
+    /** Starts a line with fixed phrase {@code index}. */
+    private StringBuilder line(int index) {
+        line();
+        return phrase(index);
     }
 
     private void line(String text) {
@@ -131,48 +154,49 @@ public final class ExecutionLog implements GatewayEventListener {
     }
 
     @Override public synchronized void requestStart(RequestContext ctx, GatewayRequest request) {
-        log.append("Execution log for request ").append(ctx.requestId()).append('\n');
-        line().append("Starting execution for request: ").append(ctx.requestId()).append('\n');
+        phrase(0).append(ctx.requestId()).append('\n');
+        line(1).append(ctx.requestId()).append('\n');
     }
 
     @Override public synchronized void methodRequest(RequestContext ctx, String httpMethod, String resourcePath,
                                         Map<String, String> pathParameters, QueryParams query, Headers headers,
                                         byte[] body) {
         String path = ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, resourcePath);
-        line().append("HTTP Method: ").append(httpMethod).append(", Resource Path: ").append(path).append('\n');
-        int start = line().append("Method request path: ").length();
+        line(2).append(httpMethod);
+        phrase(3).append(path).append('\n');
+        int start = line(4).length();
         appendJavaMap(log, pathParameters);
         endValue(start);
-        start = line().append("Method request query string: ").length();
+        start = line(5).length();
         appendJavaMap(log, query.lastValues());
         endValue(start);
-        start = line().append("Method request headers: ").length();
+        start = line(6).length();
         appendHeaderMap(log, headers);
         endValue(start);
-        start = line().append("Method request body before transformations: ").length();
+        start = line(7).length();
         appendText(body);
         endValue(start);
     }
 
     @Override public synchronized void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
-        line().append("Endpoint request URI: ").append(uri).append('\n');
-        int start = line().append("Endpoint request headers: ").length();
+        line(8).append(uri).append('\n');
+        int start = line(9).length();
         appendHeaderMap(log, headers);
         endValue(start);
-        start = line().append("Endpoint request body after transformations: ").length();
+        start = line(10).length();
         appendText(body);
         endValue(start);
-        line().append("Sending request to ").append(uri).append('\n');
+        line(11).append(uri).append('\n');
     }
 
     @Override public synchronized void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
                                            byte[] body) {
-        line().append("Received response. Status: ").append(status).append(", Integration latency: ")
-                .append(latencyMillis).append(" ms\n");
-        int start = line().append("Endpoint response headers: ").length();
+        line(12).append(status);
+        phrase(13).append(latencyMillis).append(" ms\n");
+        int start = line(14).length();
         appendHeaderMap(log, headers);
         endValue(start);
-        start = line().append("Endpoint response body before transformations: ").length();
+        start = line(15).length();
         appendText(body);
         endValue(start);
     }
@@ -185,10 +209,10 @@ public final class ExecutionLog implements GatewayEventListener {
     }
 
     @Override public synchronized void methodResponse(RequestContext ctx, GatewayResponse response) {
-        int start = line().append("Method response body after transformations: ").length();
+        int start = line(16).length();
         appendText(response.body());
         endValue(start);
-        start = line().append("Method response headers: ").length();
+        start = line(17).length();
         appendHeaderMap(log, response.headers());
         endValue(start);
     }
@@ -199,8 +223,8 @@ public final class ExecutionLog implements GatewayEventListener {
     }
 
     @Override public synchronized void requestEnd(RequestContext ctx, GatewayResponse response) {
-        if (!failed) line("Successfully completed execution");
-        line().append("Method completed with status: ").append(response.status()).append('\n');
+        if (!failed) line(18).append('\n');
+        line(19).append(response.status()).append('\n');
     }
 
     @Override public synchronized void requestFailed(RequestContext ctx, Throwable failure) {
