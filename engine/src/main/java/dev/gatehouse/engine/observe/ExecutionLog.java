@@ -35,7 +35,7 @@ public final class ExecutionLog implements GatewayEventListener {
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("UTC"));
 
     private final Clock clock;
-    private final StringBuilder log = new StringBuilder(2048);
+    private final StringBuilder log = new StringBuilder(1024);
     private boolean failed;
     /** The first timed line's {@code "time : "}; a later line of the same second starts with a marker instead. */
     private String firstTime;
@@ -168,10 +168,11 @@ public final class ExecutionLog implements GatewayEventListener {
         appendJavaMap(log, pathParameters);
         endValue(start);
         start = line(5).length();
-        appendJavaMap(log, query.lastValues());
+        if (query.isEmpty()) log.append("{}");
+        else appendJavaMap(log, query.lastValues());
         endValue(start);
         start = line(6).length();
-        appendHeaderMap(log, headers);
+        appendHeaders(headers);
         endValue(start);
         start = line(7).length();
         appendText(body);
@@ -181,7 +182,7 @@ public final class ExecutionLog implements GatewayEventListener {
     @Override public synchronized void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
         line(8).append(uri).append('\n');
         int start = line(9).length();
-        appendHeaderMap(log, headers);
+        appendHeaders(headers);
         endValue(start);
         start = line(10).length();
         appendText(body);
@@ -194,7 +195,7 @@ public final class ExecutionLog implements GatewayEventListener {
         line(12).append(status);
         phrase(13).append(latencyMillis).append(" ms\n");
         int start = line(14).length();
-        appendHeaderMap(log, headers);
+        appendHeaders(headers);
         endValue(start);
         start = line(15).length();
         appendText(body);
@@ -213,7 +214,7 @@ public final class ExecutionLog implements GatewayEventListener {
         appendText(response.body());
         endValue(start);
         start = line(17).length();
-        appendHeaderMap(log, response.headers());
+        appendHeaders(response.headers());
         endValue(start);
     }
 
@@ -234,7 +235,36 @@ public final class ExecutionLog implements GatewayEventListener {
 
     /** A body as logged; none (a GET, a MOCK without template) logs as AWS does, nothing after the colon. */
     private void appendText(byte[] body) {
-        if (body != null && body.length > 0) log.append(new String(body, StandardCharsets.UTF_8));
+        if (body == null || body.length == 0) return;
+        // only what the value keeps (MAX_VALUE_CHARS, and one more to know it was cut): a large body is not
+        // decoded whole; ASCII (the usual JSON) goes in byte by byte, without a String
+        int limit = Math.min(body.length, MAX_VALUE_CHARS + 1);
+        for (int i = 0; i < limit; i++) {
+            if (body[i] < 0) {
+                log.setLength(log.length() - i);
+                // at most 4 bytes a character: this prefix holds more than MAX_VALUE_CHARS characters when the
+                // body does, and a character it cuts in two lands past the cut
+                log.append(new String(body, 0, Math.min(body.length, 4 * (MAX_VALUE_CHARS + 1)), StandardCharsets.UTF_8));
+                return;
+            }
+            log.append((char) body[i]);
+        }
+    }
+
+    /** This log's header appender, reused for each of its header maps. */
+    private HeaderAppender headerAppender;
+
+    private void appendHeaders(Headers headers) {
+        if (headers.isEmpty()) {
+            log.append("{}");
+            return;
+        }
+        if (headerAppender == null) headerAppender = new HeaderAppender(log);
+        log.append('{');
+        headerAppender.name = null;
+        headers.forEach(headerAppender);
+        headerAppender.endName();
+        log.append('}');
     }
 
     /** Appends {@code {k=v, k2=v2}} in iteration order. */
@@ -272,7 +302,7 @@ public final class ExecutionLog implements GatewayEventListener {
     /** Headers.forEach hands a name's values one after another: joins them, masks a credential's once complete. */
     private static final class HeaderAppender implements java.util.function.BiConsumer<String, String> {
         private final StringBuilder b;
-        private String name;
+        String name;
         private int valueStart;
 
         HeaderAppender(StringBuilder b) {

@@ -248,6 +248,23 @@ class ExecutionLogTest {
     }
 
     @Test
+    void aBodyBeyondAsciiIsLoggedAsItsUtf8TextAndCutAfter998Characters() {
+        ExecutionLog short_ = proxyExchange(CLOCK, "{\"name\":\"Zoë 🐱\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(short_.text()).contains(T + "Method response body after transformations: {\"name\":\"Zoë 🐱\"}\n");
+
+        // 1,200 three-byte characters after one ASCII one: 998 characters kept, whatever their bytes
+        String body = "a" + "€".repeat(1200);
+        ExecutionLog cut = proxyExchange(CLOCK, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(cut.text()).contains(T + "Method response body after transformations: a" + "€".repeat(997) + " [TRUNCATED]\n");
+        assertThat(ExecutionLogText.expand(cut.storedText())).isEqualTo(cut.text());
+
+        // exactly 998 characters: kept whole
+        String whole = "é".repeat(998);
+        assertThat(proxyExchange(CLOCK, whole.getBytes(StandardCharsets.UTF_8)).text())
+                .contains(T + "Method response body after transformations: " + whole + "\n");
+    }
+
+    @Test
     void aRowOfTheFirstCompactFormWithoutPhraseCodesReadsBackAsItsText() {
         String first = "Execution log for request x\n" + T + "Starting execution for request: x\n"
                 + "\u001eHTTP Method: GET, Resource Path: /\n\u001e" + T + "\u001e";
