@@ -70,6 +70,30 @@ class RequestLogStoreTest {
     }
 
     @Test
+    void aNewStoreHas16KbPagesAndAnExistingOneKeepsItsOwn() throws Exception {
+        try (ObserveDatabase db = ObserveDatabase.open(dir.resolve("new.db"))) {
+            assertThat(pageSize(db)).isEqualTo(16384);
+        }
+        Path old = dir.resolve("existing.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size=4096");
+            s.execute("CREATE TABLE t (x INTEGER)");
+        }
+        try (ObserveDatabase db = ObserveDatabase.open(old)) {
+            assertThat(pageSize(db)).isEqualTo(4096);
+            assertThat(db.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    private static long pageSize(ObserveDatabase db) {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA page_size")) {
+                return r.next() ? r.getLong(1) : -1L;
+            }
+        });
+    }
+
+    @Test
     void aStoreWithTheOldRequestIdIndexLosesItOnOpenAndKeepsItsRowsFindable() throws Exception {
         Path file = dir.resolve("old.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
