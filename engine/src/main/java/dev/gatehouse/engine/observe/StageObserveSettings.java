@@ -30,6 +30,10 @@ public record StageObserveSettings(String apiId, String apiName, String stageNam
     /** The method's own setting, else {@code *}{@code /*}, as AWS resolves them (the path may be written with ~1). */
     Stage.MethodSetting setting(String resourcePath, String httpMethod) {
         if (methodSettings.isEmpty() || resourcePath == null) return methodSettings.get("*/*");
+        if (methodSettings.size() == 1) { // only */* (the usual stage): no key to build per request
+            Stage.MethodSetting star = methodSettings.get("*/*");
+            if (star != null) return star;
+        }
         Stage.MethodSetting own = methodSettings.get(resourcePath + "/" + httpMethod);
         if (own == null) own = methodSettings.get(resourcePath.replace("/", "~1") + "/" + httpMethod);
         return own != null ? own : methodSettings.get("*/*");

@@ -194,10 +194,21 @@ class ExecutionLogTest {
         ExecutionLog log = proxyExchange(CLOCK, "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
         String text = log.text();
 
-        // 17 timed lines of the same second: 16 of them lose their 31-character time for one character, and the
-        // form adds the time once between two markers
+        // 17 timed lines of the same second: 16 of them lose their 31-character time for one character; each fixed
+        // phrase becomes one character; the form adds the time once between two marks
         assertThat(text.lines().filter(l -> l.startsWith(T))).hasSize(17);
-        assertThat(log.storedText()).hasSize(text.length() - 16 * 30 + 2 + 31);
+        int phraseSaving = 0;
+        for (String phrase : List.of("Execution log for request ", "Starting execution for request: ", "HTTP Method: ",
+                ", Resource Path: ", "Method request path: ", "Method request query string: ", "Method request headers: ",
+                "Method request body before transformations: ", "Endpoint request URI: ", "Endpoint request headers: ",
+                "Endpoint request body after transformations: ", "Sending request to ", "Received response. Status: ",
+                ", Integration latency: ", "Endpoint response headers: ", "Endpoint response body before transformations: ",
+                "Method response body after transformations: ", "Method response headers: ",
+                "Successfully completed execution", "Method completed with status: ")) {
+            assertThat(text).as(phrase).containsOnlyOnce(phrase); // this exchange logs each phrase once
+            phraseSaving += phrase.length() - 1;
+        }
+        assertThat(log.storedText()).hasSize(text.length() - 16 * 30 - phraseSaving + 2 + 31);
         assertThat(ExecutionLogText.expand(log.storedText())).isEqualTo(text);
         assertThat(text).startsWith("Execution log for request 2be4ca29-0000-4000-8000-000000000004\n" + T
                 + "Starting execution for request: ").doesNotContain("\u001e");
@@ -224,6 +235,41 @@ class ExecutionLogTest {
 
         assertThat(log.storedText()).isEqualTo(log.text()).startsWith("Execution log for request ");
         assertThat(ExecutionLogText.expand(log.storedText())).contains("transformations: a\u001eb\n\u001ec\n");
+    }
+
+    @Test
+    void aBodyHoldingAPhraseCodeOrTheEndMarkIsStoredAsPlainText() {
+        for (String body : List.of("a\u0001b", "x\u000ey", "z\u001f")) {
+            ExecutionLog log = proxyExchange(CLOCK, body.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(log.storedText()).isEqualTo(log.text()).contains("transformations: " + body + "\n");
+            assertThat(ExecutionLogText.expand(log.storedText())).isEqualTo(log.text());
+        }
+    }
+
+    @Test
+    void aBodyBeyondAsciiIsLoggedAsItsUtf8TextAndCutAfter998Characters() {
+        ExecutionLog short_ = proxyExchange(CLOCK, "{\"name\":\"Zoë 🐱\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(short_.text()).contains(T + "Method response body after transformations: {\"name\":\"Zoë 🐱\"}\n");
+
+        // 1,200 three-byte characters after one ASCII one: 998 characters kept, whatever their bytes
+        String body = "a" + "€".repeat(1200);
+        ExecutionLog cut = proxyExchange(CLOCK, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(cut.text()).contains(T + "Method response body after transformations: a" + "€".repeat(997) + " [TRUNCATED]\n");
+        assertThat(ExecutionLogText.expand(cut.storedText())).isEqualTo(cut.text());
+
+        // exactly 998 characters: kept whole
+        String whole = "é".repeat(998);
+        assertThat(proxyExchange(CLOCK, whole.getBytes(StandardCharsets.UTF_8)).text())
+                .contains(T + "Method response body after transformations: " + whole + "\n");
+    }
+
+    @Test
+    void aRowOfTheFirstCompactFormWithoutPhraseCodesReadsBackAsItsText() {
+        String first = "Execution log for request x\n" + T + "Starting execution for request: x\n"
+                + "\u001eHTTP Method: GET, Resource Path: /\n\u001e" + T + "\u001e";
+        assertThat(ExecutionLogText.expand(first)).isEqualTo("Execution log for request x\n" + T
+                + "Starting execution for request: x\n" + T + "HTTP Method: GET, Resource Path: /\n");
     }
 
     @Test

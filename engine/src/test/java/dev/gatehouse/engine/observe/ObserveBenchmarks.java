@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * metricsEnabled, loggingLevel INFO, dataTraceEnabled, a CLF access log), in its two halves:
  * <ul>
  *   <li>{@link #executionLogOfAProxyRequest}: the request thread's share, the execution log of an HTTP_PROXY
- *       request as bench/dataplane.sh's proxy route sends it (wrk's headers, nginx's answer);</li>
+ *       request as bench/dataplane.sh's proxy route sends it (wrk's headers, nginx's answer). Here it runs on one
+ *       platform thread; the server runs each request on a virtual thread of its own, so a per-thread cache that
+ *       pays off here does nothing there (the execution log's time was one: keep shared caches);</li>
  *   <li>{@link #writerPerRequest}: the writer thread's share, one batch of {@value #BATCH} such requests (100 ms at
  *       4,000 requests/s) through {@link ObserveWriter#write}: meters, metric buckets, the request log in one
  *       SQLite transaction (a real file), the access-log lines; reported per request.</li>
