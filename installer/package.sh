@@ -115,6 +115,7 @@ jpackage_gatehouse() { # $1 = type, $2 = name; more jpackage arguments after the
     --description "Gatehouse: a local API gateway and its console" \
     --icon resources/icons/gatehouse.png \
     --java-options --enable-native-access=ALL-UNNAMED --java-options -Dsun.misc.unsafe.memory.access=allow \
+    --java-options --add-opens=java.base/java.lang=ALL-UNNAMED \
     --java-options "-Xmx${GATEHOUSE_HEAP:-1g}" --java-options -XX:+UseG1GC --java-options -XX:G1PeriodicGCInterval=30000 \
     --java-options '-Djava.util.logging.config.file=$APPDIR/jul.properties' \
     --java-options '-Dgatehouse.sampleWorkspace=$APPDIR/../sample-workspace' \

@@ -43,8 +43,13 @@ final class ServerVerticle extends VerticleBase {
             io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
             Thread.Builder.OfVirtual b = LoopThreads.builder(loop);
             if (b != null) loopThreads = new LoopWorkers(b.name("gatehouse-loop-request-", 0).factory());
-            else LOG.warn("{}=loop needs --add-opens java.base/java.lang=ALL-UNNAMED; using the virtual-thread scheduler",
-                    Threading.PROPERTY);
+            else if (owner.threading() == Threading.LOOP) {
+                LOG.warn("{}=loop needs --add-opens java.base/java.lang=ALL-UNNAMED; using the virtual-thread scheduler",
+                        Threading.PROPERTY);
+            } else {
+                LOG.info("without --add-opens java.base/java.lang=ALL-UNNAMED every request runs on the virtual-thread "
+                        + "scheduler (slower for plans that never block; the gatehouse launcher passes it)");
+            }
         }
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(o.host())
