@@ -47,6 +47,12 @@ public final class CompiledTemplate {
      * template's size.
      */
     private final Map<Object, IntrospectionCacheData> introspection = new ConcurrentHashMap<>();
+    /**
+     * The length of a recent render's output, capped at {@link #MAX_OUTPUT_HINT}: the next render's output buffer
+     * starts at that size instead of growing (and copying) from 256 characters. A racy hint, never a limit.
+     */
+    private int outputHint = 256;
+    private static final int MAX_OUTPUT_HINT = 64 * 1024;
 
     CompiledTemplate(String name, String source, Template template, SandboxLimits limits,
                      Map<String, JsonSupport.Path> paths) {
@@ -99,13 +105,14 @@ public final class CompiledTemplate {
         events.addEventHandler(guard);
         events.attachToContext(vc);
 
-        BoundedWriter out = new BoundedWriter(guard);
+        BoundedWriter out = new BoundedWriter(guard, outputHint);
         RenderGuard previous = RenderGuard.current();
         guard.install();
         RenderResult result = null;
         MappingException failure = null;
         try {
             template.merge(vc, out);
+            outputHint = Math.min(out.length() + 16, MAX_OUTPUT_HINT);
             result = new RenderResult(out.toString(), withContext ? ContextOverrides.from(context) : ContextOverrides.NONE);
         } catch (RuntimeException e) {
             failure = translate(e);

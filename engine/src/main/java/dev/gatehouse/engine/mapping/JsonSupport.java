@@ -86,21 +86,37 @@ final class JsonSupport {
      */
     static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body) {
         if (tree == null || body == null || !(tree.isObject() || tree.isArray())) return null;
-        int run = 0;
-        for (int i = 0, n = body.length(); i < n; i++) {
-            char c = body.charAt(i);
-            if (c < 128 && NUMBERISH[c]) {
-                if (++run > SHARED_MAX_NUMBER_RUN) return null;
-            } else {
-                if (c == 0x7f) return null;
-                run = 0;
-            }
-        }
+        if (body.indexOf(0x7f) >= 0 || hasLongNumberRun(body)) return null;
         try {
             return smart(tree, 0);
         } catch (IllegalArgumentException differs) {
             return null;
         }
+    }
+
+    /**
+     * True when {@code text} has a run of more than {@link #SHARED_MAX_NUMBER_RUN} consecutive number characters
+     * ({@link #NUMBERISH}; anywhere, strings included: a conservative test). Such a run covers one of every
+     * (limit + 1) consecutive positions, so only those positions are looked at, and the run through a number
+     * character found there is measured both ways: about a nineteenth of the characters instead of all of them.
+     */
+    static boolean hasLongNumberRun(String text) {
+        int stride = SHARED_MAX_NUMBER_RUN + 1;
+        int n = text.length();
+        for (int i = stride - 1; i < n; i += stride) {
+            if (!numberish(text.charAt(i))) continue;
+            int start = i;
+            while (start > 0 && numberish(text.charAt(start - 1))) start--;
+            int end = i + 1;
+            while (end < n && numberish(text.charAt(end))) end++;
+            if (end - start > SHARED_MAX_NUMBER_RUN) return true;
+            i = end - 1; // the next probe lies beyond this run (positions after `end - 1 + stride` ...)
+        }
+        return false;
+    }
+
+    private static boolean numberish(char c) {
+        return c < 128 && NUMBERISH[c];
     }
 
     /** The characters of a number's text: digits, {@code . e E + -}. */
