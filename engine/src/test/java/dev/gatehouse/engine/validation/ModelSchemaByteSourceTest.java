@@ -93,4 +93,23 @@ class ModelSchemaByteSourceTest {
         assertThat(ModelSchema.sameTextAsBytes("{\u0000}", utf8("{\u0000}"))).isFalse();
         assertThat(ModelSchema.sameTextAsBytes("{\"a\":\"é\"}", utf8("{\"a\":\"é\"}"))).isTrue();
     }
+
+    @Test
+    void decimalsParseToTheDoubleThatDoubleParseDoubleGives() throws Exception {
+        Random r = new Random(5);
+        for (int i = 0; i < 50_000; i++) {
+            String number = switch (r.nextInt(4)) {
+                case 0 -> Double.toString(Double.longBitsToDouble(r.nextLong() & Long.MAX_VALUE));
+                case 1 -> (r.nextInt(100000) + "." + r.nextInt(100000)).replace("Infinity", "1").replace("NaN", "2");
+                case 2 -> r.nextInt(10) + "." + Long.toString(r.nextLong() & Long.MAX_VALUE) + "e" + (r.nextInt(700) - 350);
+                default -> "0." + "0".repeat(r.nextInt(20)) + (1 + r.nextInt(999_999_999));
+            };
+            if (number.contains("Infinity") || number.contains("NaN")) continue;
+            JsonNode node = ModelSchemas.JSON.readTree("[" + number + "]").get(0);
+            assertThat(Double.doubleToRawLongBits(node.doubleValue())).as(number)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
+            JsonNode fromBytes = ModelSchemas.JSON.readTree(utf8("[" + number + "]")).get(0);
+            assertThat(fromBytes).isEqualTo(node);
+        }
+    }
 }
