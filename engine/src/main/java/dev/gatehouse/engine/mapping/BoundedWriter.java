@@ -5,13 +5,20 @@ import java.io.Writer;
 /** The render's output: a string builder that stops at the output limit and at the render deadline. */
 final class BoundedWriter extends Writer {
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     private final RenderGuard guard;
     private final int max;
 
-    BoundedWriter(RenderGuard guard) {
+    /** @param capacity the expected output length (the builder grows past it as needed) */
+    BoundedWriter(RenderGuard guard, int capacity) {
         this.guard = guard;
         this.max = guard.limits().maxOutputChars();
+        this.out = new StringBuilder(Math.max(16, Math.min(capacity, max)));
+    }
+
+    /** The characters written so far. */
+    int length() {
+        return out.length();
     }
 
     @Override

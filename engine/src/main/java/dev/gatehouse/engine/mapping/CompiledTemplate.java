@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.mapping;
 
-import com.jayway.jsonpath.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,15 @@ public final class CompiledTemplate {
     private final String source;
     private final Template template;
     private final SandboxLimits limits;
-    private final Map<String, JsonPath> paths;
+    private final Map<String, JsonSupport.Path> paths;
     /**
      * False when the source never names {@code context}: VTL reaches a variable only by writing its name (no
      * {@code #evaluate}, no shared macros), so such a template cannot read or set {@code $context}, and its renders
      * skip building the per-render {@code $context} copy (the request's lazy values are then never built at all).
      */
     private final boolean readsContext;
+    /** As {@link #readsContext}, for {@code $stageVariables} (its per-render copy). */
+    private final boolean readsStageVariables;
     /**
      * Velocity's introspection cache (node or method key → receiver class and executor), shared by every render
      * of this template instead of rebuilt per render context: the sandbox's checks then run once per node and
@@ -46,15 +47,22 @@ public final class CompiledTemplate {
      * template's size.
      */
     private final Map<Object, IntrospectionCacheData> introspection = new ConcurrentHashMap<>();
+    /**
+     * The length of a recent render's output, capped at {@link #MAX_OUTPUT_HINT}: the next render's output buffer
+     * starts at that size instead of growing (and copying) from 256 characters. A racy hint, never a limit.
+     */
+    private int outputHint = 256;
+    private static final int MAX_OUTPUT_HINT = 64 * 1024;
 
     CompiledTemplate(String name, String source, Template template, SandboxLimits limits,
-                     Map<String, JsonPath> paths) {
+                     Map<String, JsonSupport.Path> paths) {
         this.name = name;
         this.source = source;
         this.template = template;
         this.limits = limits;
         this.paths = paths;
         this.readsContext = source.contains("context");
+        this.readsStageVariables = source.contains("stageVariables");
     }
 
     public String name() {
@@ -84,24 +92,27 @@ public final class CompiledTemplate {
         boolean withContext = readsContext || trace;
         Map<String, Object> context = withContext ? request.context().mutableCopy() : Map.of();
         if (withContext) prepareOverrides(context);
-        Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
+        boolean withStageVariables = readsStageVariables || trace;
+        Map<String, String> stageVariables = withStageVariables ? new LinkedHashMap<>(request.stageVariables())
+                : Map.of();
 
         VelocityContext vc = new RenderContext(introspection);
         vc.put("input", input);
         vc.put("util", UtilVariable.INSTANCE);
         if (withContext) vc.put("context", context);
-        vc.put("stageVariables", stageVariables);
+        if (withStageVariables) vc.put("stageVariables", stageVariables);
         EventCartridge events = new EventCartridge();
         events.addEventHandler(guard);
         events.attachToContext(vc);
 
-        BoundedWriter out = new BoundedWriter(guard);
+        BoundedWriter out = new BoundedWriter(guard, outputHint);
         RenderGuard previous = RenderGuard.current();
         guard.install();
         RenderResult result = null;
         MappingException failure = null;
         try {
             template.merge(vc, out);
+            outputHint = Math.min(out.length() + 16, MAX_OUTPUT_HINT);
             result = new RenderResult(out.toString(), withContext ? ContextOverrides.from(context) : ContextOverrides.NONE);
         } catch (RuntimeException e) {
             failure = translate(e);

@@ -54,9 +54,16 @@ public record ContextOverrides(Integer status, Map<String, String> responseHeade
     static ContextOverrides from(Map<String, Object> context) {
         Map<String, Object> response = branch(context, "responseOverride");
         Map<String, Object> request = branch(context, "requestOverride");
-        return new ContextOverrides(status(response.get("status")), strings(branch(response, "header")),
-                strings(branch(request, "header")), strings(branch(request, "path")),
-                strings(branch(request, "querystring")));
+        Integer status = status(response.get("status"));
+        Map<String, String> responseHeaders = strings(branch(response, "header"));
+        Map<String, String> requestHeaders = strings(branch(request, "header"));
+        Map<String, String> requestPath = strings(branch(request, "path"));
+        Map<String, String> requestQuery = strings(branch(request, "querystring"));
+        if (status == null && responseHeaders.isEmpty() && requestHeaders.isEmpty() && requestPath.isEmpty()
+                && requestQuery.isEmpty()) {
+            return NONE; // the usual render: nothing overridden, nothing to copy
+        }
+        return new ContextOverrides(status, responseHeaders, requestHeaders, requestPath, requestQuery);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,6 +72,7 @@ public record ContextOverrides(Integer status, Map<String, String> responseHeade
     }
 
     private static Map<String, String> strings(Map<String, Object> in) {
+        if (in.isEmpty()) return Map.of();
         Map<String, String> out = new java.util.LinkedHashMap<>();
         in.forEach((k, v) -> {
             if (k != null && v != null) out.put(k, String.valueOf(v));

@@ -1,6 +1,5 @@
 package dev.gatehouse.engine.mapping;
 
-import com.jayway.jsonpath.JsonPath;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,12 @@ import java.util.Map;
 public final class InputVariable {
 
     private final MappingRequest request;
-    private final Map<String, JsonPath> precompiled;
+    private final Map<String, JsonSupport.Path> precompiled;
     private Object document;
     private boolean parsed;
     private Map<String, Object> params;
 
-    InputVariable(MappingRequest request, Map<String, JsonPath> precompiled) {
+    InputVariable(MappingRequest request, Map<String, JsonSupport.Path> precompiled) {
         this.request = request;
         this.precompiled = precompiled;
     }
@@ -72,8 +71,8 @@ public final class InputVariable {
 
     private Object read(String path) {
         if (path == null) return null;
-        JsonPath compiled = precompiled.get(path);
-        if (compiled == null) compiled = JsonSupport.path(path);
+        JsonSupport.Path compiled = precompiled.get(path);
+        if (compiled == null) compiled = JsonSupport.compiled(path);
         return JsonSupport.read(document(), compiled);
     }
 

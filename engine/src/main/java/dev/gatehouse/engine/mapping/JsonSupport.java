@@ -41,7 +41,17 @@ final class JsonSupport {
             .build();
 
     private static final int PATH_CACHE_LIMIT = 4096;
-    private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
+    private static final Map<String, Path> PATHS = new ConcurrentHashMap<>();
+
+    /**
+     * A compiled JSONPath with its plain property chain worked out once ({@link #simpleProperties}; null when
+     * Jayway evaluates it): Jayway's {@code getPath()} builds the canonical text anew on every call.
+     */
+    record Path(JsonPath compiled, String[] properties) {
+        static Path of(JsonPath compiled) {
+            return new Path(compiled, simpleProperties(compiled.getPath()));
+        }
+    }
 
     private JsonSupport() {}
 
@@ -76,16 +86,7 @@ final class JsonSupport {
      */
     static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body) {
         if (tree == null || body == null || !(tree.isObject() || tree.isArray())) return null;
-        int run = 0;
-        for (int i = 0, n = body.length(); i < n; i++) {
-            char c = body.charAt(i);
-            if (c == 0x7f) return null;
-            if ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                if (++run > SHARED_MAX_NUMBER_RUN) return null;
-            } else {
-                run = 0;
-            }
-        }
+        if (body.indexOf(0x7f) >= 0 || hasLongNumberRun(body)) return null;
         try {
             return smart(tree, 0);
         } catch (IllegalArgumentException differs) {
@@ -93,11 +94,43 @@ final class JsonSupport {
         }
     }
 
+    /**
+     * True when {@code text} has a run of more than {@link #SHARED_MAX_NUMBER_RUN} consecutive number characters
+     * ({@link #NUMBERISH}; anywhere, strings included: a conservative test). Such a run covers one of every
+     * (limit + 1) consecutive positions, so only those positions are looked at, and the run through a number
+     * character found there is measured both ways: about a nineteenth of the characters instead of all of them.
+     */
+    static boolean hasLongNumberRun(String text) {
+        int stride = SHARED_MAX_NUMBER_RUN + 1;
+        int n = text.length();
+        for (int i = stride - 1; i < n; i += stride) {
+            if (!numberish(text.charAt(i))) continue;
+            int start = i;
+            while (start > 0 && numberish(text.charAt(start - 1))) start--;
+            int end = i + 1;
+            while (end < n && numberish(text.charAt(end))) end++;
+            if (end - start > SHARED_MAX_NUMBER_RUN) return true;
+            i = end - 1; // the next probe lies beyond this run (positions after `end - 1 + stride` ...)
+        }
+        return false;
+    }
+
+    private static boolean numberish(char c) {
+        return c < 128 && NUMBERISH[c];
+    }
+
+    /** The characters of a number's text: digits, {@code . e E + -}. */
+    private static final boolean[] NUMBERISH = new boolean[128];
+
+    static {
+        for (char c : "0123456789.eE+-".toCharArray()) NUMBERISH[c] = true;
+    }
+
     private static Object smart(com.fasterxml.jackson.databind.JsonNode node, int depth) {
         if (depth > SHARED_MAX_DEPTH) throw new IllegalArgumentException("deep");
         switch (node.getNodeType()) {
             case OBJECT -> {
-                java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+                java.util.LinkedHashMap<String, Object> map = java.util.LinkedHashMap.newLinkedHashMap(node.size());
                 for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : node.properties()) {
                     map.put(e.getKey(), smart(e.getValue(), depth + 1));
                 }
@@ -142,21 +175,34 @@ final class JsonSupport {
 
     /** Compiles (or reuses) a JSONPath; a bad path is a template error. */
     static JsonPath path(String expression) {
-        JsonPath compiled = PATHS.get(expression);
-        if (compiled != null) return compiled;
+        return compiled(expression).compiled();
+    }
+
+    /** As {@link #path}, with the path's property chain. */
+    static Path compiled(String expression) {
+        Path cached = PATHS.get(expression);
+        if (cached != null) return cached;
         try {
-            compiled = JsonPath.compile(expression);
+            cached = Path.of(JsonPath.compile(expression));
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw MappingException.of(MappingException.Kind.TEMPLATE_ERROR,
                     "Invalid JSONPath '" + expression + "': " + e.getMessage());
         }
-        if (PATHS.size() < PATH_CACHE_LIMIT) PATHS.putIfAbsent(expression, compiled);
-        return compiled;
+        if (PATHS.size() < PATH_CACHE_LIMIT) PATHS.putIfAbsent(expression, cached);
+        return cached;
     }
 
     /** Evaluates a compiled path against a parsed document; missing → null. */
     static Object read(Object document, JsonPath path) {
-        String[] properties = simpleProperties(path.getPath());
+        return read(document, path, simpleProperties(path.getPath()));
+    }
+
+    /** As {@link #read(Object, JsonPath)}, with the chain worked out at compile time. */
+    static Object read(Object document, Path path) {
+        return read(document, path.compiled(), path.properties());
+    }
+
+    private static Object read(Object document, JsonPath path, String[] properties) {
         if (properties != null && document != null) return readProperties(document, properties); // null: Jayway refuses
         try {
             return path.read(document, PATH_CONFIG);
@@ -224,10 +270,15 @@ final class JsonSupport {
             out.append("null");
         } else if (value instanceof String s) {
             writeString(s, out);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
-            out.append(value);
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue()); // the digits of toString(), without the intermediate String
+        } else if (value instanceof Long l) {
+            out.append(l.longValue());
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
         } else if (value instanceof Double d) {
-            out.append(d.isInfinite() ? "null" : d.toString());
+            if (d.isInfinite()) out.append("null");
+            else out.append(d.doubleValue()); // Double.toString's digits (both DoubleToDecimal), written in place
         } else if (value.getClass() == LinkedHashMap.class || value.getClass() == HashMap.class
                 || value.getClass() == JSONObject.class) {
             out.append('{');

@@ -61,6 +61,8 @@ public final class MappingRequest {
      * text again; a cache of the body, not a part (ignored by equals, not carried by withBody/withContext).
      */
     private volatile com.fasterxml.jackson.databind.JsonNode validatedJson;
+    /** The bytes {@link #body()} is decoded from (UTF-8), when the data plane has them; null otherwise. */
+    private final byte[] utf8Body;
 
     /** A request from ready values (copied; nulls are empty). */
     public MappingRequest(String body, Map<String, String> pathParameters,
@@ -73,6 +75,13 @@ public final class MappingRequest {
     private MappingRequest(Lazy<String> body, Lazy<Map<String, String>> pathParameters,
                            Lazy<Map<String, List<String>>> queryParameters, Lazy<Map<String, List<String>>> headers,
                            Lazy<Map<String, String>> stageVariables, ContextValues context) {
+        this(body, pathParameters, queryParameters, headers, stageVariables, context, null);
+    }
+
+    private MappingRequest(Lazy<String> body, Lazy<Map<String, String>> pathParameters,
+                           Lazy<Map<String, List<String>>> queryParameters, Lazy<Map<String, List<String>>> headers,
+                           Lazy<Map<String, String>> stageVariables, ContextValues context, byte[] utf8Body) {
+        this.utf8Body = utf8Body;
         this.body = body;
         this.pathParameters = pathParameters;
         this.queryParameters = queryParameters;
@@ -89,11 +98,27 @@ public final class MappingRequest {
                                Supplier<Map<String, List<String>>> queryParameters,
                                Supplier<Map<String, List<String>>> headers,
                                Supplier<Map<String, String>> stageVariables, ContextValues context) {
+        return lazy(null, body, pathParameters, queryParameters, headers, stageVariables, context);
+    }
+
+    /** As above, the body being {@code utf8} decoded by {@code body} (the bytes are kept, not copied). */
+    static MappingRequest lazy(byte[] utf8, Supplier<String> body, Supplier<Map<String, String>> pathParameters,
+                               Supplier<Map<String, List<String>>> queryParameters,
+                               Supplier<Map<String, List<String>>> headers,
+                               Supplier<Map<String, String>> stageVariables, ContextValues context) {
         return new MappingRequest(new Lazy<>(() -> normaliseBody(body.get()), null),
                 new Lazy<>(() -> copyOf(pathParameters.get()), null),
                 new Lazy<>(() -> copyMulti(queryParameters.get(), false), null),
                 new Lazy<>(() -> copyMulti(headers.get(), true), null),
-                new Lazy<>(() -> copyOf(stageVariables.get()), null), context);
+                new Lazy<>(() -> copyOf(stageVariables.get()), null), context, utf8);
+    }
+
+    /**
+     * The bytes {@link #body()} was decoded from as UTF-8 (the data plane's method request), or null (a body given
+     * as text, a replaced body). Shared, not copied: read only.
+     */
+    public byte[] utf8Body() {
+        return utf8Body;
     }
 
     private static <T> Lazy<T> ready(T value) {
@@ -185,7 +210,8 @@ public final class MappingRequest {
     }
 
     public MappingRequest withContext(ContextValues newContext) {
-        return new MappingRequest(body, pathParameters, queryParameters, headers, stageVariables, newContext);
+        return new MappingRequest(body, pathParameters, queryParameters, headers, stageVariables, newContext,
+                utf8Body);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class MappingRequests {
         Map<String, String> pathParameters = ctx.getOrDefault(ContextKeys.PATH_PARAMETERS, Map.of());
         Map<String, String> stageVariables = ctx.getOrDefault(ContextKeys.STAGE_VARIABLES, Map.of());
         byte[] body = request.body();
-        MappingRequest built = MappingRequest.lazy(() -> new String(body, StandardCharsets.UTF_8),
+        MappingRequest built = MappingRequest.lazy(body, () -> new String(body, StandardCharsets.UTF_8),
                 () -> pathParameters, () -> request.query().asMap(), () -> visibleHeaders(request),
                 () -> stageVariables, context(request, ctx));
         ctx.put(METHOD_REQUEST, built);

@@ -126,12 +126,15 @@ public final class ParameterMapper {
     public record MappedRequest(Map<String, String> path, Map<String, List<String>> querystring,
                                 Map<String, List<String>> headers) {}
 
+    private static final MappedRequest NOTHING_MAPPED = new MappedRequest(Map.of(), Map.of(), Map.of());
+
     /**
      * Resolves every request mapping against the method request. Sources without a value are left out.
      *
      * @throws MappingException kind CONFIGURATION when a mapping targets a reserved header
      */
     public MappedRequest mapRequest(MappingRequest request) {
+        if (mappings.isEmpty()) return NOTHING_MAPPED;
         Map<String, String> path = new LinkedHashMap<>();
         Map<String, List<String>> query = new LinkedHashMap<>();
         Map<String, List<String>> headers = new LinkedHashMap<>();

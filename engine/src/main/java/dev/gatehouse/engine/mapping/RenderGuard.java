@@ -41,7 +41,7 @@ final class RenderGuard implements ReferenceInsertionEventHandler, MethodExcepti
     }
 
     void uninstall() {
-        CURRENT.remove();
+        CURRENT.set(null); // keeps the thread's entry: remove() made every render's install allocate a new one
     }
 
     SandboxLimits limits() {

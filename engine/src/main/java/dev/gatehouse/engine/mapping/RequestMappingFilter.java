@@ -118,6 +118,10 @@ public final class RequestMappingFilter implements Filter {
     }
 
     private static IntegrationParameters parameters(ParameterMapper.MappedRequest mapped, ContextOverrides overrides) {
+        if (mapped.path().isEmpty() && mapped.querystring().isEmpty() && mapped.headers().isEmpty()
+                && overrides.requestIsEmpty()) {
+            return IntegrationParameters.NONE; // what the copies below would hold: three empty maps
+        }
         Map<String, String> path = new LinkedHashMap<>(mapped.path());
         path.putAll(overrides.requestPath());
         Map<String, String> query = last(mapped.querystring());

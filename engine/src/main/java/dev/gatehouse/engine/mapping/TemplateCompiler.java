@@ -127,13 +127,13 @@ public final class TemplateCompiler {
         }
     }
 
-    private static Map<String, JsonPath> literalPaths(String source) {
-        Map<String, JsonPath> paths = new LinkedHashMap<>();
+    private static Map<String, JsonSupport.Path> literalPaths(String source) {
+        Map<String, JsonSupport.Path> paths = new LinkedHashMap<>();
         Matcher m = LITERAL_PATHS.matcher(source);
         while (m.find()) {
             String expression = m.group(2);
             try {
-                paths.putIfAbsent(expression, JsonPath.compile(expression));
+                if (!paths.containsKey(expression)) paths.put(expression, JsonSupport.Path.of(JsonPath.compile(expression)));
             } catch (RuntimeException ignored) {
                 // an invalid path fails when (and if) the template reaches it, as on AWS
             }

@@ -37,7 +37,30 @@ public final class ModelSchema {
      * again. The parse is the one {@code readTree(String)} does (same parser, features and messages).
      */
     public List<String> validate(String body, java.util.function.Consumer<JsonNode> parsed) {
+        return validate(body, null, parsed);
+    }
+
+    /**
+     * As {@link #validate(String, java.util.function.Consumer)}, with the bytes {@code body} was decoded from
+     * (UTF-8; null when there are none). Jackson's byte parser is the cheaper one, so the tree comes from the bytes
+     * when both parsers provably read the same text: the decoder replaced nothing (no U+FFFD in {@code body}, so
+     * the bytes are well-formed UTF-8), the text starts with no byte-order mark and the first four bytes hold no
+     * NUL (Jackson's byte source then detects neither a BOM nor UTF-16/32). Anything the byte parse refuses is
+     * parsed again from the text, so failure messages stay the text parser's.
+     */
+    public List<String> validate(String body, byte[] utf8, java.util.function.Consumer<JsonNode> parsed) {
         if (body == null || body.isBlank()) return validate(ModelSchemas.JSON.createObjectNode());
+        if (utf8 != null && sameTextAsBytes(body, utf8)) {
+            try (JsonParser p = ModelSchemas.JSON.createParser(utf8)) {
+                JsonNode node = ModelSchemas.JSON.readTree(p);
+                if (node != null) {
+                    if (parsed != null && nothingFollows(p)) parsed.accept(node);
+                    return validate(node);
+                }
+            } catch (java.io.IOException refused) {
+                // parsed again from the text below: its message is the one AWS-style validation reports
+            }
+        }
         JsonNode node;
         boolean whole;
         try (JsonParser p = ModelSchemas.JSON.createParser(body)) {
@@ -51,6 +74,12 @@ public final class ModelSchema {
         if (node == null) node = ModelSchemas.JSON.getNodeFactory().missingNode();
         if (whole && parsed != null) parsed.accept(node);
         return validate(node);
+    }
+
+    static boolean sameTextAsBytes(String body, byte[] utf8) {
+        if (body.indexOf('\uFFFD') >= 0 || body.charAt(0) == '\uFEFF') return false;
+        for (int i = 0, n = Math.min(4, utf8.length); i < n; i++) if (utf8[i] == 0) return false;
+        return true;
     }
 
     private static boolean nothingFollows(JsonParser p) {

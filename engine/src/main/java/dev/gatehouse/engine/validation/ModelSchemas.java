@@ -26,7 +26,13 @@ public final class ModelSchemas {
     /** The base AWS uses in model references. */
     public static final String MODEL_BASE = "https://apigateway.amazonaws.com/restapis/";
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Parses models and request bodies. Decimals are read by Jackson's fast double parser, which returns the same
+     * correctly rounded double as {@code Double.parseDouble} (ModelSchemaByteSourceTest compares them), in about
+     * half the time.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
     private final String apiId;
     private final Map<String, ModelSchema> byName;

@@ -155,4 +155,46 @@ class JsonSharedParseTest {
         String deep = "[".repeat(300) + "]".repeat(300);
         assertThat(JsonSupport.fromValidated(validationParse(deep), deep)).isNull();
     }
+
+    /** The character-by-character reference: a run of more than 18 of {@code 0-9 . e E + -}. */
+    private static boolean longRunByFullScan(String text) {
+        int run = 0;
+        for (char c : text.toCharArray()) {
+            run = "0123456789.eE+-".indexOf(c) >= 0 ? run + 1 : 0;
+            if (run > 18) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void aNumberRunOfNineteenCharactersIsFoundAtEveryOffsetAndOneOfEighteenNowhere() {
+        for (int offset = 0; offset < 60; offset++) {
+            for (int length = 17; length <= 21; length++) {
+                String text = "x".repeat(offset) + "1".repeat(length) + (offset % 2 == 0 ? "" : "}");
+                assertThat(JsonSupport.hasLongNumberRun(text)).as(offset + "/" + length).isEqualTo(length > 18);
+                // two runs of 18 separated by one other character are not one run of 37
+                String split = "x".repeat(offset) + "1".repeat(18) + "," + "2".repeat(18);
+                assertThat(JsonSupport.hasLongNumberRun(split)).as(split).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theSampledNumberRunCheckAgreesWithAFullScanOnRandomText() {
+        Random r = new Random(17);
+        String alphabet = "0123456789.eE+-,x\"é";
+        int positives = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = r.nextInt(200);
+            int bias = r.nextInt(4); // some texts are mostly digits, so that long runs occur at every position
+            for (int k = 0; k < n; k++) {
+                text.append(r.nextInt(8) < 5 + bias ? (char) ('0' + r.nextInt(10)) : alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            boolean expected = longRunByFullScan(text.toString());
+            assertThat(JsonSupport.hasLongNumberRun(text.toString())).as(text.toString()).isEqualTo(expected);
+            if (expected) positives++;
+        }
+        assertThat(positives).isBetween(5_000, 45_000);
+    }
 }

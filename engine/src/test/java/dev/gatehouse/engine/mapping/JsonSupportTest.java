@@ -158,4 +158,24 @@ class JsonSupportTest {
         assertThat(JsonSupport.simpleProperties(JsonSupport.path("$.a[0]").getPath())).isNull();
         assertThat(JsonSupport.simpleProperties(JsonSupport.path("$.length()").getPath())).isNull();
     }
+
+    @Test
+    void toJsonWritesIntegersLongsDoublesAndBooleansAsJsonSmartDoes() {
+        Random r = new Random(7);
+        List<Object> values = new ArrayList<>(List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0L, Long.MIN_VALUE,
+                Long.MAX_VALUE, 0.0, -0.0, 1.0, 0.1, 246.44, 11.0, 1e7, 1.0e-3, 9.999999e-4, 1e21, 1e-7, Double.MIN_VALUE,
+                Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, true, false));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(r.nextInt());
+            values.add(r.nextLong());
+            values.add(Double.longBitsToDouble(r.nextLong()));
+            values.add(r.nextDouble() * Math.pow(10, r.nextInt(40) - 20));
+        }
+        for (Object v : values) {
+            assertThat(JsonSupport.toJson(v)).as(String.valueOf(v)).isEqualTo(JSONValue.toJSONString(v));
+            List<Object> inList = new net.minidev.json.JSONArray();
+            inList.add(v);
+            assertThat(JsonSupport.toJson(inList)).isEqualTo(JSONValue.toJSONString(inList));
+        }
+    }
 }
