@@ -107,7 +107,7 @@ public final class UsagePlansView extends VBox {
         notice.getStyleClass().add("muted");
         table = new TableView<>(vm.plans());
         table.setId("usagePlanTable");
-        table.setPlaceholder(new Label("No usage plans yet: create one to meter and throttle API keys"));
+        table.setPlaceholder(wrapped("No usage plans yet: create one to meter and throttle API keys"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", UsagePlansViewModel.PlanRow::name, 90));
         table.getColumns().add(column("API stages", UsagePlansViewModel.PlanRow::stages, 130));
@@ -139,7 +139,7 @@ public final class UsagePlansView extends VBox {
         burst = field("usagePlanBurst", "requests");
         methodTable = new TableView<>(vm.methodThrottles());
         methodTable.setId("usagePlanMethodThrottles");
-        methodTable.setPlaceholder(new Label("No per-method throttles: every method shares the plan's throttle"));
+        methodTable.setPlaceholder(wrapped("No per-method throttles: every method shares the plan's throttle"));
         methodTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         methodTable.getColumns().add(column("API stage", (MethodThrottle m) -> m.stage().toString(), 100));
         methodTable.getColumns().add(column("Method", MethodThrottle::method, 100));
@@ -149,15 +149,19 @@ public final class UsagePlansView extends VBox {
         methodStage = new ComboBox<>(vm.stages());
         methodStage.setId("usagePlanMethodStage");
         methodStage.setPromptText("API stage");
+        methodStage.setPrefWidth(220);
+        methodStage.setMaxWidth(Double.MAX_VALUE);
         methodPick = new ComboBox<>();
         methodPick.setId("usagePlanMethodPick");
         methodPick.setEditable(true);
         methodPick.setPromptText("GET /pets");
-        methodRate = field("usagePlanMethodRate", "rps");
-        methodRate.setPrefColumnCount(5);
-        methodBurst = field("usagePlanMethodBurst", "burst");
-        methodBurst.setPrefColumnCount(5);
-        addMethod = new Button("Set", new FontIcon(Feather.PLUS));
+        methodPick.setPrefWidth(220);
+        methodPick.setMaxWidth(Double.MAX_VALUE);
+        methodRate = field("usagePlanMethodRate", "requests per second");
+        methodRate.setPrefColumnCount(10);
+        methodBurst = field("usagePlanMethodBurst", "requests");
+        methodBurst.setPrefColumnCount(7);
+        addMethod = new Button("Set throttle", new FontIcon(Feather.PLUS));
         addMethod.setId("usagePlanSetMethodThrottle");
         removeMethod = new Button("Remove", new FontIcon(Feather.X));
         removeMethod.setId("usagePlanRemoveMethodThrottle");
@@ -215,6 +219,15 @@ public final class UsagePlansView extends VBox {
         refreshUsage.setId("usagePlanRefreshUsage");
     }
 
+    /** A placeholder that wraps rather than ending in "…" when its table is narrow. */
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setPadding(new Insets(0, 12, 0, 12));
+        return l;
+    }
+
     private static TextField field(String id, String prompt) {
         TextField f = new TextField();
         f.setId(id);
@@ -247,9 +260,16 @@ public final class UsagePlansView extends VBox {
         form.setVgap(8);
         HBox stagePickRow = row(apiPick, stagePick, addStage, removeStage);
         HBox throttleRow = row(new Label("Rate"), rate, new Label("Burst"), burst);
-        HBox methodRow = row(methodStage, methodPick, methodRate, methodBurst, addMethod, removeMethod);
+        // the method throttle takes two rows: at 1360x860 one row cut the stage to "A..." and the burst to "burs"
+        HBox methodPickRow = row(methodStage, methodPick);
+        HBox.setHgrow(methodStage, Priority.ALWAYS);
+        HBox.setHgrow(methodPick, Priority.ALWAYS);
+        Region methodSpacer = new Region();
+        HBox.setHgrow(methodSpacer, Priority.ALWAYS);
+        HBox methodRow = row(new Label("Rate"), methodRate, new Label("Burst"), methodBurst, methodSpacer, addMethod, removeMethod);
+        methodRow.setId("usagePlanMethodThrottleRow");
         HBox quotaRow = row(quota, quotaLimit, new Label("per"), period, new Label("offset"), offset);
-        rate.setPrefColumnCount(8);
+        rate.setPrefColumnCount(10); // its prompt, "requests per second", reads whole
         burst.setPrefColumnCount(8);
         quotaLimit.setPrefColumnCount(8);
         form.addRow(0, row(new Label("Name")), name);
@@ -267,7 +287,7 @@ public final class UsagePlansView extends VBox {
                 hint("Blank rate and burst: no throttle of the plan's own (over it: 429 Too Many Requests). WEEK offset: "
                         + "0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota: 429 Limit Exceeded."),
                 section("API stages"), stageList, stagePickRow,
-                section("Per-method throttling"), methodTable, methodRow);
+                section("Per-method throttling"), methodTable, methodPickRow, methodRow);
         details.setPadding(new Insets(10, 4, 10, 0));
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
