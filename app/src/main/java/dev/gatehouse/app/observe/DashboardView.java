@@ -144,7 +144,6 @@ public final class DashboardView extends VBox {
         HBox nothingActions = new HBox(10, deploy, openStages);
         nothingActions.setAlignment(Pos.CENTER);
         nothingDeployed = new VBox(12, nothingTitle, nothingHelp, nothingActions);
-        nothingDeployed.setId("dashboardNothingDeployed");
         nothingDeployed.setAlignment(Pos.CENTER);
         nothingDeployed.setMaxWidth(560);
         nothingDeployed.setPadding(new Insets(60, 0, 0, 0));
@@ -169,6 +168,7 @@ public final class DashboardView extends VBox {
         setSpacing(10);
         setPadding(new Insets(12, 16, 12, 16));
         VBox centred = new VBox(nothingDeployed);
+        centred.setId("dashboardNothingDeployed");
         centred.setAlignment(Pos.TOP_CENTER);
         centred.visibleProperty().bind(vm.nothingDeployedProperty());
         centred.managedProperty().bind(centred.visibleProperty());

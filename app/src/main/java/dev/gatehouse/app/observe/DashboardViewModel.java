@@ -129,6 +129,7 @@ public final class DashboardViewModel {
         ApiDefinition api = workbench.selectedApi().orElse(null);
         String stageName = stage.get();
         if (api == null || stageName == null || workbench.session().isEmpty()) {
+            loading.cancel(); // an answer still on its way for the stage before must not overwrite this
             show(null, null);
             message.set(api == null ? "Select an API."
                     : nothingDeployed.get() ? api.name() + " has no deployed stage yet: deploy it (Deploy → Deploy API…, "

@@ -1,5 +1,6 @@
 package dev.gatehouse.app.usageplans;
 
+import dev.gatehouse.app.core.MasterDetailPage;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.ApiChoice;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.KeyChoice;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.MethodThrottle;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -105,10 +107,8 @@ public final class UsagePlansView extends VBox {
         notice = new Label();
         notice.setId("usagePlansNotice");
         notice.getStyleClass().add("muted");
-        table = new TableView<>(vm.plans());
-        table.setId("usagePlanTable");
+        table = MasterDetailPage.table("usagePlanTable", vm.plans(), "");
         table.setPlaceholder(wrapped("No usage plans yet: create one to meter and throttle API keys"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", UsagePlansViewModel.PlanRow::name, 90));
         table.getColumns().add(column("API stages", UsagePlansViewModel.PlanRow::stages, 130));
         table.getColumns().add(column("Keys", r -> String.valueOf(r.keys()), 60));
@@ -157,10 +157,11 @@ public final class UsagePlansView extends VBox {
         methodPick.setPromptText("GET /pets");
         methodPick.setPrefWidth(220);
         methodPick.setMaxWidth(Double.MAX_VALUE);
-        methodRate = field("usagePlanMethodRate", "requests per second");
-        methodRate.setPrefColumnCount(10);
+        methodRate = field("usagePlanMethodRate", "per second");
+        methodRate.setPrefColumnCount(8);
         methodBurst = field("usagePlanMethodBurst", "requests");
         methodBurst.setPrefColumnCount(7);
+        for (TextField f : new TextField[] {methodRate, methodBurst}) f.setMinWidth(Region.USE_PREF_SIZE); // prompts read whole
         addMethod = new Button("Set throttle", new FontIcon(Feather.PLUS));
         addMethod.setId("usagePlanSetMethodThrottle");
         removeMethod = new Button("Remove", new FontIcon(Feather.X));
@@ -244,16 +245,9 @@ public final class UsagePlansView extends VBox {
 
     private void layoutParts() {
         setId("usagePlansPage");
-        Label heading = new Label("Usage Plans");
-        heading.getStyleClass().add("page-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button b : new Button[] {create, delete, save, revert, addStage, removeStage, addKey, removeKey, setRemaining, addMethod,
-                removeMethod}) {
+        for (Button b : new Button[] {save, revert, addStage, removeStage, addKey, removeKey, setRemaining, addMethod, removeMethod}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox header = new HBox(12, heading, notice, spacer, delete, create);
-        header.setAlignment(Pos.CENTER_LEFT);
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -269,7 +263,8 @@ public final class UsagePlansView extends VBox {
         HBox methodRow = row(new Label("Rate"), methodRate, new Label("Burst"), methodBurst, methodSpacer, addMethod, removeMethod);
         methodRow.setId("usagePlanMethodThrottleRow");
         HBox quotaRow = row(quota, quotaLimit, new Label("per"), period, new Label("offset"), offset);
-        rate.setPrefColumnCount(10); // its prompt, "requests per second", reads whole
+        rate.setPrefColumnCount(12); // its prompt, "requests per second", reads whole
+        rate.setMinWidth(Region.USE_PREF_SIZE);
         burst.setPrefColumnCount(8);
         quotaLimit.setPrefColumnCount(8);
         form.addRow(0, row(new Label("Name")), name);
@@ -318,13 +313,9 @@ public final class UsagePlansView extends VBox {
         VBox right = new VBox(8, title, tabs);
         right.setId("usagePlanRight");
         right.setPadding(new Insets(0, 0, 0, 12));
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.45);
         SplitPane.setResizableWithParent(table, false);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        setSpacing(10);
-        setPadding(new Insets(12, 16, 12, 16));
-        getChildren().addAll(header, split);
+        MasterDetailPage.titled("Usage Plans").notice(notice).actions(delete, create)
+                .split(table, right, Orientation.HORIZONTAL, 0.45).fill(this);
     }
 
     private static Tab tab(String id, String text, javafx.scene.Node content) {
