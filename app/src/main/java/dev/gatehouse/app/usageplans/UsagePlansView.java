@@ -135,7 +135,7 @@ public final class UsagePlansView extends VBox {
         addStage.setId("usagePlanAddStage");
         removeStage = new Button("Remove", new FontIcon(Feather.X));
         removeStage.setId("usagePlanRemoveStage");
-        rate = field("usagePlanRate", "requests per second");
+        rate = field("usagePlanRate", "per second");
         burst = field("usagePlanBurst", "requests");
         methodTable = new TableView<>(vm.methodThrottles());
         methodTable.setId("usagePlanMethodThrottles");
@@ -162,7 +162,8 @@ public final class UsagePlansView extends VBox {
         methodBurst = field("usagePlanMethodBurst", "requests");
         methodBurst.setPrefColumnCount(7);
         for (TextField f : new TextField[] {methodRate, methodBurst}) f.setMinWidth(Region.USE_PREF_SIZE); // prompts read whole
-        addMethod = new Button("Set throttle", new FontIcon(Feather.PLUS));
+        addMethod = new Button("Set", new FontIcon(Feather.PLUS));
+        addMethod.setTooltip(new javafx.scene.control.Tooltip("Set the rate and burst of the chosen method on the chosen API stage"));
         addMethod.setId("usagePlanSetMethodThrottle");
         removeMethod = new Button("Remove", new FontIcon(Feather.X));
         removeMethod.setId("usagePlanRemoveMethodThrottle");
@@ -263,8 +264,7 @@ public final class UsagePlansView extends VBox {
         HBox methodRow = row(new Label("Rate"), methodRate, new Label("Burst"), methodBurst, methodSpacer, addMethod, removeMethod);
         methodRow.setId("usagePlanMethodThrottleRow");
         HBox quotaRow = row(quota, quotaLimit, new Label("per"), period, new Label("offset"), offset);
-        rate.setPrefColumnCount(12); // its prompt, "requests per second", reads whole
-        rate.setMinWidth(Region.USE_PREF_SIZE);
+        rate.setPrefColumnCount(8);
         burst.setPrefColumnCount(8);
         quotaLimit.setPrefColumnCount(8);
         form.addRow(0, row(new Label("Name")), name);

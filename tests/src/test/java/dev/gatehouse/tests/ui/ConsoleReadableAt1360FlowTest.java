@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
@@ -37,7 +38,11 @@ class ConsoleReadableAt1360FlowTest extends SampleConsoleTest {
         ConsoleFixture.waitUntil(() -> "Basic".equals(robot.lookup("#usagePlanName").queryAs(TextField.class).getText()));
         robot.interact(() -> { }); // one layout pass with the plan shown
 
-        // then the stage and method pickers, the rate and burst fields and both buttons have at least the width
+        // then the form fits the width of its pane (no sideways scrolling that hides Remove and the fields' ends)
+        ScrollPane form = robot.from(robot.lookup("#usagePlanDetails").queryAs(Node.class)).lookup(".scroll-pane").queryAs(ScrollPane.class);
+        Region content = (Region) form.getContent();
+        assertThat(content.minWidth(-1)).as("the form's least width").isLessThanOrEqualTo(form.getViewportBounds().getWidth() + 0.5);
+        // and the stage and method pickers, the rate and burst fields and both buttons have at least the width
         // their text needs, and no label of the row ends in "…"
         for (String id : List.of("#usagePlanMethodStage", "#usagePlanMethodPick", "#usagePlanMethodRate",
                 "#usagePlanMethodBurst", "#usagePlanSetMethodThrottle", "#usagePlanRemoveMethodThrottle", "#usagePlanRate")) {
