@@ -141,6 +141,7 @@ public final class Console {
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
         apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);
         createApiDialog = new CreateApiDialog(apisVm);
+        createApiDialog.setOnCreated(() -> shellVm.show(Page.RESOURCES)); // a new API starts with its resources
         shellVm.setNewApiAction(() -> createApiDialog.open(stage, ApisViewModel.Mode.NEW));
         shell.setGettingStarted(new dev.gatehouse.app.apis.GettingStartedView(apisVm, createApiDialog, () -> stage));
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export
