@@ -55,6 +55,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper integrationLatency = new ReadOnlyStringWrapper(this, "integrationLatency", "–");
     private final ReadOnlyStringWrapper cacheHitRatio = new ReadOnlyStringWrapper(this, "cacheHitRatio", "–");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private boolean updatingMethods;
     private final ReadOnlyBooleanWrapper nothingDeployed = new ReadOnlyBooleanWrapper(this, "nothingDeployed");
 
     public DashboardViewModel(Workbench workbench, TaskRunner runner, Clock clock) {
@@ -70,7 +71,9 @@ public final class DashboardViewModel {
             method.set(ALL_METHODS);
             refresh();
         });
-        method.addListener((obs, old, m) -> refresh());
+        method.addListener((obs, old, m) -> {
+            if (!updatingMethods) refresh();
+        });
         range.addListener((obs, old, r) -> refresh());
         loadStages();
     }
@@ -215,7 +218,19 @@ public final class DashboardViewModel {
         names.addAll(series.methods());
         String keep = method.get();
         if (keep != null && !names.contains(keep)) names.add(keep); // a method chosen before its data aged out
-        if (!Objects.equals(names, List.copyOf(methods))) methods.setAll(names);
+        if (!Objects.equals(names, List.copyOf(methods))) {
+            // a combo box whose items change under its value can go on showing nothing ("All methods" chosen but not
+            // drawn): keep the first item, All methods, in place, change the rest, and choose the method again
+            updatingMethods = true;
+            try {
+                methods.remove(1, methods.size());
+                methods.addAll(names.subList(1, names.size()));
+                method.set(null); // a value set again is drawn again
+                method.set(keep);
+            } finally {
+                updatingMethods = false;
+            }
+        }
     }
 
     static String percentiles(dev.gatehouse.app.session.Observations.Latency l) {

@@ -54,7 +54,7 @@ class ConsoleReadableAt1360FlowTest extends SampleConsoleTest {
         }
         @SuppressWarnings("unchecked")
         ComboBox<Object> stagePick = robot.lookup("#usagePlanMethodStage").queryAs(ComboBox.class);
-        Labeled stageCell = (Labeled) stagePick.lookup(".list-cell");
+        Labeled stageCell = (Labeled) robot.from(stagePick).lookup(".list-cell").match(n -> n.getParent() == stagePick).query();
         assertThat(shown(stageCell)).isEqualTo("API stage");
     }
 
@@ -101,6 +101,29 @@ class ConsoleReadableAt1360FlowTest extends SampleConsoleTest {
                 .startsWith("Fresh has no deployed stage yet: deploy it (Deploy → Deploy API…, Ctrl+Shift+E)");
         robot.clickOn("#dashboardOpenStages");
         ConsoleFixture.waitUntil(() -> robot.lookup("#stagesPage").tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    @Test
+    void theDashboardsMethodChoiceStaysAllMethodsOnceRequestsArrive(FxRobot robot) throws Exception {
+        // given an API logged at INFO, deployed to prod and called 5 times over HTTP
+        var session = console.workbench().session().orElseThrow();
+        String api = ObserveTraffic.deployMockApi(session, "Observed", "{\"ok\": true}");
+        ConsoleFixture.waitUntil(() -> session.invokeUrl(api, "prod").isPresent());
+        ObserveTraffic.get(session.invokeUrl(api, "prod").orElseThrow(), 5);
+
+        // when its Dashboard shows the requests (the method list then holds GET /)
+        robot.interact(() -> console.workbench().selectApi(api));
+        robot.clickOn("#nav-dashboard");
+        ConsoleFixture.waitUntil(() -> "5".equals(robot.lookup("#dashboardCount").queryAs(Label.class).getText()));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> method = robot.lookup("#dashboardMethod").queryAs(ComboBox.class);
+        ConsoleFixture.waitUntil(() -> method.getItems().size() > 1);
+        robot.interact(() -> { });
+
+        // then the Method choice still reads "All methods" (refilling its list had emptied it)
+        assertThat(method.getValue()).isEqualTo("All methods");
+        Labeled buttonCell = (Labeled) robot.from(method).lookup(".list-cell").match(n -> n.getParent() == method).query();
+        assertThat(shown(buttonCell)).isEqualTo("All methods");
     }
 
     /** The text a labelled control actually draws (its skin's Text: "…" at the end when cut). */
