@@ -120,6 +120,8 @@ public final class Console {
         pages.put(Page.REMOTES, new dev.gatehouse.app.remotes.RemotesView(new dev.gatehouse.app.remotes.RemotesViewModel(workbench,
                 dev.gatehouse.app.session.RemoteSettings.userDefault(), remoteRunner)));
         pages.put(Page.DASHBOARD, dashboard = new dev.gatehouse.app.observe.DashboardView(new dev.gatehouse.app.observe.DashboardViewModel(workbench, observeRunner, java.time.Clock.systemUTC())));
+        dashboard.setOnDeploy(deploy);
+        dashboard.setOnOpenStages(() -> shellVm.show(Page.STAGES));
         dev.gatehouse.app.observe.LogsViewModel logsVm = new dev.gatehouse.app.observe.LogsViewModel(workbench, observeRunner, testRunner, java.time.Clock.systemUTC());
         logsVm.setTestPanelOpener(request -> { // "Replay in test panel": the method on the Resources page, its test panel filled
             workbench.select(dev.gatehouse.app.session.Selection.method(request.resourceId(), request.httpMethod()));
@@ -139,6 +141,7 @@ public final class Console {
         importExport = new ImportExportView(importVm, new ExportViewModel(workbench), () -> stage);
         apisVm = new ApisViewModel(workbench, importVm::chooseAndLoad);
         createApiDialog = new CreateApiDialog(apisVm);
+        createApiDialog.setOnCreated(() -> shellVm.show(Page.RESOURCES)); // a new API starts with its resources
         shellVm.setNewApiAction(() -> createApiDialog.open(stage, ApisViewModel.Mode.NEW));
         shell.setGettingStarted(new dev.gatehouse.app.apis.GettingStartedView(apisVm, createApiDialog, () -> stage));
         // each group goes right after "New API…": Export SDK first, so it ends up below Import and Export

@@ -9,6 +9,8 @@ import java.util.Optional;
 /** Answers dialogs from fields and records the errors shown. */
 public final class FakeDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
+    /** The notifications shown, as "title: message". */
+    public final List<String> notifications = new ArrayList<>();
     public boolean confirmAnswer = true;
     public int confirmations;
     /** The message of the last confirmation asked. */
@@ -17,6 +19,8 @@ public final class FakeDialogs implements DialogService {
     public Path directoryAnswer;
     public Path openFileAnswer;
     public Path saveFileAnswer;
+
+    @Override public void notify(String title, String message) { notifications.add(title + ": " + message); }
 
     @Override public void showError(String title, Throwable error) { errors.add(title + ": " + error.getMessage()); }
 

@@ -44,12 +44,19 @@ public final class CreateApiDialog extends Dialog<Void> {
     private Label problem;
     private Button create;
 
+    private Runnable onCreated = () -> { };
+
     public CreateApiDialog(ApisViewModel vm) {
         this.vm = vm;
         createParts();
         layoutParts();
         bind();
         wireEvents();
+    }
+
+    /** What happens once the form was accepted (the console shows the Resources page, where a new API starts). */
+    public void setOnCreated(Runnable action) {
+        onCreated = action == null ? () -> { } : action;
     }
 
     /** Resets the form and shows the dialog (not blocking). FX thread only. */
@@ -161,6 +168,7 @@ public final class CreateApiDialog extends Dialog<Void> {
         });
         create.addEventFilter(ActionEvent.ACTION, e -> {
             if (!vm.create()) e.consume();
+            else onCreated.run();
         });
     }
 

@@ -155,12 +155,18 @@ public final class DeployViewModel {
         String stageName = targetStage();
         String text = description.get() == null || description.get().isBlank() ? null : description.get().trim();
         deploying.set(true);
-        workbench.tasks().run(() -> session.deploy(api.id(), stageName, text), (DeploymentSnapshot snapshot) -> {
+        record Served(DeploymentSnapshot snapshot, String invokeUrl) {}
+        workbench.tasks().run(() -> {
+            DeploymentSnapshot snapshot = session.deploy(api.id(), stageName, text);
+            return new Served(snapshot, session.invokeUrl(api.id(), stageName).orElse(null));
+        }, (Served served) -> {
             deploying.set(false);
-            Deployed done = new Deployed(api.id(), api.name(), stageName, snapshot.deployment().id());
+            Deployed done = new Deployed(api.id(), api.name(), stageName, served.snapshot().deployment().id());
             lastDeployment.set(done);
+            // where to call it next: the first thing a new user asks after deploying
             workbench.dialogs().notify("Deployed " + api.name(), "Stage " + stageName + " now serves deployment "
-                    + done.deploymentId() + (text == null ? "" : ": " + text));
+                    + done.deploymentId() + (text == null ? "" : ": " + text)
+                    + (served.invokeUrl() == null ? "" : "\nInvoke URL: " + served.invokeUrl()));
             onDeployed.accept(done);
         }, e -> {
             deploying.set(false);

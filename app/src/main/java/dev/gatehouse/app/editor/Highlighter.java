@@ -114,7 +114,9 @@ public final class Highlighter {
 
     /** The first JSON syntax error (Jackson's message and location), or empty when the text parses. */
     static Optional<Problem> jsonProblem(String text) {
-        if (text.isBlank()) return Optional.of(new Problem(0, 0, "Empty: a schema must be a JSON object"));
+        // empty is no syntax error: it means "none" to a resource policy, an example or a test event; the page that
+        // needs a document (a model's schema) says so in its own words
+        if (text.isBlank()) return Optional.empty();
         try (JsonParser parser = JSON.createParser(text)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == JsonToken.NOT_AVAILABLE) break;

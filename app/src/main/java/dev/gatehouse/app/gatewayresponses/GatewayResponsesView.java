@@ -3,6 +3,7 @@ package dev.gatehouse.app.gatewayresponses;
 import atlantafx.base.theme.Styles;
 import dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel.Header;
 import dev.gatehouse.app.gatewayresponses.GatewayResponsesViewModel.Row;
+import dev.gatehouse.engine.model.GatewayResponseType;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -62,7 +64,8 @@ public final class GatewayResponsesView extends SplitPane {
         table.setId("gatewayResponseTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> type = column("Type", r -> r.type().name());
-        type.setPrefWidth(270); // AUTHORIZER_CONFIGURATION_ERROR whole at 1360 px
+        type.setPrefWidth(270);
+        type.setCellFactory(c -> new TypeCell(type));
         TableColumn<Row, String> statusColumn = column("Status", Row::status);
         statusColumn.setPrefWidth(60);
         TableColumn<Row, String> source = column("Source", Row::sourceText);
@@ -173,7 +176,7 @@ public final class GatewayResponsesView extends SplitPane {
         VBox.setVgrow(template, Priority.ALWAYS);
         right.setPadding(new Insets(12, 16, 12, 16));
         getItems().addAll(left, right);
-        setDividerPositions(0.42);
+        setDividerPositions(0.44);
     }
 
     private void bind() {
@@ -242,6 +245,40 @@ public final class GatewayResponsesView extends SplitPane {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * A type name cell that widens its column to the longest type name in the cell's own font (a fixed 270 px
+     * left AUTHORIZER_CONFIGURATION_ERROR cut by ~10 px with the theme's font at 1360x860).
+     */
+    private static final class TypeCell extends TableCell<Row, String> {
+        private final TableColumn<Row, String> column;
+
+        TypeCell(TableColumn<Row, String> column) {
+            this.column = column;
+        }
+
+        @Override protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            if (!empty) fitColumn();
+        }
+
+        private void fitColumn() {
+            Text probe = new Text();
+            probe.setFont(getFont());
+            double widest = 0;
+            for (GatewayResponseType t : GatewayResponseType.values()) {
+                probe.setText(t.name());
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            Insets pad = getPadding() == null ? Insets.EMPTY : getPadding();
+            double needed = Math.ceil(widest + pad.getLeft() + pad.getRight() + 8);
+            if (column.getMinWidth() < needed) {
+                column.setMinWidth(needed);
+                if (column.getPrefWidth() < needed) column.setPrefWidth(needed);
+            }
+        }
     }
 
     private static Label problem(String id) {

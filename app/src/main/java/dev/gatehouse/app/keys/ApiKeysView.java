@@ -1,8 +1,10 @@
 package dev.gatehouse.app.keys;
 
+import dev.gatehouse.app.core.MasterDetailPage;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -67,10 +69,7 @@ public final class ApiKeysView extends VBox {
         notice = new Label();
         notice.setId("apiKeysNotice");
         notice.getStyleClass().add("muted");
-        table = new TableView<>(vm.keys());
-        table.setId("apiKeyTable");
-        table.setPlaceholder(new Label("No API keys yet: create one, then add it to a usage plan"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table = MasterDetailPage.table("apiKeyTable", vm.keys(), "No API keys yet: create one, then add it to a usage plan");
         table.getColumns().add(column("Name", ApiKeysViewModel.KeyRow::name, 120));
         table.getColumns().add(column("ID", ApiKeysViewModel.KeyRow::id, 90));
         table.getColumns().add(column("Enabled", r -> r.enabled() ? "Enabled" : "Disabled", 80));
@@ -115,14 +114,6 @@ public final class ApiKeysView extends VBox {
 
     private void layoutParts() {
         setId("apiKeysPage");
-        Label heading = new Label("API Keys");
-        heading.getStyleClass().add("page-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        create.setMinWidth(Region.USE_PREF_SIZE);
-        delete.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(12, heading, notice, spacer, delete, create);
-        header.setAlignment(Pos.CENTER_LEFT);
 
         HBox valueRow = new HBox(6, value, show, copy);
         HBox.setHgrow(value, Priority.ALWAYS);
@@ -144,12 +135,8 @@ public final class ApiKeysView extends VBox {
         details = new VBox(12, title, form, hint);
         details.setId("apiKeyDetails");
         details.setPadding(new Insets(0, 0, 0, 12));
-        SplitPane split = new SplitPane(table, details);
-        split.setDividerPositions(0.55);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        setSpacing(10);
-        setPadding(new Insets(12, 16, 12, 16));
-        getChildren().addAll(header, split);
+        MasterDetailPage.titled("API Keys").notice(notice).actions(delete, create)
+                .split(table, details, Orientation.HORIZONTAL, 0.55).fill(this);
     }
 
     private void bind() {

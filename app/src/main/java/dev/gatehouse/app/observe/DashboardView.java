@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -23,6 +24,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Dashboard page: a stage's (or method's) AWS metrics as tiles for the range and line charts per bucket,
@@ -43,6 +46,11 @@ public final class DashboardView extends VBox {
     private LineChart<Number, Number> latencyChart;
     private LineChart<Number, Number> cacheChart;
     private GridPane tiles;
+    private VBox nothingDeployed;
+    private Button deploy;
+    private Button openStages;
+    private Runnable onDeploy = () -> { };
+    private Runnable onOpenStages = () -> { };
 
     public DashboardView(DashboardViewModel vm) {
         this.vm = vm;
@@ -50,6 +58,16 @@ public final class DashboardView extends VBox {
         layoutParts();
         bind();
         wireEvents();
+    }
+
+    /** What "Deploy API…" does when the API has no deployed stage (the console opens its Deploy dialog). */
+    public void setOnDeploy(Runnable action) {
+        onDeploy = action == null ? () -> { } : action;
+    }
+
+    /** What "Open Stages" does when the API has no deployed stage (the console shows the Stages page). */
+    public void setOnOpenStages(Runnable action) {
+        onOpenStages = action == null ? () -> { } : action;
     }
 
     private void createParts() {
@@ -65,6 +83,12 @@ public final class DashboardView extends VBox {
         message = new Label();
         message.setId("dashboardMessage");
         message.getStyleClass().add("muted");
+        message.setWrapText(true);
+        deploy = new Button("Deploy API…", new FontIcon(Feather.UPLOAD_CLOUD));
+        deploy.setId("dashboardDeploy");
+        deploy.getStyleClass().add("accent");
+        openStages = new Button("Open Stages", new FontIcon(Feather.SEND));
+        openStages.setId("dashboardOpenStages");
         requestsChart = chart("dashboardRequestsChart", "Requests per bucket", "count");
         latencyChart = chart("dashboardLatencyChart", "Latency (ms)", "ms");
         cacheChart = chart("dashboardCacheChart", "Cache hit ratio (%)", "%");
@@ -103,8 +127,26 @@ public final class DashboardView extends VBox {
         title.getStyleClass().add("page-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, message, spacer, new Label("Stage"), stage, new Label("Method"), method, range);
+        HBox header = new HBox(10, title, spacer, new Label("Stage"), stage, new Label("Method"), method, range);
         header.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : header.getChildren()) if (n instanceof Region r && !(n instanceof ComboBox)) r.setMinWidth(Region.USE_PREF_SIZE);
+        // nothing deployed: say so where the charts would be, with the two ways on (no empty charts to puzzle over)
+        Label nothingTitle = new Label();
+        nothingTitle.setId("dashboardNothingDeployedTitle");
+        nothingTitle.textProperty().bind(vm.messageProperty());
+        nothingTitle.setWrapText(true);
+        nothingTitle.getStyleClass().add("title-4");
+        Label nothingHelp = new Label("The Dashboard shows the requests a deployed stage serves. Deploy the API to a "
+                + "stage (a snapshot of its resources and methods, served at the stage's invoke URL), call it, and its "
+                + "count, errors and latency show here every second. The Stages page lists the API's stages.");
+        nothingHelp.setWrapText(true);
+        nothingHelp.getStyleClass().add("muted");
+        HBox nothingActions = new HBox(10, deploy, openStages);
+        nothingActions.setAlignment(Pos.CENTER);
+        nothingDeployed = new VBox(12, nothingTitle, nothingHelp, nothingActions);
+        nothingDeployed.setAlignment(Pos.CENTER);
+        nothingDeployed.setMaxWidth(560);
+        nothingDeployed.setPadding(new Insets(60, 0, 0, 0));
         addTile(0, "Count", "requests", vm.requestsProperty(), "dashboardCount");
         addTile(1, "4XXError", "client errors", vm.errors4xxProperty(), "dashboardErrors4xx");
         addTile(2, "5XXError", "server errors", vm.errors5xxProperty(), "dashboardErrors5xx");
@@ -125,7 +167,16 @@ public final class DashboardView extends VBox {
         VBox.setVgrow(lower, Priority.ALWAYS);
         setSpacing(10);
         setPadding(new Insets(12, 16, 12, 16));
-        getChildren().addAll(header, tiles, requestsChart, lower);
+        VBox centred = new VBox(nothingDeployed);
+        centred.setId("dashboardNothingDeployed");
+        centred.setAlignment(Pos.TOP_CENTER);
+        centred.visibleProperty().bind(vm.nothingDeployedProperty());
+        centred.managedProperty().bind(centred.visibleProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {tiles, requestsChart, lower}) {
+            n.visibleProperty().bind(vm.nothingDeployedProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        getChildren().addAll(header, message, centred, tiles, requestsChart, lower);
     }
 
     private void addTile(int column, String metric, String hint, ObservableStringValue value, String id) {
@@ -150,10 +201,13 @@ public final class DashboardView extends VBox {
         method.valueProperty().bindBidirectional(vm.methodProperty());
         range.valueProperty().bindBidirectional(vm.rangeProperty());
         message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty().and(vm.nothingDeployedProperty().not()));
+        message.managedProperty().bind(message.visibleProperty());
     }
 
     private void wireEvents() {
+        deploy.setOnAction(e -> onDeploy.run());
+        openStages.setOnAction(e -> onOpenStages.run());
         vm.points().addListener((javafx.collections.ListChangeListener<MetricPoint>) c -> redraw());
         vm.fromProperty().addListener((obs, old, f) -> redraw());
         ticker.setCycleCount(Timeline.INDEFINITE);

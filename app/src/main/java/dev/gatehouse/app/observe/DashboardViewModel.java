@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,6 +55,8 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper integrationLatency = new ReadOnlyStringWrapper(this, "integrationLatency", "–");
     private final ReadOnlyStringWrapper cacheHitRatio = new ReadOnlyStringWrapper(this, "cacheHitRatio", "–");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private boolean updatingMethods;
+    private final ReadOnlyBooleanWrapper nothingDeployed = new ReadOnlyBooleanWrapper(this, "nothingDeployed");
 
     public DashboardViewModel(Workbench workbench, TaskRunner runner, Clock clock) {
         this.workbench = workbench;
@@ -67,7 +71,9 @@ public final class DashboardViewModel {
             method.set(ALL_METHODS);
             refresh();
         });
-        method.addListener((obs, old, m) -> refresh());
+        method.addListener((obs, old, m) -> {
+            if (!updatingMethods) refresh();
+        });
         range.addListener((obs, old, r) -> refresh());
         loadStages();
     }
@@ -113,6 +119,12 @@ public final class DashboardViewModel {
     /** Why nothing shows (no stage, no data plane), or a failure in the product's words; "" when fine. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
+    /**
+     * True while the selected API has no deployed stage, so there is nothing to measure: the view then offers
+     * Deploy and the Stages page instead of empty charts.
+     */
+    public ReadOnlyBooleanProperty nothingDeployedProperty() { return nothingDeployed.getReadOnlyProperty(); }
+
     // ---- commands --------------------------------------------------------------------------------------------
 
     /** Reads the range's metrics again (off the FX thread); the newest answer wins. */
@@ -120,8 +132,12 @@ public final class DashboardViewModel {
         ApiDefinition api = workbench.selectedApi().orElse(null);
         String stageName = stage.get();
         if (api == null || stageName == null || workbench.session().isEmpty()) {
+            loading.cancel(); // an answer still on its way for the stage before must not overwrite this
             show(null, null);
-            message.set(api == null ? "Select an API." : "Choose a stage to see its metrics.");
+            message.set(api == null ? "Select an API."
+                    : nothingDeployed.get() ? api.name() + " has no deployed stage yet: deploy it (Deploy → Deploy API…, "
+                            + "Ctrl+Shift+E) and its stage's requests show here."
+                    : "Choose a stage to see its metrics.");
             return;
         }
         TimeRange r = range.get();
@@ -131,7 +147,8 @@ public final class DashboardViewModel {
         var session = workbench.session().get();
         loading.run(BackgroundTask.of(() -> session.observations().metrics(api.id(), stageName, m, start, to, r.resolutionSeconds()))
                 .onSuccess(series -> {
-                    message.set(series.points().isEmpty() ? "No requests to " + stageName + " in this range yet." : "");
+                    message.set(series.points().isEmpty() ? "No requests to " + stageName + " in this range yet: call its "
+                            + "invoke URL (status bar) and they show here within a second." : "");
                     from.set(start);
                     show(series, r);
                 })
@@ -144,19 +161,32 @@ public final class DashboardViewModel {
         stagesLoading.cancel();
     }
 
+    /**
+     * Lists the API's stages; keeps the chosen one while it is still there, else chooses the first deployed one
+     * (a stage is deployed when it has a deployment), so the page opens on something to measure.
+     */
     private void loadStages() {
         ApiDefinition api = workbench.selectedApi().orElse(null);
         if (api == null || workbench.session().isEmpty()) {
             stages.clear();
+            nothingDeployed.set(false);
             return;
         }
         var session = workbench.session().get();
-        stagesLoading.run(BackgroundTask.of(() -> session.stages(api.id()).stream().map(Stage::stageName).toList())
-                .onSuccess(names -> {
+        stagesLoading.run(BackgroundTask.of(() -> session.stages(api.id()))
+                .onSuccess(all -> {
+                    List<String> names = all.stream().map(Stage::stageName).toList();
+                    List<String> deployed = all.stream().filter(s -> s.deploymentId() != null).map(Stage::stageName).toList();
+                    nothingDeployed.set(deployed.isEmpty());
                     String keep = stage.get();
-                    stages.setAll(names);
-                    if (keep == null || !names.contains(keep)) stage.set(names.isEmpty() ? null : names.getFirst());
-                    else refresh();
+                    if (!Objects.equals(names, List.copyOf(stages))) stages.setAll(names);
+                    if (keep == null || !names.contains(keep)) {
+                        String first = deployed.isEmpty() ? null : deployed.getFirst();
+                        if (Objects.equals(first, keep)) refresh();
+                        else stage.set(first);
+                    } else {
+                        refresh();
+                    }
                 })
                 .onFailure(e -> message.set("Cannot read the stages: " + e.getMessage())));
     }
@@ -188,7 +218,19 @@ public final class DashboardViewModel {
         names.addAll(series.methods());
         String keep = method.get();
         if (keep != null && !names.contains(keep)) names.add(keep); // a method chosen before its data aged out
-        if (!Objects.equals(names, List.copyOf(methods))) methods.setAll(names);
+        if (!Objects.equals(names, List.copyOf(methods))) {
+            // a combo box whose items change under its value can go on showing nothing ("All methods" chosen but not
+            // drawn): keep the first item, All methods, in place, change the rest, and choose the method again
+            updatingMethods = true;
+            try {
+                methods.remove(1, methods.size());
+                methods.addAll(names.subList(1, names.size()));
+                method.set(null); // a value set again is drawn again
+                method.set(keep);
+            } finally {
+                updatingMethods = false;
+            }
+        }
     }
 
     static String percentiles(dev.gatehouse.app.session.Observations.Latency l) {

@@ -123,6 +123,7 @@ public final class LogsView extends VBox {
         trace = new TextArea();
         trace.setId("logTrace");
         trace.setEditable(false);
+        trace.setPromptText("Select a request above to see its headers, bodies and execution log.");
         details = new TabPane();
         details.setId("logsDetails");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -183,15 +183,22 @@ public final class LogsViewModel {
     public void logStage() {
         ApiDefinition api = workbench.selectedApi().orElse(null);
         String name = any(stage.get());
+        List<String> named = stages.stream().filter(n -> !ANY.equals(n)).toList();
+        if (name == null && named.size() == 1) { // "Any" of one stage: that stage is meant
+            name = named.getFirst();
+            stage.set(name);
+        }
         if (api == null || name == null) {
-            notice.set("Choose a stage first.");
+            notice.set(named.isEmpty() ? "This API has no stage to log yet: deploy it first (Deploy → Deploy API…)."
+                    : "Choose the stage to log in the Stage filter.");
             return;
         }
+        String logged = name;
         String description = "Log stage " + name + " (INFO, full request/response data)";
         workbench.change(description, s -> {
-            s.updateStage(api.id(), name, description, st -> withInfoLogging(st, clock.instant().getEpochSecond()) /* AWS dates: epoch seconds */);
+            s.updateStage(api.id(), logged, description, st -> withInfoLogging(st, clock.instant().getEpochSecond()) /* AWS dates: epoch seconds */);
             return null;
-        }, done -> notice.set("Stage " + name + " now logs every request (INFO, with data)."));
+        }, done -> notice.set("Stage " + logged + " now logs every request (INFO, with data)."));
     }
 
     /** The stage with {@code *}{@code /*} logging INFO and data trace on, its other settings kept. */

@@ -106,6 +106,7 @@ public final class ResourcePolicyView extends BorderPane {
         Button remove = new Button("Remove policy");
         remove.setId("policyRemove");
         remove.setOnAction(e -> vm.removePolicy());
+        remove.disableProperty().bind(vm.hasPolicyProperty().not()); // nothing stored: nothing to remove
         Button save = new Button("Save");
         save.setId("policySave");
         save.getStyleClass().add(Styles.ACCENT);

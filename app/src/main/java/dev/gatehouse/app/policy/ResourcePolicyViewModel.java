@@ -50,6 +50,7 @@ public final class ResourcePolicyViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasApi = new ReadOnlyBooleanWrapper(this, "hasApi");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper hasPolicy = new ReadOnlyBooleanWrapper(this, "hasPolicy");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked", true);
     private final StringProperty templateAddresses = new SimpleStringProperty(this, "templateAddresses", "203.0.113.0/24");
@@ -100,6 +101,9 @@ public final class ResourcePolicyViewModel {
     public ReadOnlyBooleanProperty hasApiProperty() { return hasApi.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+
+    /** True while the API has a stored policy: there is something for "Remove policy" to remove. */
+    public ReadOnlyBooleanProperty hasPolicyProperty() { return hasPolicy.getReadOnlyProperty(); }
 
     /** Dirty, checked and free of errors. */
     public ReadOnlyBooleanProperty canSaveProperty() { return canSave.getReadOnlyProperty(); }
@@ -304,6 +308,7 @@ public final class ResourcePolicyViewModel {
     }
 
     private void updateDirty() {
+        hasPolicy.set(hasApi.get() && !baseline.isBlank());
         dirty.set(hasApi.get() && !Objects.equals(text.get(), baseline));
         workbench.setUnsaved(this, dirty.get());
         updateCanSave();

@@ -223,7 +223,7 @@ public final class ShellView extends BorderPane {
         statusMessage.textProperty().bind(workbench.messageProperty());
         // at 1360 px the bar is full: a long path or message elides in its middle (its start and its end say the
         // most) and reads whole in its tooltip
-        for (Label l : new Label[] {statusWorkspace, statusMessage}) {
+        for (Label l : new Label[] {statusWorkspace, statusApi, statusMessage}) {
             l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
             tip.textProperty().bind(l.textProperty());

@@ -444,7 +444,10 @@ public final class TestPanelViewModel {
                 && run.request().httpMethod().equals(httpMethod);
         outcome.set((run.request().target().isDraft() ? "Draft, test invoke" : run.request().target() + " over HTTP")
                 + " · " + run.request().httpMethod() + " " + run.request().pathWithQueryString()
-                + (refused ? " · refused: the method requires a check the local engine cannot run yet (see the warning)" : ""));
+                + (refused ? " · refused: the method requires a check the local engine cannot run yet (see the warning)" : "")
+                // a new MOCK method answers 200 with nothing: say so rather than leave an empty pane to puzzle over
+                + (run.body().isEmpty() ? " · empty body" + (run.request().target().isDraft()
+                        ? " (a method's integration response template makes its body)" : "") : ""));
     }
 
     private void reloadWarnings() {

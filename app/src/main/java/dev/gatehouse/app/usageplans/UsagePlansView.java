@@ -1,5 +1,6 @@
 package dev.gatehouse.app.usageplans;
 
+import dev.gatehouse.app.core.MasterDetailPage;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.ApiChoice;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.KeyChoice;
 import dev.gatehouse.app.usageplans.UsagePlansViewModel.MethodThrottle;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -105,10 +107,8 @@ public final class UsagePlansView extends VBox {
         notice = new Label();
         notice.setId("usagePlansNotice");
         notice.getStyleClass().add("muted");
-        table = new TableView<>(vm.plans());
-        table.setId("usagePlanTable");
-        table.setPlaceholder(new Label("No usage plans yet: create one to meter and throttle API keys"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table = MasterDetailPage.table("usagePlanTable", vm.plans(), "");
+        table.setPlaceholder(wrapped("No usage plans yet: create one to meter and throttle API keys"));
         table.getColumns().add(column("Name", UsagePlansViewModel.PlanRow::name, 90));
         table.getColumns().add(column("API stages", UsagePlansViewModel.PlanRow::stages, 130));
         table.getColumns().add(column("Keys", r -> String.valueOf(r.keys()), 60));
@@ -135,11 +135,11 @@ public final class UsagePlansView extends VBox {
         addStage.setId("usagePlanAddStage");
         removeStage = new Button("Remove", new FontIcon(Feather.X));
         removeStage.setId("usagePlanRemoveStage");
-        rate = field("usagePlanRate", "requests per second");
+        rate = field("usagePlanRate", "per second");
         burst = field("usagePlanBurst", "requests");
         methodTable = new TableView<>(vm.methodThrottles());
         methodTable.setId("usagePlanMethodThrottles");
-        methodTable.setPlaceholder(new Label("No per-method throttles: every method shares the plan's throttle"));
+        methodTable.setPlaceholder(wrapped("No per-method throttles: every method shares the plan's throttle"));
         methodTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         methodTable.getColumns().add(column("API stage", (MethodThrottle m) -> m.stage().toString(), 100));
         methodTable.getColumns().add(column("Method", MethodThrottle::method, 100));
@@ -149,15 +149,21 @@ public final class UsagePlansView extends VBox {
         methodStage = new ComboBox<>(vm.stages());
         methodStage.setId("usagePlanMethodStage");
         methodStage.setPromptText("API stage");
+        methodStage.setPrefWidth(220);
+        methodStage.setMaxWidth(Double.MAX_VALUE);
         methodPick = new ComboBox<>();
         methodPick.setId("usagePlanMethodPick");
         methodPick.setEditable(true);
         methodPick.setPromptText("GET /pets");
-        methodRate = field("usagePlanMethodRate", "rps");
-        methodRate.setPrefColumnCount(5);
-        methodBurst = field("usagePlanMethodBurst", "burst");
-        methodBurst.setPrefColumnCount(5);
+        methodPick.setPrefWidth(220);
+        methodPick.setMaxWidth(Double.MAX_VALUE);
+        methodRate = field("usagePlanMethodRate", "per second");
+        methodRate.setPrefColumnCount(8);
+        methodBurst = field("usagePlanMethodBurst", "requests");
+        methodBurst.setPrefColumnCount(7);
+        for (TextField f : new TextField[] {methodRate, methodBurst}) f.setMinWidth(Region.USE_PREF_SIZE); // prompts read whole
         addMethod = new Button("Set", new FontIcon(Feather.PLUS));
+        addMethod.setTooltip(new javafx.scene.control.Tooltip("Set the rate and burst of the chosen method on the chosen API stage"));
         addMethod.setId("usagePlanSetMethodThrottle");
         removeMethod = new Button("Remove", new FontIcon(Feather.X));
         removeMethod.setId("usagePlanRemoveMethodThrottle");
@@ -215,6 +221,15 @@ public final class UsagePlansView extends VBox {
         refreshUsage.setId("usagePlanRefreshUsage");
     }
 
+    /** A placeholder that wraps rather than ending in "…" when its table is narrow. */
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setPadding(new Insets(0, 12, 0, 12));
+        return l;
+    }
+
     private static TextField field(String id, String prompt) {
         TextField f = new TextField();
         f.setId(id);
@@ -231,23 +246,23 @@ public final class UsagePlansView extends VBox {
 
     private void layoutParts() {
         setId("usagePlansPage");
-        Label heading = new Label("Usage Plans");
-        heading.getStyleClass().add("page-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button b : new Button[] {create, delete, save, revert, addStage, removeStage, addKey, removeKey, setRemaining, addMethod,
-                removeMethod}) {
+        for (Button b : new Button[] {save, revert, addStage, removeStage, addKey, removeKey, setRemaining, addMethod, removeMethod}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox header = new HBox(12, heading, notice, spacer, delete, create);
-        header.setAlignment(Pos.CENTER_LEFT);
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
         HBox stagePickRow = row(apiPick, stagePick, addStage, removeStage);
         HBox throttleRow = row(new Label("Rate"), rate, new Label("Burst"), burst);
-        HBox methodRow = row(methodStage, methodPick, methodRate, methodBurst, addMethod, removeMethod);
+        // the method throttle takes two rows: at 1360x860 one row cut the stage to "A..." and the burst to "burs"
+        HBox methodPickRow = row(methodStage, methodPick);
+        HBox.setHgrow(methodStage, Priority.ALWAYS);
+        HBox.setHgrow(methodPick, Priority.ALWAYS);
+        Region methodSpacer = new Region();
+        HBox.setHgrow(methodSpacer, Priority.ALWAYS);
+        HBox methodRow = row(new Label("Rate"), methodRate, new Label("Burst"), methodBurst, methodSpacer, addMethod, removeMethod);
+        methodRow.setId("usagePlanMethodThrottleRow");
         HBox quotaRow = row(quota, quotaLimit, new Label("per"), period, new Label("offset"), offset);
         rate.setPrefColumnCount(8);
         burst.setPrefColumnCount(8);
@@ -267,7 +282,7 @@ public final class UsagePlansView extends VBox {
                 hint("Blank rate and burst: no throttle of the plan's own (over it: 429 Too Many Requests). WEEK offset: "
                         + "0 = Sunday … 6 = Saturday; MONTH offset: days after the 1st. Over quota: 429 Limit Exceeded."),
                 section("API stages"), stageList, stagePickRow,
-                section("Per-method throttling"), methodTable, methodRow);
+                section("Per-method throttling"), methodTable, methodPickRow, methodRow);
         details.setPadding(new Insets(10, 4, 10, 0));
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
@@ -298,13 +313,9 @@ public final class UsagePlansView extends VBox {
         VBox right = new VBox(8, title, tabs);
         right.setId("usagePlanRight");
         right.setPadding(new Insets(0, 0, 0, 12));
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.45);
         SplitPane.setResizableWithParent(table, false);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        setSpacing(10);
-        setPadding(new Insets(12, 16, 12, 16));
-        getChildren().addAll(header, split);
+        MasterDetailPage.titled("Usage Plans").notice(notice).actions(delete, create)
+                .split(table, right, Orientation.HORIZONTAL, 0.45).fill(this);
     }
 
     private static Tab tab(String id, String text, javafx.scene.Node content) {

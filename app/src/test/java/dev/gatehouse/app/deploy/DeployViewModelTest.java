@@ -39,6 +39,22 @@ class DeployViewModelTest {
     }
 
     @Test
+    void theDeployedNotificationNamesTheStagesInvokeUrlWhileTheDataPlaneServes() {
+        // given an API with a method, the local data plane serving on a free port
+        ws.createMockApi("Shop", "{\"v\": 1}");
+        ws.session().serve("127.0.0.1", 0);
+        vm.prepare(null);
+
+        // when it is deployed to a new stage dev
+        vm.deploy();
+
+        // then the notification ends with the stage's local invoke URL (the workspace's only API is its default API,
+        // served at plain /{stage}, as the Settings page says)
+        assertThat(ws.dialogs.notifications).singleElement().asString()
+                .matches("(?s)Deployed Shop: Stage dev now serves deployment \\w+\nInvoke URL: http://127\\.0\\.0\\.1:\\d+/dev");
+    }
+
+    @Test
     void deployCreatesTheStageAndTheNextDialogOffersItAsExisting() {
         // given an API with a method
         String apiId = ws.createMockApi("Shop", "{\"v\": 1}").id();
@@ -57,6 +73,9 @@ class DeployViewModelTest {
         assertThat(ws.gateway().workspace().stage(apiId, "dev").orElseThrow().deploymentId()).isEqualTo(done.deploymentId());
         assertThat(ws.gateway().workspace().deployment(apiId, done.deploymentId()).orElseThrow().deployment().description())
                 .isEqualTo("first cut");
+        // and the notification says where to call it (the local data plane is not serving in this test: no URL)
+        assertThat(ws.dialogs.notifications).containsExactly("Deployed Shop: Stage dev now serves deployment "
+                + done.deploymentId() + ": first cut");
 
         // and the next time the dialog targets the existing stage; typing its name as a new stage is refused
         vm.prepare("dev");

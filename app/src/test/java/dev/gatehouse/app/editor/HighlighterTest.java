@@ -22,6 +22,13 @@ class HighlighterTest {
     }
 
     @Test
+    void anEmptyJsonEditorIsNoSyntaxError() {
+        // an empty resource policy means "no policy" (Resource Policy page): not a red "a schema must be..." line
+        assertThat(Highlighter.analyse("", Language.JSON).problem()).isEmpty();
+        assertThat(Highlighter.analyse("  \n", Language.JSON).problem()).isEmpty();
+    }
+
+    @Test
     void vtlDirectivesAndReferencesAreHighlighted() {
         Highlighter.Result result = Highlighter.analyse("#set($id = $input.params('id'))\n{\"id\": \"$id\"} ## note", Language.VTL);
 

@@ -42,4 +42,34 @@ class LogsViewModelTest {
             assertThat(vm.noticeProperty().get()).isEqualTo("Status must be a class such as 5xx or a code such as 404, not '6xx'");
         }
     }
+
+    @Test
+    void logThisStageWithAnyChosenLogsTheApisOnlyStage() {
+        try (Harness h = Harness.sample()) {
+            // given PetStore, whose one stage is prod (README), and the Stage filter left at Any
+            LogsViewModel vm = new LogsViewModel(h.workbench, h.workbench.tasks(), h.workbench.tasks(), CLOCK);
+            assertThat(vm.stageProperty().get()).isEqualTo(LogsViewModel.ANY);
+
+            // when "Log this stage" is pressed
+            vm.logStage();
+
+            // then prod logs at INFO with data, and the filter names it
+            var prod = h.session().stages(h.api().id()).stream().filter(s -> s.stageName().equals("prod")).findFirst().orElseThrow();
+            assertThat(prod.methodSettings().get("*/*").loggingLevel()).isEqualTo(dev.gatehouse.engine.model.LoggingLevel.INFO);
+            assertThat(vm.stageProperty().get()).isEqualTo("prod");
+            assertThat(vm.noticeProperty().get()).isEqualTo("Stage prod now logs every request (INFO, with data).");
+        }
+    }
+
+    @Test
+    void logThisStageOnAnApiWithNoStageSaysToDeployFirst() {
+        try (Harness h = Harness.sample()) {
+            LogsViewModel vm = new LogsViewModel(h.workbench, h.workbench.tasks(), h.workbench.tasks(), CLOCK);
+            h.createMockApi("Fresh", "{}");
+
+            vm.logStage();
+
+            assertThat(vm.noticeProperty().get()).isEqualTo("This API has no stage to log yet: deploy it first (Deploy → Deploy API…).");
+        }
+    }
 }

@@ -24,6 +24,23 @@ class ResourcePolicyViewModelTest {
         assertThat(vm.textProperty().get()).isEmpty();
         assertThat(vm.summaryProperty().get()).startsWith("No resource policy: every caller may invoke the API");
         assertThat(vm.canSaveProperty().get()).isFalse();
+        assertThat(vm.hasPolicyProperty().get()).as("nothing for Remove policy to remove").isFalse();
+    }
+
+    @Test
+    void removePolicyIsOfferedWhileAPolicyIsStored() {
+        // given AWS's allow-everyone policy saved
+        vm.textProperty().set("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", "
+                + "\"Action\": \"execute-api:Invoke\", \"Resource\": \"execute-api:/*\"}]}");
+        assertThat(vm.hasPolicyProperty().get()).as("typed, not stored").isFalse();
+        vm.save();
+        assertThat(h.api().restApi().policy()).isNotNull();
+        assertThat(vm.hasPolicyProperty().get()).isTrue();
+
+        // when it is removed, then there is nothing left to remove
+        vm.removePolicy();
+        assertThat(h.api().restApi().policy()).isNull();
+        assertThat(vm.hasPolicyProperty().get()).isFalse();
     }
 
     @Test

@@ -48,6 +48,24 @@ class TestPanelViewModelTest {
     }
 
     @Test
+    void aDraftRunWithAnEmptyBodySaysSoAndWhereABodyComesFrom() {
+        // given a new MOCK method as Create method makes it: 200, no response template, so no body (as on AWS)
+        h.workbench.edit("Add DELETE /", api -> api.updateResource(api.root().id(), r -> r.withMethod(
+                dev.gatehouse.engine.model.Method.of("DELETE")
+                        .withMethodResponses(java.util.Map.of("200", dev.gatehouse.engine.model.MethodResponse.of("200")))
+                        .withIntegration(dev.gatehouse.engine.model.Integration.mock()
+                                .withRequestTemplates(java.util.Map.of("application/json", "{\"statusCode\": 200}"))
+                                .withIntegrationResponses(java.util.Map.of("200", dev.gatehouse.engine.model.IntegrationResponse.of("200")))))));
+        select("/", "DELETE");
+
+        vm.test();
+
+        assertThat(vm.selectedRunProperty().get().body()).isEmpty();
+        assertThat(vm.outcomeProperty().get())
+                .isEqualTo("Draft, test invoke · DELETE / · empty body (a method's integration response template makes its body)");
+    }
+
+    @Test
     void aFieldPerPathParameterBuildsThePathAndQueryString() {
         select("/pets/{petId}", "GET");
         assertThat(vm.pathParameters()).extracting(TestPanelViewModel.PathParameter::name).containsExactly("petId");

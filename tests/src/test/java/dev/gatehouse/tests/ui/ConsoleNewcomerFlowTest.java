@@ -54,6 +54,24 @@ class ConsoleNewcomerFlowTest extends SampleConsoleTest {
     }
 
     @Test
+    void creatingAnApiFromAnotherPageOpensItsResources(FxRobot robot) {
+        // given the API Keys page in front
+        robot.clickOn("#nav-api_keys");
+        ConsoleFixture.waitUntil(() -> robot.lookup("#apiKeysPage").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+
+        // when an API is created (Ctrl+Shift+N, as File → New API…)
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        ConsoleFixture.waitUntil(() -> robot.lookup("#createApiDialog").tryQuery().isPresent());
+        robot.clickOn("#createApiName").write("Orders");
+        robot.clickOn("#createApiOk");
+
+        // then the Resources page shows it, its root in the tree: where resources and methods are added
+        ConsoleFixture.waitUntil(() -> "Orders".equals(selectorText(robot)));
+        ConsoleFixture.waitUntil(() -> console.shell().pageProperty().get() == dev.gatehouse.app.shell.Page.RESOURCES);
+        ConsoleFixture.waitUntil(() -> robot.lookup("#tree-_").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+    }
+
+    @Test
     void aCloneIsSelectedAndDeploysToAStageOfItsOwn(FxRobot robot) {
         // when PetStore is cloned as PetStore v2 from the Create API dialog
         robot.clickOn("#newApiButton");

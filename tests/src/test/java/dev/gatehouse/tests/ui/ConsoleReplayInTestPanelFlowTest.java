@@ -62,10 +62,10 @@ class ConsoleReplayInTestPanelFlowTest extends SampleConsoleTest {
         String id;
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(session.invokeUrl(api, "prod").orElseThrow()
-                            + "/items/42?sort=asc&limit=2")).header("Content-Type", "application/json").header("X-Flow", "replay")
+                            + "/items/a%20b?sort=asc&limit=2")).header("Content-Type", "application/json").header("X-Flow", "replay")
                     .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("{\"saved\": \"42\"}");
+            assertThat(r.body()).isEqualTo("{\"saved\": \"a b\"}"); // $input.params gives the decoded path parameter
             id = r.headers().firstValue("x-amzn-RequestId").orElseThrow();
         }
 
@@ -85,7 +85,7 @@ class ConsoleReplayInTestPanelFlowTest extends SampleConsoleTest {
                 && robot.lookup("#testQuery").tryQuery().map(n -> n.isVisible() && "sort=asc&limit=2".equals(((TextField) n).getText())).orElse(false));
         assertThat(console.workbench().selectionProperty().get()).isEqualTo(Selection.method("item00001", "POST"));
         assertThat(robot.lookup("#testTitle").queryAs(Label.class).getText()).isEqualTo("POST /items/{id}");
-        assertThat(robot.lookup("#testPathParam-id").queryAs(TextField.class).getText()).isEqualTo("42");
+        assertThat(robot.lookup("#testPathParam-id").queryAs(TextField.class).getText()).isEqualTo("a b"); // decoded
         // the headers as the gateway received them (Java's client sends lower-case names), less Host and Content-Length
         List<String> received = session.observations().exchange(id).orElseThrow().headers().stream()
                 .filter(h -> !h.getKey().equalsIgnoreCase("Host") && !h.getKey().equalsIgnoreCase("Content-Length"))
@@ -96,11 +96,13 @@ class ConsoleReplayInTestPanelFlowTest extends SampleConsoleTest {
         assertThat(robot.lookup("#testStageVariables").queryAs(TextArea.class).getText()).endsWith("\ncolour=blue");
         assertThat(robot.lookup("#testTarget").queryAs(javafx.scene.control.ComboBox.class).getValue().toString()).isEqualTo("Draft");
 
-        // when Test is clicked, then the draft answers 200 with the path parameter the log held
+        // when Test is clicked, then the draft answers 200 with the path parameter the log held, encoded again on the
+        // way (the space as %20) and decoded by the gateway
         robot.clickOn("#testSend");
         ConsoleFixture.waitUntil(() -> "200".equals(robot.lookup("#testStatus").queryAs(Label.class).getText()));
-        assertThat(robot.lookup("#testResponseBody-code").queryAs(CodeArea.class).getText().replaceAll("\\s", ""))
-                .isEqualTo("{\"saved\":\"42\"}"); // shown pretty-printed
+        String shown = robot.lookup("#testResponseBody-code").queryAs(CodeArea.class).getText(); // pretty-printed
+        assertThat(shown.replaceAll("\\s", "")).isEqualTo("{\"saved\":\"ab\"}");
+        assertThat(shown).contains("\"a b\"");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,22 +2,16 @@ package dev.gatehouse.tests.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.shell.Page;
 import java.nio.file.Path;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Screenshots of the Resource Policy page: a source IP deny list with a mistyped CIDR and "Check a request" saying
@@ -27,29 +21,13 @@ import org.testfx.framework.junit5.Start;
  */
 @EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target",
         disabledReason = "a screenshot generator: run with -Dgatehouse.screenshots=docs (or =target)")
-@ExtendWith(ApplicationExtension.class)
-class ConsoleResourcePolicyScreenshotsTest {
+class ConsoleResourcePolicyScreenshotsTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
-    private Console console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
     @Test
     void resourcePolicyEditorChecksAndCheckARequest(FxRobot robot) {
-        ConsoleFixture.awaitOpen(console);
         Path out = ConsoleFixture.screenshotDir();
         robot.interact(() -> console.shell().show(Page.RESOURCE_POLICY));
         ConsoleFixture.waitUntil(() -> text(robot, "#policyTitle").startsWith("Resource policy of "));

@@ -1,6 +1,5 @@
 package dev.gatehouse.tests.ui;
 
-import dev.gatehouse.app.Console;
 import dev.gatehouse.app.session.WorkspaceSession;
 import dev.gatehouse.app.shell.Page;
 import dev.gatehouse.engine.model.QuotaPeriod;
@@ -9,42 +8,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Screenshots of a usage plan's API keys tab with "Set remaining quota…" and its dialog (AWS UpdateUsage), written
  * with {@code -Dgatehouse.screenshots=docs} into {@code docs/screenshots/usage-reset-*.png} (or {@code =target}).
  */
 @EnabledIfSystemProperty(named = "gatehouse.screenshots", matches = "docs|target")
-@ExtendWith(ApplicationExtension.class)
-class ConsoleUsageResetScreenshotsTest {
+class ConsoleUsageResetScreenshotsTest extends SampleConsoleTest {
     static {
         ConsoleFixture.useScreen(1440, 900);
     }
 
-    private Console console;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.start(stage, ConsoleFixture.copyOfSampleWorkspace(), false);
-    }
-
-    @AfterEach
-    void closeConsole() {
-        ConsoleFixture.close(console);
-    }
-
     @Test
     void theApiKeysTabOfAPlanOffersToSetTheRemainingQuota(FxRobot robot) {
-        ConsoleFixture.awaitOpen(console);
         Path out = ConsoleFixture.screenshotDir();
         WorkspaceSession session = console.workbench().session().orElseThrow();
         String api = ConsoleFixture.api(console).id();
