@@ -61,10 +61,9 @@ final class ServerVerticle extends VerticleBase {
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
                 .setHandle100ContinueAutomatically(false)
-                // REST APIs over HTTP/1.1: no h2c upgrade handler and no WebSocket compression extension handler in
-                // every connection's pipeline (the latter ran on every response written; measured with
-                // bench/dataplane-profile.sh). Clients offering h2c, as the JDK's does, stay on HTTP/1.1.
-                .setHttp2ClearTextEnabled(false)
+                // REST APIs: no WebSocket compression extension handler in every connection's pipeline (it ran on
+                // every response written; measured with bench/dataplane-profile.sh). h2c stays: clients that offer
+                // it (the JDK's HttpClient does by default) are served over HTTP/2, as before.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
         server = vertx.createHttpServer(http).requestHandler(this::handle);
