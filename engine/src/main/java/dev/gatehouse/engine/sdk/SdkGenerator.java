@@ -60,6 +60,7 @@ public final class SdkGenerator {
 
         Path spec = folder.resolve(SPEC_FILE);
         write(spec, stage.openApiJson());
+        write(folder.resolve(".openapi-generator-ignore"), SCAFFOLDING_IGNORED);
         CodegenConfigurator configurator = new CodegenConfigurator()
                 .setGeneratorName(language.generatorName())
                 .setInputSpec(spec.toString())
@@ -130,6 +131,19 @@ public final class SdkGenerator {
     }
 
     /** Empties a folder that holds a previous SDK; refuses a non-empty folder that does not. */
+    /**
+     * What openapi-generator would add beside the SDK for pushing it to a git host it does not know (a script with
+     * GIT_USER_ID placeholders, CI files for Travis, GitLab and GitHub): left out through its own ignore file, which it
+     * reads from the output folder before writing anything.
+     */
+    static final String SCAFFOLDING_IGNORED = """
+            # written by Gatehouse: openapi-generator's git and CI scaffolding is not part of the SDK
+            git_push.sh
+            .travis.yml
+            .gitlab-ci.yml
+            .github/**
+            """;
+
     private static void prepareFolder(Path folder) {
         try {
             if (Files.isDirectory(folder)) {

@@ -54,6 +54,11 @@ class SdkGeneratorTest {
         String readme = Files.readString(result.folder().resolve("README.md"));
         assertThat(readme).contains(URL).contains("## Gatehouse stage");
         assertThat(result.folder().resolve("openapi.json")).exists();
+        // no git-push script with GIT_USER_ID placeholders, no CI files for hosts the user never chose
+        assertThat(result.folder().resolve("git_push.sh")).doesNotExist();
+        assertThat(result.folder().resolve(".travis.yml")).doesNotExist();
+        assertThat(result.folder().resolve(".gitlab-ci.yml")).doesNotExist();
+        assertThat(result.folder().resolve(".github")).doesNotExist();
         assertThat(result.version()).isEqualTo("2.1.0");
         try (ZipFile zip = new ZipFile(result.zip().toFile())) {
             assertThat(zip.getEntry(result.folder().getFileName() + "/README.md")).isNotNull();
