@@ -15,7 +15,7 @@ import java.util.Map;
  * scheme, idle ones reused most-recent-first and closed after {@code keepAliveMillis}, requests beyond the limit
  * queued in arrival order. Written by hand because Vert.x's shared pool built a new Vert.x context for every request
  * it leased a connection to: 10–14% of a proxied request's CPU samples (bench/dataplane-profile.sh; BENCHMARKS.md,
- * "Backend connections per event loop"); a pool confined to one loop needs no locks and no context.
+ * "Quiet machine, 2026-12-03"); a pool confined to one loop needs no locks and no context.
  *
  * <p>Confined to its event loop: every method is called there, and connection events arrive there.
  */

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * <p>Stored as one flat array of name/value pairs in arrival order (OkHttp's layout), searched linearly: a request
  * has a dozen or two headers, and every request copies its headers several times (inbound, to the backend, back,
  * to the client), so one array beats a hash table of entries and value lists on both CPU and garbage (measured with
- * {@code bench/dataplane-profile.sh}: BENCHMARKS.md, "Headers as one array").
+ * {@code bench/dataplane-profile.sh}: BENCHMARKS.md, "Quiet machine, 2026-12-03").
  */
 public final class Headers {
 

@@ -3,7 +3,7 @@ package dev.gatehouse.engine.server;
 import java.util.Locale;
 
 /**
- * Which carrier runs a request's virtual thread (the measured decision: BENCHMARKS.md, "Threading decision"). The
+ * Which carrier runs a request's virtual thread (the measured decision: BENCHMARKS.md, "Quiet machine, 2026-12-03"). The
  * filter chain is the same blocking code on a virtual thread whatever the carrier, and the inbound connection's
  * event loop does all socket I/O, backend exchange included:
  * <ul>
