@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.ConnectException;
@@ -50,9 +49,8 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
                 .setMaxHeaderSize(64 * 1024)
                 .setDecompressionSupported(false);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerBackend())
-                .setMaxWaitQueueSize(-1);
-        this.client = vertx.createHttpClient(http, pool);
+        // only connect() is used: LoopConnectionPool keeps the connections, its own limit per backend
+        this.client = vertx.createHttpClient(http);
         this.connections = new LoopConnectionPool(vertx, client, options.maxConnectionsPerBackend(),
                 options.connectTimeout().toMillis(), options.keepAliveTimeout().toMillis());
     }
