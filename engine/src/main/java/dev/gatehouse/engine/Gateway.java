@@ -434,7 +434,7 @@ public final class Gateway implements AutoCloseable {
      * ({@code server.Threading#AUTO}): true when every filter on its way never blocks. For diagnostics and tests.
      */
     public boolean runsOnEventLoop(dev.gatehouse.engine.pipeline.GatewayRequest request) {
-        return holder.get().neverBlocks(request);
+        return holder.get().waiting(request) != dev.gatehouse.engine.pipeline.Waiting.BLOCKING;
     }
 
     /** The plan being served now. */

@@ -8,6 +8,7 @@ import dev.gatehouse.engine.model.ApiKeySource;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
 import dev.gatehouse.engine.model.UsagePlan;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -119,8 +120,8 @@ public final class ApiKeyFilter implements Filter {
         return "ApiKeyFilter{" + httpMethod + " " + resourcePath + ", source=" + (fromAuthorizer ? "AUTHORIZER" : "HEADER") + "}";
     }
 
-    /** Never blocks while buckets and counters are in this process's memory (not with Redis state). */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return state.inMemory();
+    /** Uses only the calling thread while buckets and counters are in this process's memory; may block with Redis state. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return state.inMemory() ? Waiting.NONE : Waiting.BLOCKING;
     }
 }

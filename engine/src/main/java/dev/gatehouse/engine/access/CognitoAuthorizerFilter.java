@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.model.Authorizer;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -195,9 +196,12 @@ public final class CognitoAuthorizerFilter implements Filter {
     }
 
 
-    /** Never blocks unless a pool's keys come from a JWKS URL (fetched on first use and when they rotate). */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        for (String arn : providerArns) if (trust.fetchesKeys(arn)) return false;
-        return true;
+    /**
+     * Uses only the calling thread unless a pool's keys come from a JWKS URL (fetched on first use and when they
+     * rotate): then it may block.
+     */
+    @Override public Waiting waiting(GatewayRequest request) {
+        for (String arn : providerArns) if (trust.fetchesKeys(arn)) return Waiting.BLOCKING;
+        return Waiting.NONE;
     }
 }

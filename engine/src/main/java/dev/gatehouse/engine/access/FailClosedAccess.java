@@ -7,6 +7,7 @@ import dev.gatehouse.engine.model.Authorizer;
 import dev.gatehouse.engine.model.AuthorizationType;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -94,8 +95,8 @@ public final class FailClosedAccess {
                 return chain.proceed(request); // unreachable: every refusal throws
             }
 
-            @Override public boolean neverBlocks(GatewayRequest request) {
-                return true;
+            @Override public Waiting waiting(GatewayRequest request) {
+                return Waiting.NONE;
             }
 
             @Override public String toString() {

@@ -2,6 +2,7 @@ package dev.gatehouse.engine.access;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -103,8 +104,8 @@ public final class IamAuthorizerFilter implements Filter {
         return "IamAuthorizerFilter{" + where + "}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.AuthorizationType;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -89,8 +90,8 @@ public final class ResourcePolicyFilter implements Filter {
         return "ResourcePolicyFilter{" + (policy == null ? "invalid: " + problem : "iam=" + iamMethod) + "}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.engine.access;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -59,8 +60,8 @@ public final class ThrottleFilter implements Filter {
         return "ThrottleFilter{" + httpMethod + " " + resourcePath + "}";
     }
 
-    /** Never blocks while buckets and counters are in this process's memory (not with Redis state). */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return state.inMemory();
+    /** Uses only the calling thread while buckets and counters are in this process's memory; may block with Redis state. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return state.inMemory() ? Waiting.NONE : Waiting.BLOCKING;
     }
 }

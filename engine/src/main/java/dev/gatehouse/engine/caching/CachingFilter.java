@@ -7,6 +7,7 @@ import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.model.UnauthorizedCacheControlHeaderStrategy;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -142,8 +143,8 @@ public final class CachingFilter implements Filter {
         return "CachingFilter{" + httpMethod + " " + resourcePath + ", keys=" + keyParameters + "}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.errors;
 
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -57,8 +58,8 @@ public final class ErrorMappingFilter implements Filter {
         return "ErrorMappingFilter";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.engine.integration;
 
 import dev.gatehouse.engine.mapping.IntegrationKeys;
 import dev.gatehouse.engine.mapping.IntegrationParameters;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -61,8 +62,8 @@ public final class HttpIntegration implements Filter {
         return "HttpIntegration{" + httpMethod + " " + uri + ", timeout=" + timeout.toMillis() + "ms}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Parks only on its backend exchange, which the request's event loop drives ({@link Waiting#ON_EVENT_LOOP}). */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.ON_EVENT_LOOP;
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.engine.mapping.IntegrationParameters;
 import dev.gatehouse.engine.payload.PayloadEncoding;
 import dev.gatehouse.engine.model.ContentHandling;
 import dev.gatehouse.engine.model.PassthroughBehavior;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -150,8 +151,8 @@ public final class RequestMappingFilter implements Filter {
                 + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

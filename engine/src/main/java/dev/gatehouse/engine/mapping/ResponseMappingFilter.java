@@ -5,6 +5,7 @@ import dev.gatehouse.engine.payload.BinaryMediaTypes;
 import dev.gatehouse.engine.payload.PayloadEncoding;
 import dev.gatehouse.engine.mapping.ResponseSelector;
 import dev.gatehouse.engine.model.ContentHandling;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -117,8 +118,8 @@ public final class ResponseMappingFilter implements Filter {
                 + (binaryMediaTypes.isEmpty() ? "" : ", binaryMediaTypes=" + binaryMediaTypes) + "}";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

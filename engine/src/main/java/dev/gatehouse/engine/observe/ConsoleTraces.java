@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.observe;
 
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKey;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
@@ -54,8 +55,8 @@ public final class ConsoleTraces implements GatewayEventListener {
             }
 
             /** As {@code next}: the trace only adds an in-memory log. */
-            @Override public boolean neverBlocks(GatewayRequest request) {
-                return next.neverBlocks(request);
+            @Override public Waiting waiting(GatewayRequest request) {
+                return next.waiting(request);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.payload;
 
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKey;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -79,8 +80,8 @@ public final class CompressionFilter implements Filter {
         return "CompressionFilter";
     }
 
-    /** Never blocks: {@link Filter#neverBlocks}. */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        return true;
+    /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
+    @Override public Waiting waiting(GatewayRequest request) {
+        return Waiting.NONE;
     }
 }

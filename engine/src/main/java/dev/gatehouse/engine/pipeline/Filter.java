@@ -9,8 +9,8 @@ package dev.gatehouse.engine.pipeline;
  * only the outermost {@code ErrorMappingFilter} turns them into wire responses. Backend 4xx/5xx are
  * responses, not exceptions. {@link FilterChain} enforces the contract and names the culprit.
  *
- * <p>Runs on the request's virtual thread: blocking calls are fine (declare them: {@link #neverBlocks}); holding a
- * lock across one is not.
+ * <p>Runs on the request's virtual thread, or on its event loop when every filter on its way waits for nothing
+ * ({@link #waiting}): blocking calls are fine only where declared; holding a lock across one is not.
  * Filters are shared by all requests of a plan, so keep per-request state in {@link Chain#context()}.
  * {@code toString()} should print the filter's configuration (the console shows the pipeline with it).
  */
@@ -20,15 +20,14 @@ public interface Filter {
     GatewayResponse filter(GatewayRequest request, Chain chain);
 
     /**
-     * Whether running this filter for {@code request} never holds its thread except by parking on
-     * {@code java.util.concurrent} (a future, a lock): no file, process or blocking native I/O, no network call
-     * outside the request's event loop. The server asks before a request starts, on the event loop: a request
-     * whose every filter never blocks runs on a virtual thread carried by that loop, the others on the JDK's
-     * scheduler ({@code server.Threading}). Must be cheap and must not throw. False unless a filter says otherwise,
-     * so a new filter is safe by default.
+     * What running this filter for {@code request} may wait for ({@link Waiting}): nothing but its own work, the
+     * request's event loop (a backend exchange on it), or anything (it may block). The server asks before a request
+     * starts, on the event loop, and runs the request where the most demanding filter on its way allows
+     * ({@code server.Threading}). Must be cheap and must not throw. {@link Waiting#BLOCKING} unless a filter says
+     * otherwise, so a new filter is safe by default.
      */
-    default boolean neverBlocks(GatewayRequest request) {
-        return false;
+    default Waiting waiting(GatewayRequest request) {
+        return Waiting.BLOCKING;
     }
 
     /** The rest of the pipeline as seen by one filter invocation. */

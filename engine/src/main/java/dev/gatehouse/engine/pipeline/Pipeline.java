@@ -34,10 +34,14 @@ public final class Pipeline implements RequestHandler {
         return response;
     }
 
-    /** True when every filter never blocks for {@code request} (the routing filter answers for the routed method). */
-    @Override public boolean neverBlocks(GatewayRequest request) {
-        for (Filter f : filters) if (!f.neverBlocks(request)) return false;
-        return true;
+    /** What its filters wait for, together (the routing filter answers for the routed method). */
+    @Override public Waiting waiting(GatewayRequest request) {
+        Waiting w = Waiting.NONE;
+        for (Filter f : filters) {
+            w = w.and(f.waiting(request));
+            if (w == Waiting.BLOCKING) break;
+        }
+        return w;
     }
 
     @Override public String toString() {

@@ -14,11 +14,11 @@ public interface RequestHandler {
     GatewayResponse handle(GatewayRequest request, RequestContext context);
 
     /**
-     * Whether handling {@code request} never blocks its thread (see {@link Filter#neverBlocks}): the server then
-     * runs it on a virtual thread carried by the connection's event loop. Called on the event loop; cheap; never
-     * throws. False by default.
+     * What handling {@code request} may wait for (see {@link Filter#waiting}): the server runs it on the connection's
+     * event loop ({@link Waiting#NONE}), on a virtual thread that loop carries ({@link Waiting#ON_EVENT_LOOP}) or on
+     * the JDK's scheduler ({@link Waiting#BLOCKING}, the default). Called on the event loop; cheap; never throws.
      */
-    default boolean neverBlocks(GatewayRequest request) {
-        return false;
+    default Waiting waiting(GatewayRequest request) {
+        return Waiting.BLOCKING;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.routing;
 
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,14 @@ public record MethodPlan(String resourceId, String resourcePath, String httpMeth
         this(resourceId, resourcePath, httpMethod, integrationType, filters, null);
     }
 
-    /** Whether every filter of this method never blocks for {@code request} ({@link Filter#neverBlocks}). */
-    public boolean neverBlocks(dev.gatehouse.engine.pipeline.GatewayRequest request) {
-        for (Filter f : filters) if (!f.neverBlocks(request)) return false;
-        return true;
+    /** What this method's filters wait for when they run {@code request}, together ({@link Filter#waiting}). */
+    public Waiting waiting(dev.gatehouse.engine.pipeline.GatewayRequest request) {
+        Waiting w = Waiting.NONE;
+        for (Filter f : filters) {
+            w = w.and(f.waiting(request));
+            if (w == Waiting.BLOCKING) break;
+        }
+        return w;
     }
 
     public MethodPlan {

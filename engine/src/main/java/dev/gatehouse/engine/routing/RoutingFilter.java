@@ -2,6 +2,7 @@ package dev.gatehouse.engine.routing;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.FilterChain;
@@ -52,20 +53,20 @@ public final class RoutingFilter implements Filter {
     /**
      * Routes {@code request} as {@link #filter} does and answers for the method it reaches (for a stage with a
      * canary, for both deployments' methods: the draw is made later). A request that routes nowhere is answered by
-     * the error mapping, which never blocks.
+     * the error mapping, which waits for nothing.
      */
-    @Override public boolean neverBlocks(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request) {
         InvokeAddress address = plan.address(request.headers().first("Host"), request.rawPath());
         ApiPlan api = address == null ? null : plan.api(address);
         StagePlan stage = api == null ? null : api.stages().get(address.stage());
-        if (stage == null) return true;
-        return neverBlocks(stage, address, request)
-                && (stage.canary() == null || neverBlocks(stage.canary(), address, request));
+        if (stage == null) return Waiting.NONE;
+        Waiting w = waiting(stage, address, request);
+        return stage.canary() == null ? w : w.and(waiting(stage.canary(), address, request));
     }
 
-    private static boolean neverBlocks(StagePlan stage, InvokeAddress address, GatewayRequest request) {
+    private static Waiting waiting(StagePlan stage, InvokeAddress address, GatewayRequest request) {
         RouteMatch<MethodPlan> match = stage.routes().match(request.method(), address.path());
-        return match == null || match.target().neverBlocks(request);
+        return match == null ? Waiting.NONE : match.target().waiting(request);
     }
 
     /**
@@ -99,8 +100,8 @@ public final class RoutingFilter implements Filter {
                 return invoke(method, pathParameters, request, chain.context());
             }
 
-            @Override public boolean neverBlocks(GatewayRequest request) {
-                return method.neverBlocks(request);
+            @Override public Waiting waiting(GatewayRequest request) {
+                return method.waiting(request);
             }
 
             @Override public String toString() {

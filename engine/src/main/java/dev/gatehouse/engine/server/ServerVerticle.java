@@ -6,6 +6,7 @@ import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.RequestHandler;
+import dev.gatehouse.engine.pipeline.Waiting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One event loop's share of the data plane: an HttpServer instance on the shared port and the backend client
- * of this loop. Requests accepted here run their filter chain on a virtual thread and come back here to be
- * written.
+ * of this loop. Requests accepted here run their filter chain here or on a virtual thread ({@link #dispatch}) and
+ * are written here.
  */
 final class ServerVerticle extends VerticleBase {
 
@@ -103,35 +104,40 @@ final class ServerVerticle extends VerticleBase {
         new InboundRequest(this, req, ctx);
     }
 
-    private static boolean neverBlocks(RequestHandler plan, GatewayRequest request) {
+    private static Waiting waiting(RequestHandler plan, GatewayRequest request) {
         try {
-            return plan.neverBlocks(request);
+            return plan.waiting(request);
         } catch (RuntimeException e) {
-            LOG.warn("plan {} could not tell whether it blocks; running the request on the virtual-thread scheduler",
+            LOG.warn("plan {} could not tell what it waits for; running the request on the virtual-thread scheduler",
                     plan, e);
-            return false;
+            return Waiting.BLOCKING;
         }
     }
 
     /**
-     * Runs the current plan for {@code request} on a virtual thread, then writes on this loop: the one place a
-     * request changes threads (the HTTP backend's exchange is the other).
-     * The virtual thread is carried by this loop when the plan never blocks for this request (under
-     * {@link Threading#AUTO}; always under {@link Threading#LOOP}), else by the JDK's scheduler.
+     * Runs the current plan for {@code request} and writes its answer on this loop: the one place a request changes
+     * threads (the HTTP backend's exchange is the other). Where it runs follows what the plan may wait for
+     * ({@link Threading}): under {@link Threading#AUTO} a plan that waits for nothing runs here, on the loop, and
+     * writes at once; one that waits only for this loop runs on a virtual thread the loop carries (always, under
+     * {@link Threading#LOOP}); any other on a virtual thread of the JDK's scheduler.
      */
     void dispatch(GatewayRequest request, RequestContext ctx, InboundRequest inbound) {
         owner.requestStarted();
+        RequestHandler plan = owner.plans().get(); // once, here: the request finishes on the plan it started with
+        Threading threading = owner.threading();
+        Waiting waits = threading == Threading.VIRTUAL ? Waiting.BLOCKING : waiting(plan, request);
+        if (waits == Waiting.NONE && threading == Threading.AUTO) {
+            GatewayResponse answer = run(plan, request, ctx);
+            try {
+                inbound.write(answer, false);
+            } finally {
+                owner.requestFinished();
+            }
+            return;
+        }
         try {
-            RequestHandler plan = owner.plans().get(); // once, here: the request finishes on the plan it started with
             Runnable task = () -> {
-                GatewayResponse response;
-                try {
-                    response = plan.handle(request, ctx);
-                } catch (Throwable t) {
-                    LOG.error("request {} failed outside the error mapping", ctx.requestId(), t);
-                    response = DataPlaneServer.bareInternalError(ctx);
-                }
-                GatewayResponse answer = response;
+                GatewayResponse answer = run(plan, request, ctx);
                 context.runOnContext(v -> {
                     try {
                         inbound.write(answer, false);
@@ -140,13 +146,23 @@ final class ServerVerticle extends VerticleBase {
                     }
                 });
             };
-            if (loopThreads != null && (owner.threading() == Threading.LOOP || neverBlocks(plan, request))) {
+            if (loopThreads != null && (threading == Threading.LOOP || waits != Waiting.BLOCKING)) {
                 loopThreads.execute(task);
             }
             else owner.requestThreads().execute(task);
         } catch (RuntimeException rejected) {
             owner.requestFinished();
             inbound.write(DataPlaneServer.bareInternalError(ctx), true);
+        }
+    }
+
+    /** The plan's answer to {@code request}; a bare 500 when it throws (it should not: errors map inside it). */
+    private static GatewayResponse run(RequestHandler plan, GatewayRequest request, RequestContext ctx) {
+        try {
+            return plan.handle(request, ctx);
+        } catch (Throwable t) {
+            LOG.error("request {} failed outside the error mapping", ctx.requestId(), t);
+            return DataPlaneServer.bareInternalError(ctx);
         }
     }
 }

@@ -21,9 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which compiled methods may run on an event loop ({@link Filter#neverBlocks}): the ones whose every slot only
- * computes or parks on the HTTP backend — MOCK, HTTP, HTTP_PROXY, templates, validation, the stage cache, keys and
- * throttles in memory — and not those that run a local function or wait on a shared state store.
+ * What compiled methods wait for ({@link Filter#waiting}): nothing for MOCK with templates, validation, the stage
+ * cache, keys and throttles in memory (run on the event loop itself); only the event loop for HTTP and HTTP_PROXY
+ * (parked on the backend exchange); anything for a local function or a shared state store.
  */
 class MethodBlockingTest {
 
@@ -51,34 +51,57 @@ class MethodBlockingTest {
     private static final GatewayRequest ANY_REQUEST = GatewayRequest.of("GET", "/x", null, Headers.builder().build(), new byte[0]);
 
     @Test
-    void mockProxyAndHttpMethodsWithInMemoryKeysNeverBlock() {
+    void aMockWaitsForNothingAndProxyAndHttpMethodsWithInMemoryKeysOnlyForTheEventLoop() {
         RequestPipeline pipeline = new RequestPipeline(new TemplateCompiler(), null);
         ApiDefinition api = api();
-        assertThat(plan(pipeline, api, "/mock", "GET").neverBlocks(ANY_REQUEST)).isTrue();
-        assertThat(plan(pipeline, api, "/proxy/{proxy+}", "ANY").neverBlocks(ANY_REQUEST)).isTrue();
-        assertThat(plan(pipeline, api, "/keyed", "GET").neverBlocks(ANY_REQUEST)).as("key, usage plan and throttle in memory")
-                .isTrue();
+        assertThat(plan(pipeline, api, "/mock", "GET").waiting(ANY_REQUEST)).isEqualTo(Waiting.NONE);
+        assertThat(plan(pipeline, api, "/proxy/{proxy+}", "ANY").waiting(ANY_REQUEST)).isEqualTo(Waiting.ON_EVENT_LOOP);
+        assertThat(plan(pipeline, api, "/keyed", "GET").waiting(ANY_REQUEST)).as("key, usage plan and throttle in memory")
+                .isEqualTo(Waiting.ON_EVENT_LOOP);
     }
 
     @Test
     void aLocalFunctionMayBlock() {
         MethodPlan fn = plan(new RequestPipeline(new TemplateCompiler(), null), api(), "/fn", "POST");
-        assertThat(fn.neverBlocks(ANY_REQUEST)).isFalse();
+        assertThat(fn.waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
     }
 
     @Test
     void keysAndThrottlesInASharedStoreMayBlock() {
         RequestPipeline shared = new RequestPipeline(new TemplateCompiler(), null, AccessState.shared(new RemoteStore()),
                 new StageCaches(), AuthorizerFunctions.none());
-        assertThat(plan(shared, api(), "/mock", "GET").neverBlocks(ANY_REQUEST)).as("throttle in the shared store").isFalse();
-        assertThat(plan(shared, api(), "/keyed", "GET").neverBlocks(ANY_REQUEST)).isFalse();
+        assertThat(plan(shared, api(), "/mock", "GET").waiting(ANY_REQUEST)).as("throttle in the shared store")
+                .isEqualTo(Waiting.BLOCKING);
+        assertThat(plan(shared, api(), "/keyed", "GET").waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
     }
 
     @Test
     void aFilterThatDoesNotSayMayBlock() {
         Filter unknown = (request, chain) -> GatewayResponse.of(200, Headers.builder().build(), "");
-        assertThat(unknown.neverBlocks(ANY_REQUEST)).isFalse();
-        assertThat(new Pipeline(List.of(unknown)).neverBlocks(ANY_REQUEST)).isFalse();
+        assertThat(unknown.waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+        assertThat(new Pipeline(List.of(unknown)).waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+    }
+
+    @Test
+    void aPipelineWaitsForWhatItsMostDemandingFilterWaitsFor() {
+        Filter computes = waitingFor(Waiting.NONE);
+        Filter exchanges = waitingFor(Waiting.ON_EVENT_LOOP);
+        Filter blocks = waitingFor(Waiting.BLOCKING);
+        assertThat(new Pipeline(List.of(computes, computes)).waiting(ANY_REQUEST)).isEqualTo(Waiting.NONE);
+        assertThat(new Pipeline(List.of(computes, exchanges)).waiting(ANY_REQUEST)).isEqualTo(Waiting.ON_EVENT_LOOP);
+        assertThat(new Pipeline(List.of(blocks, exchanges, computes)).waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+    }
+
+    private static Filter waitingFor(Waiting waiting) {
+        return new Filter() {
+            @Override public GatewayResponse filter(GatewayRequest request, Chain chain) {
+                return chain.proceed(request);
+            }
+
+            @Override public Waiting waiting(GatewayRequest request) {
+                return waiting;
+            }
+        };
     }
 
     private static ApiDefinition api() {

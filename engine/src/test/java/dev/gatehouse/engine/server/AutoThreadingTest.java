@@ -8,6 +8,7 @@ import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
 import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.RequestHandler;
+import dev.gatehouse.engine.pipeline.Waiting;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,25 +18,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Threading#AUTO} puts a request on its connection's event loop only when the plan says it never blocks for
- * that request, and on the JDK's scheduler otherwise; the handler answers with the name of the thread that ran it
- * (the server names loop-carried request threads {@code gatehouse-loop-request-N}, the others
+ * {@link Threading#AUTO} runs a request on its connection's event loop itself when the plan waits for nothing, on a
+ * virtual thread carried by that loop when it waits only for the loop, and on the JDK's scheduler otherwise; the
+ * handler answers with the name of the thread that ran it (Vert.x names its loops {@code vert.x-eventloop-thread-N},
+ * the server names loop-carried request threads {@code gatehouse-loop-request-N}, the others
  * {@code gatehouse-request-N}).
  */
 class AutoThreadingTest {
 
     private DataPlaneServer server;
 
-    /** Never blocks for paths under /fast; anything else may block; /broken throws when asked. */
+    /** Waits for nothing under /inline, only for the event loop under /fast; anything else may block; /broken throws when asked. */
     private static final RequestHandler PLAN = new RequestHandler() {
         @Override public GatewayResponse handle(GatewayRequest request, RequestContext context) {
             return GatewayResponse.of(200, Headers.builder().set("Content-Type", "text/plain").build(),
                     Thread.currentThread().getName() + " virtual=" + Thread.currentThread().isVirtual());
         }
 
-        @Override public boolean neverBlocks(GatewayRequest request) {
+        @Override public Waiting waiting(GatewayRequest request) {
             if (request.rawPath().startsWith("/broken")) throw new IllegalStateException("cannot tell");
-            return request.rawPath().startsWith("/fast");
+            if (request.rawPath().startsWith("/inline")) return Waiting.NONE;
+            return request.rawPath().startsWith("/fast") ? Waiting.ON_EVENT_LOOP : Waiting.BLOCKING;
         }
     };
 
@@ -45,7 +48,13 @@ class AutoThreadingTest {
     }
 
     @Test
-    void aRequestThatNeverBlocksRunsOnAVirtualThreadCarriedByItsEventLoop() throws Exception {
+    void aRequestThatWaitsForNothingRunsOnItsEventLoopWithoutAThreadOfItsOwn() throws Exception {
+        server = DataPlaneServer.start(DataPlaneOptions.defaults(0), () -> PLAN, GatewayEventListener.NONE, Threading.AUTO);
+        assertThat(get("/inline/x")).startsWith("vert.x-eventloop-thread-").endsWith("virtual=false");
+    }
+
+    @Test
+    void aRequestThatWaitsOnlyForItsEventLoopRunsOnAVirtualThreadCarriedByThatLoop() throws Exception {
         server = DataPlaneServer.start(DataPlaneOptions.defaults(0), () -> PLAN, GatewayEventListener.NONE, Threading.AUTO);
         assertThat(server.loopCarried()).as("AUTO needs --add-opens java.base/java.lang (the surefire argLine passes it)")
                 .isTrue();
@@ -68,9 +77,11 @@ class AutoThreadingTest {
     void virtualThreadingNeverUsesTheEventLoopAndLoopThreadingAlwaysDoes() throws Exception {
         server = DataPlaneServer.start(DataPlaneOptions.defaults(0), () -> PLAN, GatewayEventListener.NONE, Threading.VIRTUAL);
         assertThat(get("/fast/x")).startsWith("gatehouse-request-");
+        assertThat(get("/inline/x")).startsWith("gatehouse-request-");
         server.close(Duration.ofSeconds(1));
         server = DataPlaneServer.start(DataPlaneOptions.defaults(0), () -> PLAN, GatewayEventListener.NONE, Threading.LOOP);
         assertThat(get("/slow/x")).startsWith("gatehouse-loop-request-");
+        assertThat(get("/inline/x")).startsWith("gatehouse-loop-request-");
     }
 
     @Test

@@ -17,7 +17,7 @@ public interface StateStore extends RateLimiter, QuotaStore, AutoCloseable {
 
     /**
      * True when buckets and counters are this process's memory only, so taking from them never waits on another
-     * process (the request may then run on its event loop: {@code Filter#neverBlocks}).
+     * process (the request may then run on its event loop: {@code Filter#waiting}).
      */
     default boolean inMemory() {
         return false;
