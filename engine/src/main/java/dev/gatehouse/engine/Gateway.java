@@ -24,6 +24,7 @@ import dev.gatehouse.engine.model.DeploymentSnapshot;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.model.DefinitionValidator;
 import dev.gatehouse.engine.observe.ConsoleTraces;
 import dev.gatehouse.engine.routing.RuntimePlan;
@@ -434,7 +435,8 @@ public final class Gateway implements AutoCloseable {
      * ({@code server.Threading#AUTO}): true when every filter on its way never blocks. For diagnostics and tests.
      */
     public boolean runsOnEventLoop(dev.gatehouse.engine.pipeline.GatewayRequest request) {
-        return holder.get().waiting(request) != dev.gatehouse.engine.pipeline.Waiting.BLOCKING;
+        return holder.get().waiting(request, RequestContext.create(GatewayEventListener.NONE))
+                != dev.gatehouse.engine.pipeline.Waiting.BLOCKING;
     }
 
     /** The plan being served now. */

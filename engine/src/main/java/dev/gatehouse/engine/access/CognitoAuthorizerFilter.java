@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.model.Authorizer;
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.Filter;
@@ -200,7 +201,7 @@ public final class CognitoAuthorizerFilter implements Filter {
      * Uses only the calling thread unless a pool's keys come from a JWKS URL (fetched on first use and when they
      * rotate): then it may block.
      */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         for (String arn : providerArns) if (trust.fetchesKeys(arn)) return Waiting.BLOCKING;
         return Waiting.NONE;
     }

@@ -7,6 +7,7 @@ import dev.gatehouse.engine.model.Authorizer;
 import dev.gatehouse.engine.model.AuthorizationType;
 import dev.gatehouse.engine.model.Method;
 import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -95,7 +96,7 @@ public final class FailClosedAccess {
                 return chain.proceed(request); // unreachable: every refusal throws
             }
 
-            @Override public Waiting waiting(GatewayRequest request) {
+            @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
                 return Waiting.NONE;
             }
 

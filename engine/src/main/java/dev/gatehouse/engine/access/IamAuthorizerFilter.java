@@ -2,6 +2,7 @@ package dev.gatehouse.engine.access;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -105,7 +106,7 @@ public final class IamAuthorizerFilter implements Filter {
     }
 
     /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.NONE;
     }
 }

@@ -91,7 +91,7 @@ public final class ResourcePolicyFilter implements Filter {
     }
 
     /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.NONE;
     }
 }

@@ -61,7 +61,7 @@ public final class ThrottleFilter implements Filter {
     }
 
     /** Uses only the calling thread while buckets and counters are in this process's memory; may block with Redis state. */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return state.inMemory() ? Waiting.NONE : Waiting.BLOCKING;
     }
 }

@@ -110,7 +110,7 @@ public final class HttpProxyIntegration implements Filter {
     }
 
     /** Parks only on its backend exchange, which the request's event loop drives ({@link Waiting#ON_EVENT_LOOP}). */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.ON_EVENT_LOOP;
     }
 }

@@ -55,8 +55,8 @@ public final class ConsoleTraces implements GatewayEventListener {
             }
 
             /** As {@code next}: the trace only adds an in-memory log. */
-            @Override public Waiting waiting(GatewayRequest request) {
-                return next.waiting(request);
+            @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
+                return next.waiting(request, context);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.payload;
 
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.ContextKey;
 import dev.gatehouse.engine.pipeline.Filter;
@@ -81,7 +82,7 @@ public final class CompressionFilter implements Filter {
     }
 
     /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.NONE;
     }
 }

@@ -26,7 +26,7 @@ public interface Filter {
      * ({@code server.Threading}). Must be cheap and must not throw. {@link Waiting#BLOCKING} unless a filter says
      * otherwise, so a new filter is safe by default.
      */
-    default Waiting waiting(GatewayRequest request) {
+    default Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.BLOCKING;
     }
 

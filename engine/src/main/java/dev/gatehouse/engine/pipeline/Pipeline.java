@@ -35,10 +35,10 @@ public final class Pipeline implements RequestHandler {
     }
 
     /** What its filters wait for, together (the routing filter answers for the routed method). */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         Waiting w = Waiting.NONE;
         for (Filter f : filters) {
-            w = w.and(f.waiting(request));
+            w = w.and(f.waiting(request, context));
             if (w == Waiting.BLOCKING) break;
         }
         return w;

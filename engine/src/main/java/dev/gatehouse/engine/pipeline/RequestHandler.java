@@ -18,7 +18,7 @@ public interface RequestHandler {
      * event loop ({@link Waiting#NONE}), on a virtual thread that loop carries ({@link Waiting#ON_EVENT_LOOP}) or on
      * the JDK's scheduler ({@link Waiting#BLOCKING}, the default). Called on the event loop; cheap; never throws.
      */
-    default Waiting waiting(GatewayRequest request) {
+    default Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.BLOCKING;
     }
 }

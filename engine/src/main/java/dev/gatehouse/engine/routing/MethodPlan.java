@@ -26,10 +26,11 @@ public record MethodPlan(String resourceId, String resourcePath, String httpMeth
     }
 
     /** What this method's filters wait for when they run {@code request}, together ({@link Filter#waiting}). */
-    public Waiting waiting(dev.gatehouse.engine.pipeline.GatewayRequest request) {
+    public Waiting waiting(dev.gatehouse.engine.pipeline.GatewayRequest request,
+                           dev.gatehouse.engine.pipeline.RequestContext context) {
         Waiting w = Waiting.NONE;
         for (Filter f : filters) {
-            w = w.and(f.waiting(request));
+            w = w.and(f.waiting(request, context));
             if (w == Waiting.BLOCKING) break;
         }
         return w;

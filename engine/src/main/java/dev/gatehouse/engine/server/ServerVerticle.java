@@ -104,9 +104,9 @@ final class ServerVerticle extends VerticleBase {
         new InboundRequest(this, req, ctx);
     }
 
-    private static Waiting waiting(RequestHandler plan, GatewayRequest request) {
+    private static Waiting waiting(RequestHandler plan, GatewayRequest request, RequestContext ctx) {
         try {
-            return plan.waiting(request);
+            return plan.waiting(request, ctx);
         } catch (RuntimeException e) {
             LOG.warn("plan {} could not tell what it waits for; running the request on the virtual-thread scheduler",
                     plan, e);
@@ -125,7 +125,7 @@ final class ServerVerticle extends VerticleBase {
         owner.requestStarted();
         RequestHandler plan = owner.plans().get(); // once, here: the request finishes on the plan it started with
         Threading threading = owner.threading();
-        Waiting waits = threading == Threading.VIRTUAL ? Waiting.BLOCKING : waiting(plan, request);
+        Waiting waits = threading == Threading.VIRTUAL ? Waiting.BLOCKING : waiting(plan, request, ctx);
         if (waits == Waiting.NONE && threading == Threading.AUTO) {
             GatewayResponse answer = run(plan, request, ctx);
             try {

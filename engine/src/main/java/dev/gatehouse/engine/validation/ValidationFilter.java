@@ -2,6 +2,7 @@ package dev.gatehouse.engine.validation;
 
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.mapping.MappingRequests;
+import dev.gatehouse.engine.pipeline.RequestContext;
 import dev.gatehouse.engine.pipeline.Waiting;
 import dev.gatehouse.engine.pipeline.Filter;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -44,7 +45,7 @@ public final class ValidationFilter implements Filter {
     }
 
     /** Uses only the calling thread ({@link Waiting#NONE}): may run on the event loop itself. */
-    @Override public Waiting waiting(GatewayRequest request) {
+    @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
         return Waiting.NONE;
     }
 }

@@ -54,32 +54,32 @@ class MethodBlockingTest {
     void aMockWaitsForNothingAndProxyAndHttpMethodsWithInMemoryKeysOnlyForTheEventLoop() {
         RequestPipeline pipeline = new RequestPipeline(new TemplateCompiler(), null);
         ApiDefinition api = api();
-        assertThat(plan(pipeline, api, "/mock", "GET").waiting(ANY_REQUEST)).isEqualTo(Waiting.NONE);
-        assertThat(plan(pipeline, api, "/proxy/{proxy+}", "ANY").waiting(ANY_REQUEST)).isEqualTo(Waiting.ON_EVENT_LOOP);
-        assertThat(plan(pipeline, api, "/keyed", "GET").waiting(ANY_REQUEST)).as("key, usage plan and throttle in memory")
+        assertThat(plan(pipeline, api, "/mock", "GET").waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.NONE);
+        assertThat(plan(pipeline, api, "/proxy/{proxy+}", "ANY").waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.ON_EVENT_LOOP);
+        assertThat(plan(pipeline, api, "/keyed", "GET").waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).as("key, usage plan and throttle in memory")
                 .isEqualTo(Waiting.ON_EVENT_LOOP);
     }
 
     @Test
     void aLocalFunctionMayBlock() {
         MethodPlan fn = plan(new RequestPipeline(new TemplateCompiler(), null), api(), "/fn", "POST");
-        assertThat(fn.waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+        assertThat(fn.waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.BLOCKING);
     }
 
     @Test
     void keysAndThrottlesInASharedStoreMayBlock() {
         RequestPipeline shared = new RequestPipeline(new TemplateCompiler(), null, AccessState.shared(new RemoteStore()),
                 new StageCaches(), AuthorizerFunctions.none());
-        assertThat(plan(shared, api(), "/mock", "GET").waiting(ANY_REQUEST)).as("throttle in the shared store")
+        assertThat(plan(shared, api(), "/mock", "GET").waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).as("throttle in the shared store")
                 .isEqualTo(Waiting.BLOCKING);
-        assertThat(plan(shared, api(), "/keyed", "GET").waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+        assertThat(plan(shared, api(), "/keyed", "GET").waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.BLOCKING);
     }
 
     @Test
     void aFilterThatDoesNotSayMayBlock() {
         Filter unknown = (request, chain) -> GatewayResponse.of(200, Headers.builder().build(), "");
-        assertThat(unknown.waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
-        assertThat(new Pipeline(List.of(unknown)).waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+        assertThat(unknown.waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.BLOCKING);
+        assertThat(new Pipeline(List.of(unknown)).waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.BLOCKING);
     }
 
     @Test
@@ -87,9 +87,9 @@ class MethodBlockingTest {
         Filter computes = waitingFor(Waiting.NONE);
         Filter exchanges = waitingFor(Waiting.ON_EVENT_LOOP);
         Filter blocks = waitingFor(Waiting.BLOCKING);
-        assertThat(new Pipeline(List.of(computes, computes)).waiting(ANY_REQUEST)).isEqualTo(Waiting.NONE);
-        assertThat(new Pipeline(List.of(computes, exchanges)).waiting(ANY_REQUEST)).isEqualTo(Waiting.ON_EVENT_LOOP);
-        assertThat(new Pipeline(List.of(blocks, exchanges, computes)).waiting(ANY_REQUEST)).isEqualTo(Waiting.BLOCKING);
+        assertThat(new Pipeline(List.of(computes, computes)).waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.NONE);
+        assertThat(new Pipeline(List.of(computes, exchanges)).waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.ON_EVENT_LOOP);
+        assertThat(new Pipeline(List.of(blocks, exchanges, computes)).waiting(ANY_REQUEST, RequestContext.create(GatewayEventListener.NONE))).isEqualTo(Waiting.BLOCKING);
     }
 
     private static Filter waitingFor(Waiting waiting) {
@@ -98,7 +98,7 @@ class MethodBlockingTest {
                 return chain.proceed(request);
             }
 
-            @Override public Waiting waiting(GatewayRequest request) {
+            @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
                 return waiting;
             }
         };

@@ -35,7 +35,7 @@ class AutoThreadingTest {
                     Thread.currentThread().getName() + " virtual=" + Thread.currentThread().isVirtual());
         }
 
-        @Override public Waiting waiting(GatewayRequest request) {
+        @Override public Waiting waiting(GatewayRequest request, RequestContext context) {
             if (request.rawPath().startsWith("/broken")) throw new IllegalStateException("cannot tell");
             if (request.rawPath().startsWith("/inline")) return Waiting.NONE;
             return request.rawPath().startsWith("/fast") ? Waiting.ON_EVENT_LOOP : Waiting.BLOCKING;
