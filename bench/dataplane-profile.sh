@@ -9,7 +9,9 @@
 #
 # Usage: bench/dataplane-profile.sh [proxy|mock|orders] [seconds=15] [connections=50]
 #   env: PORT=18090, GATEHOUSE=launcher, GATEHOUSE_OPTS, KEEP=dir (keep the recording), JFR=0 (no recording:
-#        CPU per request only), WARMUP=10 (s), NO_BACKEND=1 (a backend already answers on :18081)
+#        CPU per request only), WARMUP=10 (s), NO_BACKEND=1 (a backend already answers on :18081),
+#        JFR_OPTIONS='jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=2ms' SAMPLE_EVENT=jdk.CPUTimeSample
+#        (JDK 25's CPU-time sampler: samples native and kernel time too, far more samples than jdk.ExecutionSample)
 # Besides the whole JVM's CPU per request it prints the CPU per request by thread kind (/proc/PID/task), with the
 # JIT compiler and GC threads apart: on a loaded machine the starved JIT dominates the whole-process figure.
 set -euo pipefail
@@ -61,7 +63,7 @@ threads_ms() { for t in /proc/$SERVE_PID/task/*; do
       split(rest, f, " "); gsub(/[0-9]+/, "N", n); gsub(/ /, "_", n); printf "%s %d\n", n, (f[12] + f[13]) * 1000 / t }' "$t/stat" 2>/dev/null
   done | awk '{ a[$1] += $2 } END { for (k in a) print k, a[k] }' | sort; }
 threads_ms > "$W/threads0"
-[ "${JFR:-1}" = 0 ] || "$JDK_BIN/jcmd" $SERVE_PID JFR.start name=bench settings=profile >/dev/null
+[ "${JFR:-1}" = 0 ] || "$JDK_BIN/jcmd" $SERVE_PID JFR.start name=bench settings=profile ${JFR_OPTIONS:-} >/dev/null
 c0=$(cpu_ms); s0=$(sys_ms)
 OUT=$(wrk -t1 -c"$C" -d"${D}s" --latency "${LUA[@]}" "$URL"); c1=$(cpu_ms); s1=$(sys_ms)
 [ "${JFR:-1}" = 0 ] || "$JDK_BIN/jcmd" $SERVE_PID JFR.stop name=bench filename="$W/serve.jfr" >/dev/null
@@ -81,8 +83,9 @@ JFR_TOOL=$JDK_BIN/jfr
            m = (u ~ /^kB/ ? 1024 : u ~ /^MB/ ? 1048576 : u ~ /^GB/ ? 1073741824 : 1); v = a * m;
            if (!(t in lo) || v < lo[t]) lo[t] = v; if (v > hi[t]) hi[t] = v }
          END { for (t in hi) s += hi[t] - lo[t]; printf "allocated %.0f bytes per request (%.0f MB over the window)\n", s / n, s / 1048576 }' n="$N"
-"$JFR_TOOL" print --stack-depth 64 --events jdk.ExecutionSample "$W/serve.jfr" > "$W/samples.txt"
-echo "== top frames (self), of $(grep -c 'jdk.ExecutionSample' "$W/samples.txt") samples"
+SAMPLES=${SAMPLE_EVENT:-jdk.ExecutionSample}
+"$JFR_TOOL" print --stack-depth 64 --events $SAMPLES "$W/serve.jfr" > "$W/samples.txt"
+echo "== top frames (self), of $(grep -c "$SAMPLES" "$W/samples.txt") $SAMPLES samples"
 awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' "$W/samples.txt" | sort | uniq -c | sort -rn | head -20
 echo "== samples by thread kind"
 awk '/sampledThread = / { t=$0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t); gsub(/[0-9]+/, "N", t); print t }' "$W/samples.txt" | sort | uniq -c | sort -rn | head
