@@ -36,6 +36,8 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
     private final HttpClientAgent client;
     /** this loop's connections to backends; confined to {@link #context}'s loop */
     private final LoopConnectionPool connections;
+    /** this loop's exchanges by deadline, one timer for all; confined to {@link #context}'s loop */
+    private final ExchangeDeadlines deadlines;
     private final long maxBody;
 
     /** Creates the client; call on (or for) {@code context}, an event-loop context. */
@@ -53,6 +55,7 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         this.client = vertx.createHttpClient(http);
         this.connections = new LoopConnectionPool(vertx, client, options.maxConnectionsPerBackend(),
                 options.connectTimeout().toMillis(), options.keepAliveTimeout().toMillis());
+        this.deadlines = new ExchangeDeadlines(vertx);
     }
 
     @Override public BackendResponse exchange(BackendRequest request) {
@@ -73,13 +76,12 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
      * callbacks and a holder for the in-flight request (measured: bench/dataplane-profile.sh allocation per request).
      * Every field but {@link #outcome} is confined to the event loop.
      */
-    private final class Exchange implements Handler<Void>, LoopConnectionPool.Lease {
+    private final class Exchange extends ExchangeDeadlines.Entry implements Handler<Void>, LoopConnectionPool.Lease {
         private final BackendRequest request;
         private final long startNanos = System.nanoTime();
         private final Thread waiter = Thread.currentThread();
         /** the BackendResponse or BackendFailure; set once, on the event loop */
         private volatile Object outcome;
-        private long timer = -1;
         private RequestOptions options;
         private LoopConnectionPool.Connection connection;
         private HttpClientRequest inFlight;
@@ -91,11 +93,8 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         /** Starts the exchange; on the event loop. */
         @Override public void handle(Void ignored) {
             try {
-                // the timer covers the whole exchange: on expiry the outcome is a timeout and the request is reset
-                timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> {
-                    timer = -1;
-                    if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) abandon();
-                });
+                // the deadline covers the whole exchange: on expiry the outcome is a timeout and the request is reset
+                deadlines.add(this, request.timeout().toMillis());
                 options = target(request.uri()).setMethod(HttpMethod.valueOf(request.method()));
                 connections.acquire(new LoopConnectionPool.Key(options.getHost(), options.getPort(), options.isSsl()),
                         this);
@@ -111,6 +110,10 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 return;
             }
             c.http.request(options).onComplete(this::acquired);
+        }
+
+        @Override void expire() {
+            if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) abandon();
         }
 
         @Override public void failed(Throwable cause) {
@@ -200,17 +203,14 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         private boolean finish(Object result) {
             if (outcome != null) return false;
             outcome = result;
-            if (timer != -1) {
-                vertx.cancelTimer(timer);
-                timer = -1;
-            }
+            deadlines.remove(this);
             LockSupport.unpark(waiter);
             return true;
         }
 
         /**
-         * Parks until the outcome is set (untimed: the event-loop timer sets it at the deadline; a timed park would
-         * schedule and cancel a second timer in the virtual-thread scheduler on every request). Closing the server
+         * Parks until the outcome is set (untimed: the loop's {@link ExchangeDeadlines} sets it at the deadline; a timed
+         * park would schedule and cancel a timer in the virtual-thread scheduler on every request). Closing the server
          * interrupts request threads: that ends the wait as a failed exchange, the interrupt kept.
          */
         BackendResponse await() {
@@ -280,7 +280,10 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
     }
 
     @Override public void close() {
-        context.runOnContext(v -> connections.close());
+        context.runOnContext(v -> {
+            deadlines.close();
+            connections.close();
+        });
         client.close();
     }
 
