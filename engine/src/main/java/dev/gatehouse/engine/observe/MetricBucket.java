@@ -2,6 +2,7 @@ package dev.gatehouse.engine.observe;
 
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -65,20 +66,50 @@ public final class MetricBucket {
                 Distribution.of(latency), Distribution.of(integration));
     }
 
-    /** The encoding buffer, per thread (the writer's): sized for the largest histogram so far, not per call. */
-    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
-
+    /**
+     * HdrHistogram's compressed encoding, written here with one reused {@link Deflater} per thread (the writer's) at
+     * {@link Deflater#BEST_SPEED}: {@code encodeIntoCompressedByteBuffer} builds and frees a new Deflater at the default
+     * level for every histogram, which made the writer's once-a-second metrics write the largest part of its time
+     * with observability off (JFR CPU samples of {@code bench/dataplane-profile.sh proxy}). The bytes are the same
+     * format — its cookie, the deflated length, a zlib stream of the plain encoding — so
+     * {@link Histogram#decodeFromCompressedByteBuffer} reads them, and rows stored before read as they did.
+     */
     static byte[] encode(Histogram h) {
-        ByteBuffer[] scratch = SCRATCH.get();
+        Scratch s = SCRATCH.get();
         int needed = h.getNeededByteBufferCapacity();
-        if (scratch[0] == null || scratch[0].capacity() < needed) scratch[0] = ByteBuffer.allocate(needed);
-        ByteBuffer buffer = scratch[0];
-        buffer.clear();
-        int n = h.encodeIntoCompressedByteBuffer(buffer);
-        byte[] out = new byte[n];
-        buffer.flip();
-        buffer.get(out);
-        return out;
+        if (s.plain == null || s.plain.capacity() < needed) {
+            s.plain = ByteBuffer.allocate(needed);
+            s.deflated = new byte[needed + needed / 8 + 64]; // zlib's worst case for incompressible input, and more
+        }
+        s.plain.clear();
+        int plainLength = h.encodeIntoByteBuffer(s.plain);
+        s.deflater.reset();
+        s.deflater.setInput(s.plain.array(), 0, plainLength);
+        s.deflater.finish();
+        int deflatedLength = s.deflater.deflate(s.deflated, 0, s.deflated.length);
+        if (!s.deflater.finished()) throw new IllegalStateException("a latency histogram did not fit its buffer");
+        ByteBuffer out = ByteBuffer.allocate(8 + deflatedLength);
+        out.putInt(COMPRESSED_COOKIE).putInt(deflatedLength).put(s.deflated, 0, deflatedLength);
+        return out.array();
+    }
+
+    /** The writer thread's buffers and compressor, kept between calls. */
+    private static final class Scratch {
+        final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        ByteBuffer plain;
+        byte[] deflated;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The first four bytes of HdrHistogram's compressed encoding of a {@link Histogram} (taken from it, not copied). */
+    private static final int COMPRESSED_COOKIE = compressedCookie();
+
+    private static int compressedCookie() {
+        Histogram h = newHistogram();
+        ByteBuffer b = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        h.encodeIntoCompressedByteBuffer(b);
+        return b.getInt(0);
     }
 
     /** A bucket whose histograms are these two, emptied ({@link Histogram#reset}) ones: the writer reuses them. */

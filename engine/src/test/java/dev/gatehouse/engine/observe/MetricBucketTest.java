@@ -3,6 +3,8 @@ package dev.gatehouse.engine.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,26 @@ class MetricBucketTest {
         assertThat(p.errors5xx()).isEqualTo(5);
         assertThat(p.latency().p90()).isCloseTo(90.0, within(0.09));
         assertThat(p.integrationLatency().samples()).isZero();
+    }
+
+    @Test
+    void theStoredEncodingIsHdrHistogramsCompressedFormatAndRowsWrittenByTheLibraryStillRead() {
+        org.HdrHistogram.Histogram h = MetricBucket.newHistogram();
+        for (long us = 1; us <= 1_000_000; us = us * 3 / 2 + 1) h.recordValueWithCount(us, us % 7 + 1);
+        h.recordValue(29_000_000L); // a timeout, far out: the histogram resizes
+        byte[] ours = MetricBucket.encode(h);
+        MetricBucket.encode(h); // the reused compressor gives the same bytes the second time
+        assertThat(MetricBucket.encode(h)).isEqualTo(ours);
+        java.nio.ByteBuffer library = java.nio.ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoCompressedByteBuffer(library);
+        byte[] before = java.util.Arrays.copyOf(library.array(), n);
+        assertThat(java.nio.ByteBuffer.wrap(ours).getInt()).as("the library's cookie")
+                .isEqualTo(java.nio.ByteBuffer.wrap(before).getInt());
+        for (byte[] stored : List.of(ours, before)) {
+            org.HdrHistogram.Histogram back = MetricBucket.decode(stored);
+            assertThat(back).isEqualTo(h); // HdrHistogram's equals: same counts at every value
+            assertThat(back.getValueAtPercentile(99.0)).isEqualTo(h.getValueAtPercentile(99.0));
+        }
     }
 
     @Test
