@@ -19,7 +19,8 @@
 #   6. warms up, then ROUNDS rounds per route (HTTP_PROXY and MOCK, both against nginx proxying the backend):
 #      wrk on nginx and on the gateway back to back, the order swapped every round; prints every leg, then the
 #      median per-round ratio (rps, p50, p99), the gateway's JVM CPU per request (and its kernel share) and warns
-#      when nginx itself ran slow or unevenly
+#      when nginx itself ran slow or unevenly; then the gateway's GC pauses over those legs (from -Xlog:gc), to set
+#      beside its p99
 #   7. POST leg: wrk with a ~1 KB JSON body (bench/post-order.lua) on HTTP_PROXY and on POST /orders, alternating,
 #      ROUNDS pairs; median of the per-round ratios orders ÷ HTTP_PROXY (target >= 0.8x)
 #   8. observe leg: HTTP_PROXY with the stage's execution logging (INFO, data trace), access log and detailed
@@ -111,7 +112,9 @@ else
   echo "WARNING: this gatehouse has no --throttle-rate: AWS's default engine limit (10,000 rps) applies and may answer 429"
 fi
 t0=$(date +%s%N)
-"$G" serve -w "$W/ws" --port "$PORT" "${SERVE_ARGS[@]}" >"$W/serve.out" 2>"$W/serve.err" &
+# the young collections' pauses are logged (uptime-stamped) to compare with the p99 of the measured legs
+GATEHOUSE_OPTS="${GATEHOUSE_OPTS:-} -Xlog:gc:file=$W/gc.log:uptime" \
+  "$G" serve -w "$W/ws" --port "$PORT" "${SERVE_ARGS[@]}" >"$W/serve.out" 2>"$W/serve.err" &
 SERVE_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$MOCK" 2>/dev/null)" = 200 ]; do
   kill -0 $SERVE_PID 2>/dev/null || { echo "serve died:"; cat "$W/serve.err"; exit 1; }
@@ -137,14 +140,28 @@ check_route() { # name url [post] — a few tries: a cold first template render 
   done
   [ "$code" = 200 ] || { echo "FAILED: $1 ($2) answered $code: $(head -c 300 "$W/check.out")" >&2; tail -5 "$W/serve.err" >&2; exit 1; }
 }
+jvm_uptime_s() { # seconds since the JVM $1 started, as -Xlog's uptime decorations count them (within ~10 ms)
+  awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" '{ printf "%.3f", up - $22 / hz }' "/proc/$1/stat"
+}
+gc_pauses() { # gc.log from to — the collections' pauses between two uptimes (the gateway's legs, its nginx legs between)
+  awk -v from="$2" -v to="$3" '/Pause/ { t = $1; gsub(/[][s]/, "", t); if (t + 0 < from + 0 || t + 0 > to + 0) next
+         p = $NF; sub(/ms$/, "", p); print p }' "$1" | sort -n \
+  | awk -v span="$(awk -v a="$2" -v b="$3" 'BEGIN { print b - a }')" '{ a[++n] = $1; s += $1 }
+       END { if (!n) { print "gc: no pauses in the measured legs"; exit }
+             k = int(n * 0.9); if (k < 1) k = 1
+             printf "gc during the measured legs (nginx legs included): %d pauses, %.1f per second, mean %.2f ms, p90 %.2f ms, max %.2f ms, %.2f%% of the time\n",
+               n, n / span, s / n, a[k], a[n], s / 10 / span }'
+}
 check_route HTTP_PROXY "$PROXY"; check_route MOCK "$MOCK"; check_route "POST /orders" "$ORDERS" post
 check_route "nginx (reference)" "$NGINX"
 
 if [ -z "$ONLY" ] || [ "$ONLY" = peers ]; then
   echo "warm-up (${WARMUP}s per route, not counted)"
   for u in "$PROXY" "$MOCK" "$NGINX"; do wrk -t1 -c"$C" -d"${WARMUP}s" "$u" >/dev/null; done
+  GC_FROM=$(jvm_uptime_s $SERVE_PID)
   rounds HTTP_PROXY "$PROXY" "$NGINX"
   rounds MOCK "$MOCK" "$NGINX"
+  gc_pauses "$W/gc.log" "$GC_FROM" "$(jvm_uptime_s $SERVE_PID)" | tee -a "$W/summary"
   if [ "${HAPROXY:-1}" = 1 ]; then
     read -r hr h50 h99 _ <<<"$(leg haproxy "$HAPROXY_URL")"
     echo "haproxy (one leg, for context): rps=$hr p50=$h50 us p99=$h99 us" | tee -a "$W/summary"
