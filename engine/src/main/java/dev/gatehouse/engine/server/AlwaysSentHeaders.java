@@ -30,13 +30,18 @@ final class AlwaysSentHeaders {
 
     private AlwaysSentHeaders() { }
 
+    // names as Netty's AsciiString: hashed once, and written to the socket as bytes, not character by character
+    private static final CharSequence DATE = io.vertx.core.http.HttpHeaders.DATE;
+    private static final CharSequence REQUEST_ID = io.vertx.core.http.HttpHeaders.createOptimized("x-amzn-RequestId");
+    private static final CharSequence APIGW_ID = io.vertx.core.http.HttpHeaders.createOptimized("x-amz-apigw-id");
+
     /** Sets {@code Date} and, when the response lacks them, the request's id headers. */
     static void stamp(MultiMap headers, RequestContext ctx) {
-        headers.set("Date", httpDate(Instant.now()));
+        headers.set(DATE, httpDate(Instant.now()));
         String requestId = ctx.get(ContextKeys.REQUEST_ID);
         String extended = ctx.get(ContextKeys.EXTENDED_REQUEST_ID);
-        if (requestId != null && !headers.contains("x-amzn-RequestId")) headers.set("x-amzn-RequestId", requestId);
-        if (extended != null && !headers.contains("x-amz-apigw-id")) headers.set("x-amz-apigw-id", extended);
+        if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, requestId);
+        if (extended != null && !headers.contains(APIGW_ID)) headers.set(APIGW_ID, extended);
     }
 
     /** RFC 9110 IMF-fixdate, e.g. {@code Thu, 30 Sep 2021 10:16:40 GMT}. */

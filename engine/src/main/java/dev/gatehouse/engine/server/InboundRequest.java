@@ -142,7 +142,7 @@ final class InboundRequest {
             done();
             return;
         }
-        r.setStatusCode(response.status());
+        if (response.status() != 200) r.setStatusCode(response.status()); // 200 is Vert.x's own: no status lookup
         response.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
                     && !name.equalsIgnoreCase("Connection")) {
