@@ -150,7 +150,7 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 abandon();
                 return;
             }
-            request.headers().forEach((n, v) -> req.headers().add(n, v));
+            request.headers().forEach((n, v) -> req.headers().add(WireHeaderNames.of(n), v));
             req.send(wrap(request.body())).onComplete(this::received);
         }
 

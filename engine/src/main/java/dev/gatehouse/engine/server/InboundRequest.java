@@ -4,6 +4,7 @@ import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
 import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.integration.WireHeaderNames;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
@@ -146,7 +147,7 @@ final class InboundRequest {
         response.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
                     && !name.equalsIgnoreCase("Connection")) {
-                r.headers().add(name, value);
+                r.headers().add(WireHeaderNames.of(name), value);
             }
         });
         AlwaysSentHeaders.stamp(r.headers(), ctx);
