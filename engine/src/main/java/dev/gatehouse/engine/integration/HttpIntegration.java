@@ -29,6 +29,7 @@ public final class HttpIntegration implements Filter {
     private final UriTemplate uri;
     private final Duration timeout;
     private final HttpBackend fallbackBackend;
+    private final HttpExchange.LastUri lastTarget = new HttpExchange.LastUri();
 
     /** @param httpMethod the integration method ({@code ANY} means the client's); may differ from the method's */
     public HttpIntegration(String httpMethod, UriTemplate uri, Duration timeout, HttpBackend fallbackBackend) {
@@ -52,8 +53,8 @@ public final class HttpIntegration implements Filter {
         }
         HttpExchange.addGatewayHeaders(h, ctx);
         String method = "ANY".equals(httpMethod) ? request.method() : httpMethod;
-        BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP", method, target, h.build(),
-                request.body(), timeout);
+        BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP", method, target, lastTarget,
+                h.build(), request.body(), timeout);
         return new GatewayResponse(response.status(),
                 HttpProxyIntegration.forwardable(response.headers()).build(), response.body());
     }

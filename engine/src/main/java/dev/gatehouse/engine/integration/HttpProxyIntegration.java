@@ -33,6 +33,7 @@ public final class HttpProxyIntegration implements Filter {
     private final UriTemplate uri;
     private final Duration timeout;
     private final HttpBackend fallbackBackend;
+    private final HttpExchange.LastUri lastTarget = new HttpExchange.LastUri();
 
     /**
      * @param httpMethod      the integration method, or {@code ANY} to use the client's
@@ -65,8 +66,8 @@ public final class HttpProxyIntegration implements Filter {
         HttpExchange.addGatewayHeaders(h, ctx);
         String method = "ANY".equals(httpMethod) ? request.method() : httpMethod;
 
-        BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP_PROXY", method, target, h.build(),
-                request.body(), timeout);
+        BackendResponse response = HttpExchange.run(ctx, fallbackBackend, "HTTP_PROXY", method, target, lastTarget,
+                h.build(), request.body(), timeout);
         return new GatewayResponse(response.status(), ProxyResponseHeaders.of(response.headers()), response.body());
     }
 

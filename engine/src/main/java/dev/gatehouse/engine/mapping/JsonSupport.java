@@ -317,6 +317,7 @@ final class JsonSupport {
         int start = 0;
         for (int i = 0; i < len; i++) {
             char ch = s.charAt(i);
+            if (ch < 128 ? !ESCAPED_ASCII[ch] : ch > '\u009F' && (ch < '\u2000' || ch > '\u20FF')) continue; // as is
             String escaped = switch (ch) {
                 case '"' -> "\\\"";
                 case '\\' -> "\\\\";
@@ -335,6 +336,17 @@ final class JsonSupport {
             }
         }
         out.append(s, start, len).append('"');
+    }
+
+    /** The ASCII characters {@link #writeString} escapes: {@code " \\ /}, controls and DEL. */
+    private static final boolean[] ESCAPED_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 0x20; c++) ESCAPED_ASCII[c] = true;
+        ESCAPED_ASCII['"'] = true;
+        ESCAPED_ASCII['\\'] = true;
+        ESCAPED_ASCII['/'] = true;
+        ESCAPED_ASCII[0x7F] = true;
     }
 
     private static String unicodeEscape(char ch) {

@@ -13,10 +13,13 @@ public final class ModelSchema {
 
     private final String name;
     private final JsonSchema schema;
+    /** The quick test for valid bodies, or null when the schema uses keywords it does not decide. */
+    private final ValidBodyCheck quick;
 
-    ModelSchema(String name, JsonSchema schema) {
+    ModelSchema(String name, JsonSchema schema, JsonNode schemaNode) {
         this.name = name;
         this.schema = schema;
+        this.quick = ValidBodyCheck.compile(schemaNode);
     }
 
     public String name() {
@@ -90,10 +93,24 @@ public final class ModelSchema {
         }
     }
 
-    /** Validates a parsed body. */
+    /**
+     * Validates a parsed body: a body the quick test ({@link ValidBodyCheck}) shows valid needs nothing more; any
+     * other goes through networknt, which decides and writes the messages.
+     */
     public List<String> validate(JsonNode node) {
+        if (quick != null && quick.isValid(node)) return List.of();
+        return fullValidation(node);
+    }
+
+    /** networknt's verdict alone, without the quick test. */
+    List<String> fullValidation(JsonNode node) {
         Set<ValidationMessage> messages = schema.validate(node);
         return messages.isEmpty() ? List.of() : SchemaMessages.format(messages);
+    }
+
+    /** The quick test, or null when this schema has none. */
+    ValidBodyCheck quickCheck() {
+        return quick;
     }
 
     @Override

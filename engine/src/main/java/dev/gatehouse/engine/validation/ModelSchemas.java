@@ -78,7 +78,7 @@ public final class ModelSchemas {
                 JsonSchema schema = factory.getSchema(
                         com.networknt.schema.SchemaLocation.of(modelUrl(apiId, m.name())), node, config);
                 schema.initializeValidators();
-                compiled.put(m.name(), new ModelSchema(m.name(), schema));
+                compiled.put(m.name(), new ModelSchema(m.name(), schema, node));
             } catch (ModelSchemaException e) {
                 throw e;
             } catch (RuntimeException e) {

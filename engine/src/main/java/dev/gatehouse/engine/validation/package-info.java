@@ -4,6 +4,8 @@
  * resolved in memory, never fetched), a method's compiled checks
  * ({@link dev.gatehouse.engine.validation.RequestValidation}: parameters, then body) with AWS's messages, and
  * the default mapping template AWS generates from a model
- * ({@link dev.gatehouse.engine.validation.DefaultTemplateGenerator}).
+ * ({@link dev.gatehouse.engine.validation.DefaultTemplateGenerator}). A body is checked first by a quick test compiled
+ * beside each model ({@code ValidBodyCheck}: accepts only what certainly conforms), and by networknt's validator
+ * otherwise, which decides and writes every message.
  */
 package dev.gatehouse.engine.validation;
