@@ -63,12 +63,13 @@ public final class ObserveDatabase implements AutoCloseable {
                 s.execute("DROP INDEX IF EXISTS requests_by_ts");
                 s.execute("CREATE INDEX IF NOT EXISTS requests_by_ts_id ON requests (ts, request_id)");
                 // the request log since blocks (RequestLogStore): one row per batch and stage; the table above
-                // keeps what stores written before hold. The index covers what picking candidate blocks reads.
+                // keeps what stores written before hold. The index covers what picking candidate blocks and the
+                // retention's sums and time checks read, so neither reads the blocks themselves.
                 s.execute("CREATE TABLE IF NOT EXISTS request_blocks (first_id INTEGER PRIMARY KEY, "
                         + "last_id INTEGER NOT NULL, api TEXT NOT NULL, stage TEXT NOT NULL, min_ts INTEGER NOT NULL, "
                         + "max_ts INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL, data BLOB NOT NULL)");
                 s.execute("CREATE INDEX IF NOT EXISTS request_blocks_by_stage ON request_blocks "
-                        + "(api, stage, first_id, min_ts, max_ts, last_id)");
+                        + "(api, stage, first_id, min_ts, max_ts, last_id, n)");
             }
             return new ObserveDatabase(c, file);
         } catch (SQLException | java.io.IOException e) {
