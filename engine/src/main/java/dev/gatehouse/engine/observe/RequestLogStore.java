@@ -18,8 +18,9 @@ import java.util.Map;
  * compact form and read back as text. Thread-safe through the database's monitor.
  *
  * <p>Stored in blocks: the writer keeps each batch's entries of one stage as one row of {@code request_blocks}
- * ({@link RequestLogBlock}: entries encoded one after another, deflated), with the block's stage, id range
- * ({@code first_id..last_id}), time range ({@code min_ts..max_ts}), entry count and its request ids unpacked; one
+ * ({@link RequestLogBlock}: entries one after another, each log as its lines against the previous one's), with the
+ * block's stage, id range ({@code first_id..last_id}), time range ({@code min_ts..max_ts}), entry count and its
+ * request ids unpacked; one
  * row and two index entries per batch instead of per request (what a logged request cost the writer). A search
  * picks the candidate blocks by stage and time range (and request id) in SQL and applies every filter to the
  * decoded entries. Entries get increasing ids in batch order, each block a run of its own; ids never overlap
