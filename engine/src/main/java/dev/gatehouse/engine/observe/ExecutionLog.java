@@ -237,18 +237,18 @@ public final class ExecutionLog implements GatewayEventListener {
     private void appendText(byte[] body) {
         if (body == null || body.length == 0) return;
         // only what the value keeps (MAX_VALUE_CHARS, and one more to know it was cut): a large body is not
-        // decoded whole; ASCII (the usual JSON) goes in byte by byte, without a String
+        // decoded whole; ASCII (the usual JSON) is copied in as Latin-1, which it is
         int limit = Math.min(body.length, MAX_VALUE_CHARS + 1);
         for (int i = 0; i < limit; i++) {
             if (body[i] < 0) {
-                log.setLength(log.length() - i);
                 // at most 4 bytes a character: this prefix holds more than MAX_VALUE_CHARS characters when the
                 // body does, and a character it cuts in two lands past the cut
                 log.append(new String(body, 0, Math.min(body.length, 4 * (MAX_VALUE_CHARS + 1)), StandardCharsets.UTF_8));
                 return;
             }
-            log.append((char) body[i]);
         }
+        // ASCII: the bytes are the characters; one copy in (appending char by char was a fifth of the log's cost)
+        log.append(new String(body, 0, limit, StandardCharsets.ISO_8859_1));
     }
 
     /** This log's header appender, reused for each of its header maps. */

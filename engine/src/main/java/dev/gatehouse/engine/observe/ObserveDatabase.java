@@ -9,7 +9,7 @@ import java.sql.Statement;
 
 /**
  * The workspace's observability store, {@code .gatehouse/observe.db} (SQLite through its JDBC driver): metric
- * buckets and the request (execution) log. WAL journal, so readers (the CLI, the console) never wait for the
+ * buckets and the request (execution) log (in blocks, {@link RequestLogStore}). WAL journal, so readers (the CLI, the console) never wait for the
  * writer, and a killed writer loses at most the transaction it was writing: the file always opens clean.
  * {@code synchronous=NORMAL}: committed batches survive a process kill (a power loss may cost the last few).
  *
@@ -62,6 +62,14 @@ public final class ObserveDatabase implements AutoCloseable {
                 s.execute("DROP INDEX IF EXISTS requests_by_id");
                 s.execute("DROP INDEX IF EXISTS requests_by_ts");
                 s.execute("CREATE INDEX IF NOT EXISTS requests_by_ts_id ON requests (ts, request_id)");
+                // the request log since blocks (RequestLogStore): one row per batch and stage; the table above
+                // keeps what stores written before hold. The index covers what picking candidate blocks and the
+                // retention's sums and time checks read, so neither reads the blocks themselves.
+                s.execute("CREATE TABLE IF NOT EXISTS request_blocks (first_id INTEGER PRIMARY KEY, "
+                        + "last_id INTEGER NOT NULL, api TEXT NOT NULL, stage TEXT NOT NULL, min_ts INTEGER NOT NULL, "
+                        + "max_ts INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL, data BLOB NOT NULL)");
+                s.execute("CREATE INDEX IF NOT EXISTS request_blocks_by_stage ON request_blocks "
+                        + "(api, stage, first_id, min_ts, max_ts, last_id, n)");
             }
             return new ObserveDatabase(c, file);
         } catch (SQLException | java.io.IOException e) {

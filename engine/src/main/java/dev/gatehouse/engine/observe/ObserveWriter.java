@@ -3,7 +3,6 @@ package dev.gatehouse.engine.observe;
 import dev.gatehouse.engine.model.LoggingLevel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The off-request-path half of observability, on one daemon thread of its own: takes what the
  * {@link ObserveQueue} holds at most every {@code batchInterval}, and per batch updates the Prometheus meters,
- * the 1-second and 1-minute metric buckets and the request log in <em>one</em> SQLite transaction, and appends
- * the access-log lines. Every minute it enforces the retention limits. A failing write is logged and the batch
+ * the 1-second and 1-minute metric buckets and the request log (one block per stage) in <em>one</em> SQLite
+ * transaction, and appends the access-log lines. Every minute it enforces the retention limits. A failing write is logged and the batch
  * lost (never retried in a loop); requests are never affected.
  */
 final class ObserveWriter implements AutoCloseable {
@@ -36,6 +35,8 @@ final class ObserveWriter implements AutoCloseable {
     private final ObserveOptions options;
     private final Clock clock;
     private final Map<String, AccessLogFormat> formats = new HashMap<>();
+    /** Encodes the request-log blocks; writer thread only. */
+    private final RequestLogBlock.Encoder blocks = new RequestLogBlock.Encoder();
     /** Buckets still open (or recently written) by key; writer thread only. */
     private final Map<MetricsStore.Key, MetricBucket> open = new HashMap<>();
     private final AtomicLong handled = new AtomicLong();
@@ -106,7 +107,7 @@ final class ObserveWriter implements AutoCloseable {
     /** Handles one batch: meters, buckets, request log in one transaction, access-log lines. */
     void write(List<RequestRecord> batch) {
         Map<MetricsStore.Key, MetricBucket> touched = new HashMap<>();
-        List<Object[]> logged = new ArrayList<>();
+        List<RequestLogStore.Pending> logged = new ArrayList<>();
         LastBuckets last = null;
         for (RequestRecord r : batch) {
             if (r.apiId() == null || r.stage() == null) continue; // matched no stage: nothing is the owner
@@ -139,7 +140,7 @@ final class ObserveWriter implements AutoCloseable {
                 if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
                     String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
                             ? r.executionLog() : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()));
-                    logged.add(new Object[] {r, level.name(), text});
+                    logged.add(new RequestLogStore.Pending(r, level.name(), text));
                 }
                 if (stage.accessLogFormat() != null) {
                     try {
@@ -154,12 +155,7 @@ final class ObserveWriter implements AutoCloseable {
         try {
             db.inTransaction(c -> {
                 MetricsStore.write(c, touched);
-                if (!logged.isEmpty()) {
-                    try (PreparedStatement p = RequestLogStore.prepareInsert(c)) {
-                        for (Object[] l : logged) RequestLogStore.insert(p, (RequestRecord) l[0], (String) l[1], (String) l[2]);
-                        p.executeBatch();
-                    }
-                }
+                RequestLogStore.insertBlocks(c, blocks, logged);
             });
             batches.incrementAndGet();
         } catch (IllegalStateException e) {

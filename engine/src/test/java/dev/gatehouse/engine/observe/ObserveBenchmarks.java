@@ -118,8 +118,17 @@ public class ObserveBenchmarks {
         writer.write(batch(logText));
     }
 
-    /** The request-log rows alone, one transaction per batch ({@link #main} only). */
+    private final RequestLogBlock.Encoder encoder = new RequestLogBlock.Encoder();
+
+    /** The request log alone as the writer stores it (one block per batch), one transaction per batch ({@link #main} only). */
     public void insertOnly() {
+        List<RequestLogStore.Pending> logged = new ArrayList<>(BATCH);
+        for (RequestRecord r : batch(logText)) logged.add(new RequestLogStore.Pending(r, "INFO", r.executionLog()));
+        db.inTransaction(c -> RequestLogStore.insertBlocks(c, encoder, logged));
+    }
+
+    /** The former layout: one request-log row per request, one transaction per batch ({@link #main} only). */
+    public void rowsOnly() {
         List<RequestRecord> batch = batch(logText);
         db.inTransaction(c -> {
             try (var p = RequestLogStore.prepareInsert(c)) {
@@ -149,7 +158,8 @@ public class ObserveBenchmarks {
     /**
      * Thread CPU time and bytes allocated per request of both halves, measured on this thread after a warm-up:
      * figures that hold on a loaded machine. Args: seconds of warm-up (default 15), seconds measured (default 10),
-     * the parts, comma-separated (default {@code executionLog,writer}; also {@code insertOnly}, {@code writerNoLog}).
+     * the parts, comma-separated (default {@code executionLog,writer}; also {@code insertOnly}: the request-log blocks alone,
+     * {@code rowsOnly}: the former one row per request, {@code writerNoLog}).
      */
     public static void main(String[] args) throws IOException {
         long warm = args.length > 0 ? Long.parseLong(args[0]) : 15;
@@ -163,6 +173,7 @@ public class ObserveBenchmarks {
                 Runnable op = switch (which) {
                     case "writer" -> b::writerPerRequest;
                     case "insertOnly" -> b::insertOnly;
+                    case "rowsOnly" -> b::rowsOnly;
                     case "writerNoLog" -> b::writerNoLog;
                     default -> b::executionLogOfAProxyRequest;
                 };
