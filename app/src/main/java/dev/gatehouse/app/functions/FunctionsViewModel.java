@@ -198,7 +198,8 @@ public final class FunctionsViewModel {
         workbench.tasks().run(() -> fns.get().list().stream().map(FunctionConfig::name).toList(), list -> {
             String keep = selected.get();
             names.setAll(list);
-            if (keep != null && !list.contains(keep)) selected.set(null);
+            // as the Lambda console opens a function: never an empty page while there are functions to show
+            if (keep == null || !list.contains(keep)) selected.set(list.isEmpty() ? null : list.getFirst());
         }, this::failed);
     }
 

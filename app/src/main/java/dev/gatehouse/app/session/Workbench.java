@@ -203,6 +203,15 @@ public final class Workbench {
         selectedApi.set(api);
     }
 
+    /**
+     * Shows an API just created with its root resource {@code /} selected, as AWS's console opens a new API: the
+     * Resources page then offers "Add method" and "Create resource" at once instead of an empty pane.
+     */
+    private void showNewApi(String apiId) {
+        selectApi(apiId);
+        selectedApi().ifPresent(api -> select(Selection.resource(api.root().id())));
+    }
+
     /** Selects a resource or method inside the selected API; null clears the selection. */
     public void select(Selection newSelection) {
         selection.set(newSelection);
@@ -224,7 +233,7 @@ public final class Workbench {
             if (description != null && !description.isBlank()) restApi = restApi.withDescription(description.strip());
             if (endpointType != null) restApi = restApi.withEndpointConfiguration(new RestApi.EndpointConfiguration(List.of(endpointType), null, null));
             return s.storeImported(api.withRestApi(restApi), true, "Create API " + name);
-        }, api -> selectApi(api.id()));
+        }, api -> showNewApi(api.id()));
     }
 
     /**
@@ -235,7 +244,7 @@ public final class Workbench {
         change("Clone API " + name, s -> {
             ApiDefinition source = s.api(sourceApiId).orElseThrow(() -> DefinitionException.notFound("Invalid API identifier specified"));
             return s.storeImported(ApiClone.of(source, Ids.apiId(), name, description), true, "Clone API " + source.name() + " as " + name);
-        }, api -> selectApi(api.id()));
+        }, api -> showNewApi(api.id()));
     }
 
     /**
@@ -251,7 +260,7 @@ public final class Workbench {
                 throw new java.io.UncheckedIOException("The example API is missing from the console", e);
             }
             return s.storeImported(ApiClone.of(example, Ids.apiId(), name, null), true, "Create example API " + name);
-        }, api -> selectApi(api.id()));
+        }, api -> showNewApi(api.id()));
     }
 
     /** Stores an imported API (new, or replacing the one with its id) as one undoable edit and selects it. */

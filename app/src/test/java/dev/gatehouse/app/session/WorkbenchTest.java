@@ -84,6 +84,23 @@ class WorkbenchTest {
     }
 
     @Test
+    void aNewApiOpensWithItsRootResourceSelectedAsAwsConsoleDoes() {
+        // given the PetStore workspace with nothing selected inside PetStore
+        Harness h = Harness.petStore();
+        assertThat(h.workbench.selectionProperty().get()).isNull();
+
+        // when an API is created
+        h.workbench.createApi("Toys");
+
+        // then it is shown with its root resource / selected (not a method), so the page is not empty
+        Selection selected = h.workbench.selectionProperty().get();
+        assertThat(selected).isNotNull();
+        assertThat(selected.isMethod()).isFalse();
+        assertThat(h.workbench.selectedApi().orElseThrow().resource(selected.resourceId()))
+                .map(r -> r.path()).contains("/");
+    }
+
+    @Test
     void aCloneCopiesEveryResourceUnderNewIdsAndIsSelected() {
         Harness h = Harness.petStore();
         String source = h.api().id();
