@@ -284,7 +284,8 @@ public final class ResourcePolicyViewModel {
     /** Offers exactly these stages; keeps the chosen one while it exists, else the first (none when there is none). */
     private void showStages(List<String> names) {
         if (!names.equals(stageChoices)) stageChoices.setAll(names);
-        if (!names.contains(stage.get())) stage.set(names.isEmpty() ? null : names.getFirst());
+        String chosen = stage.get(); // List.of(...).contains(null) throws
+        if (chosen == null || !names.contains(chosen)) stage.set(names.isEmpty() ? null : names.getFirst());
         hasStages.set(!names.isEmpty());
         stageNote.set(names.isEmpty() && loadedApiId != null ? NO_STAGES : "");
     }

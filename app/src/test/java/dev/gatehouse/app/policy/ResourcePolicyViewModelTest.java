@@ -144,4 +144,17 @@ class ResourcePolicyViewModelTest {
         assertThat(vm.outcomeProperty().get()).isNull();
         assertThat(vm.reasonProperty().get()).isEqualTo("Choose one of the API's stages: prod");
     }
+
+    @Test
+    void withNoApiOpenThereIsNoStageAndNoNote() {
+        // given a workspace without APIs (the console starts its pages before any API is shown)
+        try (Harness none = Harness.empty()) {
+            ResourcePolicyViewModel page = new ResourcePolicyViewModel(none.workbench);
+
+            assertThat(page.stageChoices()).isEmpty();
+            assertThat(page.stageProperty().get()).isNull();
+            assertThat(page.stageNoteProperty().get()).isEmpty();
+            assertThat(page.hasStagesProperty().get()).isFalse();
+        }
+    }
 }
