@@ -78,6 +78,19 @@ class ConsoleFirstStepsFlowTest extends SampleConsoleTest {
         ConsoleFixture.waitUntil(() -> robot.lookup("#createMethodDialog").tryQuery().isPresent());
         robot.clickOn("#createMethodOk");
         ConsoleFixture.waitUntil(() -> "GET /".equals(text(robot, "#methodTitle")));
+
+        // and tested on the Test tab: the status code and latency read whole beside the outcome sentence
+        robot.clickOn("#methodTab-test");
+        ConsoleFixture.waitUntil(() -> visible(robot, "#testSend"));
+        robot.clickOn("#testSend");
+        ConsoleFixture.waitUntil(() -> "200".equals(text(robot, "#testStatus")) && !text(robot, "#testOutcome").isEmpty());
+        for (String id : new String[] {"#testStatus", "#testLatency"}) {
+            Labeled label = robot.lookup(id).queryAs(Labeled.class);
+            assertThat(label.getWidth()).as(id + " is not cut to …").isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+        }
+        snapshot("first-steps-3b-test-invoke.png");
+        robot.clickOn("#methodTab-design");
+
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
         ConsoleFixture.waitUntil(() -> robot.lookup("#deployDialog").tryQuery().isPresent());
         assertThat(visible(robot, "#deployNothingToDeploy")).isFalse();
