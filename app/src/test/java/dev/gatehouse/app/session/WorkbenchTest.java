@@ -85,9 +85,9 @@ class WorkbenchTest {
 
     @Test
     void aNewApiOpensWithItsRootResourceSelectedAsAwsConsoleDoes() {
-        // given the PetStore workspace with nothing selected inside PetStore
+        // given the PetStore workspace, opened on its root resource /
         Harness h = Harness.petStore();
-        assertThat(h.workbench.selectionProperty().get()).isNull();
+        assertThat(h.workbench.selectionProperty().get()).isEqualTo(Selection.resource(h.api().root().id()));
 
         // when an API is created
         h.workbench.createApi("Toys");
@@ -98,6 +98,20 @@ class WorkbenchTest {
         assertThat(selected.isMethod()).isFalse();
         assertThat(h.workbench.selectedApi().orElseThrow().resource(selected.resourceId()))
                 .map(r -> r.path()).contains("/");
+    }
+
+    @Test
+    void deletingTheSelectedResourceSelectsTheRootInsteadOfLeavingThePageEmpty() {
+        // given /pets/{petId} selected in PetStore
+        Harness h = Harness.petStore();
+        h.workbench.select(Selection.resource("r-petid"));
+
+        // when it is deleted (another process, or the tree's Delete)
+        h.workbench.edit("Delete resource /pets/{petId}", api -> api.removeResource("r-petid"));
+
+        // then the root / is selected
+        assertThat(h.workbench.selectionProperty().get()).isEqualTo(Selection.resource(h.api().root().id()));
+        assertThat(h.api().root().path()).isEqualTo("/");
     }
 
     @Test
