@@ -145,8 +145,10 @@ public final class CreateApiDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         create = (Button) getDialogPane().lookupButton(CREATE);
         create.setId("createApiOk");
-        // the label may grow ("Create example API"): never squash it
+        // the label may grow ("Create example API"): never squash it. The button bar gives its buttons one width,
+        // measured when they are added ("Create API"), which cut the longer labels to "Create …": opt this one out
         create.setMinWidth(Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(create, false);
     }
 
     private void bind() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -151,13 +152,19 @@ public final class MasterDetailPage {
 
     /**
      * Keeps {@code list}'s selection and {@code selected} in step: a click selects in the view model (a cleared list
-     * selection does not clear it), and the view model's choice selects in the list, now and later.
+     * selection does not clear it), and the view model's choice selects in the list, now and later, also after
+     * the list's items are replaced (a refresh re-reads them; the list then drops its selection while the view
+     * model keeps its choice, which left the chosen row unmarked).
      */
     public static <T> void followSelection(ListView<T> list, Property<T> selected) {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !item.equals(selected.getValue())) selected.setValue(item);
         });
         selected.addListener((obs, old, item) -> list.getSelectionModel().select(item));
+        list.getItems().addListener((ListChangeListener<T>) c -> {
+            T chosen = selected.getValue();
+            if (chosen != null && !chosen.equals(list.getSelectionModel().getSelectedItem())) list.getSelectionModel().select(chosen);
+        });
         list.getSelectionModel().select(selected.getValue());
     }
 }

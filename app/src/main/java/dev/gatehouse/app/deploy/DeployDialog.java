@@ -44,6 +44,7 @@ public final class DeployDialog extends Dialog<Void> {
     private Label progressText;
     private Button deploy;
     private Label accessWarning;
+    private Label nothingToDeploy;
 
     public DeployDialog(DeployViewModel vm) {
         this.vm = vm;
@@ -92,6 +93,12 @@ public final class DeployDialog extends Dialog<Void> {
         accessWarning.setWrapText(true);
         accessWarning.setMaxWidth(Double.MAX_VALUE);
         accessWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        nothingToDeploy = new Label("", new FontIcon(Feather.INFO));
+        nothingToDeploy.setId("deployNothingToDeploy");
+        nothingToDeploy.getStyleClass().add(Styles.WARNING);
+        nothingToDeploy.setWrapText(true);
+        nothingToDeploy.setMaxWidth(Double.MAX_VALUE);
+        nothingToDeploy.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progressText = new Label("Deploying…");
@@ -110,7 +117,7 @@ public final class DeployDialog extends Dialog<Void> {
         descriptionHeading.getStyleClass().add("section-title");
         HBox busy = new HBox(8, progress, progressText);
         busy.setId("deployProgress");
-        VBox content = new VBox(6, accessWarning, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
+        VBox content = new VBox(6, nothingToDeploy, accessWarning, stageHeading, new HBox(16, newStage, existingStage), stageName, stages, stageError,
                 descriptionHeading, description, busy);
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
@@ -139,6 +146,9 @@ public final class DeployDialog extends Dialog<Void> {
         stageError.textProperty().bind(vm.stageErrorProperty());
         vm.stageErrorProperty().addListener((obs, old, err) -> stageName.pseudoClassStateChanged(INVALID, !err.isEmpty()));
         deploy.disableProperty().bind(vm.canDeployProperty().not());
+        nothingToDeploy.textProperty().bind(vm.nothingToDeployProperty());
+        nothingToDeploy.visibleProperty().bind(vm.nothingToDeployProperty().isNotEmpty());
+        nothingToDeploy.managedProperty().bind(vm.nothingToDeployProperty().isNotEmpty());
         vm.accessWarnings().addListener((ListChangeListener<String>) c -> showAccessWarnings());
         showAccessWarnings();
         progress.getParent().visibleProperty().bind(vm.deployingProperty());

@@ -29,12 +29,16 @@ import javafx.collections.ObservableList;
  * as it is typed) or to an existing one, with a description. {@link #deploy} runs the engine's deploy on the
  * workbench's task runner; success is published as {@link #lastDeploymentProperty()} and passed to the
  * {@code onDeployed} callback (the composition root shows a notification), failure shows AWS's message in an
- * error dialog ("The REST API doesn't contain any methods"). Before deploying it lists the methods a deployed stage
+ * error dialog. An API without methods, which AWS refuses to deploy ("The REST API doesn't contain any methods"), is
+ * said so in plain words before anyone presses Deploy ({@link #nothingToDeployProperty()}), and Deploy is off.
+ * Before deploying it lists the methods a deployed stage
  * will refuse because they require a check the engine cannot run yet (API key, authorizer, IAM): fail closed.
  *
  * <p>FX thread only (or the test thread with a same-thread runner).
  */
 public final class DeployViewModel {
+    /** AWS's CreateDeployment answer (400 BadRequestException) for an API without methods, as the engine gives it. */
+    static final String AWS_NO_METHODS = "The REST API doesn't contain any methods";
 
     /** A finished deploy: which API, stage and deployment. */
     public record Deployed(String apiId, String apiName, String stageName, String deploymentId) {}
@@ -50,6 +54,7 @@ public final class DeployViewModel {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final ReadOnlyStringWrapper stageError = new ReadOnlyStringWrapper(this, "stageError", "");
     private final ReadOnlyStringWrapper apiName = new ReadOnlyStringWrapper(this, "apiName", "");
+    private final ReadOnlyStringWrapper nothingToDeploy = new ReadOnlyStringWrapper(this, "nothingToDeploy", "");
     private final ReadOnlyBooleanWrapper deploying = new ReadOnlyBooleanWrapper(this, "deploying");
     private final ReadOnlyObjectWrapper<Deployed> lastDeployment = new ReadOnlyObjectWrapper<>(this, "lastDeployment");
     private final BooleanBinding canDeploy;
@@ -61,9 +66,12 @@ public final class DeployViewModel {
         newStageName.addListener((obs, old, v) -> validate());
         existingStage.addListener((obs, old, v) -> validate());
         existingStages.addListener((javafx.collections.ListChangeListener<String>) c -> validate());
+        // adding a method while the dialog is open replaces the selected API: Deploy comes on then
+        workbench.selectedApiProperty().addListener((obs, old, api) -> nothingToDeploy.set(nothingToDeployMessage(api)));
+        nothingToDeploy.set(nothingToDeployMessage(workbench.selectedApi().orElse(null)));
         canDeploy = Bindings.createBooleanBinding(() -> !deploying.get() && stageError.get().isEmpty()
-                        && !targetStage().isEmpty() && workbench.selectedApi().isPresent(),
-                deploying, stageError, newStage, newStageName, existingStage, workbench.selectedApiProperty());
+                        && !targetStage().isEmpty() && workbench.selectedApi().isPresent() && nothingToDeploy.get().isEmpty(),
+                deploying, stageError, newStage, newStageName, existingStage, workbench.selectedApiProperty(), nothingToDeploy);
         validate();
     }
 
@@ -93,6 +101,12 @@ public final class DeployViewModel {
 
     /** The name of the API being deployed, for the dialog's header. */
     public ReadOnlyStringProperty apiNameProperty() { return apiName.getReadOnlyProperty(); }
+
+    /**
+     * Why there is nothing to deploy, in plain words with what to do ("Toys has no methods yet …"), or empty when
+     * the API has a method. AWS refuses such a deploy with "The REST API doesn't contain any methods".
+     */
+    public ReadOnlyStringProperty nothingToDeployProperty() { return nothingToDeploy.getReadOnlyProperty(); }
 
     /** True while the deploy runs in the background. */
     public ReadOnlyBooleanProperty deployingProperty() { return deploying.getReadOnlyProperty(); }
@@ -170,12 +184,27 @@ public final class DeployViewModel {
             onDeployed.accept(done);
         }, e -> {
             deploying.set(false);
-            if (e instanceof DefinitionException) workbench.dialogs().showError("Cannot deploy " + api.name(), e.getMessage());
+            if (e instanceof DefinitionException && AWS_NO_METHODS.equals(e.getMessage())) {
+                // the methods were removed meanwhile (another process, undo): the same plain words as before deploying
+                workbench.dialogs().showError("Cannot deploy " + api.name(), noMethodsMessage(api.name()));
+            } else if (e instanceof DefinitionException) workbench.dialogs().showError("Cannot deploy " + api.name(), e.getMessage());
             else workbench.dialogs().showError("Cannot deploy " + api.name(), e);
         });
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
+
+    /** The plain-words reason an API cannot be deployed for want of methods, or empty. */
+    static String nothingToDeployMessage(ApiDefinition api) {
+        if (api == null || api.methodCount() > 0) return "";
+        return noMethodsMessage(api.name());
+    }
+
+    static String noMethodsMessage(String apiName) {
+        return apiName + " has no methods yet, so there is nothing to deploy. Add one first: on the Resources page "
+                + "select a resource (/ is the root) and choose Add method. (API Gateway refuses this deploy too: \""
+                + AWS_NO_METHODS + "\".)";
+    }
 
     private void validate() {
         if (!newStage.get()) {

@@ -300,16 +300,20 @@ public final class FunctionsView extends SplitPane {
         vm.codeProperty().addListener((obs, old, l) -> load(code, l));
         vm.eventProperty().addListener((obs, old, l) -> load(event, l));
         MasterDetailPage.followSelection(list, vm.selectedProperty());
-        vm.selectedEventProperty().addListener((obs, old, name) -> {
-            events.getSelectionModel().select(name);
-            if (name != null) eventName.setText(name);
-        });
+        vm.selectedEventProperty().addListener((obs, old, name) -> showEvent(name));
+        // the page is built after the view model opened the first function: show the event it already chose
+        showEvent(vm.selectedEventProperty().get());
         load(code, vm.codeProperty().get());
         load(event, vm.eventProperty().get());
         // the list is read from disk each time the page shows: functions made by the CLI or an editor appear
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) vm.refresh();
         });
+    }
+
+    private void showEvent(String name) {
+        events.getSelectionModel().select(name);
+        if (name != null) eventName.setText(name);
     }
 
     private void wireEvents() {

@@ -197,8 +197,9 @@ public final class FunctionsViewModel {
         if (fns.isEmpty()) return;
         workbench.tasks().run(() -> fns.get().list().stream().map(FunctionConfig::name).toList(), list -> {
             String keep = selected.get();
-            names.setAll(list);
-            if (keep != null && !list.contains(keep)) selected.set(null);
+            if (!names.equals(list)) names.setAll(list);
+            // as the Lambda console opens a function: never an empty page while there are functions to show
+            if (keep == null || !list.contains(keep)) selected.set(list.isEmpty() ? null : list.getFirst());
         }, this::failed);
     }
 

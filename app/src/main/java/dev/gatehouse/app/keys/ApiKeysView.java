@@ -123,10 +123,11 @@ public final class ApiKeysView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(10);
-        form.addRow(0, new Label("API key"), valueRow);
+        // labels keep their width: a wrapping value beside them cut "Usage plans" to "Usage pl…" at 1360 px
+        form.addRow(0, label("API key"), valueRow);
         form.add(enabled, 1, 1);
-        form.addRow(2, new Label("Description"), descriptionRow);
-        form.addRow(3, new Label("Usage plans"), plans);
+        form.addRow(2, label("Description"), descriptionRow);
+        form.addRow(3, label("Usage plans"), plans);
         GridPane.setHgrow(valueRow, Priority.ALWAYS);
         Label hint = new Label("Callers send the value in the x-api-key header. A method marked \"API key required\" "
                 + "answers 403 Forbidden to a missing, unknown or disabled key, or a key in no usage plan of the stage.");

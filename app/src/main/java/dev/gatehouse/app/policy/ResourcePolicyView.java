@@ -167,9 +167,18 @@ public final class ResourcePolicyView extends BorderPane {
         ip.textProperty().bindBidirectional(vm.sourceIpProperty());
         ComboBox<String> stage = new ComboBox<>(vm.stageChoices());
         stage.setId("policyCheckStage");
-        stage.setEditable(true);
+        // only the API's real stages: a policy applies to calls to a deployed stage, never to a made-up one
         stage.setMaxWidth(Double.MAX_VALUE);
+        stage.setPromptText("No stages yet");
         stage.valueProperty().bindBidirectional(vm.stageProperty());
+        stage.disableProperty().bind(vm.hasStagesProperty().not());
+        Label stageNote = new Label();
+        stageNote.setId("policyCheckStageNote");
+        stageNote.getStyleClass().add(Styles.WARNING);
+        stageNote.setWrapText(true);
+        stageNote.textProperty().bind(vm.stageNoteProperty());
+        stageNote.managedProperty().bind(stageNote.textProperty().isNotEmpty());
+        stageNote.visibleProperty().bind(stageNote.textProperty().isNotEmpty());
         ComboBox<String> method = new ComboBox<>();
         method.setId("policyCheckMethod");
         method.getItems().setAll(vm.methods());
@@ -179,6 +188,7 @@ public final class ResourcePolicyView extends BorderPane {
         path.textProperty().bindBidirectional(vm.pathProperty());
         Button run = new Button("Check");
         run.setId("policyCheckRun");
+        run.disableProperty().bind(vm.hasStagesProperty().not());
         run.setOnAction(e -> {
             pushText();
             vm.checkRequest();
@@ -227,7 +237,7 @@ public final class ResourcePolicyView extends BorderPane {
         enforced.getStyleClass().add("muted");
         enforced.setWrapText(true);
 
-        VBox box = new VBox(8, heading, hint, form, run, outcome, reason, arn, enforcedHeading, enforced);
+        VBox box = new VBox(8, heading, hint, form, stageNote, run, outcome, reason, arn, enforcedHeading, enforced);
         box.setPadding(new Insets(0, 4, 8, 12));
         return box;
     }

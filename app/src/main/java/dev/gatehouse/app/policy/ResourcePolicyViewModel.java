@@ -38,6 +38,8 @@ import javafx.collections.ObservableList;
 public final class ResourcePolicyViewModel {
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    static final String NO_STAGES = "This API has no stages yet, so there is nothing to check a request against. "
+            + "Deploy the API (Deploy API…) to create a stage: a resource policy applies to calls to a deployed stage.";
     private static final Pattern IP = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final Workbench workbench;
@@ -58,7 +60,9 @@ public final class ResourcePolicyViewModel {
     // check a request
     private final ObservableList<String> stageChoices = FXCollections.observableArrayList();
     private final StringProperty sourceIp = new SimpleStringProperty(this, "sourceIp", "127.0.0.1");
-    private final StringProperty stage = new SimpleStringProperty(this, "stage", "prod");
+    private final StringProperty stage = new SimpleStringProperty(this, "stage");
+    private final ReadOnlyStringWrapper stageNote = new ReadOnlyStringWrapper(this, "stageNote", "");
+    private final ReadOnlyBooleanWrapper hasStages = new ReadOnlyBooleanWrapper(this, "hasStages");
     private final ObjectProperty<String> method = new SimpleObjectProperty<>(this, "method", "GET");
     private final StringProperty path = new SimpleStringProperty(this, "path", "/");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -74,6 +78,10 @@ public final class ResourcePolicyViewModel {
         this.checking = new LatestTask(workbench.tasks());
         this.stageLoading = new LatestTask(workbench.tasks());
         workbench.selectedApiProperty().addListener((obs, old, api) -> onApi(api));
+        // a deploy adds a stage without changing the API's definition: reload the stages after every change
+        workbench.revisionProperty().addListener((obs, old, rev) -> {
+            if (loadedApiId != null) loadStages(loadedApiId);
+        });
         text.addListener((obs, old, now) -> {
             updateDirty();
             check();
@@ -114,11 +122,19 @@ public final class ResourcePolicyViewModel {
     /** Comma-separated addresses or CIDR blocks the source IP templates are filled with. */
     public StringProperty templateAddressesProperty() { return templateAddresses; }
 
+    /** The API's stages (those a deployed policy can apply to), by name; empty before its first deploy. */
     public ObservableList<String> stageChoices() { return stageChoices; }
 
     public StringProperty sourceIpProperty() { return sourceIp; }
 
+    /** The stage the request is sent to: one of {@link #stageChoices()}, or null when the API has no stage. */
     public StringProperty stageProperty() { return stage; }
+
+    /** Why no stage can be chosen ("This API has no stages yet …"), or empty when the API has stages. */
+    public ReadOnlyStringProperty stageNoteProperty() { return stageNote.getReadOnlyProperty(); }
+
+    /** True when the API has at least one stage, so a request to it can be checked. */
+    public ReadOnlyBooleanProperty hasStagesProperty() { return hasStages.getReadOnlyProperty(); }
 
     public ObjectProperty<String> methodProperty() { return method; }
 
@@ -187,8 +203,9 @@ public final class ResourcePolicyViewModel {
         String stageName = Objects.requireNonNullElse(stage.get(), "").strip();
         String m = Objects.requireNonNullElse(method.get(), "").strip();
         String p = Objects.requireNonNullElse(path.get(), "").strip();
-        String problem = !IP.matcher(ip).matches() ? "Enter the caller's IP address, e.g. 203.0.113.7 or 2001:db8::1"
-                : stageName.isEmpty() || stageName.contains("/") ? "Enter a stage name, e.g. prod"
+        String problem = stageChoices.isEmpty() ? NO_STAGES
+                : !IP.matcher(ip).matches() ? "Enter the caller's IP address, e.g. 203.0.113.7 or 2001:db8::1"
+                : !stageChoices.contains(stageName) ? "Choose one of the API's stages: " + String.join(", ", stageChoices)
                 : !METHODS.contains(m) ? "Choose an HTTP method" : null;
         if (problem != null) {
             outcome.set(null);
@@ -226,7 +243,7 @@ public final class ResourcePolicyViewModel {
             title.set("Resource policy");
             baseline = "";
             text.set("");
-            stageChoices.clear();
+            showStages(List.of());
             check();
             return;
         }
@@ -259,10 +276,18 @@ public final class ResourcePolicyViewModel {
         if (session == null) return;
         stageLoading.run(BackgroundTask.of(() -> session.stages(apiId).stream().map(Stage::stageName).toList())
                 .onSuccess(names -> {
-                    stageChoices.setAll(names);
-                    if (!names.isEmpty() && !names.contains(stage.get())) stage.set(names.getFirst());
+                    if (apiId.equals(loadedApiId)) showStages(names);
                 })
-                .onFailure(e -> stageChoices.clear()));
+                .onFailure(e -> showStages(List.of())));
+    }
+
+    /** Offers exactly these stages; keeps the chosen one while it exists, else the first (none when there is none). */
+    private void showStages(List<String> names) {
+        if (!names.equals(stageChoices)) stageChoices.setAll(names);
+        String chosen = stage.get(); // List.of(...).contains(null) throws
+        if (chosen == null || !names.contains(chosen)) stage.set(names.isEmpty() ? null : names.getFirst());
+        hasStages.set(!names.isEmpty());
+        stageNote.set(names.isEmpty() && loadedApiId != null ? NO_STAGES : "");
     }
 
     private void check() {

@@ -106,7 +106,10 @@ public final class RemotesView extends SplitPane {
         historyTitle.getStyleClass().add("section-title");
         ListView<String> history = new ListView<>(vm.history());
         history.setId("remoteHistory");
-        history.setPlaceholder(new Label("No push to this remote yet."));
+        Label noHistory = new Label();
+        noHistory.textProperty().bind(javafx.beans.binding.Bindings.when(vm.selectedProperty().isNull())
+                .then("Choose a remote to see what was pushed to it.").otherwise("No push to this remote yet."));
+        history.setPlaceholder(noHistory);
         history.setPrefHeight(140);
         history.setMinHeight(90);
         VBox.setVgrow(history, Priority.ALWAYS);

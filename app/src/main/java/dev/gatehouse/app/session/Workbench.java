@@ -8,6 +8,7 @@ import dev.gatehouse.engine.model.DefinitionException;
 import dev.gatehouse.engine.model.EndpointType;
 import dev.gatehouse.engine.model.Ids;
 import dev.gatehouse.engine.model.RestApi;
+import dev.gatehouse.engine.model.Resource;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -195,12 +196,22 @@ public final class Workbench {
         return true;
     }
 
-    /** Shows another API; clears the selection inside it. */
+    /**
+     * Shows another API with its root resource {@code /} selected, as AWS's console opens an API's Resources: the
+     * page then offers "Add method" and "Create resource" at once instead of an empty pane.
+     */
     public void selectApi(String apiId) {
         ApiDefinition api = apis.stream().filter(a -> a.id().equals(apiId)).findFirst().orElse(null);
         if (api == selectedApi.get()) return;
         selection.set(null);
         selectedApi.set(api);
+        selection.set(rootOf(api));
+    }
+
+    /** The root resource of {@code api} as a selection; null for no API (or one without a root, never stored). */
+    private static Selection rootOf(ApiDefinition api) {
+        return api == null ? null : api.resources().stream().filter(Resource::isRoot).findFirst()
+                .map(r -> Selection.resource(r.id())).orElse(null);
     }
 
     /** Selects a resource or method inside the selected API; null clears the selection. */
@@ -389,7 +400,7 @@ public final class Workbench {
             ApiDefinition newer = snapshot.apis.stream().filter(a -> a.id().equals(current.id())).findFirst().orElse(null);
             selectedApi.set(newer);
             if (newer == null) selection.set(null);
-            else if (selection.get() != null && newer.resource(selection.get().resourceId()).isEmpty()) selection.set(null);
+            else if (selection.get() != null && newer.resource(selection.get().resourceId()).isEmpty()) selection.set(rootOf(newer));
             else if (selection.get() != null && selection.get().isMethod()
                     && newer.resource(selection.get().resourceId()).map(r -> r.method(selection.get().httpMethod())).isEmpty()) {
                 selection.set(Selection.resource(selection.get().resourceId()));

@@ -38,6 +38,8 @@ final class DeploymentHistoryPane extends SplitPane {
     private TableView<DeploymentDiff.Entry> diff;
     private TextArea before;
     private TextArea after;
+    private HBox pickers;
+    private HBox texts;
 
     DeploymentHistoryPane(StagesViewModel vm) {
         this.vm = vm;
@@ -135,7 +137,7 @@ final class DeploymentHistoryPane extends SplitPane {
         Label diffHeading = new Label("Compare");
         diffHeading.getStyleClass().add("section-title");
         diffHeading.setMinWidth(Region.USE_PREF_SIZE);
-        HBox pickers = new HBox(8, diffHeading, from, new FontIcon(Feather.ARROW_RIGHT), to);
+        pickers = new HBox(8, diffHeading, from, new FontIcon(Feather.ARROW_RIGHT), to);
         pickers.setAlignment(Pos.CENTER_LEFT);
         // the picked deployments ("id  date  description") share the row and grow with it; the summary has a row of
         // its own, where it wraps (a wrapping label beside them was cut to one line at 1360 px)
@@ -149,7 +151,7 @@ final class DeploymentHistoryPane extends SplitPane {
         summary.setMinHeight(Region.USE_PREF_SIZE);
         before.setPrefRowCount(5);
         after.setPrefRowCount(5);
-        HBox texts = new HBox(8, before, after);
+        texts = new HBox(8, before, after);
         HBox.setHgrow(before, Priority.ALWAYS);
         HBox.setHgrow(after, Priority.ALWAYS);
         VBox.setVgrow(diff, Priority.ALWAYS);
@@ -163,6 +165,11 @@ final class DeploymentHistoryPane extends SplitPane {
         from.valueProperty().bindBidirectional(vm.diffFromProperty());
         to.valueProperty().bindBidirectional(vm.diffToProperty());
         summary.textProperty().bind(vm.diffSummaryProperty());
+        // a single deployment has nothing to be compared with: only the summary, which says so, stays
+        for (javafx.scene.Node n : java.util.List.of(pickers, diff, texts)) {
+            n.visibleProperty().bind(vm.canCompareProperty());
+            n.managedProperty().bind(vm.canCompareProperty());
+        }
         rollback.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             DeploymentRow row = history.getSelectionModel().getSelectedItem();
             return row == null || row.current() || vm.selectedProperty().get() == null;

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -69,6 +71,7 @@ public final class StagesViewModel {
     private final ObjectProperty<DeploymentRow> diffTo = new SimpleObjectProperty<>(this, "diffTo");
     private final ObservableList<DeploymentDiff.Entry> diff = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
+    private final ReadOnlyBooleanWrapper canCompare = new ReadOnlyBooleanWrapper(this, "canCompare");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final StageVariablesViewModel variables;
     private final CanaryViewModel canary;
@@ -119,8 +122,14 @@ public final class StagesViewModel {
     /** What changed from {@link #diffFromProperty()} to {@link #diffToProperty()}. */
     public ObservableList<DeploymentDiff.Entry> diff() { return diff; }
 
-    /** "3 changes, 1 breaking", "No changes", or empty when there is nothing to compare. */
+    /**
+     * "3 changes, 1 breaking", "No changes", "Only one deployment so far …" (nothing to compare it with), or empty
+     * when there is no deployment.
+     */
     public ReadOnlyStringProperty diffSummaryProperty() { return diffSummary.getReadOnlyProperty(); }
+
+    /** True when the API has two deployments or more: only then is there a comparison to show. */
+    public ReadOnlyBooleanProperty canCompareProperty() { return canCompare.getReadOnlyProperty(); }
 
     /** The outcome of the last rollback, for a banner ("Stage dev now serves abc123 (Ctrl+Z undoes)"). */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
@@ -288,6 +297,7 @@ public final class StagesViewModel {
     private void refreshDetails(StageRow old, StageRow row) {
         List<DeploymentSnapshot> all = snapshotsNewestFirst();
         deployments.setAll(all.stream().map(d -> row(d, row == null ? null : row.stage())).toList());
+        canCompare.set(deployments.size() > 1);
         boolean sameStage = old != null && row != null && old.stageName().equals(row.stageName());
         boolean sameCurrent = sameStage && Objects.equals(old.deploymentId(), row.deploymentId());
         DeploymentRow from = find(diffFrom.get());
@@ -340,10 +350,14 @@ public final class StagesViewModel {
         DeploymentRow to = diffTo.get();
         ApiDefinition a = from == null ? null : snapshots.get(from.id());
         ApiDefinition b = to == null ? null : snapshots.get(to.id());
-        if (a == null || b == null) {
+        if (a == null || b == null || deployments.size() < 2 || from.id().equals(to.id())) {
+            // one deployment compared with itself says nothing: say why there is no comparison instead
             comparing.cancel();
             diff.clear();
-            diffSummary.set("");
+            diffSummary.set(a == null || b == null ? ""
+                    : deployments.size() < 2 ? "Only one deployment so far (" + to.id() + "): nothing to compare it with. "
+                            + "Deploy again and this shows what changed between the two."
+                    : "Choose two different deployments to compare.");
             return;
         }
         comparing.run(BackgroundTask.of(() -> EngineTools.diff(a, b)).onSuccess(result -> {

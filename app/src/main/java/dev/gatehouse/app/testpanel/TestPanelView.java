@@ -216,6 +216,14 @@ public final class TestPanelView extends SplitPane {
 
         HBox statusRow = new HBox(12, status, latency, outcome);
         statusRow.setAlignment(Pos.CENTER_LEFT);
+        // at 1360 px the outcome sentence is longer than the row: it wraps, and never squeezes the status code and
+        // the latency to "…" (they are what a tester reads first)
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        latency.setMinWidth(Region.USE_PREF_SIZE);
+        outcome.setMinWidth(0);
+        outcome.setMaxWidth(Double.MAX_VALUE);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(outcome, Priority.ALWAYS);
         Region tabSpacer = new Region();
         HBox.setHgrow(tabSpacer, Priority.ALWAYS);
         HBox bodyBar = new HBox(8, tabSpacer, pretty);

@@ -154,7 +154,7 @@ public final class UsagePlansView extends VBox {
         methodPick = new ComboBox<>();
         methodPick.setId("usagePlanMethodPick");
         methodPick.setEditable(true);
-        methodPick.setPromptText("GET /pets");
+        methodPick.setPromptText("Method"); // not an example path: the chosen API may have no /pets
         methodPick.setPrefWidth(220);
         methodPick.setMaxWidth(Double.MAX_VALUE);
         methodRate = field("usagePlanMethodRate", "per second");

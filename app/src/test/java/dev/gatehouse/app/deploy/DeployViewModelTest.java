@@ -88,18 +88,42 @@ class DeployViewModelTest {
     }
 
     @Test
-    void deployingAnApiWithoutMethodsShowsAwsMessage() {
-        // given an empty API
+    void anApiWithoutMethodsIsSaidToHaveNothingToDeployBeforeDeployIsPressed() {
+        // given a new, empty API (AWS answers CreateDeployment on it with 400 "The REST API doesn't contain any methods")
         ws.workbench.createApi("Empty");
+
+        // when the dialog is prepared
         vm.prepare(null);
 
-        // when it is deployed
-        vm.deploy();
+        // then it says so in plain words, with what to do and AWS's own message, and Deploy is off
+        assertThat(vm.nothingToDeployProperty().get())
+                .startsWith("Empty has no methods yet, so there is nothing to deploy. Add one first")
+                .contains("Add method")
+                .contains("\"The REST API doesn't contain any methods\"");
+        assertThat(vm.canDeployProperty().get()).isFalse();
 
-        // then AWS's message is shown and nothing was deployed
-        assertThat(ws.dialogs.errors).containsExactly("Cannot deploy Empty: The REST API doesn't contain any methods");
+        // and pressing Deploy anyway deploys nothing and raises no error dialog
+        vm.deploy();
+        assertThat(ws.dialogs.errors).isEmpty();
         assertThat(vm.lastDeploymentProperty().get()).isNull();
         assertThat(ws.gateway().workspace().stages(ws.api().id())).isEmpty();
+    }
+
+    @Test
+    void addingAMethodWhileTheDialogIsOpenLetsTheApiBeDeployed() {
+        // given the dialog open on an empty API
+        ws.workbench.createApi("Empty");
+        vm.prepare(null);
+        assertThat(vm.canDeployProperty().get()).isFalse();
+
+        // when a method is added to its root
+        ws.workbench.edit("Create method GET /", api -> api.updateResource(api.root().id(),
+                r -> r.withMethod(dev.gatehouse.engine.model.Method.of("GET")
+                        .withIntegration(dev.gatehouse.engine.model.Integration.mock()))));
+
+        // then the note goes and Deploy comes on
+        assertThat(vm.nothingToDeployProperty().get()).isEmpty();
+        assertThat(vm.canDeployProperty().get()).isTrue();
     }
 
     @Test

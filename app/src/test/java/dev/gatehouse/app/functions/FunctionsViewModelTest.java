@@ -33,6 +33,19 @@ class FunctionsViewModelTest {
     }
 
     @Test
+    void theFirstFunctionIsOpenWhenThePageIsFirstShownSoItIsNeverEmptyWhileFunctionsExist() {
+        // given the sample workspace's three functions, listed by name; the user has chosen none
+        // then the first in the list is selected with its code loaded, as the Lambda console opens one
+        assertThat(vm.selectedProperty().get()).isEqualTo("EchoProxy");
+        assertThat(vm.codeFileProperty().get()).isEqualTo("index.js");
+
+        // and a choice the user made survives a refresh
+        vm.selectedProperty().set("GetHelloWorld");
+        vm.refresh();
+        assertThat(vm.selectedProperty().get()).isEqualTo("GetHelloWorld");
+    }
+
+    @Test
     void aFunctionCreatedFromThePythonTemplateIsSelectedWithItsStarterHandler() throws Exception {
         vm.create("Orders", FunctionRuntime.PYTHON, name -> { });
 

@@ -111,4 +111,50 @@ class ResourcePolicyViewModelTest {
         assertThat(vm.outcomeProperty().get()).isNull();
         assertThat(vm.reasonProperty().get()).startsWith("Enter the caller's IP address");
     }
+
+    @Test
+    void checkARequestOffersOnlyTheApisOwnStagesAndSaysSoWhenItHasNone() {
+        // given PetStore, deployed to its one stage prod
+        assertThat(vm.stageChoices()).containsExactly("prod");
+        assertThat(vm.stageProperty().get()).isEqualTo("prod");
+        assertThat(vm.stageNoteProperty().get()).isEmpty();
+
+        // when a new API without any stage is shown
+        h.workbench.createApi("Toys");
+
+        // then no stage is offered or kept from PetStore, and the page says why and what to do
+        assertThat(vm.stageChoices()).isEmpty();
+        assertThat(vm.stageProperty().get()).isNull();
+        assertThat(vm.hasStagesProperty().get()).isFalse();
+        assertThat(vm.stageNoteProperty().get()).startsWith("This API has no stages yet").contains("Deploy the API");
+
+        // and checking a request explains instead of evaluating against a stage that does not exist
+        vm.checkRequest();
+        assertThat(vm.outcomeProperty().get()).isNull();
+        assertThat(vm.methodArnProperty().get()).isEmpty();
+        assertThat(vm.reasonProperty().get()).startsWith("This API has no stages yet");
+    }
+
+    @Test
+    void aStageNameThatIsNotOneOfTheApisStagesIsRefused() {
+        vm.stageProperty().set("staging");
+
+        vm.checkRequest();
+
+        assertThat(vm.outcomeProperty().get()).isNull();
+        assertThat(vm.reasonProperty().get()).isEqualTo("Choose one of the API's stages: prod");
+    }
+
+    @Test
+    void withNoApiOpenThereIsNoStageAndNoNote() {
+        // given a workspace without APIs (the console starts its pages before any API is shown)
+        try (Harness none = Harness.empty()) {
+            ResourcePolicyViewModel page = new ResourcePolicyViewModel(none.workbench);
+
+            assertThat(page.stageChoices()).isEmpty();
+            assertThat(page.stageProperty().get()).isNull();
+            assertThat(page.stageNoteProperty().get()).isEmpty();
+            assertThat(page.hasStagesProperty().get()).isFalse();
+        }
+    }
 }

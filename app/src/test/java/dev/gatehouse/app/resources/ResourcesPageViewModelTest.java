@@ -12,7 +12,18 @@ class ResourcesPageViewModelTest {
     private final ResourcesPageViewModel vm = new ResourcesPageViewModel(h.workbench, tree);
 
     @Test
-    void nothingIsShownUntilSomethingIsSelected() {
+    void anOpenedApiShowsItsRootResourceAsAwsConsoleOpensIt() {
+        // PetStore was opened: its root / (no methods of its own) is selected, every method can be added to it
+        assertThat(vm.detailProperty().get()).isEqualTo(ResourcesPageViewModel.Detail.RESOURCE);
+        assertThat(vm.resourcePathProperty().get()).isEqualTo("/");
+        assertThat(vm.methods()).isEmpty();
+        assertThat(vm.addableMethods()).allMatch(ResourcesPageViewModel.AddableMethod::enabled);
+    }
+
+    @Test
+    void nothingIsShownWhenTheSelectionIsCleared() {
+        h.workbench.select(null);
+
         assertThat(vm.detailProperty().get()).isEqualTo(ResourcesPageViewModel.Detail.NOTHING);
     }
 

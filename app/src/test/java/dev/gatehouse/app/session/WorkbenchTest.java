@@ -84,6 +84,37 @@ class WorkbenchTest {
     }
 
     @Test
+    void aNewApiOpensWithItsRootResourceSelectedAsAwsConsoleDoes() {
+        // given the PetStore workspace, opened on its root resource /
+        Harness h = Harness.petStore();
+        assertThat(h.workbench.selectionProperty().get()).isEqualTo(Selection.resource(h.api().root().id()));
+
+        // when an API is created
+        h.workbench.createApi("Toys");
+
+        // then it is shown with its root resource / selected (not a method), so the page is not empty
+        Selection selected = h.workbench.selectionProperty().get();
+        assertThat(selected).isNotNull();
+        assertThat(selected.isMethod()).isFalse();
+        assertThat(h.workbench.selectedApi().orElseThrow().resource(selected.resourceId()))
+                .map(r -> r.path()).contains("/");
+    }
+
+    @Test
+    void deletingTheSelectedResourceSelectsTheRootInsteadOfLeavingThePageEmpty() {
+        // given /pets/{petId} selected in PetStore
+        Harness h = Harness.petStore();
+        h.workbench.select(Selection.resource("r-petid"));
+
+        // when it is deleted (another process, or the tree's Delete)
+        h.workbench.edit("Delete resource /pets/{petId}", api -> api.removeResource("r-petid"));
+
+        // then the root / is selected
+        assertThat(h.workbench.selectionProperty().get()).isEqualTo(Selection.resource(h.api().root().id()));
+        assertThat(h.api().root().path()).isEqualTo("/");
+    }
+
+    @Test
     void aCloneCopiesEveryResourceUnderNewIdsAndIsSelected() {
         Harness h = Harness.petStore();
         String source = h.api().id();

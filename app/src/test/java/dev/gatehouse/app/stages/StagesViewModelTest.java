@@ -72,8 +72,34 @@ class StagesViewModelTest {
         // and any two deployments compare, either way round
         vm.compare(row(second), row(first));
         assertThat(vm.diff()).singleElement().extracting(DeploymentDiff.Entry::after).isEqualTo("{\"v\": 1}");
+        // but a deployment against itself is no comparison: the page asks for two different ones
         vm.compare(row(first), row(first));
-        assertThat(vm.diffSummaryProperty().get()).isEqualTo("No changes between " + first + " and " + first);
+        assertThat(vm.diff()).isEmpty();
+        assertThat(vm.diffSummaryProperty().get()).isEqualTo("Choose two different deployments to compare.");
+        assertThat(vm.canCompareProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSingleDeploymentIsShownWithoutAComparisonAndTheSummarySaysWhy() {
+        // given another API deployed once to its stage beta
+        try (Harness once = Harness.empty()) {
+            once.createMockApi("Once", "{\"v\": 1}");
+            DeployViewModel deploy = new DeployViewModel(once.workbench, d -> {});
+            deploy.prepare(null);
+            deploy.newStageNameProperty().set("beta");
+            deploy.deploy();
+            String only = deploy.lastDeploymentProperty().get().deploymentId();
+
+            // when its Stages page shows beta
+            StagesViewModel page = new StagesViewModel(once.workbench);
+
+            // then the one deployment is listed, nothing is compared, and the summary says there is only one
+            assertThat(page.deployments()).extracting(DeploymentRow::id).containsExactly(only);
+            assertThat(page.canCompareProperty().get()).isFalse();
+            assertThat(page.diff()).isEmpty();
+            assertThat(page.diffSummaryProperty().get()).startsWith("Only one deployment so far (" + only + ")")
+                    .doesNotContain("No changes between");
+        }
     }
 
     @Test
