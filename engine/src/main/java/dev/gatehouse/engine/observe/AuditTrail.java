@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The audit trail of administrative actions, CloudTrail-like: one JSON line per change in
  * {@code .gatehouse/audit.jsonl} with {@code eventTime}, {@code userIdentity} ({@link AuditActor}),
- * {@code eventName} (AWS's operation: {@code CreateDeployment}, {@code UpdateStage}, {@code CreateApiKey}, ...),
+ * {@code eventName} (AWS's operation: {@code CreateDeployment}, {@code UpdateStage}, {@code CreateApiKey}, and for an
+ * API's edits the call that would have made it, {@code CreateResource}, {@code PutMethod}, ...: {@link AuditEventNames}),
  * {@code resource}, the workspace {@code revision} and the {@code changes} (JSON Pointer, before, after; API key
  * values masked). Append-only: the file is only ever opened for appending, each line written whole under a file
  * lock (other processes append too) and forced to disk before the edit returns.
@@ -63,7 +64,8 @@ public final class AuditTrail implements WorkspaceListener {
         if (Thread.currentThread().getName().equals(FOLLOWER_THREAD)) return;
         try {
             switch (event) {
-                case WorkspaceEvent.ApiChanged e -> change("RestApi", e.apiId(), e.revision(), e.before(), e.after());
+                case WorkspaceEvent.ApiChanged e -> record(AuditActor.current(), AuditEventNames.of(e.before(), e.after()),
+                        e.apiId(), e.revision(), tree(e.before()), tree(e.after()));
                 case WorkspaceEvent.StageChanged e -> change("Stage", e.apiId() + "/stages/" + e.stageName(), e.revision(),
                         e.before(), e.after());
                 case WorkspaceEvent.DeploymentCreated e -> record(AuditActor.current(), "CreateDeployment",
