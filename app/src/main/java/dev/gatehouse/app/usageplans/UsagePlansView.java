@@ -359,7 +359,9 @@ public final class UsagePlansView extends VBox {
         offset.textProperty().bindBidirectional(vm.offsetProperty());
         for (javafx.scene.Node n : new javafx.scene.Node[] {quotaLimit, period, offset}) n.disableProperty().bind(quota.selectedProperty().not());
         problem.textProperty().bind(vm.problemProperty());
-        save.disableProperty().bind(vm.problemProperty().isNotEmpty().or(vm.selectedProperty().isNull()));
+        save.disableProperty().bind(vm.problemProperty().isNotEmpty().or(vm.selectedProperty().isNull())
+                .or(vm.changedProperty().not()));
+        revert.disableProperty().bind(vm.changedProperty().not());
         tabs.disableProperty().bind(vm.selectedProperty().isNull());
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         addStage.disableProperty().bind(stagePick.valueProperty().isNull());

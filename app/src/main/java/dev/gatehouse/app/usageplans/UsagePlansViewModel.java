@@ -96,6 +96,10 @@ public final class UsagePlansViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper usageSummary = new ReadOnlyStringWrapper(this, "usageSummary", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper changed =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "changed");
+    /** The form as last filled from the stored plan or saved; null when no plan is selected. */
+    private FormState filled;
     private final TrafficTasks traffic;
     private final LatestTask usageLoading;
     private Map<String, String> keyNames = Map.of();
@@ -113,7 +117,7 @@ public final class UsagePlansViewModel {
             fillKeys(row);
             refreshUsage();
         });
-        for (StringProperty p : List.of(name, rate, burst, quotaLimit, offset)) p.addListener((obs, o, v) -> check());
+        for (StringProperty p : List.of(name, description, rate, burst, quotaLimit, offset)) p.addListener((obs, o, v) -> check());
         quotaEnabled.addListener((obs, o, v) -> check());
         period.addListener((obs, o, v) -> check());
         stages.addListener((javafx.collections.ListChangeListener<StageEntry>) c -> check());
@@ -165,6 +169,9 @@ public final class UsagePlansViewModel {
 
     /** "partner: 12 requests today, 88 left in today's quota", one line per key. */
     public ReadOnlyStringProperty usageSummaryProperty() { return usageSummary.getReadOnlyProperty(); }
+
+    /** Whether the form differs from the stored plan (what Save would store and Revert would undo). */
+    public javafx.beans.property.ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
 
     /** Why the form cannot be saved, or empty. */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
@@ -227,10 +234,15 @@ public final class UsagePlansViewModel {
         PlanRow row = selected.get();
         if (row == null || !problem.get().isEmpty()) return false;
         UsagePlan plan = build(row.plan());
+        FormState saving = form();
         run("Cannot save usage plan " + plan.name(), t -> {
             t.putUsagePlan(plan, "Save usage plan " + plan.name());
             return plan;
-        }, p -> notice.set("Usage plan " + p.name() + " saved"));
+        }, p -> {
+            filled = saving;
+            check();
+            notice.set("Usage plan " + p.name() + " saved");
+        });
         return true;
     }
 
@@ -388,6 +400,17 @@ public final class UsagePlansViewModel {
 
     private void check() {
         problem.set(findProblem());
+        changed.set(selected.get() != null && filled != null && !form().equals(filled));
+    }
+
+    /** What the form holds, to compare with what it was filled with. */
+    private record FormState(String name, String description, String rate, String burst, boolean quotaEnabled,
+                             String quotaLimit, QuotaPeriod period, String offset, List<StageEntry> stages,
+                             List<MethodThrottle> methodThrottles) { }
+
+    private FormState form() {
+        return new FormState(name.get(), description.get(), rate.get(), burst.get(), quotaEnabled.get(), quotaLimit.get(),
+                period.get(), offset.get(), List.copyOf(stages), List.copyOf(methodThrottles));
     }
 
     private String findProblem() {
@@ -438,6 +461,7 @@ public final class UsagePlansViewModel {
             offset.set("0");
             stages.clear();
             methodThrottles.clear();
+            filled = null;
             check();
             return;
         }
@@ -464,6 +488,7 @@ public final class UsagePlansViewModel {
         }
         stages.setAll(entries);
         methodThrottles.setAll(throttles);
+        filled = form();
         check();
     }
 

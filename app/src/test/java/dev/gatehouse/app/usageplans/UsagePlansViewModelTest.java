@@ -50,6 +50,30 @@ class UsagePlansViewModelTest {
     }
 
     @Test
+    void aPlanJustCreatedOrSavedHasNothingToSaveOrRevertUntilTheFormChanges() {
+        vm.create("Basic");
+        assertThat(vm.selectedProperty().get()).isNotNull();
+        assertThat(vm.changedProperty().get()).as("just created").isFalse();
+
+        vm.rateProperty().set("10");
+        vm.burstProperty().set("20");
+        assertThat(vm.changedProperty().get()).isTrue();
+        vm.revert();
+        assertThat(vm.changedProperty().get()).as("reverted").isFalse();
+        assertThat(vm.rateProperty().get()).isEmpty();
+
+        vm.descriptionProperty().set("for partners");
+        assertThat(vm.changedProperty().get()).isTrue();
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.changedProperty().get()).as("saved").isFalse();
+        assertThat(stored().description()).isEqualTo("for partners");
+
+        vm.descriptionProperty().set("for partners, again");
+        vm.descriptionProperty().set("for partners");
+        assertThat(vm.changedProperty().get()).as("edited back to what is stored").isFalse();
+    }
+
+    @Test
     void limitsOutsideAwsRangesAreRefusedInWords() {
         vm.create("Basic");
         vm.rateProperty().set("10");
