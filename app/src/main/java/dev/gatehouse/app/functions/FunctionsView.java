@@ -113,7 +113,12 @@ public final class FunctionsView extends SplitPane {
 
         events = new ComboBox<>(vm.events());
         events.setId("functionTestEvents");
-        events.setPromptText("Saved events");
+        // with none saved yet, say so instead of offering an empty list: the editor holds a template event
+        events.promptTextProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(vm.events()))
+                .then("No saved events yet").otherwise("Saved events"));
+        events.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.events()));
+        events.setTooltip(new javafx.scene.control.Tooltip(
+                "Events saved with this function. To keep the event in the editor, name it and press Save event."));
         templates = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(TestEventTemplates.all()));
         templates.setId("functionEventTemplates");
         templates.setPromptText("New event from template");

@@ -105,7 +105,9 @@ public final class ModelsView extends SplitPane {
         setId("modelsPage");
         HBox createRow = new HBox(4, newName, create, delete);
         HBox.setHgrow(newName, Priority.ALWAYS);
-        VBox left = MasterDetailPage.sidebar(null, list, createRow, nameProblem);
+        Label listHeading = new Label("Models");
+        listHeading.getStyleClass().add("section-title");
+        VBox left = MasterDetailPage.sidebar(listHeading, list, createRow, nameProblem);
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
