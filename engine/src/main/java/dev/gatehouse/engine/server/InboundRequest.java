@@ -25,6 +25,8 @@ import java.util.Arrays;
  */
 final class InboundRequest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InboundRequest.class);
+
     static final int DISCARD_LIMIT_FACTOR = 4;
 
     private enum State { READING, DISCARDING, DONE }
@@ -136,14 +138,36 @@ final class InboundRequest {
         write(response, close);
     }
 
-    /** Writes {@code response}; on the event loop. */
+    /**
+     * Writes {@code response}; on the event loop. A header Vert.x refuses to send (a control character in a value,
+     * say from a mapping) must not leave the client waiting: the response becomes AWS's bare 500, and when even
+     * that cannot be written the connection is closed.
+     */
     void write(GatewayResponse response, boolean close) {
         HttpServerResponse r = req.response();
         if (r.ended() || r.closed()) {
             done();
             return;
         }
-        if (response.status() != 200) r.setStatusCode(response.status()); // 200 is Vert.x's own: no status lookup
+        try {
+            send(r, response, close);
+        } catch (RuntimeException refused) {
+            LOG.warn("request {}: the response could not be written ({}); answering 500 instead", ctx.requestId(),
+                    refused.getMessage());
+            try {
+                r.headers().clear();
+                send(r, DataPlaneServer.bareInternalError(ctx), true);
+            } catch (RuntimeException again) {
+                LOG.warn("request {}: not even a 500 could be written ({}); closing the connection", ctx.requestId(),
+                        again.getMessage());
+                done();
+                req.connection().close();
+            }
+        }
+    }
+
+    private void send(HttpServerResponse r, GatewayResponse response, boolean close) {
+        if (response.status() != r.getStatusCode()) r.setStatusCode(response.status()); // 200 is the default: no status lookup
         response.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
                     && !name.equalsIgnoreCase("Connection")) {
