@@ -77,7 +77,7 @@ public class MethodFilterBenchmarks {
             }""";
 
     /** The model of bench/dataplane.sh's POST /orders (10 properties). */
-    static final String ORDER_SCHEMA = """
+    public static final String ORDER_SCHEMA = """
             {"type":"object","required":["orderId","customer","items","total","currency"],"properties":{
              "orderId":{"type":"string","pattern":"^ord-[0-9]+$"},
              "customer":{"type":"object","required":["id","name"],"properties":{"id":{"type":"integer"},
