@@ -115,13 +115,16 @@ public final class FunctionsView extends SplitPane {
         events.setId("functionTestEvents");
         // with none saved yet, say so instead of offering an empty list: the editor holds a template event
         events.promptTextProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(vm.events()))
-                .then("No saved events yet").otherwise("Saved events"));
+                .then("No saved events").otherwise("Saved events"));
         events.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.events()));
         events.setTooltip(new javafx.scene.control.Tooltip(
                 "Events saved with this function. To keep the event in the editor, name it and press Save event."));
         templates = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(TestEventTemplates.all()));
         templates.setId("functionEventTemplates");
-        templates.setPromptText("New event from template");
+        templates.setPromptText("Event from a template");
+        // wide enough for their prompts at 1360 px (a longer "No saved events yet" was cut)
+        events.setPrefWidth(185);
+        templates.setPrefWidth(225);
         event = new CodeEditor(Language.JSON);
         event.setId("functionEventEditor");
         event.area().setId("functionEvent");
@@ -129,7 +132,7 @@ public final class FunctionsView extends SplitPane {
         eventName = new TextField();
         eventName.setId("functionEventName");
         eventName.setPromptText("Event name");
-        eventName.setPrefColumnCount(14);
+        eventName.setPrefColumnCount(11);
         saveEvent = new Button("Save event", new FontIcon(Feather.SAVE));
         saveEvent.setId("saveFunctionEvent");
         test = new Button("Test", new FontIcon(Feather.PLAY));
