@@ -154,10 +154,10 @@ public final class ShellView extends BorderPane {
         welcomeNew = new Button("New workspace…", new FontIcon(Feather.FOLDER_PLUS));
         welcomeNew.setId("welcomeNew");
 
-        statusWorkspace = widthKeeping(200);
+        statusWorkspace = widthKeeping(180);
         statusWorkspace.setId("statusWorkspace");
         statusWorkspace.setGraphic(new FontIcon(Feather.FOLDER));
-        statusApi = widthKeeping(400);
+        statusApi = widthKeeping(440);
         statusApi.setId("statusApi");
         statusMessage = new Label();
         statusMessage.setId("statusMessage");
