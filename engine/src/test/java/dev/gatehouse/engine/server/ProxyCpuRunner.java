@@ -79,7 +79,7 @@ public final class ProxyCpuRunner {
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
 
         EventLoopGroup backendLoop = new MultiThreadIoEventLoopGroup(1,
-                r -> new Thread(r, "bench-backend"), NioIoHandler.newFactory());
+                (java.util.concurrent.ThreadFactory) r -> new Thread(r, "bench-backend"), NioIoHandler.newFactory());
         Channel backend = new ServerBootstrap().group(backendLoop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override protected void initChannel(Channel ch) {
