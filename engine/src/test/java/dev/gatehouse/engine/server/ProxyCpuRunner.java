@@ -88,8 +88,9 @@ public final class ProxyCpuRunner {
                 }).bind("127.0.0.1", 0).sync().channel();
         int backendPort = ((InetSocketAddress) backend.localAddress()).getPort();
 
+        RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
-                () -> served(backendPort), GatewayEventListener.NONE);
+                () -> served, GatewayEventListener.NONE);
         byte[] request = ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         List<Thread> clients = new ArrayList<>();
