@@ -1,61 +1,81 @@
 package dev.gatehouse.engine.integration;
 
 import dev.gatehouse.engine.pipeline.Headers;
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An {@link HttpBackend} bound to one Vert.x event loop: its own pooled keep-alive client, every exchange
- * started on that loop ({@code context.runOnContext}) while the calling virtual thread parks until it ends.
- * The server creates one per event loop, so a request's inbound and backend connections share a loop.
+ * An {@link HttpBackend} bound to one event loop, speaking HTTP/1.1 with Netty's codec on that loop's own Netty
+ * channels ({@link BackendChannels}, pooled by {@link LoopConnectionPool}): every exchange is started on the loop
+ * ({@code EventLoop.execute}) while the calling virtual thread parks until it ends. The server creates one per event
+ * loop, so a request's inbound and backend connections share a loop. Vert.x's HTTP client did this before; going to
+ * Netty's codec directly drops its request and response objects, futures and header multimap per exchange
+ * (BENCHMARKS.md has the figures, measured with {@code ProxyCpuRunner}).
  *
- * <p>The timeout covers the whole exchange (connect, send, full response body); on expiry the request is reset.
- * Bodies are collected into one exact-size array when {@code Content-Length} is known. Thread-safe.
+ * <p>On the wire a request is what Vert.x 5.0.7's client sent: the request line with the URI's raw path and query,
+ * the given headers in order, {@code content-length} (also {@code 0} for an empty body) and {@code host} (the URI's
+ * host, with the port unless it is the scheme's default). The timeout covers the whole exchange (connect, send, full
+ * response body); on expiry the connection is closed. 1xx interim responses are skipped; the body is collected into
+ * one exact-size array when {@code Content-Length} is known. Thread-safe.
  */
-public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
+public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
 
-    private final Vertx vertx;
-    private final Context context;
-    private final HttpClientAgent client;
-    /** this loop's connections to backends; confined to {@link #context}'s loop */
+    private static final byte[] EMPTY = new byte[0];
+    private static final String ZERO = "0";
+    /** Netty's validation of names and values: a CR or LF mapped into a header never reaches the wire */
+    private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory();
+
+    private final EventLoop loop;
+    /** this loop's connections to backends; confined to {@link #loop} */
     private final LoopConnectionPool connections;
-    /** this loop's exchanges by deadline, one timer for all; confined to {@link #context}'s loop */
+    /** this loop's exchanges by deadline, one timer for all; confined to {@link #loop} */
     private final ExchangeDeadlines deadlines;
     private final long maxBody;
 
-    /** Creates the client; call on (or for) {@code context}, an event-loop context. */
-    public VertxHttpBackend(Vertx vertx, Context context, BackendOptions options) {
-        this.vertx = vertx;
-        this.context = context;
+    /** Creates the client for {@code context}'s event loop (an event-loop context); https with the JDK's trust. */
+    public LoopHttpBackend(Vertx vertx, Context context, BackendOptions options) {
+        this(vertx, context, options, null);
+    }
+
+    /** As above, trusting {@code trust} for https backends (tests: a local certificate); null: the JDK's default. */
+    LoopHttpBackend(Vertx vertx, Context context, BackendOptions options, TrustManagerFactory trust) {
+        this.loop = ((ContextInternal) context).nettyEventLoop();
         this.maxBody = options.maxResponseBodyBytes();
-        HttpClientOptions http = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, options.keepAliveTimeout().toSeconds()))
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
-                .setMaxHeaderSize(64 * 1024)
-                .setDecompressionSupported(false);
-        // only connect() is used: LoopConnectionPool keeps the connections, its own limit per backend
-        this.client = vertx.createHttpClient(http);
-        this.connections = new LoopConnectionPool(vertx, client, options.maxConnectionsPerBackend(),
-                options.connectTimeout().toMillis(), options.keepAliveTimeout().toMillis());
-        this.deadlines = new ExchangeDeadlines(vertx);
+        BackendChannels channels = new BackendChannels(vertx, loop, options.connectTimeout().toMillis(), trust);
+        this.connections = new LoopConnectionPool(loop, channels, options.maxConnectionsPerBackend(),
+                options.keepAliveTimeout().toMillis());
+        this.deadlines = new ExchangeDeadlines(loop);
     }
 
     @Override public BackendResponse exchange(BackendRequest request) {
@@ -66,39 +86,47 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
             throw new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", null);
         }
         Exchange exchange = new Exchange(request);
-        context.runOnContext(exchange);
+        try {
+            loop.execute(exchange);
+        } catch (RejectedExecutionException closing) {
+            throw new BackendFailure(BackendFailure.Kind.PROTOCOL_ERROR, "the backend client is closed", closing);
+        }
         return exchange.await();
     }
 
     /**
      * One exchange: started and driven on the event loop, awaited by the calling (virtual) thread, which parks until
-     * {@link #finish} hands it the outcome. One object per request instead of a CompletableFuture, its completion
-     * callbacks and a holder for the in-flight request (measured: bench/dataplane-profile.sh allocation per request).
-     * Every field but {@link #outcome} is confined to the event loop.
+     * {@link #finish} hands it the outcome. One object per request: the deadline entry, the pool lease, the receiver
+     * of the response and the body collector in one. Every field but {@link #outcome} is confined to the event loop.
      */
-    private final class Exchange extends ExchangeDeadlines.Entry implements Handler<Void>, LoopConnectionPool.Lease {
+    private final class Exchange extends ExchangeDeadlines.Entry
+            implements Runnable, LoopConnectionPool.Lease, LoopConnectionPool.Receiver {
         private final BackendRequest request;
         private final long startNanos = System.nanoTime();
         private final Thread waiter = Thread.currentThread();
         /** the BackendResponse or BackendFailure; set once, on the event loop */
         private volatile Object outcome;
-        private RequestOptions options;
+        private Target target;
         private LoopConnectionPool.Connection connection;
-        private HttpClientRequest inFlight;
+        /** the final response's head once it arrived */
+        private HttpResponse head;
+        /** within an interim (1xx) response, whose end the decoder reports like a body's */
+        private boolean interim;
+        private byte[] body;
+        private int size;
 
         Exchange(BackendRequest request) {
             this.request = request;
         }
 
         /** Starts the exchange; on the event loop. */
-        @Override public void handle(Void ignored) {
+        @Override public void run() {
             try {
-                // the deadline covers the whole exchange: on expiry the outcome is a timeout and the request is reset
+                // the deadline covers the whole exchange: on expiry the outcome is a timeout and the connection closed
                 deadlines.add(this, request.timeout().toMillis());
-                options = target(request.uri()).setMethod(HttpMethod.valueOf(request.method()));
-                connections.acquire(new LoopConnectionPool.Key(options.getHost(), options.getPort(), options.isSsl()),
-                        this);
-            } catch (RuntimeException e) { // e.g. Vert.x refusing a URI without a host: fail now, never at the deadline
+                target = target(request.uri());
+                connections.acquire(target.key(), this);
+            } catch (RuntimeException e) { // e.g. a scheme other than http(s): fail now, never at the deadline
                 finish(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", e));
             }
         }
@@ -109,94 +137,146 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 giveBack(true);
                 return;
             }
-            c.http.request(options).onComplete(this::acquired);
+            if (c.closed || !c.channel.isActive()) { // closed by the backend before its close was seen
+                failed(new ClosedChannelException());
+                return;
+            }
+            DefaultFullHttpRequest message;
+            try {
+                message = message();
+            } catch (IllegalArgumentException invalid) { // a header name or value HTTP cannot carry (CR, LF...)
+                finish(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED,
+                        "The integration request has a header or method HTTP cannot carry", invalid));
+                giveBack(true);
+                return;
+            }
+            c.receiver = this;
+            c.channel.writeAndFlush(message, c.channel.voidPromise()); // a failed write fails the channel: failed()
+        }
+
+        /** The request as Vert.x's client wrote it (see the class comment); the body wrapped, not copied. */
+        private DefaultFullHttpRequest message() {
+            HttpHeaders h = HEADERS.newHeaders();
+            request.headers().forEach((n, v) -> h.add(WireHeaderNames.of(n), v));
+            byte[] bytes = request.body();
+            if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                h.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length == 0 ? ZERO : Integer.toString(bytes.length));
+            }
+            if (!h.contains(HttpHeaderNames.HOST)) h.set(HttpHeaderNames.HOST, target.authority());
+            else h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            ByteBuf content = bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
+            return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), target.uri(),
+                    content, h, EmptyHttpHeaders.INSTANCE);
+        }
+
+        @Override public void received(HttpObject message) {
+            if (outcome != null) return; // abandoned: the connection is closing
+            DecoderResult result = message.decoderResult();
+            if (result.isFailure()) { // not HTTP, too long a header, a body cut short by a close
+                failed(result.cause());
+                return;
+            }
+            if (message instanceof HttpResponse response && !begin(response)) return;
+            if (message instanceof HttpContent content) {
+                boolean last = message instanceof LastHttpContent;
+                if (interim) {
+                    interim = !last;
+                    return;
+                }
+                if (head == null) { // the codec sends a head first; anything else is not a response
+                    failed(new IllegalStateException("response content before its head"));
+                    return;
+                }
+                if (!append(content.content())) {
+                    tooLarge();
+                    return;
+                }
+                if (last) complete();
+            }
+        }
+
+        /** A response head: an interim one is skipped, a final one sizes the body; false when the exchange ended. */
+        private boolean begin(HttpResponse response) {
+            int status = response.status().code();
+            if (status >= 100 && status < 200 && status != 101) {
+                interim = true;
+                return true;
+            }
+            head = response;
+            long declared = declaredLength(response);
+            if (declared > maxBody) {
+                tooLarge();
+                return false;
+            }
+            boolean none = status == 204 || status == 304 || "HEAD".equals(request.method());
+            body = none || declared == 0 ? EMPTY : new byte[declared > 0 ? (int) declared : 8 * 1024];
+            return true;
+        }
+
+        /** Adds {@code chunk} to the body; false when that would pass the maximum. */
+        private boolean append(ByteBuf chunk) {
+            int n = chunk.readableBytes();
+            if (n == 0) return true;
+            if (size + (long) n > maxBody) return false;
+            if (size + n > body.length) {
+                long grown = Math.min(maxBody, Math.max((long) body.length * 2, size + (long) n));
+                body = Arrays.copyOf(body, (int) grown);
+            }
+            chunk.getBytes(chunk.readerIndex(), body, size, n);
+            size += n;
+            return true;
+        }
+
+        private void complete() {
+            Headers.Builder h = Headers.builder();
+            Iterator<Map.Entry<CharSequence, CharSequence>> it = head.headers().iteratorCharSequence();
+            while (it.hasNext()) {
+                Map.Entry<CharSequence, CharSequence> e = it.next();
+                h.add(e.getKey().toString(), e.getValue().toString());
+            }
+            byte[] bytes = size == body.length ? body : Arrays.copyOf(body, size);
+            long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            boolean whole = finish(new BackendResponse(head.status().code(), h.build(), bytes, latency));
+            giveBack(whole && keepsAlive(head));
+        }
+
+        @Override public void closed() {
+            // a body read to the connection's end was completed by the decoder's last message before this
+            finish(new BackendFailure(BackendFailure.Kind.PROTOCOL_ERROR, "Invalid response from the integration endpoint",
+                    new ClosedChannelException()));
+            giveBack(false);
         }
 
         @Override void expire() {
-            if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) abandon();
+            if (finish(new BackendFailure(BackendFailure.Kind.TIMEOUT, "timeout", null))) giveBack(false);
         }
 
         @Override public void failed(Throwable cause) {
             finish(classify(cause));
+            giveBack(false);
         }
 
         @Override public boolean cancelled() {
             return outcome != null;
         }
 
-        /** Resets the request in flight, if any, and closes its connection: the exchange ended early. */
-        private void abandon() {
-            if (inFlight != null) inFlight.reset();
-            giveBack(false);
+        private void tooLarge() {
+            if (finish(new BackendFailure(BackendFailure.Kind.RESPONSE_TOO_LARGE,
+                    "Integration response body exceeds the maximum payload size", null))) {
+                giveBack(false);
+            }
         }
 
-        /** Returns the connection to the pool once; {@code reusable} when the exchange ran to its end. */
+        /**
+         * Returns the connection to the pool once; {@code reusable} when the exchange ran to its end, else it is
+         * closed (a reset: the backend may still be sending).
+         */
         private void giveBack(boolean reusable) {
             LoopConnectionPool.Connection c = connection;
             if (c == null) return;
             connection = null;
+            if (c.receiver == this) c.receiver = null;
             connections.release(c, reusable);
-        }
-
-        private void acquired(AsyncResult<HttpClientRequest> ar) {
-            if (ar.failed()) {
-                finish(classify(ar.cause()));
-                giveBack(false);
-                return;
-            }
-            HttpClientRequest req = ar.result();
-            inFlight = req;
-            if (outcome != null) {
-                abandon();
-                return;
-            }
-            request.headers().forEach((n, v) -> req.headers().add(WireHeaderNames.of(n), v));
-            req.send(wrap(request.body())).onComplete(this::received);
-        }
-
-        private void received(AsyncResult<HttpClientResponse> ar) {
-            if (ar.failed()) {
-                finish(classify(ar.cause()));
-                giveBack(false);
-                return;
-            }
-            HttpClientResponse res = ar.result();
-            String length = res.getHeader("Content-Length");
-            long declared = -1;
-            if (length != null) {
-                try {
-                    declared = Long.parseLong(length.trim());
-                } catch (NumberFormatException ignored) {
-                    declared = -1;
-                }
-            }
-            if (declared > maxBody) {
-                tooLarge();
-                return;
-            }
-            BodyCollector body = new BodyCollector(declared, maxBody);
-            res.handler(chunk -> {
-                if (outcome != null) return;
-                if (!body.append(chunk)) tooLarge();
-            });
-            res.exceptionHandler(e -> {
-                finish(classify(e));
-                giveBack(false);
-            });
-            res.endHandler(v -> {
-                Headers.Builder h = Headers.builder();
-                res.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
-                long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-                boolean whole = finish(new BackendResponse(res.statusCode(), h.build(), body.bytes(), latency));
-                giveBack(whole && keepsAlive(res));
-            });
-        }
-
-        private void tooLarge() {
-            if (finish(new BackendFailure(BackendFailure.Kind.RESPONSE_TOO_LARGE,
-                    "Integration response body exceeds the maximum payload size", null))) {
-                abandon();
-            }
         }
 
         /** Sets the outcome once and wakes the waiter; false when it was already set. On the event loop. */
@@ -226,32 +306,62 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
         }
     }
 
-    /** Whether the backend keeps the connection open after {@code res} (HTTP/1.1 unless it says close). */
-    static boolean keepsAlive(HttpClientResponse res) {
-        String connection = res.getHeader("Connection");
-        if (res.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
-            return connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("keep-alive");
+    /** The declared {@code Content-Length}, or -1 when there is none or it is not a number. */
+    private static long declaredLength(HttpResponse response) {
+        String length = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (length == null) return -1;
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException ignored) {
+            return -1;
         }
-        return connection == null || !connection.toLowerCase(java.util.Locale.ROOT).contains("close");
     }
 
     /**
-     * Host, port, TLS and request target of {@code uri}, exactly as Vert.x's {@code setAbsoluteURI} derives them
+     * Whether the backend keeps the connection open after {@code res}: HTTP/1.1 unless it says close, HTTP/1.0 only
+     * when it says keep-alive; never after 101 (the connection no longer speaks HTTP/1.1).
+     */
+    static boolean keepsAlive(HttpResponse res) {
+        if (res.status().code() == 101) return false;
+        String connection = res.headers().get(HttpHeaderNames.CONNECTION);
+        if (res.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            return connection != null && connection.toLowerCase(Locale.ROOT).contains("keep-alive");
+        }
+        return connection == null || !connection.toLowerCase(Locale.ROOT).contains("close");
+    }
+
+    /**
+     * Where a request goes: host, port, TLS, request target and the {@code Host} header's value.
+     *
+     * @param uri       the request target: raw path (an empty one sent as {@code /}) and raw query
+     * @param authority the host, with {@code :port} unless it is the scheme's default
+     */
+    record Target(String host, int port, boolean ssl, String uri, String authority) {
+        LoopConnectionPool.Key key() {
+            return new LoopConnectionPool.Key(host, port, ssl);
+        }
+    }
+
+    /**
+     * Host, port, TLS and request target of {@code uri}, exactly as Vert.x's {@code setAbsoluteURI} derived them
      * (default ports 80/443, an empty path sent as {@code /}), from the already parsed URI instead of a second parse
      * through {@code java.net.URL}. IllegalArgumentException for a scheme other than http/https.
      */
-    static RequestOptions target(URI uri) {
+    static Target target(URI uri) {
         String scheme = uri.getScheme();
         boolean ssl;
         if ("http".equalsIgnoreCase(scheme)) ssl = false;
         else if ("https".equalsIgnoreCase(scheme)) ssl = true;
         else throw new IllegalArgumentException("scheme must be http or https: " + uri);
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) throw new IllegalArgumentException("no host: " + uri);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery();
         String target = query == null ? path : path + "?" + query;
         if (path.isEmpty()) target = "/" + target;
         int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
-        return new RequestOptions().setHost(uri.getHost()).setPort(port).setSsl(ssl).setURI(target);
+        String authority = port == (ssl ? 443 : 80) ? host : host + ":" + port;
+        return new Target(host, port, ssl, target, authority);
     }
 
     /**
@@ -279,39 +389,15 @@ public final class VertxHttpBackend implements HttpBackend, AutoCloseable {
                 cause);
     }
 
+    /** Closes the idle connections and stops the timers; later exchanges fail. */
     @Override public void close() {
-        context.runOnContext(v -> {
-            deadlines.close();
-            connections.close();
-        });
-        client.close();
-    }
-
-    /** Accumulates a body into as few copies as possible. Event-loop confined. */
-    private static final class BodyCollector {
-        private final long max;
-        private byte[] buf;
-        private int size;
-
-        BodyCollector(long declared, long max) {
-            this.max = max;
-            this.buf = new byte[declared >= 0 ? (int) declared : 8 * 1024];
-        }
-
-        boolean append(Buffer chunk) {
-            int n = chunk.length();
-            if (size + (long) n > max) return false;
-            if (size + n > buf.length) {
-                long grown = Math.min(max, Math.max((long) buf.length * 2, size + (long) n));
-                buf = java.util.Arrays.copyOf(buf, (int) grown);
-            }
-            chunk.getBytes(0, n, buf, size);
-            size += n;
-            return true;
-        }
-
-        byte[] bytes() {
-            return size == buf.length ? buf : java.util.Arrays.copyOf(buf, size);
+        try {
+            loop.execute(() -> {
+                deadlines.close();
+                connections.close();
+            });
+        } catch (RejectedExecutionException alreadyStopped) {
+            // the loop is shutting down: its channels close with it
         }
     }
 }
