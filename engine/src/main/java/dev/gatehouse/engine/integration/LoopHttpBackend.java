@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +57,8 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
     private static final String ZERO = "0";
     /** Netty's validation of names and values: a CR or LF mapped into a header never reaches the wire */
     private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory();
+    private static final int MAX_NAMES = 256;
+    private static final int MAX_NAME_LENGTH = 64;
 
     private final EventLoop loop;
     /** this loop's connections to backends; confined to {@link #loop} */
@@ -62,6 +66,15 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
     /** this loop's exchanges by deadline, one timer for all; confined to {@link #loop} */
     private final ExchangeDeadlines deadlines;
     private final long maxBody;
+    /**
+     * Response header names as Strings by the decoder's AsciiString (hashed once, compared case-sensitively: casing
+     * kept), so the names every response repeats are not copied into a new String each time; bounded. Confined to
+     * {@link #loop}.
+     */
+    private final HashMap<AsciiString, String> responseNames = new HashMap<>();
+    /** the last request URI and its target: a route without placeholders sends every request to one parsed URI */
+    private URI lastUri;
+    private Target lastTarget;
 
     /** Creates the client for {@code context}'s event loop (an event-loop context); https with the JDK's trust. */
     public LoopHttpBackend(Vertx vertx, Context context, BackendOptions options) {
@@ -124,7 +137,7 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
             try {
                 // the deadline covers the whole exchange: on expiry the outcome is a timeout and the connection closed
                 deadlines.add(this, request.timeout().toMillis());
-                target = target(request.uri());
+                target = targetOf(request.uri());
                 connections.acquire(target.key(), this);
             } catch (RuntimeException e) { // e.g. a scheme other than http(s): fail now, never at the deadline
                 finish(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED, "Invalid endpoint address", e));
@@ -232,7 +245,7 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
             Iterator<Map.Entry<CharSequence, CharSequence>> it = head.headers().iteratorCharSequence();
             while (it.hasNext()) {
                 Map.Entry<CharSequence, CharSequence> e = it.next();
-                h.add(e.getKey().toString(), e.getValue().toString());
+                h.add(responseName(e.getKey()), e.getValue().toString());
             }
             byte[] bytes = size == body.length ? body : Arrays.copyOf(body, size);
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
@@ -306,6 +319,25 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
         }
     }
 
+    /** {@link #target}, reusing the last one for the same URI object; on the loop. */
+    private Target targetOf(URI uri) {
+        if (uri == lastUri) return lastTarget;
+        Target t = target(uri);
+        lastUri = uri;
+        lastTarget = t;
+        return t;
+    }
+
+    /** A response header name as a String, kept for the names that recur (see {@link #responseNames}); on the loop. */
+    private String responseName(CharSequence name) {
+        if (!(name instanceof AsciiString ascii)) return name.toString();
+        String kept = responseNames.get(ascii);
+        if (kept != null) return kept;
+        String s = ascii.toString();
+        if (ascii.length() <= MAX_NAME_LENGTH && responseNames.size() < MAX_NAMES) responseNames.put(ascii, s);
+        return s;
+    }
+
     /** The declared {@code Content-Length}, or -1 when there is none or it is not a number. */
     private static long declaredLength(HttpResponse response) {
         String length = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
@@ -335,10 +367,11 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
      *
      * @param uri       the request target: raw path (an empty one sent as {@code /}) and raw query
      * @param authority the host, with {@code :port} unless it is the scheme's default
+     * @param key       the pool's key for host, port and TLS
      */
-    record Target(String host, int port, boolean ssl, String uri, String authority) {
-        LoopConnectionPool.Key key() {
-            return new LoopConnectionPool.Key(host, port, ssl);
+    record Target(String host, int port, boolean ssl, String uri, String authority, LoopConnectionPool.Key key) {
+        Target(String host, int port, boolean ssl, String uri, String authority) {
+            this(host, port, ssl, uri, authority, new LoopConnectionPool.Key(host, port, ssl));
         }
     }
 

@@ -143,6 +143,18 @@ class LoopHttpBackendTest {
     }
 
     @Test
+    void responseHeaderNamesKeepTheCasingEachResponseSentThem() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        Scripted backend = scripted(req -> "HTTP/1.1 200 OK\r\n" + (n.getAndIncrement() % 2 == 0 ? "X-Up" : "x-UP")
+                + ": 1\r\ncontent-length: 0\r\n\r\n");
+        client();
+        for (String expected : new String[] {"X-Up", "x-UP", "X-Up", "x-UP"}) {
+            assertThat(client.exchange(get("http://127.0.0.1:" + backend.port() + "/")).headers().names())
+                    .containsExactly(expected, "content-length");
+        }
+    }
+
+    @Test
     void aBodyWithoutLengthIsReadUntilTheBackendClosesAndTheConnectionIsNotReused() throws Exception {
         Scripted backend = scripted(req -> "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nto the end" + Scripted.CLOSE);
         client();
