@@ -128,6 +128,17 @@ class LoopHttpBackendTest {
     }
 
     @Test
+    void theHostHeaderOmitsOnlyTheSchemesDefaultPort() {
+        // Vert.x 5.0.7 HttpClientRequestBase.authority(): the host alone for 80 without TLS and 443 with it
+        assertThat(LoopHttpBackend.target(URI.create("http://h/p")).authority()).isEqualTo("h");
+        assertThat(LoopHttpBackend.target(URI.create("http://h:80/p")).authority()).isEqualTo("h");
+        assertThat(LoopHttpBackend.target(URI.create("https://h:443")).authority()).isEqualTo("h");
+        assertThat(LoopHttpBackend.target(URI.create("http://h:443/")).authority()).isEqualTo("h:443");
+        assertThat(LoopHttpBackend.target(URI.create("https://h:80/")).authority()).isEqualTo("h:80");
+        assertThat(LoopHttpBackend.target(URI.create("http://[::1]:8080/")).authority()).isEqualTo("[::1]:8080");
+    }
+
+    @Test
     void aChunkedResponseIsCollectedWholeAndItsConnectionKeptForTheNextRequest() throws Exception {
         Scripted backend = scripted(req -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Up: 1\r\n\r\n"
                 + "5\r\nhello\r\n1\r\n,\r\n6\r\n world\r\n0\r\n\r\n");
