@@ -145,6 +145,23 @@ final class LoopConnectionPool {
             return;
         }
         Backend b = backends.get(c.key);
+        if (!b.waiting.isEmpty()) {
+            // handed over in a task of its own, not from inside the read that ended the last response: whatever else
+            // that read holds (a backend answering twice) then arrives while no exchange holds the connection, and
+            // closes it, instead of reaching the next request as its response
+            loop.execute(() -> handOver(c, b));
+            return;
+        }
+        idle(c, b);
+    }
+
+    /** {@link #release}'s second half: the oldest waiting request gets {@code c}, else it goes idle. */
+    private void handOver(Connection c, Backend b) {
+        if (c.closed) return; // its close listener connects for a waiting request
+        if (closed) {
+            c.channel.close();
+            return;
+        }
         Lease next;
         while ((next = b.waiting.pollFirst()) != null) {
             if (!next.cancelled()) {
@@ -152,6 +169,10 @@ final class LoopConnectionPool {
                 return;
             }
         }
+        idle(c, b);
+    }
+
+    private void idle(Connection c, Backend b) {
         c.idleSince = System.nanoTime();
         b.idle.addLast(c);
         if (sweeper == null) {

@@ -279,6 +279,35 @@ class LoopHttpBackendTest {
     }
 
     @Test
+    void aSecondAnswerInTheSameReadNeverReachesTheRequestWaitingForThatConnection() throws Exception {
+        Scripted backend = scripted(req -> {
+            if (req.startsWith("GET /second")) return "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond";
+            try {
+                Thread.sleep(300); // the second request queues for the only connection meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nextra";
+        });
+        client(new BackendOptions(1, Duration.ofSeconds(10), Duration.ofSeconds(60), BackendOptions.TEN_MB), null);
+        String base = "http://127.0.0.1:" + backend.port();
+        CompletableFuture<String> first = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> first.complete(text(client.exchange(get(base + "/first")))));
+        Thread.sleep(100);
+        CompletableFuture<String> second = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                second.complete(text(client.exchange(get(base + "/second"))));
+            } catch (RuntimeException e) {
+                second.completeExceptionally(e);
+            }
+        });
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(backend.accepted.get()).as("the connection that answered twice is not reused").isEqualTo(2);
+    }
+
+    @Test
     void anHttpsBackendIsReachedWithItsCertificateTrustedAndHostVerified() throws Exception {
         Path store = keyStore("ip:127.0.0.1", "ok.p12");
         HttpServer https = httpsServer(store);
