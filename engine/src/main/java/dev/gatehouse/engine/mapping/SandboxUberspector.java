@@ -82,8 +82,26 @@ public final class SandboxUberspector extends SecureUberspector {
                 || obj.getClass().isArray())) {
             throw violation("#foreach over " + describe(obj) + " is not allowed", info);
         }
-        Iterator<?> it = super.getIterator(obj, info);
+        Iterator<?> it = plainIterator(obj);
+        if (it == null) it = super.getIterator(obj, info);
         return it == null ? null : new BoundedIterator<>(it, info);
+    }
+
+    /**
+     * What Velocity's own {@code getIterator} returns for a {@code java.util} collection, map or iterator, one of
+     * our JSON views, or a string array (arrays, then iterables, then maps' values, then iterators, in its order),
+     * without the secure introspector's class check, which every {@code #foreach} would otherwise run and which
+     * allows all of these; null for anything else, which goes through that check.
+     */
+    private static Iterator<?> plainIterator(Object obj) {
+        Class<?> c = obj.getClass();
+        if (c == String[].class) return new org.apache.velocity.util.ArrayIterator(obj);
+        if (!(c.getPackageName().equals("java.util") || obj instanceof JsonMapView || obj instanceof JsonListView)) {
+            return null;
+        }
+        if (obj instanceof Iterable<?> iterable) return iterable.iterator();
+        if (obj instanceof Map<?, ?> map) return map.values().iterator();
+        return obj instanceof Iterator<?> iterator ? iterator : null;
     }
 
     private static boolean isPlainMap(Object obj) {

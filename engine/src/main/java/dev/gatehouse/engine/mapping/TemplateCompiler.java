@@ -63,6 +63,7 @@ public final class TemplateCompiler {
         ri.setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, true); // $context.responseOverride.header.X-Foo
         ri.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, false);
         ri.init();
+        ri.getApplicationEventCartridge().addEventHandler(new RenderGuard.Events());
         this.runtime = ri;
     }
 
