@@ -143,6 +143,8 @@ public final class CompiledTemplate {
 
         @Override
         public IntrospectionCacheData icacheGet(Object key) {
+            // an ASTMethod node is only ever a marker's key, and markers are not kept: nothing to look up
+            if (key instanceof org.apache.velocity.runtime.parser.node.ASTMethod) return null;
             IntrospectionCacheData value = shared.get(key);
             return value == null && local != null ? local.get(key) : value;
         }

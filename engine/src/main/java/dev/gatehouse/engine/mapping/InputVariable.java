@@ -22,6 +22,8 @@ public final class InputVariable {
     /** See {@link #tree}: checked once per render, on the first plain path. */
     private com.fasterxml.jackson.databind.JsonNode sharedTree;
     private boolean treeChecked;
+    /** Where {@code json} writes from the tree, reused by the render's later calls. */
+    private StringBuilder jsonBuffer;
     private Map<String, Object> params;
 
     InputVariable(MappingRequest request, Map<String, JsonSupport.Path> precompiled) {
@@ -41,7 +43,9 @@ public final class InputVariable {
         com.fasterxml.jackson.databind.JsonNode tree = tree(compiled);
         if (tree != null) {
             com.fasterxml.jackson.databind.JsonNode node = JsonSupport.readTree(tree, compiled.properties());
-            return node == null || node.isNull() ? "" : JsonSupport.treeToJson(node);
+            if (node == null || node.isNull()) return "";
+            if (jsonBuffer == null) jsonBuffer = new StringBuilder(256);
+            return JsonSupport.treeToJson(node, jsonBuffer);
         }
         Object value = JsonSupport.read(document(), compiled);
         return value == null ? "" : JsonSupport.toJson(value);

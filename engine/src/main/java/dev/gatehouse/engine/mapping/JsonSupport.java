@@ -151,10 +151,14 @@ final class JsonSupport {
         return smart(node, 0);
     }
 
-    /** {@link #toJson(Object)} of the document's value for a node of a shared tree, written from the tree. */
-    static String treeToJson(com.fasterxml.jackson.databind.JsonNode node) {
+    /**
+     * {@link #toJson(Object)} of the document's value for a node of a shared tree, written from the tree in
+     * {@code buffer} (emptied first; a caller writing several reuses one, so it grows once).
+     */
+    static String treeToJson(com.fasterxml.jackson.databind.JsonNode node, StringBuilder buffer) {
         if (JSONValue.COMPRESSION != JSONStyle.NO_COMPRESS || node.isValueNode()) return toJson(smart(node, 0));
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = buffer;
+        out.setLength(0);
         writeTree(node, out);
         return out.toString();
     }
