@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.exception.MacroOverflowException;
 import org.apache.velocity.exception.MethodInvocationException;
 import org.apache.velocity.exception.ParseErrorException;
@@ -101,9 +100,7 @@ public final class CompiledTemplate {
         vc.put("util", UtilVariable.INSTANCE);
         if (withContext) vc.put("context", context);
         if (withStageVariables) vc.put("stageVariables", stageVariables);
-        EventCartridge events = new EventCartridge();
-        events.addEventHandler(guard);
-        events.attachToContext(vc);
+        // no event cartridge of its own: the runtime's RenderGuard.Events hands the events to `guard` (installed below)
 
         BoundedWriter out = new BoundedWriter(guard, outputHint);
         RenderGuard previous = RenderGuard.current();
@@ -130,9 +127,11 @@ public final class CompiledTemplate {
 
     /**
      * A render's variables, with the template's shared introspection cache. Only entries that hold an executor are
-     * shared; Velocity's per-node markers (an empty entry an {@code ASTMethod} puts when its method was found, and
-     * removes with a null put when it was not; read only to decide whether to log an invalid reference) stay
-     * per render, as they were.
+     * shared. Velocity's per-node markers (an empty entry an {@code ASTMethod} puts when its method was found, and
+     * removes with a null put when it was not) are not kept at all: Velocity reads them only to decide whether a
+     * null result goes to an invalid-reference event handler, and these renders have none (the runtime's event
+     * cartridge holds {@link RenderGuard.Events} only, the context none), so such a result is null either way. Not
+     * keeping them saves a map and a put per method call site per render.
      */
     private static final class RenderContext extends VelocityContext {
         private final Map<Object, IntrospectionCacheData> shared;
@@ -144,6 +143,8 @@ public final class CompiledTemplate {
 
         @Override
         public IntrospectionCacheData icacheGet(Object key) {
+            // an ASTMethod node is only ever a marker's key, and markers are not kept: nothing to look up
+            if (key instanceof org.apache.velocity.runtime.parser.node.ASTMethod) return null;
             IntrospectionCacheData value = shared.get(key);
             return value == null && local != null ? local.get(key) : value;
         }
@@ -152,9 +153,11 @@ public final class CompiledTemplate {
         public void icachePut(Object key, IntrospectionCacheData value) {
             if (value != null && value.thingy != null && value.contextData != null) {
                 shared.put(key, value);
-            } else {
+            } else if (value != null && value.thingy != null) {
                 if (local == null) local = new java.util.HashMap<>();
                 local.put(key, value);
+            } else if (local != null) {
+                local.remove(key); // a marker's removal (null), or a marker: neither is kept
             }
         }
     }

@@ -9,7 +9,9 @@ import java.util.Map;
  * {@code $input} in one render: the payload and the method request's parameters. Created per render and used
  * on the rendering thread only. The payload is parsed lazily, once, on the first {@code path}/{@code json} call;
  * a body that starts like JSON and does not parse fails that call with AWS's 400
- * ({@link MappingException.Kind#INVALID_PAYLOAD}).
+ * ({@link MappingException.Kind#INVALID_PAYLOAD}). A body request validation parsed is not parsed again: plain
+ * property chains ({@code $.a.b}) are read in validation's tree as long as no container has been handed to the
+ * template, and the json-smart document is built from that tree when one is ({@link JsonSupport#sharedTree}).
  */
 public final class InputVariable {
 
@@ -17,6 +19,11 @@ public final class InputVariable {
     private final Map<String, JsonSupport.Path> precompiled;
     private Object document;
     private boolean parsed;
+    /** See {@link #tree}: checked once per render, on the first plain path. */
+    private com.fasterxml.jackson.databind.JsonNode sharedTree;
+    private boolean treeChecked;
+    /** Where {@code json} writes from the tree, reused by the render's later calls. */
+    private StringBuilder jsonBuffer;
     private Map<String, Object> params;
 
     InputVariable(MappingRequest request, Map<String, JsonSupport.Path> precompiled) {
@@ -31,13 +38,31 @@ public final class InputVariable {
 
     /** {@code $input.json(x)}: the JSONPath result as JSON text (strings quoted); a missing path gives "". */
     public String json(String path) {
-        Object value = read(path);
+        if (path == null) return "";
+        JsonSupport.Path compiled = compiled(path);
+        com.fasterxml.jackson.databind.JsonNode tree = tree(compiled);
+        if (tree != null) {
+            com.fasterxml.jackson.databind.JsonNode node = JsonSupport.readTree(tree, compiled.properties());
+            if (node == null || node.isNull()) return "";
+            if (jsonBuffer == null) jsonBuffer = new StringBuilder(256);
+            return JsonSupport.treeToJson(node, jsonBuffer);
+        }
+        Object value = JsonSupport.read(document(), compiled);
         return value == null ? "" : JsonSupport.toJson(value);
     }
 
     /** {@code $input.path(x)}: the JSONPath result as a template value (text bodies: {@code $} is the text). */
     public Object path(String path) {
-        return JsonSupport.view(read(path));
+        if (path == null) return null;
+        JsonSupport.Path compiled = compiled(path);
+        com.fasterxml.jackson.databind.JsonNode tree = tree(compiled);
+        if (tree != null) {
+            com.fasterxml.jackson.databind.JsonNode node = JsonSupport.readTree(tree, compiled.properties());
+            if (node == null) return null;
+            if (node.isValueNode()) return JsonSupport.scalar(node);
+            // a container is handed out as a view of the document, which the template may change: build it now
+        }
+        return JsonSupport.view(JsonSupport.read(document(), compiled));
     }
 
     /** {@code $input.params()}: {@code {path={…}, querystring={…}, header={…}}}. */
@@ -69,16 +94,29 @@ public final class InputVariable {
         return out;
     }
 
-    private Object read(String path) {
-        if (path == null) return null;
+    private JsonSupport.Path compiled(String path) {
         JsonSupport.Path compiled = precompiled.get(path);
-        if (compiled == null) compiled = JsonSupport.compiled(path);
-        return JsonSupport.read(document(), compiled);
+        return compiled != null ? compiled : JsonSupport.compiled(path);
+    }
+
+    /**
+     * Request validation's tree of the body, when {@code compiled} is a plain property chain that may be read in it
+     * instead of the document: the document is not built yet (nothing the template holds can have changed it) and
+     * the tree is shared ({@link JsonSupport#sharedTree}: the document would be built from it). Else null.
+     */
+    private com.fasterxml.jackson.databind.JsonNode tree(JsonSupport.Path compiled) {
+        if (parsed || compiled.properties() == null) return null;
+        if (!treeChecked) {
+            sharedTree = JsonSupport.sharedTree(request.validatedJson(), request.body());
+            treeChecked = true;
+        }
+        return sharedTree;
     }
 
     Object document() {
         if (!parsed) {
-            Object shared = JsonSupport.fromValidated(request.validatedJson(), request.body());
+            Object shared = sharedTree != null ? JsonSupport.fromShared(sharedTree)
+                    : treeChecked ? null : JsonSupport.fromValidated(request.validatedJson(), request.body());
             document = shared != null ? shared : JsonSupport.parse(request.body());
             parsed = true;
         }

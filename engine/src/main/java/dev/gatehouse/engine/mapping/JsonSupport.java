@@ -85,12 +85,114 @@ final class JsonSupport {
      * the first position and the last value. {@code JsonSharedParseTest} compares both on random documents.
      */
     static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body) {
+        com.fasterxml.jackson.databind.JsonNode shared = sharedTree(tree, body);
+        return shared == null ? null : smart(shared, 0);
+    }
+
+    /**
+     * {@code tree} when {@link #fromValidated} would build the document from it (so that document is exactly
+     * {@link #parse}'s of {@code body}), else null. {@code $input} then reads plain property chains in the tree
+     * itself ({@link #readTree}, {@link #scalar}, {@link #treeToJson}) and
+     * builds the document only when a template needs one (a container from {@code $input.path}, any other path).
+     */
+    static com.fasterxml.jackson.databind.JsonNode sharedTree(com.fasterxml.jackson.databind.JsonNode tree,
+                                                              String body) {
         if (tree == null || body == null || !(tree.isObject() || tree.isArray())) return null;
         if (body.indexOf(0x7f) >= 0 || hasLongNumberRun(body)) return null;
-        try {
-            return smart(tree, 0);
-        } catch (IllegalArgumentException differs) {
-            return null;
+        return convertible(tree, 0) ? tree : null;
+    }
+
+    /** True when {@link #smart} converts {@code node} without refusing it (the same tests, nothing built). */
+    private static boolean convertible(com.fasterxml.jackson.databind.JsonNode node, int depth) {
+        if (depth > SHARED_MAX_DEPTH) return false;
+        switch (node.getNodeType()) {
+            case OBJECT, ARRAY -> {
+                for (com.fasterxml.jackson.databind.JsonNode e : node) if (!convertible(e, depth + 1)) return false;
+                return true;
+            }
+            case STRING, BOOLEAN, NULL -> {
+                return true;
+            }
+            case NUMBER -> {
+                return node instanceof com.fasterxml.jackson.databind.node.IntNode
+                        || node instanceof com.fasterxml.jackson.databind.node.LongNode
+                        || node instanceof com.fasterxml.jackson.databind.node.BigIntegerNode
+                        || node instanceof com.fasterxml.jackson.databind.node.DoubleNode
+                        && Double.isFinite(node.doubleValue());
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * {@link #readProperties} on the tree of a shared document: the node at the chain, or null where a step is
+     * missing, JSON null or not an object (the document's map for an object node, its value for the rest).
+     */
+    static com.fasterxml.jackson.databind.JsonNode readTree(com.fasterxml.jackson.databind.JsonNode tree,
+                                                            String[] properties) {
+        com.fasterxml.jackson.databind.JsonNode current = tree;
+        for (String property : properties) {
+            if (!current.isObject()) return null;
+            current = current.get(property);
+            if (current == null) return null;
+        }
+        return current;
+    }
+
+    /** The document built from a tree {@link #sharedTree} returned: what {@link #fromValidated} builds. */
+    static Object fromShared(com.fasterxml.jackson.databind.JsonNode shared) {
+        return smart(shared, 0);
+    }
+
+    /** The document's value for a scalar node of a shared tree (what {@link #fromValidated} puts there). */
+    static Object scalar(com.fasterxml.jackson.databind.JsonNode node) {
+        return smart(node, 0);
+    }
+
+    /**
+     * {@link #toJson(Object)} of the document's value for a node of a shared tree, written from the tree in
+     * {@code buffer} (emptied first; a caller writing several reuses one, so it grows once).
+     */
+    static String treeToJson(com.fasterxml.jackson.databind.JsonNode node, StringBuilder buffer) {
+        if (JSONValue.COMPRESSION != JSONStyle.NO_COMPRESS || node.isValueNode()) return toJson(smart(node, 0));
+        StringBuilder out = buffer;
+        out.setLength(0);
+        writeTree(node, out);
+        return out.toString();
+    }
+
+    /** {@link #write} of {@code smart(node)}, without building it. */
+    private static void writeTree(com.fasterxml.jackson.databind.JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.append('{');
+                boolean first = true;
+                for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : node.properties()) {
+                    if (!first) out.append(',');
+                    first = false;
+                    writeString(e.getKey(), out);
+                    out.append(':');
+                    writeTree(e.getValue(), out);
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                out.append('[');
+                boolean first = true;
+                for (com.fasterxml.jackson.databind.JsonNode e : node) {
+                    if (!first) out.append(',');
+                    first = false;
+                    writeTree(e, out);
+                }
+                out.append(']');
+            }
+            case STRING -> writeString(node.textValue(), out);
+            default -> {
+                if (node instanceof com.fasterxml.jackson.databind.node.IntNode) out.append(node.intValue());
+                else write(smart(node, 0), out);
+            }
         }
     }
 

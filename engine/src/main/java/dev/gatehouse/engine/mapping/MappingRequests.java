@@ -45,12 +45,13 @@ public final class MappingRequests {
 
     /** The client headers a template, mapping or validator can see: all but {@link RequestHeaderRules#DROPPED_AT_PARSE}. */
     static Map<String, List<String>> visibleHeaders(GatewayRequest request) {
-        Map<String, List<String>> all = request.headers().toMultiMap();
+        dev.gatehouse.engine.pipeline.Headers headers = request.headers();
+        List<String> names = headers.names();
         boolean drops = false;
-        for (String name : all.keySet()) drops |= RequestHeaderRules.droppedAtParse(name);
-        if (!drops) return all;
-        Map<String, List<String>> visible = new java.util.LinkedHashMap<>(all);
-        visible.keySet().removeIf(RequestHeaderRules::droppedAtParse);
+        for (String name : names) drops |= RequestHeaderRules.droppedAtParse(name);
+        if (!drops) return headers.toMultiMap();
+        Map<String, List<String>> visible = new java.util.LinkedHashMap<>();
+        for (String name : names) if (!RequestHeaderRules.droppedAtParse(name)) visible.put(name, headers.all(name));
         return visible;
     }
 

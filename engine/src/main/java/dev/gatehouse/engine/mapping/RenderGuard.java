@@ -10,13 +10,33 @@ import org.apache.velocity.util.introspection.Info;
 
 /**
  * The budget of one render: its deadline and counters. Installed for the rendering thread by
- * {@link CompiledTemplate#render} (the uberspector is engine-wide and reaches the current render through
- * {@link #current()}), and attached to the render's context as its reference-insertion handler, where it also
- * renders a null reference as "" (AWS prints nothing for a missing value) and records references for the
- * playground; and as its method-exception handler, which turns any exception a called method throws into a
+ * {@link CompiledTemplate#render} (the uberspector and the {@link Events} handler are engine-wide and reach the
+ * current render through {@link #current()}). As the render's reference-insertion handler it renders a null
+ * reference as "" (AWS prints nothing for a missing value), counts the inserted characters and records references
+ * for the playground; as its method-exception handler it turns any exception a called method throws into a
  * {@link MappingException} at the call's position (Velocity would otherwise swallow it). Confined to one thread.
  */
-final class RenderGuard implements ReferenceInsertionEventHandler, MethodExceptionEventHandler {
+final class RenderGuard {
+
+    /**
+     * The runtime's own event handler ({@link TemplateCompiler} registers one per Velocity runtime), handing each
+     * event to the render running on the calling thread. Registered once instead of a per-render event cartridge:
+     * Velocity calls a context's cartridge's synchronized {@code setRuntimeServices} before every reference it
+     * inserts, the runtime's not at all. Stateless.
+     */
+    static final class Events implements ReferenceInsertionEventHandler, MethodExceptionEventHandler {
+        @Override
+        public Object referenceInsert(Context context, String reference, Object value) {
+            RenderGuard guard = CURRENT.get();
+            if (guard != null) return guard.inserted(reference, value);
+            return value == null ? "" : String.valueOf(value); // not a CompiledTemplate render: no budget to keep
+        }
+
+        @Override
+        public Object methodException(Context context, Class<?> type, String method, Exception e, Info info) {
+            throw failure(type, method, e, info);
+        }
+    }
 
     private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
 
@@ -80,9 +100,9 @@ final class RenderGuard implements ReferenceInsertionEventHandler, MethodExcepti
         }
     }
 
-    @Override
-    public Object referenceInsert(Context context, String reference, Object value) {
-        checkDeadline();
+    /** A reference's value being inserted: "" for null, else its text, counted against the limit. */
+    private Object inserted(String reference, Object value) {
+        tick();
         String text = value == null ? "" : String.valueOf(value);
         insertedChars += text.length();
         if (insertedChars > limits.maxInsertedChars()) {
@@ -95,8 +115,8 @@ final class RenderGuard implements ReferenceInsertionEventHandler, MethodExcepti
         return text;
     }
 
-    @Override
-    public Object methodException(Context context, Class<?> type, String method, Exception e, Info info) {
+    /** What a called method's exception becomes: a {@link MappingException} at the call's position. */
+    private static MappingException failure(Class<?> type, String method, Exception e, Info info) {
         String name = info == null ? null : info.getTemplateName();
         int line = info == null ? 0 : info.getLine();
         int column = info == null ? 0 : info.getColumn();
@@ -104,8 +124,8 @@ final class RenderGuard implements ReferenceInsertionEventHandler, MethodExcepti
         while (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof MappingException me) throw me.withPosition(name, line, column);
-        throw MappingException.at(MappingException.Kind.TEMPLATE_ERROR, "Method " + method + "() on "
+        if (cause instanceof MappingException me) return me.withPosition(name, line, column);
+        return MappingException.at(MappingException.Kind.TEMPLATE_ERROR, "Method " + method + "() on "
                 + type.getSimpleName() + " failed: " + cause, name, line, column);
     }
 }

@@ -38,6 +38,8 @@ public final class RequestHeaderRules {
             "TE", "Via");
 
     private static final Set<String> AT_PARSE = lower(DROPPED_AT_PARSE);
+    /** {@code AT_PARSE_LENGTHS[n]}: some name of {@link #DROPPED_AT_PARSE} has {@code n} characters. */
+    private static final boolean[] AT_PARSE_LENGTHS = lengths(DROPPED_AT_PARSE);
     private static final Set<String> NOT_THROUGH = lower(NOT_PASSED_THROUGH);
 
     private RequestHeaderRules() { }
@@ -45,6 +47,8 @@ public final class RequestHeaderRules {
     /** True when AWS drops {@code name} as it parses the request. */
     public static boolean droppedAtParse(String name) {
         if (isAscii(name)) { // the usual header name: compared in place instead of lower-cased into a new string
+            int n = name.length(); // equalsIgnoreCase needs equal lengths: most names have no dropped one's length
+            if (n >= AT_PARSE_LENGTHS.length || !AT_PARSE_LENGTHS[n]) return false;
             for (String dropped : DROPPED_AT_PARSE) if (dropped.equalsIgnoreCase(name)) return true;
             return false;
         }
@@ -61,6 +65,13 @@ public final class RequestHeaderRules {
     public static boolean notPassedThrough(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return AT_PARSE.contains(n) || NOT_THROUGH.contains(n);
+    }
+
+    private static boolean[] lengths(List<String> names) {
+        int max = names.stream().mapToInt(String::length).max().orElse(0);
+        boolean[] lengths = new boolean[max + 1];
+        for (String name : names) lengths[name.length()] = true;
+        return lengths;
     }
 
     private static Set<String> lower(List<String> names) {

@@ -22,6 +22,7 @@ import org.apache.velocity.util.introspection.VelPropertySet;
  *
  * <p>Engine-wide and stateless: the per-render budget comes from {@link RenderGuard#current()}. Velocity caches
  * the returned executors per template node, so these checks run at introspection and the guards at every call.
+ * The methods templates call most are called without reflection ({@link DirectMethods}).
  */
 public final class SandboxUberspector extends SecureUberspector {
 
@@ -31,6 +32,13 @@ public final class SandboxUberspector extends SecureUberspector {
     private static final Set<String> BLOCKED_PROPERTIES = Set.of("class", "declaringClass", "classLoader");
     private static final Set<String> MUTATORS = Set.of("add", "addAll", "put", "putAll", "addFirst", "addLast",
             "push", "putIfAbsent", "set", "offer");
+
+    /** False only for tests that compare {@link DirectMethods} with the reflective calls. */
+    private volatile boolean directCalls = true;
+
+    void directCalls(boolean on) {
+        directCalls = on;
+    }
 
     @Override
     public VelMethod getMethod(Object obj, String methodName, Object[] args, Info info) {
@@ -47,7 +55,8 @@ public final class SandboxUberspector extends SecureUberspector {
         if (method == null) return null;
         Method target = method.getMethod();
         if (target != null) requireAllowedMethod(target, info);
-        return new GuardedMethod(method, MUTATORS.contains(methodName));
+        VelMethod direct = directCalls ? DirectMethods.of(method, obj, args) : null;
+        return new GuardedMethod(direct != null ? direct : method, MUTATORS.contains(methodName));
     }
 
     @Override
@@ -82,8 +91,26 @@ public final class SandboxUberspector extends SecureUberspector {
                 || obj.getClass().isArray())) {
             throw violation("#foreach over " + describe(obj) + " is not allowed", info);
         }
-        Iterator<?> it = super.getIterator(obj, info);
+        Iterator<?> it = plainIterator(obj);
+        if (it == null) it = super.getIterator(obj, info);
         return it == null ? null : new BoundedIterator<>(it, info);
+    }
+
+    /**
+     * What Velocity's own {@code getIterator} returns for a {@code java.util} collection, map or iterator, one of
+     * our JSON views, or a string array (arrays, then iterables, then maps' values, then iterators, in its order),
+     * without the secure introspector's class check, which every {@code #foreach} would otherwise run and which
+     * allows all of these; null for anything else, which goes through that check.
+     */
+    private static Iterator<?> plainIterator(Object obj) {
+        Class<?> c = obj.getClass();
+        if (c == String[].class) return new org.apache.velocity.util.ArrayIterator(obj);
+        if (!(c.getPackageName().equals("java.util") || obj instanceof JsonMapView || obj instanceof JsonListView)) {
+            return null;
+        }
+        if (obj instanceof Iterable<?> iterable) return iterable.iterator();
+        if (obj instanceof Map<?, ?> map) return map.values().iterator();
+        return obj instanceof Iterator<?> iterator ? iterator : null;
     }
 
     private static boolean isPlainMap(Object obj) {
@@ -164,13 +191,16 @@ public final class SandboxUberspector extends SecureUberspector {
         }
     }
 
-    /** Checks the deadline before and the limits after every call. */
+    /**
+     * Counts the call against the deadline ({@link RenderGuard#tick}: the clock is read every 1024 steps; the methods
+     * that can run long, regex and repeat, check it themselves) and checks the limits after it.
+     */
     private record GuardedMethod(VelMethod delegate, boolean mutator) implements VelMethod {
         @Override
         public Object invoke(Object o, Object[] params)
                 throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
             RenderGuard guard = RenderGuard.current();
-            if (guard != null) guard.checkDeadline();
+            if (guard != null) guard.tick();
             Object result = delegate.invoke(o, params);
             if (guard != null) {
                 if (result instanceof CharSequence cs) guard.checkString(cs, getMethodName() + "()");

@@ -48,6 +48,11 @@ public final class TemplateCompiler {
     }
 
     public TemplateCompiler(SandboxLimits limits) {
+        this(limits, true);
+    }
+
+    /** A compiler whose templates call methods only by reflection when {@code directCalls} is false (tests). */
+    TemplateCompiler(SandboxLimits limits, boolean directCalls) {
         this.limits = Objects.requireNonNull(limits, "limits");
         RuntimeInstance ri = new RuntimeInstance();
         ri.setProperty(RuntimeConstants.RUNTIME_LOG_INSTANCE, NOPLogger.NOP_LOGGER);
@@ -63,6 +68,8 @@ public final class TemplateCompiler {
         ri.setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, true); // $context.responseOverride.header.X-Foo
         ri.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, false);
         ri.init();
+        ri.getApplicationEventCartridge().addEventHandler(new RenderGuard.Events());
+        ((SandboxUberspector) ri.getUberspect()).directCalls(directCalls);
         this.runtime = ri;
     }
 

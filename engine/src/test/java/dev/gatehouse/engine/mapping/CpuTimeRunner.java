@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * Runs one JMH benchmark method in a plain loop and reports the calling thread's CPU time per call beside the
  * wall time: on the shared build machines (load average 8+ on 2 cores) JMH's wall-clock scores include the
- * time the thread waits for a core, CPU time much less so. Not run by surefire.
+ * time the thread waits for a core, CPU time much less so; and the bytes the thread allocated per call. Not run
+ * by surefire.
  *
  * <p>{@code java -cp <test classpath> dev.gatehouse.engine.mapping.CpuTimeRunner
  * dev.gatehouse.engine.mapping.VtlBenchmarks renderAwsPassthroughExample [warmupSeconds=15] [rounds=10] [roundSeconds=1]}
@@ -31,8 +32,11 @@ public final class CpuTimeRunner {
         while (System.nanoTime() < end) for (int i = 0; i < 100; i++) sink = op.invoke(bench);
         double[] cpu = new double[rounds];
         double[] wall = new double[rounds];
+        double[] bytes = new double[rounds];
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         for (int r = 0; r < rounds; r++) {
             long n = 0;
+            long a0 = allocation.getCurrentThreadAllocatedBytes();
             long c0 = threads.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             long stop = w0 + (long) (roundSeconds * 1e9);
@@ -42,10 +46,18 @@ public final class CpuTimeRunner {
             }
             cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1000.0 / n;
             wall[r] = (System.nanoTime() - w0) / 1000.0 / n;
+            bytes[r] = (double) (allocation.getCurrentThreadAllocatedBytes() - a0) / n;
         }
-        System.out.printf("%s.%s: CPU %s us/op, wall %s us/op (%d rounds of %.1f s after %d s warm-up; load average %s)%n",
-                type.getSimpleName(), args[1], stats(cpu), stats(wall), rounds, roundSeconds, warmup,
+        System.out.printf("%s.%s: CPU %s us/op, wall %s us/op, allocated %.0f B/op (median) (%d rounds of %.1f s after"
+                        + " %d s warm-up; load average %s)%n",
+                type.getSimpleName(), args[1], stats(cpu), stats(wall), median(bytes), rounds, roundSeconds, warmup,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private static String stats(double[] v) {

@@ -197,4 +197,56 @@ class JsonSharedParseTest {
         }
         assertThat(positives).isBetween(5_000, 45_000);
     }
+
+    /** What one {@code $input} call gave: the value's class and printed form, or the failure. */
+    private static String outcome(java.util.function.Supplier<Object> call) {
+        try {
+            Object v = call.get();
+            return v == null ? "null" : v.getClass().getSimpleName() + ":" + v;
+        } catch (MappingException e) {
+            return "failed:" + e.kind() + ":" + e.getMessage();
+        }
+    }
+
+    @Test
+    void aPlainPathReadInValidationsTreeGivesWhatTheParsedDocumentGivesAlsoAfterTheTemplateChangedIt() {
+        String[] paths = {"$", "$.a", "$.b", "$.items", "$.price", "$.a.b", "$.items.price", "$.a.a.a", "$.b.items",
+            "$.price.a", "$.items[0]", "$['a b']", "$..price", "$.*", "$.x"};
+        Random r = new Random(20261203);
+        int compared = 0;
+        int shared = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String body = ws(r) + randomValue(r, 0) + ws(r);
+            JsonNode tree = validationParse(body);
+            if (tree == null) continue;
+            if (JsonSupport.sharedTree(tree, body) != null) shared++;
+            MappingRequest validated = MappingRequest.builder().body(body).build();
+            validated.offerValidatedJson(tree);
+            InputVariable fromTree = new InputVariable(validated, Map.of());
+            InputVariable parsed = new InputVariable(MappingRequest.builder().body(body).build(), Map.of());
+            for (int k = 0; k < 6; k++) {
+                String path = paths[r.nextInt(paths.length)];
+                switch (r.nextInt(5)) {
+                    case 0, 1 -> assertThat(outcome(() -> fromTree.json(path))).as(body + " json " + path)
+                            .isEqualTo(outcome(() -> parsed.json(path)));
+                    case 2, 3 -> assertThat(outcome(() -> fromTree.path(path))).as(body + " path " + path)
+                            .isEqualTo(outcome(() -> parsed.path(path)));
+                    default -> { // the template changes what $input.path handed it; later reads must see it
+                        Object[] got = new Object[2];
+                        assertThat(outcome(() -> got[0] = fromTree.path(path))).as(body + " path " + path)
+                                .isEqualTo(outcome(() -> got[1] = parsed.path(path)));
+                        if (got[0] instanceof Map<?, ?> ma && got[1] instanceof Map<?, ?> mb) {
+                            @SuppressWarnings("unchecked") Map<String, Object> wa = (Map<String, Object>) ma;
+                            @SuppressWarnings("unchecked") Map<String, Object> wb = (Map<String, Object>) mb;
+                            wa.put("a", "changed " + k);
+                            wb.put("a", "changed " + k);
+                        }
+                    }
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(50_000);
+        assertThat(shared).isGreaterThan(2_000); // read in the tree, not only the fallbacks compared
+    }
 }
