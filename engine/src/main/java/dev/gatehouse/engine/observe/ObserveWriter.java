@@ -35,6 +35,11 @@ final class ObserveWriter implements AutoCloseable {
     private final ObserveOptions options;
     private final Clock clock;
     private final Map<String, AccessLogFormat> formats = new HashMap<>();
+    /** The access-log format used last (a batch is mostly one stage's) and the line it renders into. */
+    private AccessLogFormat format;
+    private final StringBuilder line = new StringBuilder(256);
+    /** Writes the captured execution logs out as text, one request after another; writer thread only. */
+    private final ExecutionLog renderer = new ExecutionLog(Clock.systemUTC());
     /** Encodes the request-log blocks; writer thread only. */
     private final RequestLogBlock.Encoder blocks = new RequestLogBlock.Encoder();
     /** Buckets still open (or recently written) by key; writer thread only. */
@@ -137,15 +142,28 @@ final class ObserveWriter implements AutoCloseable {
             if (stage != null) {
                 LoggingLevel level = stage.loggingLevel(r.resourcePath(), r.httpMethod());
                 boolean error = r.failed() || r.status() >= 400;
-                if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
-                    String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
-                            ? r.executionLog() : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()));
-                    logged.add(new RequestLogStore.Pending(r, level.name(), text));
+                if ((r.executionLog() != null || r.executionTrace() != null)
+                        && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
+                    boolean data = stage.dataTrace(r.resourcePath(), r.httpMethod());
+                    if (r.executionLog() == null) {
+                        // the request path captured the events: with data the block encoder writes the stored log
+                        // straight from them; without, the text is written here (one reused log) and cut
+                        logged.add(data ? new RequestLogStore.Pending(r, level.name(), null, r.executionTrace())
+                                : new RequestLogStore.Pending(r, level.name(),
+                                        ExecutionLogText.withoutData(renderer.replay(r.executionTrace()).text())));
+                    } else {
+                        logged.add(new RequestLogStore.Pending(r, level.name(), data ? r.executionLog()
+                                : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()))));
+                    }
                 }
                 if (stage.accessLogFormat() != null) {
                     try {
-                        accessLogs.append(r.apiId(), r.stage(),
-                                formats.computeIfAbsent(stage.accessLogFormat(), AccessLogFormat::compile).render(r));
+                        if (format == null || !format.format().equals(stage.accessLogFormat())) {
+                            format = formats.computeIfAbsent(stage.accessLogFormat(), AccessLogFormat::compile);
+                        }
+                        line.setLength(0);
+                        format.appendTo(line, r);
+                        accessLogs.append(r.apiId(), r.stage(), line);
                     } catch (IOException e) {
                         LOG.warn("access log of {}/{} could not be written: {}", r.apiId(), r.stage(), e.getMessage());
                     }
