@@ -286,6 +286,37 @@ final class StoredLogBytes {
      */
     private boolean string(String s) {
         if (s == null) return ascii("null"); // as StringBuilder.append writes it
+        // most values repeat from request to request (header names, most header values, URIs): their bytes are
+        // kept by content, one look-up (the string's hash, one comparison) instead of a pass over the characters
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 16)) & (CACHED - 1);
+        String known = cachedStrings[slot];
+        if (known != null && known.equals(s)) {
+            byte[] v = cachedBytes[slot];
+            ensure(v.length);
+            System.arraycopy(v, 0, buf, len, v.length);
+            len += v.length;
+            return true;
+        }
+        int start = len;
+        if (!copy(s)) return false;
+        int n = len - start;
+        if (n <= 256) {
+            byte[] v = cachedBytes[slot];
+            if (v == null || v.length != n) v = new byte[n]; // a value of the same length (a request id) reuses it
+            System.arraycopy(buf, start, v, 0, n);
+            cachedStrings[slot] = s;
+            cachedBytes[slot] = v;
+        }
+        return true;
+    }
+
+    /** Strings written before (printable ASCII only) and their bytes, by hash: one entry a slot. */
+    private static final int CACHED = 512;
+    private final String[] cachedStrings = new String[CACHED];
+    private final byte[][] cachedBytes = new byte[CACHED][];
+
+    private boolean copy(String s) {
         int n = s.length();
         ensure(n);
         if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
@@ -293,8 +324,8 @@ final class StoredLogBytes {
         s.getChars(0, n, c, 0);
         byte[] b = buf;
         int at = len;
-        // without a branch per character (the loop vectorizes): any character below 32 or above 127 sets a bit
-        // above 127 in the accumulator
+        // without a branch per character: any character below 32 or above 127 sets a bit above 127 in the
+        // accumulator
         int any = 0;
         for (int i = 0; i < n; i++) {
             int x = c[i];
