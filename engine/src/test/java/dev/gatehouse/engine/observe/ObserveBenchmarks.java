@@ -194,11 +194,15 @@ public class ObserveBenchmarks {
      * per request, as the server parses them); what it queues is left in {@code s.queue}.
      */
     private void proxyRequest(Served s) {
-        Headers inbound = Headers.of("Host", "127.0.0.1:18090");
-        Headers toBackend = Headers.of("Host", "127.0.0.1:18081", "User-Agent", "AmazonAPIGateway_a1b2c3d4e5",
-                "X-Amzn-Trace-Id", "Root=1-67a5b2c1-0123456789abcdef" + (10_000_000 + sequence % 10_000_000), "Accept-Encoding", "identity");
-        Headers fromBackend = Headers.of("Server", "nginx/1.22.1", "Date", "Wed, 02 Dec 2026 14:00:00 GMT",
-                "Content-Type", "application/json", "Content-Length", "27", "Connection", "keep-alive");
+        // header strings as a server parses them: new objects per request (their hashes not yet computed)
+        Headers inbound = Headers.of(fresh("Host"), fresh("127.0.0.1:18090"));
+        Headers toBackend = Headers.of(fresh("Host"), fresh("127.0.0.1:18081"), fresh("User-Agent"),
+                fresh("AmazonAPIGateway_a1b2c3d4e5"), fresh("X-Amzn-Trace-Id"),
+                "Root=1-67a5b2c1-0123456789abcdef" + (10_000_000 + sequence % 10_000_000), fresh("Accept-Encoding"),
+                fresh("identity"));
+        Headers fromBackend = Headers.of(fresh("Server"), fresh("nginx/1.22.1"), fresh("Date"),
+                fresh("Wed, 02 Dec 2026 14:00:00 GMT"), fresh("Content-Type"), fresh("application/json"),
+                fresh("Content-Length"), fresh("27"), fresh("Connection"), fresh("keep-alive"));
         byte[] answer = body.clone();
         GatewayRequest req = GatewayRequest.of("GET", "/prod/proxy/prod/hello", inbound, null);
         GatewayResponse resp = new GatewayResponse(200, fromBackend, answer);
@@ -222,6 +226,10 @@ public class ObserveBenchmarks {
         events.integrationEnd(ctx, "HTTP_PROXY", null);
         events.methodResponse(ctx, resp);
         events.requestEnd(ctx, resp);
+    }
+
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
     }
 
     /**
