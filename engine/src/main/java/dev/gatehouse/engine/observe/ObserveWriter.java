@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * The off-request-path half of observability, on one daemon thread of its own: takes what the
  * {@link ObserveQueue} holds at most every {@code batchInterval}, and per batch updates the Prometheus meters,
  * the 1-second and 1-minute metric buckets and the request log (one block per stage) in <em>one</em> SQLite
- * transaction, and appends the access-log lines. Every minute it enforces the retention limits. A failing write is logged and the batch
- * lost (never retried in a loop); requests are never affected.
+ * transaction, and appends the access-log lines. The execution logs' text is written here, from the events the
+ * request path captured ({@link ExecutionTrace}): straight into the request-log block as bytes
+ * ({@link StoredLogBytes}) or through one reused {@link ExecutionLog}. Every minute it enforces the retention
+ * limits. A failing write is logged and the batch lost (never retried in a loop); requests are never affected.
  */
 final class ObserveWriter implements AutoCloseable {
 
