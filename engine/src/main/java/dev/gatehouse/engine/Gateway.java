@@ -12,7 +12,7 @@ import dev.gatehouse.engine.functions.LambdaInvokeApi;
 import dev.gatehouse.engine.functions.LocalFunctions;
 import dev.gatehouse.engine.integration.BackendOptions;
 import dev.gatehouse.engine.integration.HttpBackend;
-import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.integration.LoopHttpBackend;
 import dev.gatehouse.engine.invoke.TestInvokeRequest;
 import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.invoke.TestInvoker;
@@ -72,7 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final Object backendLock = new Object();
     /** Created on the first test invoke that calls a backend: most CLI commands never need its threads. */
     private Vertx clientVertx;
-    private VertxHttpBackend invokeBackend;
+    private LoopHttpBackend invokeBackend;
     private final RequestPipeline pipeline;
     private final AccessState access;
     /** User pools, the workspace signing key and IAM access keys the authorizers trust (files, followed). */
@@ -154,7 +154,7 @@ public final class Gateway implements AutoCloseable {
             if (closed) throw new IllegalStateException("the gateway is closed");
             if (invokeBackend == null) {
                 clientVertx = Vertx.vertx();
-                invokeBackend = new VertxHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
+                invokeBackend = new LoopHttpBackend(clientVertx, clientVertx.getOrCreateContext(), BackendOptions.DEFAULTS);
             }
             return invokeBackend;
         }

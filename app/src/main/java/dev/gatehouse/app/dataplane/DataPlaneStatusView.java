@@ -41,7 +41,15 @@ public final class DataPlaneStatusView extends HBox {
         state = new Label();
         state.setId("statusEngine");
         state.setGraphic(dot);
-        invokeUrl = new Label();
+        // the local invoke URL of a second API is long (/restapis/{id}/{stage}/_user_request_): it keeps up to
+        // 300 px when the status bar runs short, elides in its middle and reads whole in its tooltip (and the copy
+        // button beside it stays in view)
+        invokeUrl = new Label() {
+            @Override protected double computeMinWidth(double height) {
+                return Math.min(300, computePrefWidth(height));
+            }
+        };
+        invokeUrl.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         invokeUrl.setId("statusInvokeUrl");
         invokeUrl.setGraphic(new FontIcon(Feather.LINK));
         copy = new Button(null, new FontIcon(Feather.COPY));
@@ -64,7 +72,10 @@ public final class DataPlaneStatusView extends HBox {
         detail.textProperty().bind(vm.detailProperty());
         state.setTooltip(detail);
         state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        invokeUrl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip wholeUrl = new Tooltip();
+        wholeUrl.textProperty().bind(invokeUrl.textProperty());
+        invokeUrl.setTooltip(wholeUrl);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         invokeUrl.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.invokeUrlProperty().get() == null ? "" : vm.stageProperty().get() + ": " + vm.invokeUrlProperty().get(),
                 vm.invokeUrlProperty(), vm.stageProperty()));

@@ -154,10 +154,10 @@ public final class ShellView extends BorderPane {
         welcomeNew = new Button("New workspace…", new FontIcon(Feather.FOLDER_PLUS));
         welcomeNew.setId("welcomeNew");
 
-        statusWorkspace = new Label();
+        statusWorkspace = widthKeeping(180);
         statusWorkspace.setId("statusWorkspace");
         statusWorkspace.setGraphic(new FontIcon(Feather.FOLDER));
-        statusApi = new Label();
+        statusApi = widthKeeping(440);
         statusApi.setId("statusApi");
         statusMessage = new Label();
         statusMessage.setId("statusMessage");
@@ -208,6 +208,7 @@ public final class ShellView extends BorderPane {
         HBox status = new HBox(statusWorkspace, new Separator(javafx.geometry.Orientation.VERTICAL), statusApi, spacer, statusMessage, busy);
         status.getStyleClass().add("status-bar");
         status.setId("statusBar");
+        status.setMinWidth(0); // the labels' kept widths must never make the window's content wider than the window
         statusBar = status;
         setBottom(status);
     }
@@ -221,12 +222,13 @@ public final class ShellView extends BorderPane {
         statusWorkspace.textProperty().bind(vm.workspaceTextProperty());
         statusApi.textProperty().bind(vm.apiTextProperty());
         statusMessage.textProperty().bind(workbench.messageProperty());
-        // at 1360 px the bar is full: a long path or message elides in its middle (its start and its end say the
-        // most) and reads whole in its tooltip
+        // at 1360 px the bar is full once the data plane shows an invoke URL: the workspace (its folder name; the
+        // whole path in the tooltip) and the API summary keep their width up to a cap, the last message gives way
+        // first; whatever is cut elides in its middle (start and end say the most) and reads whole in its tooltip
         for (Label l : new Label[] {statusWorkspace, statusApi, statusMessage}) {
             l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-            tip.textProperty().bind(l.textProperty());
+            tip.textProperty().bind(l == statusWorkspace ? vm.workspacePathProperty() : l.textProperty());
             l.setTooltip(tip);
         }
         busy.visibleProperty().bind(workbench.busyProperty());
@@ -327,6 +329,18 @@ public final class ShellView extends BorderPane {
     /** Adds a feature's menu after the built-in ones (e.g. Deploy); composition root only. */
     public void addMenu(Menu menu) {
         menuBar.getMenus().add(menu);
+    }
+
+    /**
+     * A status-bar label that keeps its whole text up to {@code cap} pixels when the bar runs short: an HBox shrinks
+     * every child alike down to its minimum, so the labels that matter more get a larger minimum than the message.
+     */
+    private static Label widthKeeping(double cap) {
+        return new Label() {
+            @Override protected double computeMinWidth(double height) {
+                return Math.min(cap, computePrefWidth(height));
+            }
+        };
     }
 
     /** Adds a feature's status item (e.g. the data plane's state) after the API summary; composition root only. */

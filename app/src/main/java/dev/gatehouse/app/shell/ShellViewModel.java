@@ -26,6 +26,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText");
     private final ReadOnlyStringWrapper apiText = new ReadOnlyStringWrapper(this, "apiText");
+    private final ReadOnlyStringWrapper workspacePath = new ReadOnlyStringWrapper(this, "workspacePath");
     private Runnable newApiAction;
 
     public ShellViewModel(Workbench workbench, ConsolePreferences preferences) {
@@ -43,7 +44,13 @@ public final class ShellViewModel {
         }, workbench.sessionProperty(), workbench.selectedApiProperty()));
         workspaceText.bind(Bindings.createStringBinding(() -> {
             WorkspaceSession s = workbench.sessionProperty().get();
-            return s == null ? "No workspace open" : s.root().toString();
+            if (s == null) return "No workspace open";
+            java.nio.file.Path name = s.root().toAbsolutePath().normalize().getFileName();
+            return name == null ? s.root().toString() : name.toString();
+        }, workbench.sessionProperty()));
+        workspacePath.bind(Bindings.createStringBinding(() -> {
+            WorkspaceSession s = workbench.sessionProperty().get();
+            return s == null ? "No workspace open" : s.root().toAbsolutePath().normalize().toString();
         }, workbench.sessionProperty()));
         apiText.bind(Bindings.createStringBinding(() -> {
             ApiDefinition api = workbench.selectedApiProperty().get();
@@ -74,8 +81,11 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
 
-    /** The workspace folder, for the status bar. */
+    /** The workspace folder's name, for the status bar ({@link #workspacePathProperty} has the whole path). */
     public ReadOnlyStringProperty workspaceTextProperty() { return workspaceText.getReadOnlyProperty(); }
+
+    /** The workspace folder's absolute path, for the status bar's tooltip. */
+    public ReadOnlyStringProperty workspacePathProperty() { return workspacePath.getReadOnlyProperty(); }
 
     /** A summary of the selected API, for the status bar. */
     public ReadOnlyStringProperty apiTextProperty() { return apiText.getReadOnlyProperty(); }

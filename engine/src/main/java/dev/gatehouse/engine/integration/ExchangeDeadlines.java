@@ -1,6 +1,10 @@
 package dev.gatehouse.engine.integration;
 
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -8,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * earliest. An exchange joins when it starts and leaves when it ends, both in constant time when its timeout is not
  * shorter than those already waiting (integrations mostly share AWS's default 29 s), instead of scheduling and
  * cancelling a timer of its own: those two took ~1.7% of a proxied request's CPU samples (Netty's scheduled-task
- * heap), measured with {@code bench/dataplane-profile.sh}. The timer fires rarely — at the earliest deadline, by
- * which the exchange that set it has usually ended — expires what is due and re-arms for the next.
+ * heap), measured with {@code bench/dataplane-profile.sh}. The timer, a task scheduled on the Netty loop, fires
+ * rarely — at the earliest deadline, by which the exchange that set it has usually ended — expires what is due and
+ * re-arms for the next.
  *
  * <p>Confined to one event loop: every method is called on it, and the timer fires on it.
  */
@@ -27,11 +32,21 @@ final class ExchangeDeadlines {
     }
 
     private final Vertx vertx;
+    /** the loop the timer fires on; from {@link #vertx}'s current context at first use when not given */
+    private EventExecutor loop;
+    private final Runnable fire = this::fire;
     private Entry first;
     private Entry last;
-    private long timer = -1;
+    private ScheduledFuture<?> timer;
     private long timerDeadline;
 
+    /** Deadlines of {@code loop}, the backend client's Netty event loop. */
+    ExchangeDeadlines(EventLoop loop) {
+        this.vertx = null;
+        this.loop = loop;
+    }
+
+    /** Deadlines of the event loop of the Vert.x context that first adds an entry. */
     ExchangeDeadlines(Vertx vertx) {
         this.vertx = vertx;
     }
@@ -74,24 +89,25 @@ final class ExchangeDeadlines {
 
     /** Cancels the timer; the exchanges still waiting never expire (the client is closing). */
     void close() {
-        if (timer != -1) vertx.cancelTimer(timer);
-        timer = -1;
+        if (timer != null) timer.cancel(false);
+        timer = null;
     }
 
     /** Makes sure a timer fires by the first deadline. */
     private void arm() {
         if (first == null) return;
-        if (timer != -1) {
+        if (timer != null) {
             if (timerDeadline - first.deadline <= 0) return; // the armed timer fires in time
-            vertx.cancelTimer(timer);
+            timer.cancel(false);
         }
+        if (loop == null) loop = ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
         timerDeadline = first.deadline;
         long delay = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timerDeadline - System.nanoTime() + 999_999));
-        timer = vertx.setTimer(delay, id -> fire());
+        timer = loop.schedule(fire, delay, TimeUnit.MILLISECONDS);
     }
 
     private void fire() {
-        timer = -1;
+        timer = null;
         long now = System.nanoTime();
         while (first != null && first.deadline - now <= 0) {
             Entry due = first;

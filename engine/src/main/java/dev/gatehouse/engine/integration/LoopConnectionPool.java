@@ -1,21 +1,27 @@
 package dev.gatehouse.engine.integration;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientConnection;
-import io.vertx.core.http.HttpConnectOptions;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keep-alive HTTP/1.1 connections to backends for one event loop: at most {@code maxPerBackend} per host, port and
  * scheme, idle ones reused most-recent-first and closed after {@code keepAliveMillis}, requests beyond the limit
  * queued in arrival order. Written by hand because Vert.x's shared pool built a new Vert.x context for every request
  * it leased a connection to: 10–14% of a proxied request's CPU samples (bench/dataplane-profile.sh; BENCHMARKS.md,
- * "Quiet machine, 2026-12-03"); a pool confined to one loop needs no locks and no context.
+ * "Quiet machine, 2026-12-03"); a pool confined to one loop needs no locks and no context. The connections are Netty
+ * channels opened by {@link BackendChannels}; each one's last handler is its {@link Connection}, which hands what
+ * arrives to the exchange holding it.
  *
  * <p>Confined to its event loop: every method is called there, and connection events arrive there.
  */
@@ -36,16 +42,56 @@ final class LoopConnectionPool {
         boolean cancelled();
     }
 
-    /** A pooled connection and its bookkeeping. */
-    static final class Connection {
-        final HttpClientConnection http;
+    /** What a connection hands the exchange holding it; on the event loop. */
+    interface Receiver {
+        /** A response head or body part (decoder failures included); released after the call returns. */
+        void received(HttpObject message);
+
+        /** The channel closed (after any last message its decoder made of the bytes before the close). */
+        void closed();
+
+        /** The channel failed (a write, TLS); it is being closed. */
+        void failed(Throwable cause);
+    }
+
+    /**
+     * A pooled connection, its bookkeeping and the last handler of its channel's pipeline, which passes responses to
+     * the {@link #receiver} of the moment; anything arriving while no exchange holds it closes it (a backend talking
+     * out of turn cannot be trusted with the next request).
+     */
+    static final class Connection extends ChannelInboundHandlerAdapter {
         final Key key;
+        /** set once connected */
+        Channel channel;
+        /** the exchange holding the connection, or null while idle or connecting */
+        Receiver receiver;
         boolean closed;
         long idleSince;
 
-        Connection(HttpClientConnection http, Key key) {
-            this.http = http;
+        Connection(Key key) {
             this.key = key;
+        }
+
+        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Receiver r = receiver;
+            try {
+                if (r != null && msg instanceof HttpObject m) r.received(m);
+                else ctx.close();
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override public void channelInactive(ChannelHandlerContext ctx) {
+            Receiver r = receiver;
+            if (r != null) r.closed();
+            ctx.fireChannelInactive();
+        }
+
+        @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Receiver r = receiver;
+            if (r != null) r.failed(cause);
+            ctx.close();
         }
     }
 
@@ -55,21 +101,18 @@ final class LoopConnectionPool {
         int open; // connected and connecting
     }
 
-    private final Vertx vertx;
-    private final HttpClientAgent client;
+    private final EventLoop loop;
+    private final BackendChannels channels;
     private final int maxPerBackend;
-    private final long connectTimeoutMillis;
     private final long keepAliveMillis;
     private final Map<Key, Backend> backends = new HashMap<>();
-    private long sweeper = -1;
+    private ScheduledFuture<?> sweeper;
     private boolean closed;
 
-    LoopConnectionPool(Vertx vertx, HttpClientAgent client, int maxPerBackend, long connectTimeoutMillis,
-                       long keepAliveMillis) {
-        this.vertx = vertx;
-        this.client = client;
+    LoopConnectionPool(EventLoop loop, BackendChannels channels, int maxPerBackend, long keepAliveMillis) {
+        this.loop = loop;
+        this.channels = channels;
         this.maxPerBackend = maxPerBackend;
-        this.connectTimeoutMillis = connectTimeoutMillis;
         this.keepAliveMillis = keepAliveMillis;
     }
 
@@ -98,7 +141,7 @@ final class LoopConnectionPool {
     void release(Connection c, boolean reusable) {
         if (c.closed) return;
         if (!reusable || closed) {
-            c.http.close(); // its close handler does the accounting
+            c.channel.close(); // its close listener does the accounting
             return;
         }
         Backend b = backends.get(c.key);
@@ -111,31 +154,34 @@ final class LoopConnectionPool {
         }
         c.idleSince = System.nanoTime();
         b.idle.addLast(c);
-        if (sweeper == -1) sweeper = vertx.setPeriodic(Math.max(250, keepAliveMillis / 4), id -> closeExpired());
+        if (sweeper == null) {
+            long period = Math.max(250, keepAliveMillis / 4);
+            sweeper = loop.scheduleAtFixedRate(this::closeExpired, period, period, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Closes every connection; later acquisitions fail. */
     void close() {
         closed = true;
-        if (sweeper != -1) vertx.cancelTimer(sweeper);
+        if (sweeper != null) sweeper.cancel(false);
+        sweeper = null;
         List<Connection> all = new ArrayList<>();
         backends.values().forEach(b -> all.addAll(b.idle));
-        all.forEach(c -> c.http.close());
+        all.forEach(c -> c.channel.close());
     }
 
     private void connect(Key key, Backend b, Lease lease) {
         b.open++;
-        HttpConnectOptions options = new HttpConnectOptions().setHost(key.host()).setPort(key.port()).setSsl(key.ssl())
-                .setConnectTimeout(connectTimeoutMillis);
-        client.connect(options).onComplete(ar -> {
-            if (ar.failed()) {
+        Connection c = new Connection(key);
+        channels.connect(key, c).addListener(done -> {
+            if (!done.isSuccess()) {
                 b.open--;
-                lease.failed(ar.cause());
+                lease.failed(done.cause());
                 connectForWaiter(key, b);
                 return;
             }
-            Connection c = new Connection(ar.result(), key);
-            c.http.closeHandler(v -> closed(b, c));
+            c.channel = (Channel) done.getNow();
+            c.channel.closeFuture().addListener(v -> closed(b, c));
             if (lease.cancelled()) release(c, true);
             else lease.granted(c);
         });
@@ -167,13 +213,13 @@ final class LoopConnectionPool {
         for (Backend b : backends.values()) {
             List<Connection> expired = new ArrayList<>();
             for (Connection c : b.idle) if (now - c.idleSince >= limit) expired.add(c);
-            b.idle.removeAll(expired); // out of reach at once; their close handlers do the accounting
-            expired.forEach(c -> c.http.close());
+            b.idle.removeAll(expired); // out of reach at once; their close listeners do the accounting
+            expired.forEach(c -> c.channel.close());
             anyIdle |= !b.idle.isEmpty();
         }
-        if (!anyIdle && sweeper != -1) {
-            vertx.cancelTimer(sweeper);
-            sweeper = -1;
+        if (!anyIdle && sweeper != null) {
+            sweeper.cancel(false);
+            sweeper = null;
         }
     }
 }

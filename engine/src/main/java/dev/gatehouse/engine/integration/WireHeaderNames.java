@@ -4,10 +4,11 @@ import io.vertx.core.http.HttpHeaders;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Header names as Netty {@code AsciiString}s for Vert.x header maps, kept for the names that recur on every request
- * (Content-Type, User-Agent, X-Amzn-Trace-Id...): Vert.x hashes an AsciiString once and writes it to the socket as
- * bytes, where a {@code String} is hashed and encoded character by character on every request (~2% of a MOCK
- * request's CPU samples went to that encoding, JFR CPU-time sampler via {@code bench/dataplane-profile.sh}).
+ * Header names as Netty {@code AsciiString}s for Vert.x and Netty header maps (responses to clients, requests to
+ * backends), kept for the names that recur on every request (Content-Type, User-Agent, X-Amzn-Trace-Id...): Netty
+ * hashes an AsciiString once and writes it to the socket as bytes, where a {@code String} is hashed and encoded
+ * character by character on every request (~2% of a MOCK request's CPU samples went to that encoding, JFR CPU-time
+ * sampler via {@code bench/dataplane-profile.sh}).
  * Bounded in count and length, so odd names cannot grow it; they pass through as they are. Thread-safe.
  */
 public final class WireHeaderNames {

@@ -3,7 +3,7 @@ package dev.gatehouse.engine.server;
 import dev.gatehouse.engine.errors.ErrorMappingFilter;
 import dev.gatehouse.engine.errors.GatewayException;
 import dev.gatehouse.engine.errors.GatewayResponseType;
-import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.integration.LoopHttpBackend;
 import dev.gatehouse.engine.integration.WireHeaderNames;
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
@@ -176,7 +176,7 @@ final class InboundRequest {
         });
         AlwaysSentHeaders.stamp(r.headers(), ctx);
         if (close) r.putHeader("Connection", "close");
-        r.end(VertxHttpBackend.wrap(response.body())).onComplete(ar -> {
+        r.end(LoopHttpBackend.wrap(response.body())).onComplete(ar -> {
             done();
             if (close) req.connection().close();
         });

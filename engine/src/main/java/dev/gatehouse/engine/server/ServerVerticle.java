@@ -1,7 +1,7 @@
 package dev.gatehouse.engine.server;
 
 import dev.gatehouse.engine.integration.HttpBackend;
-import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.integration.LoopHttpBackend;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.RequestContext;
@@ -28,7 +28,7 @@ final class ServerVerticle extends VerticleBase {
     private final DataPlaneServer owner;
     private final int port;
     private HttpServer server;
-    private VertxHttpBackend backend;
+    private LoopHttpBackend backend;
     /** Virtual threads carried by this loop, for plans that never block; null under VIRTUAL or when the JVM does not allow them. */
     private LoopWorkers loopThreads;
 
@@ -39,7 +39,7 @@ final class ServerVerticle extends VerticleBase {
 
     @Override public Future<?> start() {
         DataPlaneOptions o = owner.options();
-        backend = new VertxHttpBackend(vertx, context, o.backend());
+        backend = new LoopHttpBackend(vertx, context, o.backend());
         if (owner.threading() != Threading.VIRTUAL) {
             io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
             Thread.Builder.OfVirtual b = LoopThreads.builder(loop);

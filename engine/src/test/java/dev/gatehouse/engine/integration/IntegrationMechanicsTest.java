@@ -80,9 +80,9 @@ class IntegrationMechanicsTest {
                 .isEqualTo("Execution failed due to configuration error: detail");
         assertThat(failure(BackendFailure.Kind.PROTOCOL_ERROR).status()).isEqualTo(502);
         assertThat(failure(BackendFailure.Kind.RESPONSE_TOO_LARGE).status()).isEqualTo(502);
-        assertThat(VertxHttpBackend.classify(new java.net.ConnectException("refused")).kind())
+        assertThat(LoopHttpBackend.classify(new java.net.ConnectException("refused")).kind())
                 .isEqualTo(BackendFailure.Kind.CONNECT_FAILED);
-        assertThat(VertxHttpBackend.classify(new java.net.UnknownHostException("x")).getMessage())
+        assertThat(LoopHttpBackend.classify(new java.net.UnknownHostException("x")).getMessage())
                 .isEqualTo("Invalid endpoint address");
     }
 

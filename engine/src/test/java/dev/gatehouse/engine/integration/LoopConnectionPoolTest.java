@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backend connections of one event loop ({@link LoopConnectionPool} behind {@link VertxHttpBackend}), seen from
+ * The backend connections of one event loop ({@link LoopConnectionPool} behind {@link LoopHttpBackend}), seen from
  * a real HTTP backend that counts the TCP connections it accepts: kept alive and reused, never more than the limit
  * at once, not reused after {@code Connection: close} or an abandoned exchange, closed once idle past keep-alive.
  */
@@ -33,7 +33,7 @@ class LoopConnectionPoolTest {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger mostOpen = new AtomicInteger();
-    private VertxHttpBackend client;
+    private LoopHttpBackend client;
 
     @BeforeEach
     void start() throws Exception {
@@ -62,9 +62,9 @@ class LoopConnectionPoolTest {
     }
 
     private void client(int maxPerBackend, Duration keepAlive) throws Exception {
-        CompletableFuture<VertxHttpBackend> made = new CompletableFuture<>();
+        CompletableFuture<LoopHttpBackend> made = new CompletableFuture<>();
         Context loop = vertx.getOrCreateContext();
-        loop.runOnContext(v -> made.complete(new VertxHttpBackend(vertx, loop,
+        loop.runOnContext(v -> made.complete(new LoopHttpBackend(vertx, loop,
                 new BackendOptions(maxPerBackend, Duration.ofSeconds(2), keepAlive, BackendOptions.TEN_MB))));
         client = made.get(10, TimeUnit.SECONDS);
     }

@@ -7,7 +7,7 @@ import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.access.AuthorizerFunctions;
 import dev.gatehouse.engine.caching.StageCaches;
 import dev.gatehouse.engine.integration.BackendOptions;
-import dev.gatehouse.engine.integration.VertxHttpBackend;
+import dev.gatehouse.engine.integration.LoopHttpBackend;
 import dev.gatehouse.engine.invoke.TestInvokeRequest;
 import dev.gatehouse.engine.invoke.TestInvokeResult;
 import dev.gatehouse.engine.invoke.TestInvoker;
@@ -83,7 +83,7 @@ class AwsServiceIntegrationTest {
         vertx = Vertx.vertx();
         AwsServices aws = new AwsServices(workspace, new AwsEnvironment(env::get, k -> null, home), Clock.systemUTC());
         invoker = new TestInvoker(new RequestPipeline(new TemplateCompiler(),
-                new VertxHttpBackend(vertx, vertx.getOrCreateContext(), BackendOptions.DEFAULTS),
+                new LoopHttpBackend(vertx, vertx.getOrCreateContext(), BackendOptions.DEFAULTS),
                 AccessState.inProcess(), new StageCaches(), AuthorizerFunctions.none(), aws));
     }
 

@@ -1,0 +1,246 @@
+package dev.gatehouse.engine.server;
+
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+import dev.gatehouse.engine.access.AccessState;
+import dev.gatehouse.engine.access.AuthorizerFunctions;
+import dev.gatehouse.engine.caching.StageCaches;
+import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.engine.mapping.TemplateCompiler;
+import dev.gatehouse.engine.model.ApiDefinition;
+import dev.gatehouse.engine.model.Method;
+import dev.gatehouse.engine.model.Resource;
+import dev.gatehouse.engine.observe.ConsoleTraces;
+import dev.gatehouse.engine.openapi.ImportOptions;
+import dev.gatehouse.engine.openapi.OpenApiImporter;
+import dev.gatehouse.engine.pipeline.GatewayEventListener;
+import dev.gatehouse.engine.pipeline.RequestHandler;
+import dev.gatehouse.engine.pipeline.RequestPipeline;
+import dev.gatehouse.engine.routing.ApiPlan;
+import dev.gatehouse.engine.routing.MethodPlan;
+import dev.gatehouse.engine.routing.RouteTable;
+import dev.gatehouse.engine.routing.RuntimePlan;
+import dev.gatehouse.engine.routing.StagePlan;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * CPU time and allocation per proxied request through the real data plane: a {@link DataPlaneServer} (one event
+ * loop) serving bench/dataplane-api.json's HTTP_PROXY route {@code GET /prod/proxy/prod/hello}, compiled as a
+ * deploy compiles it, in front of a tiny Netty backend that answers what nginx answers bench/dataplane.sh, driven
+ * by keep-alive client connections, all in this JVM. The figures count only the gateway's threads (event loop,
+ * virtual-thread carriers, Vert.x's own): the backend and the clients run on threads named {@code bench-} and are
+ * left out, as are GC and JIT threads (not Java threads); the process total is printed beside them. CPU time
+ * and bytes do not depend on how loaded the machine is the way requests per second do. Not run by surefire.
+ *
+ * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
+ * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]}
+ */
+public final class ProxyCpuRunner {
+
+    private static final byte[] NGINX_RESPONSE = ("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\n"
+            + "Date: Wed, 02 Dec 2026 14:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: 27\r\n"
+            + "Connection: keep-alive\r\n\r\n{\"message\":\"hello\",\"id\":42}").getBytes(StandardCharsets.US_ASCII);
+
+    private static final AtomicLong answered = new AtomicLong();
+    private static volatile boolean running = true;
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+
+        EventLoopGroup backendLoop = new MultiThreadIoEventLoopGroup(1,
+                (java.util.concurrent.ThreadFactory) r -> new Thread(r, "bench-backend"), NioIoHandler.newFactory());
+        Channel backend = new ServerBootstrap().group(backendLoop).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpRequestDecoder(), new NginxLike()); // raw bytes out, as nginx writes them
+                    }
+                }).bind("127.0.0.1", 0).sync().channel();
+        int backendPort = ((InetSocketAddress) backend.localAddress()).getPort();
+
+        RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
+        DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
+                () -> served, GatewayEventListener.NONE);
+        byte[] request = ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            Thread t = new Thread(() -> drive(server.port(), request), "bench-client-" + i);
+            t.start();
+            clients.add(t);
+        }
+        try {
+            Thread.sleep(warmup * 1000L);
+            if (answered.get() == 0) throw new IllegalStateException("no request answered during the warm-up");
+            double[] cpu = new double[rounds];
+            double[] alloc = new double[rounds];
+            double[] process = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                Map<Long, long[]> before = gatewayThreads();
+                long p0 = processCpu();
+                long n0 = answered.get();
+                Thread.sleep((long) (roundSeconds * 1000));
+                long n = answered.get() - n0;
+                long p1 = processCpu();
+                Map<Long, long[]> after = gatewayThreads();
+                long cpuNanos = 0;
+                long bytes = 0;
+                for (Map.Entry<Long, long[]> e : after.entrySet()) {
+                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    cpuNanos += e.getValue()[0] - b[0];
+                    bytes += e.getValue()[1] - b[1];
+                }
+                cpu[r] = cpuNanos / 1000.0 / n;
+                alloc[r] = (double) bytes / n;
+                process[r] = (p1 - p0) / 1000.0 / n;
+                System.out.printf("round %d: %d requests, gateway threads %.1f us CPU and %.0f bytes per request, "
+                        + "process %.1f us%n", r + 1, n, cpu[r], alloc[r], process[r]);
+            }
+            System.out.printf("gateway threads: CPU %s us/request, allocated %s bytes/request; whole process (with "
+                            + "clients, backend, GC, JIT) %s us/request (%d rounds of %.1f s after %d s warm-up, %d "
+                            + "connections; load average %.2f on %d cores)%n", stats(cpu), stats(alloc), stats(process),
+                    rounds, roundSeconds, warmup, connections,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            running = false;
+            for (Thread t : clients) t.join(5000);
+            server.close(java.time.Duration.ofSeconds(1));
+            backend.close().sync();
+            backendLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /** bench/dataplane-api.json with its backend on {@code port}, compiled into the served pipeline as a deploy does. */
+    private static RequestHandler served(int port) {
+        try {
+            String json = Files.readString(DataPlaneBenchmarks.apiFile())
+                    .replace("http://127.0.0.1:18081", "http://127.0.0.1:" + port);
+            ApiDefinition api = new OpenApiImporter().importNew(json.getBytes(StandardCharsets.UTF_8),
+                    "dataplane-api.json", ImportOptions.defaults()).api();
+            AccessState access = AccessState.inProcess();
+            access.setEngineLimit(1e9, 1_000_000_000L); // as bench/dataplane.sh's --throttle-rate
+            RequestPipeline pipeline = new RequestPipeline(new TemplateCompiler(), request -> {
+                throw new IllegalStateException("the server's own backend should have been used");
+            }, access, new StageCaches(), AuthorizerFunctions.none());
+            RouteTable.Builder<MethodPlan> b = RouteTable.builder();
+            for (Resource resource : api.resources()) {
+                for (Method method : resource.resourceMethods().values()) {
+                    b.add(resource.path(), method.httpMethod(), pipeline.methodPlan(api, resource, method,
+                            RequestPipeline.Mode.SERVED));
+                }
+            }
+            RuntimePlan plan = new RuntimePlan(Map.of(api.id(), new ApiPlan(api.id(), GatewayResponses.builtIn(),
+                    Map.of("prod", new StagePlan("prod", "d1", Map.of(), b.build())))), api.id(), null);
+            return new ConsoleTraces().stripping(pipeline.serving(plan));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One keep-alive connection sending the request again as soon as the answer is read, as wrk does. */
+    private static void drive(int port, byte[] request) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+            while (running) {
+                out.write(request);
+                out.flush();
+                int status = readResponse(in);
+                if (status != 200) throw new IllegalStateException("the gateway answered " + status);
+                answered.incrementAndGet();
+            }
+        } catch (IOException e) {
+            if (running) throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one response with a Content-Length body; returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int status = -1;
+        int length = 0;
+        while (true) {
+            line.setLength(0);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) throw new IOException("closed");
+                if (c != '\r') line.append((char) c);
+            }
+            if (line.isEmpty()) break;
+            String l = line.toString();
+            if (status < 0) status = Integer.parseInt(l.substring(9, 12));
+            else if (l.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(l.substring(15).trim());
+        }
+        in.readNBytes(length);
+        return status;
+    }
+
+    /** CPU nanoseconds and allocated bytes of every live thread but the benchmark's own ({@code bench-}, main). */
+    private static Map<Long, long[]> gatewayThreads() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<Long, long[]> out = new HashMap<>();
+        long self = Thread.currentThread().threadId();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null || info.getThreadId() == self || info.getThreadName().startsWith("bench-")) continue;
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
+            if (cpu >= 0 && bytes >= 0) out.put(info.getThreadId(), new long[] {cpu, bytes});
+        }
+        return out;
+    }
+
+    private static long processCpu() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String stats(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double mean = Arrays.stream(s).average().orElse(0);
+        return String.format("median %.1f (min %.1f, mean %.1f)", s[s.length / 2], s[0], mean);
+    }
+
+    /** Answers every request with nginx's bytes once the request has been read whole. */
+    private static final class NginxLike extends ChannelInboundHandlerAdapter {
+        private static final ByteBuf ANSWER = Unpooled.unreleasableBuffer(
+                Unpooled.directBuffer(NGINX_RESPONSE.length).writeBytes(NGINX_RESPONSE));
+
+        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            boolean last = msg instanceof LastHttpContent;
+            ReferenceCountUtil.release(msg);
+            if (last) ctx.writeAndFlush(ANSWER.duplicate());
+        }
+    }
+}
