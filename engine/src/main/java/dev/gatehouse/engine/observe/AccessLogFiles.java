@@ -51,7 +51,7 @@ final class AccessLogFiles implements AutoCloseable {
         return dir.resolve(apiId + "_" + stage + ".log");
     }
 
-    void append(String apiId, String stage, String line) throws IOException {
+    void append(String apiId, String stage, CharSequence line) throws IOException {
         Open f = last != null && last.apiId.equals(apiId) && last.stage.equals(stage) ? last : null;
         if (f == null) {
             String key = apiId + "/" + stage;
@@ -67,7 +67,7 @@ final class AccessLogFiles implements AutoCloseable {
             f.out = buffered(f.file);
             f.size = Files.size(f.file);
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         if (f.size > 0 && f.size + bytes.length + 1 > maxBytes) rotate(f);
         f.out.write(bytes);
         f.out.write('\n');

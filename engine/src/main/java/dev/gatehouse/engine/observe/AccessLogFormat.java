@@ -54,12 +54,50 @@ public final class AccessLogFormat {
 
     private final String format;
     private final List<Object> parts; // String literal or Variable
+    /** {@link #parts} as an array: rendered per request on the writer thread. */
+    private final Object[] partArray;
 
-    private record Variable(String name) { }
+    /**
+     * A variable resolved when the format is compiled: its value's code ({@code V_*}), and for
+     * {@code authorizer.<key>} the key (null otherwise; {@code claims} when the key is a Cognito claim's).
+     */
+    private record Variable(String name, int code, String authorizerKey, boolean claims) { }
+
+    private static final int V_NONE = 0;
+    private static final int V_ACCOUNT_ID = 1;
+    private static final int V_API_ID = 2;
+    private static final int V_DEPLOYMENT_ID = 3;
+    private static final int V_DOMAIN_NAME = 4;
+    private static final int V_DOMAIN_PREFIX = 5;
+    private static final int V_ERROR_MESSAGE = 6;
+    private static final int V_ERROR_MESSAGE_STRING = 7;
+    private static final int V_ERROR_RESPONSE_TYPE = 8;
+    private static final int V_EXTENDED_REQUEST_ID = 9;
+    private static final int V_HTTP_METHOD = 10;
+    private static final int V_SOURCE_IP = 11;
+    private static final int V_USER_AGENT = 12;
+    private static final int V_API_KEY = 13;
+    private static final int V_API_KEY_ID = 14;
+    private static final int V_PATH = 15;
+    private static final int V_PROTOCOL = 16;
+    private static final int V_REQUEST_ID = 17;
+    private static final int V_REQUEST_TIME = 18;
+    private static final int V_REQUEST_TIME_EPOCH = 19;
+    private static final int V_RESOURCE_ID = 20;
+    private static final int V_RESOURCE_PATH = 21;
+    private static final int V_STAGE = 22;
+    private static final int V_STATUS = 23;
+    private static final int V_RESPONSE_LENGTH = 24;
+    private static final int V_RESPONSE_LATENCY = 25;
+    private static final int V_INTEGRATION_LATENCY = 26;
+    private static final int V_INTEGRATION_STATUS = 27;
+    private static final int V_INTEGRATION_ERROR = 28;
+    private static final int V_PRINCIPAL_ID = 29;
 
     private AccessLogFormat(String format, List<Object> parts) {
         this.format = format;
         this.parts = List.copyOf(parts);
+        this.partArray = parts.toArray();
     }
 
     /** Compiles {@code format} (a preset's text or the user's own). */
@@ -69,11 +107,49 @@ public final class AccessLogFormat {
         int last = 0;
         while (m.find()) {
             if (m.start() > last) parts.add(format.substring(last, m.start()));
-            parts.add(new Variable(m.group().substring("$context.".length())));
+            parts.add(variable(m.group().substring("$context.".length())));
             last = m.end();
         }
         if (last < format.length()) parts.add(format.substring(last));
         return new AccessLogFormat(format, parts);
+    }
+
+    /** {@code $context.<name>} resolved to what its value is read from. */
+    private static Variable variable(String name) {
+        int code = switch (name) {
+            case "accountId" -> V_ACCOUNT_ID;
+            case "apiId" -> V_API_ID;
+            case "deploymentId" -> V_DEPLOYMENT_ID;
+            case "domainName" -> V_DOMAIN_NAME;
+            case "domainPrefix" -> V_DOMAIN_PREFIX;
+            case "error.message" -> V_ERROR_MESSAGE;
+            case "error.messageString" -> V_ERROR_MESSAGE_STRING;
+            case "error.responseType" -> V_ERROR_RESPONSE_TYPE;
+            case "extendedRequestId" -> V_EXTENDED_REQUEST_ID;
+            case "httpMethod" -> V_HTTP_METHOD;
+            case "identity.sourceIp" -> V_SOURCE_IP;
+            case "identity.userAgent" -> V_USER_AGENT;
+            case "identity.apiKey" -> V_API_KEY;
+            case "identity.apiKeyId" -> V_API_KEY_ID;
+            case "path" -> V_PATH;
+            case "protocol" -> V_PROTOCOL;
+            case "requestId" -> V_REQUEST_ID;
+            case "requestTime" -> V_REQUEST_TIME;
+            case "requestTimeEpoch" -> V_REQUEST_TIME_EPOCH;
+            case "resourceId" -> V_RESOURCE_ID;
+            case "resourcePath" -> V_RESOURCE_PATH;
+            case "stage" -> V_STAGE;
+            case "status" -> V_STATUS;
+            case "responseLength" -> V_RESPONSE_LENGTH;
+            case "responseLatency" -> V_RESPONSE_LATENCY;
+            case "integrationLatency", "integration.latency" -> V_INTEGRATION_LATENCY;
+            case "integrationStatus", "integration.integrationStatus", "integration.status" -> V_INTEGRATION_STATUS;
+            case "integration.error" -> V_INTEGRATION_ERROR;
+            case "authorizer.principalId" -> V_PRINCIPAL_ID;
+            default -> V_NONE; // identity.caller, identity.user, cognito*, waf*, xrayTraceId, ...: none locally
+        };
+        String key = name.startsWith("authorizer.") ? name.substring("authorizer.".length()) : null;
+        return new Variable(name, code, key, key != null && key.startsWith("claims."));
     }
 
     public String format() {
@@ -83,15 +159,30 @@ public final class AccessLogFormat {
     /** The access-log line of one request (without a line break). */
     public String render(RequestRecord r) {
         StringBuilder b = new StringBuilder(format.length() + 64);
-        for (Object part : parts) {
+        appendTo(b, r);
+        return b.toString();
+    }
+
+    /** Appends the access-log line of one request (without a line break) to {@code b}. */
+    void appendTo(StringBuilder b, RequestRecord r) {
+        for (Object part : partArray) {
             if (part instanceof Variable v) {
-                String value = value(v.name(), r);
-                b.append(value == null || value.isEmpty() ? "-" : value);
+                // numbers straight into the line; a value that is absent or empty renders "-"
+                switch (v.code()) {
+                    case V_STATUS -> b.append(r.status());
+                    case V_RESPONSE_LENGTH -> b.append(r.responseLength());
+                    case V_REQUEST_TIME_EPOCH -> b.append(r.requestTimeMillis());
+                    case V_RESPONSE_LATENCY -> b.append(r.latencyMicros() / 1000);
+                    default -> {
+                        String value = value(v, r);
+                        if (value == null || value.isEmpty()) b.append('-');
+                        else b.append(value);
+                    }
+                }
             } else {
                 b.append((String) part);
             }
         }
-        return b.toString();
     }
 
     /** The last second rendered as {@code $context.requestTime}: a second's requests share it. */
@@ -111,44 +202,44 @@ public final class AccessLogFormat {
 
     /** The value of {@code $context.<name>} for {@code r}; null when it has none. */
     static String value(String name, RequestRecord r) {
-        if (name.startsWith("authorizer.") && r.authorizer() != null) {
-            String key = name.substring("authorizer.".length());
-            if (key.startsWith("claims.")) return null;
-            return r.authorizer().get(key);
+        return value(variable(name), r);
+    }
+
+    private static String value(Variable v, RequestRecord r) {
+        if (v.authorizerKey() != null && r.authorizer() != null) {
+            return v.claims() ? null : r.authorizer().get(v.authorizerKey());
         }
-        return switch (name) {
-            case "accountId" -> ACCOUNT_ID;
-            case "apiId" -> r.apiId();
-            case "deploymentId" -> r.deploymentId();
-            case "domainName" -> r.domainName();
-            case "domainPrefix" -> r.domainPrefix();
-            case "error.message" -> r.errorMessage();
-            case "error.messageString" -> r.errorMessage() == null ? null : "\"" + r.errorMessage() + "\"";
-            case "error.responseType" -> r.errorResponseType();
-            case "extendedRequestId" -> r.extendedRequestId();
-            case "httpMethod" -> r.httpMethod();
-            case "identity.sourceIp" -> r.sourceIp();
-            case "identity.userAgent" -> r.userAgent();
-            case "identity.apiKey" -> r.apiKey() == null ? null : RequestLogStore.maskApiKey(r.apiKey());
-            case "identity.apiKeyId" -> r.apiKeyId();
-            case "path" -> r.path();
-            case "protocol" -> r.protocol();
-            case "requestId" -> r.requestId();
-            case "requestTime" -> requestTime(r.requestTimeMillis());
-            case "requestTimeEpoch" -> Long.toString(r.requestTimeMillis());
-            case "resourceId" -> r.resourceId();
-            case "resourcePath" -> r.resourcePath();
-            case "stage" -> r.stage();
-            case "status" -> Integer.toString(r.status());
-            case "responseLength" -> Long.toString(r.responseLength());
-            case "responseLatency" -> Long.toString(r.latencyMicros() / 1000);
-            case "integrationLatency", "integration.latency" ->
-                    r.integrationMicros() < 0 ? null : Long.toString(r.integrationMicros() / 1000);
-            case "integrationStatus", "integration.integrationStatus", "integration.status" ->
-                    r.integrationStatus() < 0 ? null : Integer.toString(r.integrationStatus());
-            case "integration.error" -> r.integrationError();
-            case "authorizer.principalId" -> r.principalId();
-            default -> null; // identity.caller, identity.user, cognito*, waf*, xrayTraceId, ...: none locally
+        return switch (v.code()) {
+            case V_ACCOUNT_ID -> ACCOUNT_ID;
+            case V_API_ID -> r.apiId();
+            case V_DEPLOYMENT_ID -> r.deploymentId();
+            case V_DOMAIN_NAME -> r.domainName();
+            case V_DOMAIN_PREFIX -> r.domainPrefix();
+            case V_ERROR_MESSAGE -> r.errorMessage();
+            case V_ERROR_MESSAGE_STRING -> r.errorMessage() == null ? null : "\"" + r.errorMessage() + "\"";
+            case V_ERROR_RESPONSE_TYPE -> r.errorResponseType();
+            case V_EXTENDED_REQUEST_ID -> r.extendedRequestId();
+            case V_HTTP_METHOD -> r.httpMethod();
+            case V_SOURCE_IP -> r.sourceIp();
+            case V_USER_AGENT -> r.userAgent();
+            case V_API_KEY -> r.apiKey() == null ? null : RequestLogStore.maskApiKey(r.apiKey());
+            case V_API_KEY_ID -> r.apiKeyId();
+            case V_PATH -> r.path();
+            case V_PROTOCOL -> r.protocol();
+            case V_REQUEST_ID -> r.requestId();
+            case V_REQUEST_TIME -> requestTime(r.requestTimeMillis());
+            case V_REQUEST_TIME_EPOCH -> Long.toString(r.requestTimeMillis());
+            case V_RESOURCE_ID -> r.resourceId();
+            case V_RESOURCE_PATH -> r.resourcePath();
+            case V_STAGE -> r.stage();
+            case V_STATUS -> Integer.toString(r.status());
+            case V_RESPONSE_LENGTH -> Long.toString(r.responseLength());
+            case V_RESPONSE_LATENCY -> Long.toString(r.latencyMicros() / 1000);
+            case V_INTEGRATION_LATENCY -> r.integrationMicros() < 0 ? null : Long.toString(r.integrationMicros() / 1000);
+            case V_INTEGRATION_STATUS -> r.integrationStatus() < 0 ? null : Integer.toString(r.integrationStatus());
+            case V_INTEGRATION_ERROR -> r.integrationError();
+            case V_PRINCIPAL_ID -> r.principalId();
+            default -> null;
         };
     }
 

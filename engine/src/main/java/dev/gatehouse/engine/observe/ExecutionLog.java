@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <p>One instance records one request: create it, pass it as (part of) that request's listener, read
  * {@link #text()} after the request ended. Events arrive on the request thread; {@link #text()} may be called
- * from any thread.
+ * from any thread. The served path does not write its log during the request: it captures an
+ * {@link ExecutionTrace} and the observability writer {@link #replay replays} it into one reused instance.
  */
 public final class ExecutionLog implements GatewayEventListener {
 
@@ -35,7 +36,7 @@ public final class ExecutionLog implements GatewayEventListener {
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("UTC"));
 
     private final Clock clock;
-    private final StringBuilder log = new StringBuilder(1024);
+    private StringBuilder log = new StringBuilder(1024);
     private boolean failed;
     /** The first timed line's {@code "time : "}; a later line of the same second starts with a marker instead. */
     private String firstTime;
@@ -102,9 +103,13 @@ public final class ExecutionLog implements GatewayEventListener {
         return log;
     }
 
+    private static final long NOT_REPLAYING = Long.MIN_VALUE;
+    /** The time of the event being replayed ({@link #replay}); {@link #NOT_REPLAYING}: each line reads the clock. */
+    private long replayMillis = NOT_REPLAYING;
+
     /** Starts a line: its time and {@code " : "}. */
     private StringBuilder line() {
-        String time = time(clock.millis());
+        String time = time(replayMillis != NOT_REPLAYING ? replayMillis : clock.millis());
         if (firstTime == null) {
             firstTime = time;
         } else if (time.equals(firstTime)) {
@@ -143,7 +148,7 @@ public final class ExecutionLog implements GatewayEventListener {
      */
     private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
 
-    private static String time(long millis) {
+    static String time(long millis) {
         long second = Math.floorDiv(millis, 1000);
         FormattedSecond last = lastSecond;
         if (last.second() != second) {
@@ -154,18 +159,61 @@ public final class ExecutionLog implements GatewayEventListener {
     }
 
     @Override public synchronized void requestStart(RequestContext ctx, GatewayRequest request) {
-        phrase(0).append(ctx.requestId()).append('\n');
-        line(1).append(ctx.requestId()).append('\n');
+        start(ctx.requestId());
     }
 
     @Override public synchronized void methodRequest(RequestContext ctx, String httpMethod, String resourcePath,
                                         Map<String, String> pathParameters, QueryParams query, Headers headers,
                                         byte[] body) {
-        String path = ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, resourcePath);
+        methodRequest(httpMethod, ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, resourcePath), pathParameters,
+                query, headers, body);
+    }
+
+    @Override public synchronized void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
+        endpointRequest(uri, headers, body);
+    }
+
+    @Override public synchronized void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
+                                           byte[] body) {
+        endpointResponse(status, latencyMillis, headers, body);
+    }
+
+    /** A local function's log line, as the function wrote it (not part of AWS's log: CloudWatch has these). */
+    @Override public synchronized void integrationLog(RequestContext ctx, String line) {
+        integrationLog(line);
+    }
+
+    @Override public synchronized void methodResponse(RequestContext ctx, GatewayResponse response) {
+        methodResponse(response);
+    }
+
+    @Override public synchronized void executionFailed(RequestContext ctx, String logLine) {
+        executionFailed(logLine);
+    }
+
+    @Override public synchronized void requestEnd(RequestContext ctx, GatewayResponse response) {
+        requestEnd(response.status());
+    }
+
+    @Override public synchronized void requestFailed(RequestContext ctx, Throwable failure) {
+        requestFailed();
+    }
+
+    // The events' lines, from plain values: written as the events arrive, or replayed from an ExecutionTrace.
+
+    private void start(String requestId) {
+        phrase(0).append(requestId).append('\n');
+        line(1).append(requestId).append('\n');
+    }
+
+    /** {@code pathParameters}: a map, or (from a trace) the map already written out. */
+    private void methodRequest(String httpMethod, String path, Object pathParameters, QueryParams query,
+                               Headers headers, byte[] body) {
         line(2).append(httpMethod);
         phrase(3).append(path).append('\n');
         int start = line(4).length();
-        appendJavaMap(log, pathParameters);
+        if (pathParameters instanceof String written) log.append(written);
+        else appendJavaMap(log, castMap(pathParameters));
         endValue(start);
         start = line(5).length();
         if (query.isEmpty()) log.append("{}");
@@ -179,7 +227,12 @@ public final class ExecutionLog implements GatewayEventListener {
         endValue(start);
     }
 
-    @Override public synchronized void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castMap(Object map) {
+        return (Map<String, String>) map;
+    }
+
+    private void endpointRequest(String uri, Headers headers, byte[] body) {
         line(8).append(uri).append('\n');
         int start = line(9).length();
         appendHeaders(headers);
@@ -190,8 +243,7 @@ public final class ExecutionLog implements GatewayEventListener {
         line(11).append(uri).append('\n');
     }
 
-    @Override public synchronized void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers,
-                                           byte[] body) {
+    private void endpointResponse(int status, long latencyMillis, Headers headers, byte[] body) {
         line(12).append(status);
         phrase(13).append(latencyMillis).append(" ms\n");
         int start = line(14).length();
@@ -202,14 +254,13 @@ public final class ExecutionLog implements GatewayEventListener {
         endValue(start);
     }
 
-    /** A local function's log line, as the function wrote it (not part of AWS's log: CloudWatch has these). */
-    @Override public synchronized void integrationLog(RequestContext ctx, String line) {
+    private void integrationLog(String line) {
         int start = line().length();
         log.append(line);
         endValue(start);
     }
 
-    @Override public synchronized void methodResponse(RequestContext ctx, GatewayResponse response) {
+    private void methodResponse(GatewayResponse response) {
         int start = line(16).length();
         appendText(response.body());
         endValue(start);
@@ -218,19 +269,71 @@ public final class ExecutionLog implements GatewayEventListener {
         endValue(start);
     }
 
-    @Override public synchronized void executionFailed(RequestContext ctx, String logLine) {
+    private void executionFailed(String logLine) {
         failed = true;
         line(logLine);
     }
 
-    @Override public synchronized void requestEnd(RequestContext ctx, GatewayResponse response) {
+    private void requestEnd(int status) {
         if (!failed) line(18).append('\n');
-        line(19).append(response.status()).append('\n');
+        line(19).append(status).append('\n');
     }
 
-    @Override public synchronized void requestFailed(RequestContext ctx, Throwable failure) {
+    private void requestFailed() {
         line("Execution failed due to an internal error");
         line("Method completed with status: 500");
+    }
+
+    /**
+     * Empties this log and writes the events of {@code trace} into it, each event's lines at the event's time (see
+     * {@link ExecutionTrace}); then {@link #text()} and {@link #storedText()} read it. For the writer thread's one
+     * reused log: the builder keeps its capacity from request to request (no text allocated per request).
+     */
+    synchronized ExecutionLog replay(ExecutionTrace trace) {
+        if (log.capacity() > 1 << 16) { // a huge log once does not stay
+            log = new StringBuilder(1024);
+            headerAppender = null;
+        }
+        log.setLength(0);
+        specialCount = 0;
+        firstTime = null;
+        failed = false;
+        byte[] kinds = trace.kinds;
+        long[] numbers = trace.numbers;
+        Object[] refs = trace.refs;
+        int n = 0;
+        int r = 0;
+        try {
+            for (int e = 0; e < trace.events; e++) {
+                replayMillis = numbers[n++];
+                switch (kinds[e]) {
+                    case ExecutionTrace.REQUEST_START -> start((String) refs[r++]);
+                    case ExecutionTrace.METHOD_REQUEST -> {
+                        methodRequest((String) refs[r], (String) refs[r + 1], refs[r + 2], (QueryParams) refs[r + 3],
+                                (Headers) refs[r + 4], (byte[]) refs[r + 5]);
+                        r += 6;
+                    }
+                    case ExecutionTrace.ENDPOINT_REQUEST -> {
+                        endpointRequest((String) refs[r], (Headers) refs[r + 1], (byte[]) refs[r + 2]);
+                        r += 3;
+                    }
+                    case ExecutionTrace.ENDPOINT_RESPONSE -> {
+                        endpointResponse((int) numbers[n], numbers[n + 1], (Headers) refs[r], (byte[]) refs[r + 1]);
+                        n += 2;
+                        r += 2;
+                    }
+                    case ExecutionTrace.INTEGRATION_LOG -> integrationLog((String) refs[r++]);
+                    case ExecutionTrace.METHOD_RESPONSE -> methodResponse((GatewayResponse) refs[r++]);
+                    case ExecutionTrace.EXECUTION_FAILED -> executionFailed((String) refs[r++]);
+                    case ExecutionTrace.REQUEST_END -> requestEnd((int) numbers[n++]);
+                    case ExecutionTrace.REQUEST_FAILED -> requestFailed();
+                    default -> throw new IllegalStateException("unknown trace event " + kinds[e]);
+                }
+            }
+        } finally {
+            replayMillis = NOT_REPLAYING;
+        }
+        return this;
     }
 
     /** A body as logged; none (a GET, a MOCK without template) logs as AWS does, nothing after the colon. */
@@ -325,12 +428,22 @@ public final class ExecutionLog implements GatewayEventListener {
 
         void endName() {
             // AWS masks credentials in execution logs: the Authorization header, session tokens and the API key
-            if (name != null && (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-Amz-Security-Token")
-                    || name.equalsIgnoreCase("x-api-key"))) {
+            if (isCredential(name)) {
                 int masked = b.length() - Math.min(6, b.length() - valueStart);
                 for (int i = valueStart; i < masked; i++) b.setCharAt(i, '*');
             }
         }
+    }
+
+    /** Whether a header's value is masked: Authorization, X-Amz-Security-Token, x-api-key (any case). */
+    static boolean isCredential(String name) {
+        if (name == null) return false;
+        return switch (name.length()) { // most names have none of the three lengths
+            case 13 -> name.equalsIgnoreCase("Authorization");
+            case 20 -> name.equalsIgnoreCase("X-Amz-Security-Token");
+            case 9 -> name.equalsIgnoreCase("x-api-key");
+            default -> false;
+        };
     }
 
     /** {@code {k=v, k2=v2}} in iteration order. */

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@link ObserveQueue} holds every {@value #FOLD_EVERY_MILLIS} ms and folds it in (Prometheus meters, the 1-second
  * and 1-minute metric buckets, the request-log entries, the access-log lines), and once per {@code batchInterval}
  * writes the buckets and the request log (one block per stage) in <em>one</em> SQLite transaction and flushes the
- * access logs. Every minute it enforces the retention limits. A failing write is logged and the batch
- * lost (never retried in a loop); requests are never affected.
+ * access logs. The execution logs' text is written here, from the events the request path captured
+ * ({@link ExecutionTrace}): straight into the request-log block as bytes ({@link StoredLogBytes}) or through one
+ * reused {@link ExecutionLog}. Every minute it enforces the retention limits. A failing write is logged and the
+ * batch lost (never retried in a loop); requests are never affected.
  */
 final class ObserveWriter implements AutoCloseable {
 
@@ -48,6 +50,11 @@ final class ObserveWriter implements AutoCloseable {
     private final ObserveOptions options;
     private final Clock clock;
     private final Map<String, AccessLogFormat> formats = new HashMap<>();
+    /** The access-log format used last (a batch is mostly one stage's) and the line it renders into. */
+    private AccessLogFormat format;
+    private final StringBuilder line = new StringBuilder(256);
+    /** Writes the captured execution logs out as text, one request after another; writer thread only. */
+    private final ExecutionLog renderer = new ExecutionLog(Clock.systemUTC());
     /** Encodes the request-log blocks; writer thread only. */
     private final RequestLogBlock.Encoder blocks = new RequestLogBlock.Encoder();
     /** Buckets still open (or recently written) by key; writer thread only. */
@@ -171,15 +178,28 @@ final class ObserveWriter implements AutoCloseable {
             if (stage != null) {
                 LoggingLevel level = stage.loggingLevel(r.resourcePath(), r.httpMethod());
                 boolean error = r.failed() || r.status() >= 400;
-                if (r.executionLog() != null && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
-                    String text = stage.dataTrace(r.resourcePath(), r.httpMethod())
-                            ? r.executionLog() : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()));
-                    logged.add(new RequestLogStore.Pending(r, level.name(), text));
+                if ((r.executionLog() != null || r.executionTrace() != null)
+                        && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
+                    boolean data = stage.dataTrace(r.resourcePath(), r.httpMethod());
+                    if (r.executionLog() == null) {
+                        // the request path captured the events: with data the block encoder writes the stored log
+                        // straight from them; without, the text is written here (one reused log) and cut
+                        logged.add(data ? new RequestLogStore.Pending(r, level.name(), null, r.executionTrace())
+                                : new RequestLogStore.Pending(r, level.name(),
+                                        ExecutionLogText.withoutData(renderer.replay(r.executionTrace()).text())));
+                    } else {
+                        logged.add(new RequestLogStore.Pending(r, level.name(), data ? r.executionLog()
+                                : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()))));
+                    }
                 }
                 if (stage.accessLogFormat() != null) {
                     try {
-                        accessLogs.append(r.apiId(), r.stage(),
-                                formats.computeIfAbsent(stage.accessLogFormat(), AccessLogFormat::compile).render(r));
+                        if (format == null || !format.format().equals(stage.accessLogFormat())) {
+                            format = formats.computeIfAbsent(stage.accessLogFormat(), AccessLogFormat::compile);
+                        }
+                        line.setLength(0);
+                        format.appendTo(line, r);
+                        accessLogs.append(r.apiId(), r.stage(), line);
                     } catch (IOException e) {
                         LOG.warn("access log of {}/{} could not be written: {}", r.apiId(), r.stage(), e.getMessage());
                     }

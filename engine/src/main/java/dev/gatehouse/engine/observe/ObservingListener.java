@@ -14,6 +14,7 @@ import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
 import dev.gatehouse.engine.pipeline.QueryParams;
 import dev.gatehouse.engine.pipeline.RequestContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,8 +24,10 @@ import java.util.Map;
  * Everything else (metrics, access-log lines, the store) happens on the writer thread.
  *
  * <p>Per request it costs one small object in the context and, only for stages whose {@code loggingLevel} is
- * ERROR or INFO, an {@link ExecutionLog} being written as the request runs. Called on request threads; stateless
- * apart from the shared settings and queue, so thread-safe.
+ * ERROR or INFO, an {@link ExecutionTrace}: the execution log's events captured as they happen (times and
+ * references to the request's immutable headers and bodies), about 250 bytes; the writer turns it into text, and
+ * only when the level keeps it (an ERROR stage's successful requests are never written out). Called on request
+ * threads; stateless apart from the shared settings and queue, so thread-safe.
  */
 public final class ObservingListener implements GatewayEventListener {
 
@@ -33,17 +36,24 @@ public final class ObservingListener implements GatewayEventListener {
 
     private final ObserveSettings settings;
     private final ObserveQueue queue;
+    private final Clock clock;
 
     public ObservingListener(ObserveSettings settings, ObserveQueue queue) {
+        this(settings, queue, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the execution log's line times. */
+    ObservingListener(ObserveSettings settings, ObserveQueue queue, Clock clock) {
         this.settings = settings;
         this.queue = queue;
+        this.clock = clock;
     }
 
     /** One request's observations; confined to its thread. */
     private static final class Tracking {
         final long startNanos = System.nanoTime();
         final GatewayRequest request;
-        ExecutionLog log;
+        ExecutionTrace trace;
         boolean cacheLookup;
         boolean integrationCalled;
         long integrationMicros = -1;
@@ -66,10 +76,12 @@ public final class ObservingListener implements GatewayEventListener {
         if (t == null) return;
         StageObserveSettings stage = settings.stage(ctx.get(ContextKeys.API_ID), ctx.get(ContextKeys.STAGE));
         if (stage == null || stage.loggingLevel(resourcePath, httpMethod) == LoggingLevel.OFF) return;
-        // the log starts here, once the stage is known: its first lines are written now
-        t.log = new ExecutionLog();
-        t.log.requestStart(ctx, t.request);
-        t.log.methodRequest(ctx, httpMethod, resourcePath, pathParameters, query, headers, body);
+        // the log starts here, once the stage is known: its first lines are captured now
+        long now = clock.millis();
+        t.trace = new ExecutionTrace();
+        t.trace.requestStart(now, ctx.requestId());
+        t.trace.methodRequest(now, httpMethod, ctx.getOrDefault(ContextKeys.RESOURCE_REQUEST_PATH, resourcePath),
+                pathParameters, query, headers, body);
     }
 
     @Override public void filterStart(RequestContext ctx, Filter filter) {
@@ -83,12 +95,11 @@ public final class ObservingListener implements GatewayEventListener {
         Tracking t = ctx.get(TRACKING);
         if (t == null) return;
         t.integrationCalled = true;
-        if (t.log != null) t.log.integrationStart(ctx, type);
     }
 
     @Override public void endpointRequest(RequestContext ctx, String method, String uri, Headers headers, byte[] body) {
         Tracking t = ctx.get(TRACKING);
-        if (t != null && t.log != null) t.log.endpointRequest(ctx, method, uri, headers, body);
+        if (t != null && t.trace != null) t.trace.endpointRequest(clock.millis(), uri, headers, body);
     }
 
     @Override public void endpointResponse(RequestContext ctx, int status, long latencyMillis, Headers headers, byte[] body) {
@@ -96,47 +107,50 @@ public final class ObservingListener implements GatewayEventListener {
         if (t == null) return;
         t.integrationStatus = status;
         t.integrationMicros = latencyMillis * 1000;
-        if (t.log != null) t.log.endpointResponse(ctx, status, latencyMillis, headers, body);
+        if (t.trace != null) t.trace.endpointResponse(clock.millis(), status, latencyMillis, headers, body);
     }
 
     @Override public void integrationLog(RequestContext ctx, String line) {
         Tracking t = ctx.get(TRACKING);
-        if (t != null && t.log != null) t.log.integrationLog(ctx, line);
+        if (t != null && t.trace != null) t.trace.integrationLog(clock.millis(), line);
     }
 
     @Override public void integrationEnd(RequestContext ctx, String type, Throwable failure) {
         Tracking t = ctx.get(TRACKING);
         if (t == null) return;
         if (failure != null) t.integrationError = failure.getMessage();
-        if (t.log != null) t.log.integrationEnd(ctx, type, failure);
     }
 
     @Override public void methodResponse(RequestContext ctx, GatewayResponse response) {
         Tracking t = ctx.get(TRACKING);
-        if (t != null && t.log != null) t.log.methodResponse(ctx, response);
+        if (t != null && t.trace != null) t.trace.methodResponse(clock.millis(), response);
     }
 
     @Override public void executionFailed(RequestContext ctx, String logLine) {
         Tracking t = ctx.get(TRACKING);
         if (t == null) return;
         t.failed = true;
-        if (t.log != null) t.log.executionFailed(ctx, logLine);
+        if (t.trace != null) t.trace.executionFailed(clock.millis(), logLine);
     }
 
     @Override public void requestEnd(RequestContext ctx, GatewayResponse response) {
         Tracking t = ctx.get(TRACKING);
         if (t == null) return;
-        if (t.log != null) t.log.requestEnd(ctx, response);
-        queue.offer(record(ctx, t, response.status(), response.body().length, response));
+        if (t.trace != null) t.trace.requestEnd(clock.millis(), response.status());
+        RequestRecord r = record(ctx, t, response.status(), response.body().length, response);
+        t.trace = null; // the writer reads it from here on: an event after the end adds nothing
+        queue.offer(r);
     }
 
     @Override public void requestFailed(RequestContext ctx, Throwable failure) {
         Tracking t = ctx.get(TRACKING);
         if (t == null) return;
         t.failed = true;
-        if (t.log != null) t.log.requestFailed(ctx, failure);
+        if (t.trace != null) t.trace.requestFailed(clock.millis());
         // the server answers 500 {"message": "Internal server error"} on its own
-        queue.offer(record(ctx, t, 500, "{\"message\": \"Internal server error\"}".length(), null));
+        RequestRecord r = record(ctx, t, 500, "{\"message\": \"Internal server error\"}".length(), null);
+        t.trace = null;
+        queue.offer(r);
     }
 
     private static RequestRecord record(RequestContext ctx, Tracking t, int status, long length, GatewayResponse response) {
@@ -165,8 +179,7 @@ public final class ObservingListener implements GatewayEventListener {
                 ctx.get(ContextKeys.API_KEY_ID), h.first("x-api-key"),
                 authorizer == null ? null : authorizer.get("principalId"), authorizer,
                 status, length, latencyMicros, t.integrationMicros, t.integrationStatus, t.integrationError,
-                errorMessage, errorType, t.cacheLookup, t.integrationCalled, t.failed,
-                t.log == null ? null : t.log.storedText());
+                errorMessage, errorType, t.cacheLookup, t.integrationCalled, t.failed, null, t.trace);
     }
 
     /** The gateway error's message from its rendered body ({@code {"message": "..."}}), or null. */

@@ -16,7 +16,11 @@ import java.util.Map;
  * {@code cache_miss_count}; summaries in milliseconds with quantiles 0.5, 0.9 and 0.99: {@code latency},
  * {@code integration_latency}.
  *
- * <p>{@link #record} runs on the writer thread only; {@link #scrape} on any thread.
+ * <p>{@link #record} runs on the writer thread only, never on a request's: a request is counted when the writer
+ * takes its batch, up to one batch interval (100 ms by default) after it ended. Micrometer's meters are
+ * thread-safe, so {@link #scrape} runs on any thread; the summaries' quantiles cover Micrometer's sliding window
+ * (2 minutes in 3 buffers), which a request thus enters at most one batch late: the exported windows are correct
+ * to within one batch interval.
  */
 public final class PrometheusMetrics {
 

@@ -71,23 +71,36 @@ final class RequestLogBlock {
         void add(long id, long ts, String requestId, String httpMethod, String resourcePath, String path, int status,
                  long latencyMicros, long integrationMicros, String apiKeyId, String maskedApiKey, String sourceIp,
                  String level, String log) {
+            add(id, ts, requestId, httpMethod, resourcePath, path, status, latencyMicros, integrationMicros, apiKeyId,
+                    maskedApiKey, sourceIp, level, log, null);
+        }
+
+        /**
+         * One entry whose execution log is {@code log} (stored text) or, when that is null, {@code trace}'s stored
+         * log (null for none): the same bytes either way.
+         */
+        void add(long id, long ts, String requestId, String httpMethod, String resourcePath, String path, int status,
+                 long latencyMicros, long integrationMicros, String apiKeyId, String maskedApiKey, String sourceIp,
+                 String level, String log, ExecutionTrace trace) {
             if (id <= lastId || ts < minTs) throw new IllegalArgumentException("entry out of the block's order");
             varint(id - firstId);
             varint(ts - minTs);
-            string(requestId);
-            string(httpMethod);
-            string(resourcePath);
-            string(path);
+            byte[] requestIdBytes = requestId == null ? null : requestId.getBytes(StandardCharsets.UTF_8);
+            bytes(requestIdBytes);
+            string(0, httpMethod);
+            string(1, resourcePath);
+            string(2, path);
             varint(status & 0xffffffffL);
             varint(Math.max(0, latencyMicros));
             varint(integrationMicros < 0 ? 0 : integrationMicros + 1);
-            string(apiKeyId);
-            string(maskedApiKey);
-            string(sourceIp);
-            string(level);
-            log(log);
+            string(3, apiKeyId);
+            string(4, maskedApiKey);
+            string(5, sourceIp);
+            string(6, level);
+            if (log == null && trace != null) log(trace);
+            else log(log);
             if (requestId != null) {
-                byte[] b = requestId.getBytes(StandardCharsets.UTF_8);
+                byte[] b = requestIdBytes;
                 ensureIds(b.length + 1);
                 System.arraycopy(b, 0, ids, idsLen, b.length);
                 idsLen += b.length;
@@ -135,6 +148,44 @@ final class RequestLogBlock {
                 if (lines == ends.length) ends = Arrays.copyOf(ends, lines * 2);
                 ends[lines++] = b.length;
             }
+            lines(b, ends, lines);
+            prev = b;
+            int[] t = prevEnds;
+            prevEnds = ends;
+            ends = t;
+            prevLines = lines;
+        }
+
+        /** Writes the stored execution log of the reference path ({@link ExecutionLog#replay}); created on first use. */
+        private ExecutionLog replayed;
+        /** Writes a captured log's stored bytes directly. */
+        private final StoredLogBytes logBytes = new StoredLogBytes();
+        /** A copy of the last log written from {@link #logBytes} (whose buffer is reused): the next one's reference. */
+        private byte[] owned;
+
+        /**
+         * A captured execution log in its stored form, as {@link #log(String)} stores {@link ExecutionLog#storedText()}
+         * of the trace replayed: the same bytes, written without the text when {@link StoredLogBytes} can.
+         */
+        private void log(ExecutionTrace trace) {
+            StoredLogBytes w = logBytes;
+            if (!w.write(trace)) {
+                if (replayed == null) replayed = new ExecutionLog(java.time.Clock.systemUTC());
+                log(replayed.replay(trace).storedText());
+                return;
+            }
+            lines(w.buf, w.ends, w.lines);
+            int n = w.len;
+            if (owned == null || owned.length < n) owned = new byte[Math.max(n, 2048)];
+            System.arraycopy(w.buf, 0, owned, 0, n);
+            prev = owned;
+            if (prevEnds.length < w.lines) prevEnds = new int[Math.max(w.lines, prevEnds.length * 2)];
+            System.arraycopy(w.ends, 0, prevEnds, 0, w.lines);
+            prevLines = w.lines;
+        }
+
+        /** The lines of a log ({@code b}, each ending at {@code ends[k]}) against the reference's (the layout). */
+        private void lines(byte[] b, int[] ends, int lines) {
             varint(lines + 1L);
             int start = 0;
             for (int k = 0; k < lines; k++) {
@@ -162,11 +213,6 @@ final class RequestLogBlock {
                 len += rest;
                 start = end;
             }
-            prev = b;
-            int[] t = prevEnds;
-            prevEnds = ends;
-            ends = t;
-            prevLines = lines;
         }
 
         private void ensure(int more) {
@@ -186,12 +232,35 @@ final class RequestLogBlock {
             buf[len++] = (byte) v;
         }
 
-        private void string(String s) {
+        /**
+         * The last string written to each field (method, resource, path, key id, masked key, source IP, level) and
+         * its bytes: consecutive entries mostly repeat them, so they are encoded once, not once per entry.
+         */
+        private final String[] lastStrings = new String[7];
+        private final byte[][] lastBytes = new byte[7][];
+
+        private void string(int field, String s) {
             if (s == null) {
                 varint(0);
                 return;
             }
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            byte[] b;
+            if (s.equals(lastStrings[field])) {
+                b = lastBytes[field];
+            } else {
+                b = s.getBytes(StandardCharsets.UTF_8);
+                lastStrings[field] = s;
+                lastBytes[field] = b;
+            }
+            bytes(b);
+        }
+
+        /** A string's bytes, null for none. */
+        private void bytes(byte[] b) {
+            if (b == null) {
+                varint(0);
+                return;
+            }
             varint(b.length + 1L);
             ensure(b.length);
             System.arraycopy(b, 0, buf, len, b.length);

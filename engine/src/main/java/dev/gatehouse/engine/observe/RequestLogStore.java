@@ -45,8 +45,15 @@ public final class RequestLogStore {
         return "*".repeat(key.length() - keep) + key.substring(key.length() - keep);
     }
 
-    /** One request the writer logs: the record, the level it was logged at and the execution log as stored. */
-    record Pending(RequestRecord record, String level, String log) { }
+    /**
+     * One request the writer logs: the record, the level it was logged at and the execution log as stored, or
+     * (when {@code log} is null) the captured trace whose stored log the block encoder writes itself.
+     */
+    record Pending(RequestRecord record, String level, String log, ExecutionTrace trace) {
+        Pending(RequestRecord record, String level, String log) {
+            this(record, level, log, null);
+        }
+    }
 
     /**
      * Writer: the batch's logged requests as one block per stage, in the order their stages first appear (inside
@@ -81,7 +88,7 @@ public final class RequestLogStore {
                     RequestRecord r = p.record();
                     encoder.add(next++, r.requestTimeMillis(), r.requestId(), r.httpMethod(), r.resourcePath(), r.path(),
                             r.status(), r.latencyMicros(), r.integrationMicros(), r.apiKeyId(), maskApiKey(r.apiKey()),
-                            r.sourceIp(), p.level(), p.log());
+                            r.sourceIp(), p.level(), p.log(), p.trace());
                 }
                 RequestRecord first = entries.get(0).record();
                 bind(insert, encoder, first.apiId(), first.stage());

@@ -16,7 +16,10 @@ package dev.gatehouse.engine.observe;
  * @param apiKey             the x-api-key value the caller sent (masked before it is stored), or null
  * @param executionLog       the execution log as stored ({@link ExecutionLog#storedText()}: text, or its compact
  *                           form that {@code ExecutionLogText.expand} turns into text), or null when none was kept
+ *                           as text
  * @param failed             the request ended in a gateway error ({@code executionFailed}) or no response
+ * @param executionTrace     the served path's execution log as captured events, written as text by the writer
+ *                           ({@link ExecutionLog#replay}); null when the stage logs nothing (or the text is given)
  */
 public record RequestRecord(
         long requestTimeMillis,
@@ -49,7 +52,23 @@ public record RequestRecord(
         boolean cacheLookup,
         boolean integrationCalled,
         boolean failed,
-        String executionLog) {
+        String executionLog,
+        ExecutionTrace executionTrace) {
+
+    /** A record whose execution log, if any, is given as stored text. */
+    public RequestRecord(long requestTimeMillis, String requestId, String extendedRequestId, String apiId, String stage,
+                         String deploymentId, String resourceId, String resourcePath, String httpMethod, String path,
+                         String protocol, String sourceIp, String userAgent, String domainName, String domainPrefix,
+                         String apiKeyId, String apiKey, String principalId, java.util.Map<String, String> authorizer,
+                         int status, long responseLength, long latencyMicros, long integrationMicros,
+                         int integrationStatus, String integrationError, String errorMessage, String errorResponseType,
+                         boolean cacheLookup, boolean integrationCalled, boolean failed, String executionLog) {
+        this(requestTimeMillis, requestId, extendedRequestId, apiId, stage, deploymentId, resourceId, resourcePath,
+                httpMethod, path, protocol, sourceIp, userAgent, domainName, domainPrefix, apiKeyId, apiKey, principalId,
+                authorizer, status, responseLength, latencyMicros, integrationMicros, integrationStatus,
+                integrationError, errorMessage, errorResponseType, cacheLookup, integrationCalled, failed, executionLog,
+                null);
+    }
 
     /** {@code GET /pets/{id}}: the method as the CLI and the store name it. */
     public String methodKey() {

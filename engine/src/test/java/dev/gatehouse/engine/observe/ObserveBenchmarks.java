@@ -2,6 +2,7 @@ package dev.gatehouse.engine.observe;
 
 import dev.gatehouse.engine.model.LoggingLevel;
 import dev.gatehouse.engine.model.Stage;
+import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
@@ -156,14 +157,155 @@ public class ObserveBenchmarks {
     }
 
     /**
+     * One mode of {@link #served}: a store, a writer and the data-plane listener of a stage with everything on
+     * (bench/observe.sh's ON) or off (metrics in the store only, as every stage keeps them).
+     */
+    private static final class Served implements AutoCloseable {
+        final Path dir;
+        final ObserveDatabase db;
+        final ObserveQueue queue = new ObserveQueue(2 * BATCH);
+        final ObserveWriter writer;
+        final ObservingListener listener;
+
+        Served(boolean on) throws IOException {
+            dir = Files.createTempDirectory("observe-served");
+            db = ObserveDatabase.open(dir.resolve("observe.db"));
+            ObserveSettings settings = new ObserveSettings();
+            settings.put(new StageObserveSettings("a1b2c3d4e5", "bench", "prod",
+                    Map.of("*/*", on ? new Stage.MethodSetting(true, LoggingLevel.INFO, true, null, null, null, null, null, null, null)
+                            : new Stage.MethodSetting(false, LoggingLevel.OFF, false, null, null, null, null, null, null, null)),
+                    on ? CLF : null, false));
+            writer = new ObserveWriter(queue, settings, db, new PrometheusMetrics(), dir.resolve("access"),
+                    ObserveOptions.DEFAULTS, Clock.systemUTC());
+            listener = new ObservingListener(settings, queue);
+        }
+
+        @Override public void close() throws IOException {
+            writer.close();
+            db.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * One HTTP_PROXY request's events as the data plane sends them to the observing listener (fresh header objects
+     * per request, as the server parses them); what it queues is left in {@code s.queue}.
+     */
+    private void proxyRequest(Served s) {
+        // header strings as a server parses them: new objects per request (their hashes not yet computed)
+        Headers inbound = Headers.of(fresh("Host"), fresh("127.0.0.1:18090"));
+        Headers toBackend = Headers.of(fresh("Host"), fresh("127.0.0.1:18081"), fresh("User-Agent"),
+                fresh("AmazonAPIGateway_a1b2c3d4e5"), fresh("X-Amzn-Trace-Id"),
+                "Root=1-67a5b2c1-0123456789abcdef" + (10_000_000 + sequence % 10_000_000), fresh("Accept-Encoding"),
+                fresh("identity"));
+        Headers fromBackend = Headers.of(fresh("Server"), fresh("nginx/1.22.1"), fresh("Date"),
+                fresh("Wed, 02 Dec 2026 14:00:00 GMT"), fresh("Content-Type"), fresh("application/json"),
+                fresh("Content-Length"), fresh("27"), fresh("Connection"), fresh("keep-alive"));
+        byte[] answer = body.clone();
+        GatewayRequest req = GatewayRequest.of("GET", "/prod/proxy/prod/hello", inbound, null);
+        GatewayResponse resp = new GatewayResponse(200, fromBackend, answer);
+        RequestContext ctx = RequestContext.create("c0ffee00-1111-2222-3333-" + (100000000000L + sequence++),
+                "Ab1Cd2Ef3Gh=", Instant.now(), s.listener);
+        var events = ctx.events();
+        events.requestStart(ctx, req);
+        ctx.put(ContextKeys.SOURCE_IP, "127.0.0.1");
+        ctx.put(ContextKeys.PROTOCOL, "HTTP/1.1");
+        ctx.put(ContextKeys.API_ID, "a1b2c3d4e5");
+        ctx.put(ContextKeys.STAGE, "prod");
+        ctx.put(ContextKeys.DEPLOYMENT_ID, "d1");
+        ctx.put(ContextKeys.PATH, "/prod/proxy/prod/hello");
+        ctx.put(ContextKeys.RESOURCE_ID, "r1");
+        ctx.put(ContextKeys.RESOURCE_PATH, "/proxy/{proxy+}");
+        ctx.put(ContextKeys.HTTP_METHOD, "GET");
+        events.methodRequest(ctx, "GET", "/proxy/{proxy+}", Map.of("proxy", "prod/hello"), QueryParams.empty(), inbound, null);
+        events.integrationStart(ctx, "HTTP_PROXY");
+        events.endpointRequest(ctx, "GET", "http://127.0.0.1:18081/prod/hello", toBackend, null);
+        events.endpointResponse(ctx, 200, 1, fromBackend, answer);
+        events.integrationEnd(ctx, "HTTP_PROXY", null);
+        events.methodResponse(ctx, resp);
+        events.requestEnd(ctx, resp);
+    }
+
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
+    }
+
+    /**
+     * Observability's whole cost per served HTTP_PROXY request, stage everything-on and everything-off: the
+     * listener's share on the request thread ({@value #BATCH} requests), then the writer's batch of what they
+     * queued, each timed with this thread's CPU time and allocated bytes. Args: warm-up and measured seconds.
+     */
+    static void served(long warm, long measured) throws IOException {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ObserveBenchmarks b = new ObserveBenchmarks();
+        try (Served on = new Served(true); Served off = new Served(false)) {
+            double[][] result = new double[2][4];
+            for (int phase = 0; phase < 2; phase++) {
+                long[] cpu = new long[4];
+                long[] bytes = new long[4];
+                long n = 0;
+                long until = System.nanoTime() + (phase == 0 ? warm : measured) * 1_000_000_000L;
+                List<RequestRecord> batch = new ArrayList<>(BATCH);
+                while (System.nanoTime() < until) {
+                    for (int m = 0; m < 2; m++) { // on and off alternate, batch by batch
+                        Served s = m == 0 ? on : off;
+                        long c0 = threads.getCurrentThreadCpuTime();
+                        long b0 = threads.getCurrentThreadAllocatedBytes();
+                        for (int i = 0; i < BATCH; i++) b.proxyRequest(s);
+                        long c1 = threads.getCurrentThreadCpuTime();
+                        long b1 = threads.getCurrentThreadAllocatedBytes();
+                        batch.clear();
+                        try {
+                            s.queue.drain(batch, BATCH, 0);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        if (batch.size() != BATCH) throw new IllegalStateException("queued " + batch.size());
+                        s.writer.write(batch);
+                        cpu[2 * m] += c1 - c0;
+                        bytes[2 * m] += b1 - b0;
+                        cpu[2 * m + 1] += threads.getCurrentThreadCpuTime() - c1;
+                        bytes[2 * m + 1] += threads.getCurrentThreadAllocatedBytes() - b1;
+                    }
+                    n += BATCH;
+                }
+                for (int k = 0; k < 4; k++) {
+                    result[0][k] = cpu[k] / 1000.0 / n;
+                    result[1][k] = (double) bytes[k] / n;
+                }
+                if (phase == 1) {
+                    String[] names = {"on  request path", "on  writer", "off request path", "off writer"};
+                    for (int k = 0; k < 4; k++) {
+                        System.out.printf("served %-17s %8.2f us CPU/request %9.0f B/request (%d requests)%n", names[k],
+                                result[0][k], result[1][k], n);
+                    }
+                    System.out.printf("served ON - OFF: request path %.2f us, writer %.2f us, total %.2f us CPU/request;"
+                                    + " %.0f B/request (load average %.2f)%n",
+                            result[0][0] - result[0][2], result[0][1] - result[0][3],
+                            result[0][0] + result[0][1] - result[0][2] - result[0][3],
+                            result[1][0] + result[1][1] - result[1][2] - result[1][3],
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                }
+            }
+        }
+    }
+
+    /**
      * Thread CPU time and bytes allocated per request of both halves, measured on this thread after a warm-up:
      * figures that hold on a loaded machine. Args: seconds of warm-up (default 15), seconds measured (default 10),
      * the parts, comma-separated (default {@code executionLog,writer}; also {@code insertOnly}: the request-log blocks alone,
-     * {@code rowsOnly}: the former one row per request, {@code writerNoLog}).
+     * {@code rowsOnly}: the former one row per request, {@code writerNoLog}; {@code served}: {@link #served}, the
+     * whole cost per served request, everything on and off).
      */
     public static void main(String[] args) throws IOException {
         long warm = args.length > 0 ? Long.parseLong(args[0]) : 15;
         long measured = args.length > 1 ? Long.parseLong(args[1]) : 10;
+        if (args.length > 2 && args[2].equals("served")) {
+            served(warm, measured);
+            return;
+        }
         ObserveBenchmarks b = new ObserveBenchmarks();
         b.setUp();
         try {
