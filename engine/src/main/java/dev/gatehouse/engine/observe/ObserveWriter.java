@@ -37,7 +37,8 @@ final class ObserveWriter implements AutoCloseable {
     /**
      * Request-log entries waiting for the next commit at most: with execution logging on, each holds its log (or
      * the request's headers and bodies it is written from) until stored, which at 20k rps over a 100 ms interval
-     * would again be megabytes live at every young collection. Beyond this many the log alone is stored at once.
+     * would again be megabytes live at every young collection. Beyond this many the batch is committed at once
+     * (buckets with it: the store never holds a request's log without its count, whenever the process dies).
      */
     static final int MAX_PENDING_LOGS = 256;
 
@@ -118,11 +119,10 @@ final class ObserveWriter implements AutoCloseable {
             }
             if (!batch.isEmpty()) fold(batch);
             long now = System.nanoTime();
-            if (folded > 0 && (now - lastCommit >= interval * 1_000_000L || !running)) {
+            if (folded > 0 && (now - lastCommit >= interval * 1_000_000L || logged.size() >= MAX_PENDING_LOGS
+                    || !running)) {
                 commit();
                 lastCommit = now;
-            } else if (logged.size() >= MAX_PENDING_LOGS) {
-                commitLogs();
             }
             maybeEnforceRetention(false);
             long spent = (System.nanoTime() - started) / 1_000_000;
@@ -233,20 +233,6 @@ final class ObserveWriter implements AutoCloseable {
         touched.clear();
         logged.clear();
         evictOldBuckets();
-    }
-
-    /**
-     * Stores the request-log entries folded so far in a transaction of their own, before the interval's commit (which
-     * still writes the buckets): see {@link #MAX_PENDING_LOGS}. A failure loses those entries (logged, counted).
-     */
-    private void commitLogs() {
-        try {
-            db.inTransaction(c -> RequestLogStore.insertBlocks(c, blocks, logged));
-        } catch (IllegalStateException e) {
-            writeFailures.incrementAndGet();
-            LOG.warn("request log of {} requests lost: {}", logged.size(), e.getMessage());
-        }
-        logged.clear();
     }
 
     /** The buckets of the batch's last record: its API, stage, method and second. */
