@@ -2,34 +2,17 @@ package dev.gatehouse.engine.integration;
 
 import com.sun.management.ThreadMXBean;
 import dev.gatehouse.engine.pipeline.Headers;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,9 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ExchangeCpuRunner {
 
-    private static final byte[] NGINX_RESPONSE = ("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\n"
-            + "Date: Wed, 02 Dec 2026 14:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: 27\r\n"
-            + "Connection: keep-alive\r\n\r\n{\"message\":\"hello\",\"id\":42}").getBytes(StandardCharsets.US_ASCII);
     private static final AtomicLong done = new AtomicLong();
     private static volatile boolean running = true;
 
@@ -56,15 +36,8 @@ public final class ExchangeCpuRunner {
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int callers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
 
-        EventLoopGroup backendLoop = new MultiThreadIoEventLoopGroup(1,
-                (ThreadFactory) r -> new Thread(r, "bench-backend"), NioIoHandler.newFactory());
-        Channel backend = new ServerBootstrap().group(backendLoop).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpRequestDecoder(), new NginxLike());
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
-        int port = ((InetSocketAddress) backend.localAddress()).getPort();
+        NginxLikeBackend backend = NginxLikeBackend.start();
+        int port = backend.port();
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         Context loop = vertx.getOrCreateContext();
@@ -122,8 +95,7 @@ public final class ExchangeCpuRunner {
             running = false;
             for (Thread t : threads) t.join(5000);
             vertx.close().toCompletionStage().toCompletableFuture().get();
-            backend.close().sync();
-            backendLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            backend.close();
         }
     }
 
@@ -152,17 +124,5 @@ public final class ExchangeCpuRunner {
         double[] s = v.clone();
         Arrays.sort(s);
         return String.format("median %.1f (min %.1f)", s[s.length / 2], s[0]);
-    }
-
-    /** Answers every request with nginx's bytes once it has been read whole. */
-    private static final class NginxLike extends ChannelInboundHandlerAdapter {
-        private static final ByteBuf ANSWER = Unpooled.unreleasableBuffer(
-                Unpooled.directBuffer(NGINX_RESPONSE.length).writeBytes(NGINX_RESPONSE));
-
-        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (last) ctx.writeAndFlush(ANSWER.duplicate());
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.engine.access.AccessState;
 import dev.gatehouse.engine.access.AuthorizerFunctions;
 import dev.gatehouse.engine.caching.StageCaches;
 import dev.gatehouse.engine.errors.GatewayResponses;
+import dev.gatehouse.engine.integration.NginxLikeBackend;
 import dev.gatehouse.engine.mapping.TemplateCompiler;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Method;
@@ -21,26 +22,11 @@ import dev.gatehouse.engine.routing.MethodPlan;
 import dev.gatehouse.engine.routing.RouteTable;
 import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.routing.StagePlan;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,10 +51,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProxyCpuRunner {
 
-    private static final byte[] NGINX_RESPONSE = ("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\n"
-            + "Date: Wed, 02 Dec 2026 14:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: 27\r\n"
-            + "Connection: keep-alive\r\n\r\n{\"message\":\"hello\",\"id\":42}").getBytes(StandardCharsets.US_ASCII);
-
     private static final AtomicLong answered = new AtomicLong();
     private static volatile boolean running = true;
 
@@ -78,15 +60,8 @@ public final class ProxyCpuRunner {
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
 
-        EventLoopGroup backendLoop = new MultiThreadIoEventLoopGroup(1,
-                (java.util.concurrent.ThreadFactory) r -> new Thread(r, "bench-backend"), NioIoHandler.newFactory());
-        Channel backend = new ServerBootstrap().group(backendLoop).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpRequestDecoder(), new NginxLike()); // raw bytes out, as nginx writes them
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
-        int backendPort = ((InetSocketAddress) backend.localAddress()).getPort();
+        NginxLikeBackend backend = NginxLikeBackend.start();
+        int backendPort = backend.port();
 
         RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
@@ -136,8 +111,7 @@ public final class ProxyCpuRunner {
             running = false;
             for (Thread t : clients) t.join(5000);
             server.close(java.time.Duration.ofSeconds(1));
-            backend.close().sync();
-            backendLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            backend.close();
         }
     }
 
@@ -230,17 +204,5 @@ public final class ProxyCpuRunner {
         Arrays.sort(s);
         double mean = Arrays.stream(s).average().orElse(0);
         return String.format("median %.1f (min %.1f, mean %.1f)", s[s.length / 2], s[0], mean);
-    }
-
-    /** Answers every request with nginx's bytes once the request has been read whole. */
-    private static final class NginxLike extends ChannelInboundHandlerAdapter {
-        private static final ByteBuf ANSWER = Unpooled.unreleasableBuffer(
-                Unpooled.directBuffer(NGINX_RESPONSE.length).writeBytes(NGINX_RESPONSE));
-
-        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (last) ctx.writeAndFlush(ANSWER.duplicate());
-        }
     }
 }
