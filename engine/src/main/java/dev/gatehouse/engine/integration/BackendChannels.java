@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -29,7 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
  * Opens HTTP/1.1 connections to backends on one Netty event loop, as Vert.x 5.0.7's HTTP client opened them before
  * (its transport's channel class, so NIO unless Vert.x runs a native transport; its name resolver and pooled
  * allocator; TCP_NODELAY and SO_REUSEADDR on; the connect timeout). The pipeline: TLS for {@code https}, Netty's
- * HTTP client codec with Vert.x's limits (initial line 4 KB, headers 64 KB, chunks 8 KB, header validation on; no
+ * HTTP/1.1 request encoder and response decoder ({@link BackendCodec}) with Vert.x's limits (initial line 4 KB, headers 64 KB, chunks 8 KB, header validation on; no
  * decompression, no aggregation) and the caller's handler last.
  *
  * <p>TLS as Vert.x's client defaults gave it: the JDK's provider and default trust store, TLS 1.2 and 1.3, host name
@@ -100,8 +99,7 @@ final class BackendChannels {
                     ssl.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
                     p.addLast("ssl", ssl);
                 }
-                p.addLast("codec", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE, false, true,
-                        INITIAL_BUFFER_SIZE));
+                p.addLast("codec", new BackendCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE, INITIAL_BUFFER_SIZE));
                 p.addLast("exchange", handler);
             }
         }).connect(address(key));

@@ -226,6 +226,25 @@ class LoopHttpBackendTest {
     }
 
     @Test
+    void aHeadAnsweredWithEarlyHintsFirstStillHasNoBodyAndTheConnectionServesTheNextRequest() throws Exception {
+        // Netty's HttpClientCodec paired the 103 with the HEAD and then read the 200's 1234 bytes as a body: a hang
+        Scripted backend = scripted(req -> req.startsWith("HEAD")
+                ? "HTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n"
+                        + "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
+        client();
+        String base = "http://127.0.0.1:" + backend.port();
+        for (int i = 0; i < 2; i++) {
+            BackendResponse head = client.exchange(request("HEAD", base + "/", Headers.empty(), ""));
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().first("Content-Length")).isEqualTo("1234");
+            assertThat(text(client.exchange(get(base + "/next")))).isEqualTo("next");
+        }
+        assertThat(backend.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
     void anHttp10ResponseKeepsItsConnectionOnlyWhenItSaysKeepAlive() throws Exception {
         Scripted kept = scripted(req -> "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok");
         Scripted closed = scripted(req -> "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok");
