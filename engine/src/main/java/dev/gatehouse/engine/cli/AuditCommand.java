@@ -5,6 +5,7 @@ import dev.gatehouse.engine.observe.AuditTrail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,13 @@ final class AuditCommand implements Callable<Integer> {
         Path root = workspace.dir.toAbsolutePath().normalize();
         if (!Files.exists(root.resolve("workspace.json"))) throw WorkspaceOption.noWorkspace(root);
         AuditTrail trail = AuditTrail.ofWorkspace(root);
-        for (JsonNode e : trail.read(since == null ? null : SinceOption.parse(since, Instant.now()))) {
+        List<JsonNode> entries = trail.read(since == null ? null : SinceOption.parse(since, Instant.now()));
+        if (entries.isEmpty()) { // say so on stderr: stdout stays a clean (empty) export
+            System.err.println("note: no administrative actions recorded in " + root
+                    + (since == null ? "" : " in the last " + since.strip()) + " (edits, deploys, key changes and"
+                    + " pushes from the console, the CLI and the control plane are recorded)");
+        }
+        for (JsonNode e : entries) {
             if (output.equals("json")) {
                 System.out.println(e);
                 continue;

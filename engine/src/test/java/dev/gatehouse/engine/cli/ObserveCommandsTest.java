@@ -9,6 +9,7 @@ import dev.gatehouse.engine.observe.ObservedServing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +113,14 @@ class ObserveCommandsTest {
             assertThat(quiet.out()).isEmpty();
             assertThat(quiet.err()).contains("stage prod keeps no execution logs")
                     .contains("op=replace,path=/*/*/logging/loglevel,value=INFO");
+
+            Run nothing = run("audit", "--since", "10m", "-w", Files.createDirectories(dir.resolve("fresh")).toString());
+            assertThat(nothing.code()).isNotZero(); // not a workspace: said as for every command
+            Files.writeString(dir.resolve("fresh/workspace.json"), "{}");
+            Run none = run("audit", "--since", "10m", "-w", dir.resolve("fresh").toString());
+            assertThat(none.code()).as(none.err()).isZero();
+            assertThat(none.out()).isEmpty();
+            assertThat(none.err()).contains("no administrative actions recorded in").contains("in the last 10m");
 
             Run unknown = run("logs", "Observed", "--stage", "prd", "-w", w);
             assertThat(unknown.code()).isNotZero();
