@@ -25,7 +25,9 @@
 #      ROUNDS pairs; median of the per-round ratios orders ÷ HTTP_PROXY (target >= 0.8x)
 #   8. observe leg: HTTP_PROXY with the stage's execution logging (INFO, data trace), access log and detailed
 #      metrics OFF vs ON in the same server, alternating; median ON ÷ OFF rps (issue 14's target >= 0.9x)
-#   9. threading leg: HTTP_PROXY in a server per mode, the request's virtual thread on the JDK's scheduler vs (auto) on the
+#   9. spike leg: the minimal fully asynchronous Vert.x proxy (bench/reference/MinimalVertxProxy.java, no filters)
+#      beside nginx in the same rounds: what this machine makes of the design's 18-20 us floor today (SPIKE=0 skips)
+#  9b. threading leg: HTTP_PROXY in a server per mode, the request's virtual thread on the JDK's scheduler vs (auto) on the
 #      connection's event loop (server Threading), alternating; request-path CPU per request by thread kind
 #  10. the 300-resource deploy harness (DeployLatencyBench, compiled here with javac against the engine jar)
 #
@@ -35,7 +37,7 @@
 # Usage: bench/dataplane.sh [seconds=10] [connections=50]
 #   env: ROUNDS=3  PORT=18090  GATEHOUSE=launcher (default engine/target/gatehouse; a copy survives rebuilds)
 #        GATEHOUSE_OPTS=... (JVM options of the server)  THROTTLE_RATE=1000000
-#        ONLY=peers|post|observe|threading|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
+#        ONLY=peers|post|observe|spike|threading|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
 #        THREADING=0 (skip the threading leg in a full run)
 #        POST_ROUTES="proxy orders"  WARMUP=30 (s per route)  NGINX_MIN_RPS=25000 (warn below; quiet box: 31-34k)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
@@ -233,6 +235,43 @@ PY
 fi
 kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
 
+# engine_java: JAVA_BIN (a JDK 25, as the launcher picks the newest) and CP (the engine jar and its libraries next to
+# $G) for the harnesses this script compiles with javac
+engine_java() {
+  JAVA_BIN=""
+  for j in "${GATEHOUSE_JAVA:-}" /usr/lib/jvm/temurin-25*/bin/java "${JAVA_HOME:-/nonexistent}/bin/java"; do
+    [ -n "$j" ] && [ -x "$j" ] && { JAVA_BIN=$j; break; }
+  done
+  [ -n "$JAVA_BIN" ] || { echo "no JDK 25 found (set GATEHOUSE_JAVA)" >&2; exit 1; }
+  ENGINE_DIR=$(cd "$(dirname "$(readlink -f "$G")")" && pwd)   # engine/target, or the copy GATEHOUSE points at
+  JAR=$(ls "$ENGINE_DIR"/gatehouse-engine-*.jar 2>/dev/null | grep -v sources | head -1 || true)
+  [ -n "$JAR" ] || { echo "no gatehouse-engine jar next to $G" >&2; exit 1; }
+  CP="$JAR:$ENGINE_DIR/lib/*"
+}
+
+# --- spike leg: the design's floor measured today ---------------------------------------------------------------
+# bench/reference/MinimalVertxProxy.java, the fully asynchronous Vert.x proxy of ../shared/DESIGN.md's last section
+# (18-20 us per request when it was measured, 2026-11-25), no filters, with the launcher's heap and collector, against
+# the same nginx backend and beside the same nginx reference: its CPU per request is what this machine makes of the
+# floor today, to read the gateway's figure (and issue 17's absolute 25 us) against.
+if [ "$ONLY" = spike ] || { [ -z "$ONLY" ] && [ "${SPIKE:-1}" = 1 ]; }; then
+  engine_java
+  mkdir -p "$W/spike-classes"
+  "$(dirname "$JAVA_BIN")/javac" -nowarn -d "$W/spike-classes" -cp "$CP" "$ROOT/bench/reference/MinimalVertxProxy.java"
+  SPIKE_PORT=$((PORT + 1))
+  "$JAVA_BIN" -Xms64m -Xmx512m -XX:+UseG1GC -Xmn48m -XX:GCTimeRatio=4 -cp "$W/spike-classes:$CP" \
+    MinimalVertxProxy "$SPIKE_PORT" 18081 >"$W/spike.out" 2>&1 &
+  SERVE_PID=$!   # leg and rounds read the CPU of $SERVE_PID
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SPIKE_PORT/prod/hello" 2>/dev/null)" = 200 ]; do
+    kill -0 $SERVE_PID 2>/dev/null || { echo "minimal proxy died:"; cat "$W/spike.out"; exit 1; }
+    sleep 0.05
+  done
+  echo "warm-up (${WARMUP}s, minimal Vert.x proxy, not counted)"
+  wrk -t1 -c"$C" -d"${WARMUP}s" "http://127.0.0.1:$SPIKE_PORT/prod/hello" >/dev/null
+  rounds "spike (minimal Vert.x proxy, no filters)" "http://127.0.0.1:$SPIKE_PORT/prod/hello" "$NGINX"
+  kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
+fi
+
 # --- threading leg: the HTTP_PROXY route with the request's virtual thread on the JDK's scheduler vs the default -
 # (auto: on the connection's event loop, as this plan never blocks; -Dgatehouse.dataplane.threading=virtual|auto),
 # each in its own server, alternating;
@@ -258,15 +297,7 @@ fi
 # --- 300-resource deploy taking effect ------------------------------------------------------------------------
 if [ "${SKIP_DEPLOY:-0}" != 1 ] && { [ -z "$ONLY" ] || [ "$ONLY" = deploy ]; }; then
   echo "== deploy of a 300-resource API taking effect (DeployLatencyBench)"
-  JAVA_BIN=""
-  for j in "${GATEHOUSE_JAVA:-}" /usr/lib/jvm/temurin-25*/bin/java "${JAVA_HOME:-/nonexistent}/bin/java"; do
-    [ -n "$j" ] && [ -x "$j" ] && { JAVA_BIN=$j; break; }
-  done
-  [ -n "$JAVA_BIN" ] || { echo "no JDK 25 found for DeployLatencyBench (set GATEHOUSE_JAVA)" >&2; exit 1; }
-  ENGINE_DIR=$(cd "$(dirname "$(readlink -f "$G")")" && pwd)   # engine/target, or the copy GATEHOUSE points at
-  JAR=$(ls "$ENGINE_DIR"/gatehouse-engine-*.jar 2>/dev/null | grep -v sources | head -1 || true)
-  [ -n "$JAR" ] || { echo "no gatehouse-engine jar next to $G" >&2; exit 1; }
-  CP="$JAR:$ENGINE_DIR/lib/*"
+  engine_java
   mkdir -p "$W/bench-classes"
   "$(dirname "$JAVA_BIN")/javac" -nowarn -d "$W/bench-classes" -cp "$CP" \
     "$ROOT/tests/src/test/java/dev/gatehouse/tests/dataplane/DeployLatencyBench.java" \
