@@ -270,6 +270,12 @@ if [ "$ONLY" = spike ] || { [ -z "$ONLY" ] && [ "${SPIKE:-1}" = 1 ]; }; then
   wrk -t1 -c"$C" -d"${WARMUP}s" "http://127.0.0.1:$SPIKE_PORT/prod/hello" >/dev/null
   rounds "spike (minimal Vert.x proxy, no filters)" "http://127.0.0.1:$SPIKE_PORT/prod/hello" "$NGINX"
   kill $SERVE_PID; wait $SERVE_PID 2>/dev/null || true; SERVE_PID=""
+  cpu_of() { sed -n "s/^$1 .*gateway JVM CPU \([0-9]*\) us\/request.*/\1/p" "$W/summary" | head -1; }
+  GW_CPU=$(cpu_of HTTP_PROXY); SPIKE_CPU=$(cpu_of spike)
+  if [ -n "$GW_CPU" ] && [ -n "$SPIKE_CPU" ]; then
+    awk -v g="$GW_CPU" -v s="$SPIKE_CPU" 'BEGIN { printf "HTTP_PROXY CPU per request %.2fx the spike'"'"'s in this run (%s vs %s us): the pipeline above the design'"'"'s floor today\n", g / s, g, s }' \
+      | tee -a "$W/summary"
+  fi
 fi
 
 # --- threading leg: the HTTP_PROXY route with the request's virtual thread on the JDK's scheduler vs the default -
