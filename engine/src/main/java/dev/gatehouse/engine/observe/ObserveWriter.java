@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The off-request-path half of observability, on one daemon thread of its own: takes what the
  * {@link ObserveQueue} holds every {@value #FOLD_EVERY_MILLIS} ms and folds it in (Prometheus meters, the 1-second
- * and 1-minute metric buckets, the request-log entries, the access-log lines), and once per {@code batchInterval}
- * writes the buckets and the request log (one block per stage) in <em>one</em> SQLite transaction and flushes the
- * access logs. The execution logs' text is written here, from the events the request path captured
+ * and 1-minute metric buckets, the access-log lines, the request-log entries encoded into their stage's block),
+ * and once per {@code batchInterval} writes the buckets and the request-log blocks in <em>one</em> SQLite
+ * transaction and flushes the access logs. The execution logs' text is written here, from the events the request path captured
  * ({@link ExecutionTrace}): straight into the request-log block as bytes ({@link StoredLogBytes}) or through one
  * reused {@link ExecutionLog}. Every minute it enforces the retention limits. A failing write is logged and the
  * batch lost (never retried in a loop); requests are never affected.
@@ -35,12 +35,15 @@ final class ObserveWriter implements AutoCloseable {
      */
     private static final long FOLD_EVERY_MILLIS = 10;
     /**
-     * Request-log entries waiting for the next commit at most: with execution logging on, each holds its log (or
-     * the request's headers and bodies it is written from) until stored, which at 20k rps over a 100 ms interval
-     * would again be megabytes live at every young collection. Beyond this many the batch is committed at once
-     * (buckets with it: the store never holds a request's log without its count, whenever the process dies).
+     * Request-log entries encoded since the last commit at most (their blocks' bytes, ~150 B an entry with data
+     * trace): beyond, the batch is committed at once. The entries are encoded at each fold, so what waits for the
+     * commit is bytes, not the traces with the request's headers and bodies: those were live at every young
+     * collection while 256 of them waited (the former limit, which at 25k logged requests a second committed ten
+     * times as often as the interval: each commit writes the buckets too).
      */
-    static final int MAX_PENDING_LOGS = 256;
+    static final int MAX_ENCODED_LOGS = 8192;
+    /** Entries in one request-log block at most: what a search decodes to reach one of them. */
+    static final int MAX_BLOCK_ENTRIES = 1024;
 
     private final ObserveQueue queue;
     private final ObserveSettings settings;
@@ -56,14 +59,20 @@ final class ObserveWriter implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     /** Writes the captured execution logs out as text, one request after another; writer thread only. */
     private final ExecutionLog renderer = new ExecutionLog(Clock.systemUTC());
-    /** Encodes the request-log blocks; writer thread only. */
-    private final RequestLogBlock.Encoder blocks = new RequestLogBlock.Encoder();
     /** Buckets still open (or recently written) by key; writer thread only. */
     private final Map<MetricsStore.Key, MetricBucket> open = new HashMap<>();
     /** Buckets changed since the last commit; writer thread only. */
     private final Map<MetricsStore.Key, MetricBucket> touched = new HashMap<>();
-    /** Request-log entries to store at the next commit; writer thread only. */
+    /** The fold's request-log entries, encoded at the fold's end; writer thread only. */
     private final List<RequestLogStore.Pending> logged = new ArrayList<>();
+    /** Request-log blocks being filled, by API and stage; writer thread only. */
+    private final Map<String, OpenBlock> openBlocks = new HashMap<>();
+    /** The block the last entry went to (a batch is mostly one stage's). */
+    private OpenBlock lastBlock;
+    /** Blocks full or closed, waiting for the next commit; writer thread only. */
+    private final List<RequestLogStore.Encoded> encoded = new ArrayList<>();
+    /** Entries encoded since the last commit. */
+    private int encodedLogs;
     /** Records folded since the last commit; writer thread only. */
     private long folded;
     private final AtomicLong handled = new AtomicLong();
@@ -119,8 +128,7 @@ final class ObserveWriter implements AutoCloseable {
             }
             if (!batch.isEmpty()) fold(batch);
             long now = System.nanoTime();
-            if (folded > 0 && (now - lastCommit >= interval * 1_000_000L || logged.size() >= MAX_PENDING_LOGS
-                    || !running)) {
+            if (folded > 0 && (now - lastCommit >= interval * 1_000_000L || commitDue() || !running)) {
                 commit();
                 lastCommit = now;
             }
@@ -147,7 +155,19 @@ final class ObserveWriter implements AutoCloseable {
      * Takes {@code batch} into the pending state: Prometheus meters, the touched buckets, the request-log entries to
      * store and the access-log lines (appended, flushed at the commit). Writer thread only.
      */
-    private void fold(List<RequestRecord> batch) {
+    /** Whether what waits for the commit is enough to commit before the interval ends. */
+    boolean commitDue() {
+        return encodedLogs >= MAX_ENCODED_LOGS;
+    }
+
+    /** Writer thread (or a benchmark owning the writer: {@code ObserveBenchmarks}' served mode). */
+    void fold(List<RequestRecord> batch) {
+        foldRecords(batch);
+        encode(logged);
+        logged.clear();
+    }
+
+    private void foldRecords(List<RequestRecord> batch) {
         folded += batch.size();
         LastBuckets last = null;
         for (RequestRecord r : batch) {
@@ -212,11 +232,12 @@ final class ObserveWriter implements AutoCloseable {
      * Writes what was folded since the last commit: buckets and request log in one SQLite transaction, then the
      * access-log lines flushed. A failing transaction loses what it held (logged, counted), never retried. Writer thread only.
      */
-    private void commit() {
+    void commit() {
         try {
+            for (OpenBlock b : openBlocks.values()) finish(b);
             db.inTransaction(c -> {
                 MetricsStore.write(c, touched);
-                RequestLogStore.insertBlocks(c, blocks, logged);
+                RequestLogStore.insertEncoded(c, encoded);
             });
             batches.incrementAndGet();
         } catch (IllegalStateException e) {
@@ -232,7 +253,69 @@ final class ObserveWriter implements AutoCloseable {
         folded = 0;
         touched.clear();
         logged.clear();
+        encoded.clear();
+        encodedLogs = 0;
+        if (openBlocks.size() > 16) { // stages no longer logging: their encoders go
+            openBlocks.clear();
+            lastBlock = null;
+        }
         evictOldBuckets();
+    }
+
+    /** A stage's request-log block being filled: its encoder, reused from block to block. */
+    private static final class OpenBlock {
+        final String api;
+        final String stage;
+        final RequestLogBlock.Encoder encoder = new RequestLogBlock.Encoder();
+        boolean started;
+
+        OpenBlock(String api, String stage) {
+            this.api = api;
+            this.stage = stage;
+        }
+    }
+
+    /**
+     * Encodes a fold's logged entries into their stages' open blocks at once, so the traces (and the request
+     * headers and bodies they hold) are garbage after this fold rather than live until the commit; the commit
+     * stores the blocks' bytes. A block's time base is the smallest time of the entries it starts with; an entry
+     * older than its block's base, or a full block, starts the next block.
+     */
+    private void encode(List<RequestLogStore.Pending> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            RequestLogStore.Pending p = entries.get(i);
+            RequestRecord r = p.record();
+            OpenBlock b = lastBlock;
+            if (b == null || !b.api.equals(r.apiId()) || !b.stage.equals(r.stage())) {
+                b = openBlocks.computeIfAbsent(r.apiId() + "/" + r.stage(), k -> new OpenBlock(r.apiId(), r.stage()));
+                lastBlock = b;
+            }
+            RequestLogBlock.Encoder e = b.encoder;
+            if (b.started && (r.requestTimeMillis() < e.minTs || e.count >= MAX_BLOCK_ENTRIES)) finish(b);
+            if (!b.started) {
+                long base = r.requestTimeMillis();
+                for (int j = i + 1; j < entries.size(); j++) { // the fold's oldest entry of this stage
+                    RequestRecord o = entries.get(j).record();
+                    if (o.requestTimeMillis() < base && b.api.equals(o.apiId()) && b.stage.equals(o.stage())) {
+                        base = o.requestTimeMillis();
+                    }
+                }
+                e.start(0, base);
+                b.started = true;
+            }
+            e.add(e.count, r.requestTimeMillis(), r.requestId(), r.httpMethod(), r.resourcePath(), r.path(),
+                    r.status(), r.latencyMicros(), r.integrationMicros(), r.apiKeyId(),
+                    RequestLogStore.maskApiKey(r.apiKey()), r.sourceIp(), p.level(), p.log(), p.trace());
+            encodedLogs++;
+        }
+    }
+
+    /** Closes {@code b}'s block, if started, into the blocks the next commit stores. */
+    private void finish(OpenBlock b) {
+        if (!b.started) return;
+        RequestLogBlock.Encoder e = b.encoder;
+        if (e.count > 0) encoded.add(new RequestLogStore.Encoded(b.api, b.stage, e.count, e.minTs, e.maxTs, e.ids(), e.data()));
+        b.started = false;
     }
 
     /** The buckets of the batch's last record: its API, stage, method and second. */

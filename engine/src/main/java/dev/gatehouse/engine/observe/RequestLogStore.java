@@ -97,6 +97,34 @@ public final class RequestLogStore {
         }
     }
 
+    /**
+     * A block the writer encoded ahead of its commit, its entries numbered from 0 (a block stores ids relative to
+     * its {@code first_id}, so its bytes do not depend on the ids it gets); {@code minTs} is its encoding's base.
+     */
+    record Encoded(String api, String stage, int count, long minTs, long maxTs, byte[] ids, byte[] data) { }
+
+    /** Writer: blocks encoded ahead, in order, each given the next run of ids (inside the caller's transaction). */
+    static void insertEncoded(Connection c, List<Encoded> blocks) throws SQLException {
+        if (blocks.isEmpty()) return;
+        long next = nextId(c);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO request_blocks (first_id, last_id, api, stage, "
+                + "min_ts, max_ts, n, ids, data) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (Encoded b : blocks) {
+                p.setLong(1, next);
+                p.setLong(2, next + b.count() - 1);
+                p.setString(3, b.api());
+                p.setString(4, b.stage());
+                p.setLong(5, b.minTs());
+                p.setLong(6, b.maxTs());
+                p.setInt(7, b.count());
+                p.setBytes(8, b.ids());
+                p.setBytes(9, b.data());
+                p.executeUpdate();
+                next += b.count();
+            }
+        }
+    }
+
     private static void bind(PreparedStatement p, RequestLogBlock.Encoder e, String api, String stage) throws SQLException {
         p.setLong(1, e.firstId);
         p.setLong(2, e.lastId);

@@ -47,6 +47,24 @@ final class StoredLogBytes {
      * false when this log is not of the kind this class writes (then they hold nothing useful).
      */
     boolean write(ExecutionTrace trace) {
+        if (lastWritten) {
+            // the previous log becomes the one this log's strings are compared with, position by position
+            byte[] b = prevBuf;
+            prevBuf = buf;
+            buf = b;
+            String[] s = prevStrings;
+            prevStrings = strings;
+            strings = s;
+            int[] o = prevOff;
+            prevOff = offs;
+            offs = o;
+            int[] l = prevLen;
+            prevLen = lens;
+            lens = l;
+            prevCount = count;
+        }
+        lastWritten = false;
+        count = 0;
         len = 0;
         lines = 0;
         hasFirst = false;
@@ -110,7 +128,9 @@ final class StoredLogBytes {
         put(ExecutionLogText.SAME_TIME);
         bytes(firstTime);
         put(ExecutionLogText.PHRASES_END);
-        return end();
+        end();
+        lastWritten = true;
+        return true;
     }
 
     private boolean start(long millis, String requestId) {
@@ -232,6 +252,8 @@ final class StoredLogBytes {
         if (len - start > MAX) {
             len = start + MAX;
             while (lines > 0 && ends[lines - 1] > len) lines--; // line breaks of the cut part are gone
+            // strings the cut shortened are not the bytes of their value any more: not copied for the next log
+            for (int p = count - 1; p >= 0 && offs[p] + lens[p] > len; p--) strings[p] = null;
             bytes(TRUNCATED);
         }
         return lineBreak();
@@ -285,9 +307,57 @@ final class StoredLogBytes {
      * changes lines, and a phrase code would make the compact form ambiguous: such logs take the reference path).
      */
     private boolean string(String s) {
-        if (s == null) return ascii("null"); // as StringBuilder.append writes it
-        // most values repeat from request to request (header names, most header values, URIs): their bytes are
-        // kept by content, one look-up (the string's hash, one comparison) instead of a pass over the characters
+        int p = count++;
+        if (p == strings.length) {
+            strings = Arrays.copyOf(strings, p * 2);
+            offs = Arrays.copyOf(offs, p * 2);
+            lens = Arrays.copyOf(lens, p * 2);
+        }
+        if (s == null) {
+            strings[p] = null;
+            return ascii("null"); // as StringBuilder.append writes it
+        }
+        // a log mostly repeats the previous one's values in the same places (header names, most header values,
+        // the URI): one comparison with the string written at this place last time, its bytes copied from there;
+        // no hash of a string the server has just made
+        if (p < prevCount) {
+            String before = prevStrings[p];
+            if (before != null && (before == s || before.equals(s))) {
+                int n = prevLen[p];
+                ensure(n);
+                System.arraycopy(prevBuf, prevOff[p], buf, len, n);
+                strings[p] = s;
+                offs[p] = len;
+                lens[p] = n;
+                len += n;
+                return true;
+            }
+        }
+        int start = len;
+        if (!cached(s)) return false;
+        strings[p] = s;
+        offs[p] = start;
+        lens[p] = len - start;
+        return true;
+    }
+
+    /** The previous log written whole: its bytes, and the strings written into it with where they went. */
+    private boolean lastWritten;
+    private byte[] prevBuf = new byte[2048];
+    private String[] prevStrings = new String[64];
+    private int[] prevOff = new int[64];
+    private int[] prevLen = new int[64];
+    private int prevCount;
+    /** This log's strings so far, in the order written, and where their bytes are in {@link #buf}. */
+    private String[] strings = new String[64];
+    private int[] offs = new int[64];
+    private int[] lens = new int[64];
+    private int count;
+
+    /** A string not found at its place in the previous log: by content, or copied. */
+    private boolean cached(String s) {
+        // values that moved (another header before them) are still kept by content: one look-up (the string's
+        // hash, one comparison) instead of a pass over the characters
         int h = s.hashCode();
         int slot = (h ^ (h >>> 16)) & (CACHED - 1);
         String known = cachedStrings[slot];
@@ -411,6 +481,7 @@ final class StoredLogBytes {
     private final class HeaderWriter implements java.util.function.BiConsumer<String, String> {
         String name;
         boolean ok;
+        private boolean credential;
         private int valueStart;
 
         @Override public void accept(String n, String value) {
@@ -422,6 +493,7 @@ final class StoredLogBytes {
                     put(' ');
                 }
                 name = n;
+                credential = ExecutionLog.isCredential(n);
                 if (!string(n)) {
                     ok = false;
                     return;
@@ -432,10 +504,11 @@ final class StoredLogBytes {
                 put(',');
             }
             if (!string(value)) ok = false;
+            else if (credential) strings[count - 1] = null; // masked below: its bytes are not the value's
         }
 
         void endName() {
-            if (ExecutionLog.isCredential(name)) {
+            if (credential) {
                 int masked = len - Math.min(6, len - valueStart);
                 for (int i = valueStart; i < masked; i++) buf[i] = '*';
             }

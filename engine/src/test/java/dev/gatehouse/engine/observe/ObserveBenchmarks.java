@@ -57,6 +57,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ObserveBenchmarks {
 
     static final int BATCH = 400;
+    /** Requests per fold in {@link #served}: 10 ms of requests at 25,000 requests/s, as bench/dataplane.sh serves. */
+    static final int FOLD = 250;
+    /** Requests per round of {@link #served}, per mode. */
+    static final int SERVED = 500;
     private static final String CLF = AccessLogFormat.CLF;
 
     private final Headers wrkHeaders = Headers.of("Host", "127.0.0.1:18090");
@@ -163,9 +167,10 @@ public class ObserveBenchmarks {
     private static final class Served implements AutoCloseable {
         final Path dir;
         final ObserveDatabase db;
-        final ObserveQueue queue = new ObserveQueue(2 * BATCH);
+        final ObserveQueue queue = new ObserveQueue(2 * SERVED);
         final ObserveWriter writer;
         final ObservingListener listener;
+        int folds;
 
         Served(boolean on) throws IOException {
             dir = Files.createTempDirectory("observe-served");
@@ -234,7 +239,7 @@ public class ObserveBenchmarks {
 
     /**
      * Observability's whole cost per served HTTP_PROXY request, stage everything-on and everything-off: the
-     * listener's share on the request thread ({@value #BATCH} requests), then the writer's batch of what they
+     * listener's share on the request thread ({@value #SERVED} requests), then the writer's batch of what they
      * queued, each timed with this thread's CPU time and allocated bytes. Args: warm-up and measured seconds.
      */
     static void served(long warm, long measured) throws IOException {
@@ -247,29 +252,37 @@ public class ObserveBenchmarks {
                 long[] bytes = new long[4];
                 long n = 0;
                 long until = System.nanoTime() + (phase == 0 ? warm : measured) * 1_000_000_000L;
-                List<RequestRecord> batch = new ArrayList<>(BATCH);
+                List<RequestRecord> batch = new ArrayList<>(SERVED);
                 while (System.nanoTime() < until) {
                     for (int m = 0; m < 2; m++) { // on and off alternate, batch by batch
                         Served s = m == 0 ? on : off;
                         long c0 = threads.getCurrentThreadCpuTime();
                         long b0 = threads.getCurrentThreadAllocatedBytes();
-                        for (int i = 0; i < BATCH; i++) b.proxyRequest(s);
+                        for (int i = 0; i < SERVED; i++) b.proxyRequest(s);
                         long c1 = threads.getCurrentThreadCpuTime();
                         long b1 = threads.getCurrentThreadAllocatedBytes();
                         batch.clear();
                         try {
-                            s.queue.drain(batch, BATCH, 0);
+                            s.queue.drain(batch, SERVED, 0);
                         } catch (InterruptedException e) {
                             throw new IllegalStateException(e);
                         }
-                        if (batch.size() != BATCH) throw new IllegalStateException("queued " + batch.size());
-                        s.writer.write(batch);
+                        if (batch.size() != SERVED) throw new IllegalStateException("queued " + batch.size());
+                        // as the writer's loop: a fold per FOLD requests (10 ms at 25,000 requests/s), a commit
+                        // every 10 folds (the 100 ms interval) or sooner when the writer says it is due
+                        for (int f = 0; f < SERVED; f += FOLD) {
+                            s.writer.fold(batch.subList(f, Math.min(SERVED, f + FOLD)));
+                            if (++s.folds == 10 || s.writer.commitDue()) {
+                                s.writer.commit();
+                                s.folds = 0;
+                            }
+                        }
                         cpu[2 * m] += c1 - c0;
                         bytes[2 * m] += b1 - b0;
                         cpu[2 * m + 1] += threads.getCurrentThreadCpuTime() - c1;
                         bytes[2 * m + 1] += threads.getCurrentThreadAllocatedBytes() - b1;
                     }
-                    n += BATCH;
+                    n += SERVED;
                 }
                 for (int k = 0; k < 4; k++) {
                     result[0][k] = cpu[k] / 1000.0 / n;

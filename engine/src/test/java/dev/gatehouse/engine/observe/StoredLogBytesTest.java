@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,5 +151,55 @@ class StoredLogBytesTest {
         // both ways were taken, many times each
         assertThat(direct).isGreaterThan(200);
         assertThat(replayed).isGreaterThan(200);
+    }
+    /**
+     * One writer reused from log to log, as a block's encoder uses it: values repeat at the same places (copied from
+     * the previous log), move (a header more or less before them), are masked (credentials, several values under
+     * one name), cut (a header list beyond 998 characters) or make a log go the reference way in between; each log
+     * is still the reference's bytes and lines.
+     */
+    @Test
+    void aReusedWriterWritesEachLogAsTheReferenceWhateverThePreviousLogWas() {
+        Random random = new Random(1403);
+        String[] names = {"Host", "Authorization", "x-api-key", "X-Amz-Security-Token", "Accept", "X-Long", "Date"};
+        String[] values = {"a", "abcdefgh", "Bearer abcdefghijkl123456", "tok", "v".repeat(600), "w".repeat(990),
+                "Zo\u00eb", "1234567", ""};
+        StoredLogBytes w = new StoredLogBytes();
+        int written = 0;
+        int same = 0;
+        ExecutionTrace previous = null;
+        for (int i = 0; i < 3000; i++) {
+            ExecutionTrace t;
+            if (previous != null && random.nextInt(3) == 0) {
+                t = previous; // the very same values at the same places
+                same++;
+            } else {
+                List<String> pairs = new ArrayList<>();
+                int headers = random.nextInt(6);
+                for (int k = 0; k < headers; k++) {
+                    pairs.add(names[random.nextInt(names.length)]);
+                    pairs.add(values[random.nextInt(values.length)]);
+                }
+                Headers inbound = Headers.of(pairs.toArray(String[]::new));
+                Collections.reverse(pairs);
+                Headers backend = Headers.of(pairs.toArray(String[]::new));
+                t = proxy(SECOND + random.nextInt(2500), "id-" + random.nextInt(3), inbound,
+                        random.nextBoolean() ? Map.of() : Map.of("id", values[random.nextInt(4)]), QueryParams.empty(),
+                        random.nextInt(4) == 0 ? values[random.nextInt(values.length)].getBytes(StandardCharsets.UTF_8) : null,
+                        backend, random.nextBoolean() ? null : "{\"id\": 7}".getBytes(StandardCharsets.UTF_8));
+            }
+            previous = t;
+            byte[] expected = reference(t);
+            if (!w.write(t)) {
+                // a log with a value beyond ASCII (even one its cut drops) goes the reference way, whatever came before
+                assertThat(new StoredLogBytes().write(t)).as("log %d written by a new writer", i).isFalse();
+                continue;
+            }
+            written++;
+            assertThat(Arrays.copyOf(w.buf, w.len)).as("log %d", i).isEqualTo(expected);
+            assertThat(Arrays.copyOf(w.ends, w.lines)).as("log %d's lines", i).isEqualTo(lineEnds(expected));
+        }
+        assertThat(written).isGreaterThan(1000);
+        assertThat(same).isGreaterThan(500);
     }
 }

@@ -51,8 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProxyCpuRunner {
 
-    private static final AtomicLong answered = new AtomicLong();
-    private static volatile boolean running = true;
+    static final AtomicLong answered = new AtomicLong();
+    static volatile boolean running = true;
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -117,6 +117,14 @@ public final class ProxyCpuRunner {
 
     /** bench/dataplane-api.json with its backend on {@code port}, compiled into the served pipeline as a deploy does. */
     private static RequestHandler served(int port) {
+        return servedApi(port).handler();
+    }
+
+    /** A served pipeline and the id of the API it serves (stage {@code prod}). */
+    record Served(RequestHandler handler, String apiId) { }
+
+    /** As {@link #served}, with the API's id (for {@link ObserveCpuRunner}'s stage settings). */
+    static Served servedApi(int port) {
         try {
             String json = Files.readString(DataPlaneBenchmarks.apiFile())
                     .replace("http://127.0.0.1:18081", "http://127.0.0.1:" + port);
@@ -136,14 +144,14 @@ public final class ProxyCpuRunner {
             }
             RuntimePlan plan = new RuntimePlan(Map.of(api.id(), new ApiPlan(api.id(), GatewayResponses.builtIn(),
                     Map.of("prod", new StagePlan("prod", "d1", Map.of(), b.build())))), api.id(), null);
-            return new ConsoleTraces().stripping(pipeline.serving(plan));
+            return new Served(new ConsoleTraces().stripping(pipeline.serving(plan)), api.id());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /** One keep-alive connection sending the request again as soon as the answer is read, as wrk does. */
-    private static void drive(int port, byte[] request) {
+    static void drive(int port, byte[] request) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setTcpNoDelay(true);
             OutputStream out = s.getOutputStream();
