@@ -151,16 +151,16 @@ final class ObserveWriter implements AutoCloseable {
         commit();
     }
 
-    /**
-     * Takes {@code batch} into the pending state: Prometheus meters, the touched buckets, the request-log entries to
-     * store and the access-log lines (appended, flushed at the commit). Writer thread only.
-     */
     /** Whether what waits for the commit is enough to commit before the interval ends. */
     boolean commitDue() {
         return encodedLogs >= MAX_ENCODED_LOGS;
     }
 
-    /** Writer thread (or a benchmark owning the writer: {@code ObserveBenchmarks}' served mode). */
+    /**
+     * Takes {@code batch} into the pending state: Prometheus meters, the touched buckets, the request-log entries
+     * (encoded into their blocks) and the access-log lines (appended, flushed at the commit). Writer thread, or a
+     * benchmark owning the writer ({@code ObserveBenchmarks}' served mode).
+     */
     void fold(List<RequestRecord> batch) {
         foldRecords(batch);
         encode(logged);
