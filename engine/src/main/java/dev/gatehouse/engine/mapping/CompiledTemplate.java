@@ -52,14 +52,20 @@ public final class CompiledTemplate {
      */
     private int outputHint = 256;
     private static final int MAX_OUTPUT_HINT = 64 * 1024;
+    /**
+     * The template as pre-resolved Java steps when every node of it is of a kind {@link TemplatePlan} renders exactly
+     * as Velocity does; else null. Renders use it first and fall back to Velocity when it gives up.
+     */
+    private final TemplatePlan plan;
 
     CompiledTemplate(String name, String source, Template template, SandboxLimits limits,
-                     Map<String, JsonSupport.Path> paths) {
+                     Map<String, JsonSupport.Path> paths, TemplatePlan plan) {
         this.name = name;
         this.source = source;
         this.template = template;
         this.limits = limits;
         this.paths = paths;
+        this.plan = plan;
         this.readsContext = source.contains("context");
         this.readsStageVariables = source.contains("stageVariables");
     }
@@ -85,6 +91,62 @@ public final class CompiledTemplate {
                      List<Map.Entry<String, String>> references, long nanos) {}
 
     Rendering render(MappingRequest request, boolean trace) {
+        if (plan != null && !trace) {
+            long start = System.nanoTime();
+            Rendering planned = renderPlan(request);
+            if (planned != null) {
+                return planned.failure() != null ? planned : new Rendering(planned.result(), null, Map.of(), Map.of(),
+                        Map.of(), List.of(), System.nanoTime() - start);
+            }
+        }
+        return renderVelocity(request, trace);
+    }
+
+    /** True when renders try the template's {@link TemplatePlan} first. */
+    boolean planned() {
+        return plan != null;
+    }
+
+    /**
+     * Renders with the plan: its result, or its failure when the render ran out of time (Velocity would fail the same
+     * way, with no position: the deadline falls where it falls), or null when the plan gave up and Velocity must
+     * render the request (from the start: the plan's variables, output and budget are dropped).
+     */
+    Rendering renderPlan(MappingRequest request) {
+        RenderGuard guard = new RenderGuard(limits, false);
+        InputVariable input = new InputVariable(request, paths);
+        Map<String, Object> context = readsContext ? request.context().mutableCopy() : null;
+        boolean overrides = context != null && !plan.overridesUntouched();
+        if (overrides) prepareOverrides(context);
+        java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
+        vars.put("input", input);
+        vars.put("util", UtilVariable.INSTANCE);
+        if (context != null) vars.put("context", context);
+        if (readsStageVariables) vars.put("stageVariables", new LinkedHashMap<>(request.stageVariables()));
+        BoundedWriter out = new BoundedWriter(guard, outputHint);
+        RenderGuard previous = RenderGuard.current();
+        guard.install();
+        try {
+            plan.render(new TemplatePlan.Frame(vars, out, guard));
+            outputHint = Math.min(out.length() + 16, MAX_OUTPUT_HINT);
+            return new Rendering(new RenderResult(out.toString(),
+                    overrides ? ContextOverrides.from(context) : ContextOverrides.NONE), null, Map.of(), Map.of(),
+                    Map.of(), List.of(), 0);
+        } catch (MappingException e) {
+            if (e.kind() == MappingException.Kind.LIMIT_EXCEEDED && guard.expired()) {
+                return new Rendering(null, e, Map.of(), Map.of(), Map.of(), List.of(), 0);
+            }
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        } finally {
+            if (previous != null) previous.install();
+            else guard.uninstall();
+        }
+    }
+
+    /** Renders with Velocity (the plan, if any, not tried). */
+    Rendering renderVelocity(MappingRequest request, boolean trace) {
         long start = System.nanoTime();
         RenderGuard guard = new RenderGuard(limits, trace);
         InputVariable input = new InputVariable(request, paths);

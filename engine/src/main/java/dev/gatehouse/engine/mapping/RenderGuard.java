@@ -80,6 +80,11 @@ final class RenderGuard {
         }
     }
 
+    /** True once the render's time is up. */
+    boolean expired() {
+        return System.nanoTime() - deadlineNanos > 0;
+    }
+
     /** Like {@link #checkDeadline()} but reads the clock only every 1024 calls (tight loops, regex steps). */
     void tick() {
         if ((++ticks & 1023) == 0) checkDeadline();
@@ -101,7 +106,7 @@ final class RenderGuard {
     }
 
     /** A reference's value being inserted: "" for null, else its text, counted against the limit. */
-    private Object inserted(String reference, Object value) {
+    String inserted(String reference, Object value) {
         tick();
         String text = value == null ? "" : String.valueOf(value);
         insertedChars += text.length();

@@ -41,6 +41,8 @@ public final class TemplateCompiler {
 
     private final RuntimeInstance runtime;
     private final SandboxLimits limits;
+    /** False only for tests and benchmarks that render with Velocity alone ({@link TemplatePlan} off). */
+    private final boolean plans;
 
     /** A compiler with {@link SandboxLimits#DEFAULT}. */
     public TemplateCompiler() {
@@ -53,6 +55,12 @@ public final class TemplateCompiler {
 
     /** A compiler whose templates call methods only by reflection when {@code directCalls} is false (tests). */
     TemplateCompiler(SandboxLimits limits, boolean directCalls) {
+        this(limits, directCalls, true);
+    }
+
+    /** A compiler whose templates never render through a {@link TemplatePlan} when {@code plans} is false (tests). */
+    TemplateCompiler(SandboxLimits limits, boolean directCalls, boolean plans) {
+        this.plans = plans;
         this.limits = Objects.requireNonNull(limits, "limits");
         RuntimeInstance ri = new RuntimeInstance();
         ri.setProperty(RuntimeConstants.RUNTIME_LOG_INSTANCE, NOPLogger.NOP_LOGGER);
@@ -113,7 +121,8 @@ public final class TemplateCompiler {
         } catch (StackOverflowError e) {
             throw MappingException.of(MappingException.Kind.SYNTAX, "Template nests too deeply to parse");
         }
-        return new CompiledTemplate(templateName, source, template, limits, literalPaths(source));
+        TemplatePlan plan = plans ? TemplatePlan.of((Node) template.getData(), runtime) : null;
+        return new CompiledTemplate(templateName, source, template, limits, literalPaths(source), plan);
     }
 
     /** Swaps in bounded ranges and refuses directives that load or evaluate other templates. */

@@ -20,7 +20,7 @@ class DirectMethodsTest {
     private static final TemplateCompiler REFLECTIVE = new TemplateCompiler(SandboxLimits.DEFAULT, false);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<String> TEMPLATES = List.of(
+    static final List<String> TEMPLATES = List.of(
             "$input.path('$.a')|$input.json('$.a')|$input.path('$.b.c')|$input.json('$')|$input.params()"
                     + "|$input.params('h1')|$input.params('q')|$input.params('p')|$input.params('nope')",
             "#set($p = $input.path('$'))$p.size() $p.isEmpty() $p.containsKey('a') $p.get('a') $p.keySet() $p.values()"

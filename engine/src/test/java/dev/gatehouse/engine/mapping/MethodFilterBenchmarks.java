@@ -95,7 +95,7 @@ public class MethodFilterBenchmarks {
              "tags":{"type":"array","items":{"type":"string"}}}}""";
 
     /** The body of bench/post-order.lua (973 bytes). */
-    static final String BODY = "{\"orderId\":\"ord-20261125\",\"customer\":{\"id\":4711,\"name\":\"Ada O'Lovelace\","
+    public static final String BODY = "{\"orderId\":\"ord-20261125\",\"customer\":{\"id\":4711,\"name\":\"Ada O'Lovelace\","
             + "\"email\":\"ada@example.com\"},\"items\":[{\"sku\":\"SKU-1001\",\"name\":\"Widget, large (blue)\",\"qty\":2,"
             + "\"price\":19.99},{\"sku\":\"SKU-1002\",\"name\":\"Gadget with a \\\"quoted\\\" name\",\"qty\":1,\"price\":149.5},"
             + "{\"sku\":\"SKU-1003\",\"name\":\"Sprocket set of twelve\",\"qty\":4,\"price\":7.25},{\"sku\":\"SKU-1004\","

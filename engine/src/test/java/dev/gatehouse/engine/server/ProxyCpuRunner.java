@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and bytes do not depend on how loaded the machine is the way requests per second do. Not run by surefire.
  *
  * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
- * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]}
+ * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]
+ * [route=proxy|orders]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order of
+ * bench/post-order.lua) instead.
  */
 public final class ProxyCpuRunner {
 
@@ -59,6 +61,7 @@ public final class ProxyCpuRunner {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        boolean orders = args.length > 4 && args[4].equals("orders");
 
         NginxLikeBackend backend = NginxLikeBackend.start();
         int backendPort = backend.port();
@@ -66,7 +69,8 @@ public final class ProxyCpuRunner {
         RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
                 () -> served, GatewayEventListener.NONE);
-        byte[] request = ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+        byte[] request = orders ? ordersRequest(server.port())
+                : ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -148,6 +152,16 @@ public final class ProxyCpuRunner {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** bench/dataplane.sh's POST leg: bench/post-order.lua's order to {@code POST /prod/orders}. */
+    private static byte[] ordersRequest(int port) {
+        byte[] body = dev.gatehouse.engine.mapping.MethodFilterBenchmarks.BODY.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST /prod/orders HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
     }
 
     /** One keep-alive connection sending the request again as soon as the answer is read, as wrk does. */
