@@ -37,6 +37,14 @@ import java.util.function.Supplier;
  */
 public final class DataPlaneServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataPlaneServer.class);
+
+    /**
+     * The system property choosing the event loops' socket transport: {@code nio} (the JDK's selector, the default)
+     * or {@code native} (Netty's epoll where its library loads; NIO otherwise, with a warning).
+     */
+    public static final String TRANSPORT_PROPERTY = "gatehouse.dataplane.transport";
+
     private final DataPlaneOptions options;
     private final Supplier<? extends RequestHandler> plans;
     private final GatewayEventListener listener;
@@ -56,7 +64,13 @@ public final class DataPlaneServer implements AutoCloseable {
         this.plans = plans;
         this.listener = GatewayEventListener.safe(listener);
         this.budget = new BodyBudget(options.inFlightBodyBudget());
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
+        boolean wantNative = nativeTransportWanted();
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops())
+                .setPreferNativeTransport(wantNative));
+        if (wantNative && !vertx.isNativeTransportEnabled()) {
+            LOG.warn("{}=native: the native transport could not load ({}); using NIO", TRANSPORT_PROPERTY,
+                    String.valueOf(vertx.unavailableNativeTransportCause()));
+        }
         this.requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-request-", 0).factory());
     }
 
@@ -167,6 +181,19 @@ public final class DataPlaneServer implements AutoCloseable {
 
     BodyBudget budget() {
         return budget;
+    }
+
+    /** Whether the event loops run Netty's native transport (epoll) rather than NIO. */
+    boolean nativeTransport() {
+        return vertx.isNativeTransportEnabled();
+    }
+
+    /** {@link #TRANSPORT_PROPERTY}: true for {@code native}; IllegalArgumentException names a bad value. */
+    static boolean nativeTransportWanted() {
+        String v = System.getProperty(TRANSPORT_PROPERTY, "nio").trim();
+        if (v.equalsIgnoreCase("nio")) return false;
+        if (v.equalsIgnoreCase("native")) return true;
+        throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be nio or native, not '" + v + "'");
     }
 
     /** Whether every event loop carries its requests' virtual threads ({@link Threading#LOOP} in effect). */
