@@ -40,8 +40,9 @@ public final class DataPlaneServer implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataPlaneServer.class);
 
     /**
-     * The system property choosing the event loops' socket transport: {@code nio} (the JDK's selector, the default)
-     * or {@code native} (Netty's epoll where its library loads; NIO otherwise, with a warning).
+     * The system property choosing the event loops' socket transport (inbound and backend connections alike):
+     * {@code nio} (the JDK's selector, the default), {@code epoll} or {@code io_uring} (Netty's native transports,
+     * where their library is on the class path and loads; NIO otherwise, with a warning).
      */
     public static final String TRANSPORT_PROPERTY = "gatehouse.dataplane.transport";
 
@@ -64,13 +65,7 @@ public final class DataPlaneServer implements AutoCloseable {
         this.plans = plans;
         this.listener = GatewayEventListener.safe(listener);
         this.budget = new BodyBudget(options.inFlightBodyBudget());
-        boolean wantNative = nativeTransportWanted();
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops())
-                .setPreferNativeTransport(wantNative));
-        if (wantNative && !vertx.isNativeTransportEnabled()) {
-            LOG.warn("{}=native: the native transport could not load ({}); using NIO", TRANSPORT_PROPERTY,
-                    String.valueOf(vertx.unavailableNativeTransportCause()));
-        }
+        this.vertx = vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()), transportWanted());
         this.requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-request-", 0).factory());
     }
 
@@ -183,17 +178,39 @@ public final class DataPlaneServer implements AutoCloseable {
         return budget;
     }
 
-    /** Whether the event loops run Netty's native transport (epoll) rather than NIO. */
-    boolean nativeTransport() {
-        return vertx.isNativeTransportEnabled();
+    /** The event loops' transport as Vert.x names it: {@code nio}, {@code epoll} or {@code io_uring}. */
+    String transport() {
+        return ((io.vertx.core.internal.VertxInternal) vertx).transport().getClass().getSimpleName()
+                .replace("Transport", "").toLowerCase(java.util.Locale.ROOT).replace("iouring", "io_uring");
     }
 
-    /** {@link #TRANSPORT_PROPERTY}: true for {@code native}; IllegalArgumentException names a bad value. */
-    static boolean nativeTransportWanted() {
-        String v = System.getProperty(TRANSPORT_PROPERTY, "nio").trim();
-        if (v.equalsIgnoreCase("nio")) return false;
-        if (v.equalsIgnoreCase("native")) return true;
-        throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be nio or native, not '" + v + "'");
+    /** {@link #TRANSPORT_PROPERTY}'s value: nio, epoll or io_uring; IllegalArgumentException names a bad value. */
+    static String transportWanted() {
+        String v = System.getProperty(TRANSPORT_PROPERTY, "nio").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "nio", "epoll", "io_uring" -> v;
+            default -> throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be nio, epoll or io_uring, not '"
+                    + v + "'");
+        };
+    }
+
+    /** A Vert.x on {@code transport}, or on NIO (with a warning) when that native transport cannot load here. */
+    static Vertx vertx(VertxOptions options, String transport) {
+        io.vertx.core.transport.Transport t = switch (transport) {
+            case "epoll" -> io.vertx.core.transport.Transport.EPOLL;
+            case "io_uring" -> io.vertx.core.transport.Transport.IO_URING;
+            default -> io.vertx.core.transport.Transport.NIO;
+        };
+        if (t == null) {
+            LOG.warn("{}={}: Netty's {} transport is not on the class path; using NIO", TRANSPORT_PROPERTY, transport,
+                    transport);
+            t = io.vertx.core.transport.Transport.NIO;
+        } else if (!t.available()) {
+            LOG.warn("{}={}: the native transport could not load ({}); using NIO", TRANSPORT_PROPERTY, transport,
+                    String.valueOf(t.unavailabilityCause()));
+            t = io.vertx.core.transport.Transport.NIO;
+        }
+        return Vertx.builder().with(options).withTransport(t).build();
     }
 
     /** Whether every event loop carries its requests' virtual threads ({@link Threading#LOOP} in effect). */

@@ -125,10 +125,10 @@ public final class ProxyCpuRunner {
             }
             System.out.printf("gateway threads: CPU %s us/request (kernel %s), allocated %s bytes/request; whole "
                             + "process (with clients, backend, GC, JIT) %s us/request%s (%d rounds of %.1f s after %d s "
-                            + "warm-up, %d connections; load average %.2f before, %.2f after, on %d cores)%n",
+                            + "warm-up, %d connections, transport %s; load average %.2f before, %.2f after, on %d cores)%n",
                     stats(cpu), stats(kernel), stats(alloc), stats(process),
                     syscalls ? "; event-loop syscalls " + stats(calls) + "/request" : "",
-                    rounds, roundSeconds, warmup, connections, loadBefore,
+                    rounds, roundSeconds, warmup, connections, server.transport(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         } finally {
@@ -207,7 +207,7 @@ public final class ProxyCpuRunner {
 
     /** Syscall tracepoints counted by {@link #countSyscalls}: all of them, and the ones a proxied request makes. */
     private static final String[] SYSCALLS = {"read", "write", "writev", "readv", "epoll_wait", "epoll_pwait",
-        "epoll_ctl", "futex", "eventfd2"};
+        "epoll_ctl", "futex", "io_uring_enter", "sendto", "recvfrom", "sendmsg", "recvmsg"};
 
     /**
      * Counts the system calls of this JVM's event-loop threads ({@code vert.x-eventloop-thread-N}, "vert.x-eventloo"
