@@ -186,7 +186,12 @@ public final class DataPlaneServer implements AutoCloseable {
 
     /** {@link #TRANSPORT_PROPERTY}'s value: nio, epoll or io_uring; IllegalArgumentException names a bad value. */
     static String transportWanted() {
-        String v = System.getProperty(TRANSPORT_PROPERTY, "nio").trim().toLowerCase(java.util.Locale.ROOT);
+        return transportNamed(System.getProperty(TRANSPORT_PROPERTY));
+    }
+
+    /** {@code value} as a transport name (null: nio); IllegalArgumentException naming the property for a bad one. */
+    static String transportNamed(String value) {
+        String v = value == null ? "nio" : value.trim().toLowerCase(java.util.Locale.ROOT);
         return switch (v) {
             case "nio", "epoll", "io_uring" -> v;
             default -> throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be nio, epoll or io_uring, not '"

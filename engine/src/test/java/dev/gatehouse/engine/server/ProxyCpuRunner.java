@@ -90,14 +90,20 @@ public final class ProxyCpuRunner {
             double[] calls = new double[rounds];
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             for (int r = 0; r < rounds; r++) {
+                SyscallCount window = syscalls ? SyscallCount.ready(roundSeconds) : null;
+                if (window != null) window.command("enable");
                 Map<Long, long[]> before = gatewayThreads();
                 long p0 = processCpu();
                 long n0 = answered.get();
-                Map<String, Long> counted = syscalls ? countSyscalls(roundSeconds) : null;
-                if (!syscalls) Thread.sleep((long) (roundSeconds * 1000));
+                Thread.sleep((long) (roundSeconds * 1000));
                 long n = answered.get() - n0;
                 long p1 = processCpu();
                 Map<Long, long[]> after = gatewayThreads();
+                Map<String, Long> counted = null;
+                if (window != null) {
+                    window.command("disable");
+                    counted = window.counts();
+                }
                 long cpuNanos = 0;
                 long userNanos = 0;
                 long bytes = 0;
@@ -205,40 +211,86 @@ public final class ProxyCpuRunner {
         return status;
     }
 
-    /** Syscall tracepoints counted by {@link #countSyscalls}: all of them, and the ones a proxied request makes. */
+    /** Syscall tracepoints counted by {@link SyscallCount}: all of them, and the ones a proxied request makes. */
     private static final String[] SYSCALLS = {"read", "write", "writev", "readv", "epoll_wait", "epoll_pwait",
         "epoll_ctl", "futex", "io_uring_enter", "sendto", "recvfrom", "sendmsg", "recvmsg"};
 
     /**
-     * Counts the system calls of this JVM's event-loop threads ({@code vert.x-eventloop-thread-N}, "vert.x-eventloo"
-     * in /proc) for {@code seconds} with {@code perf stat}; returns "all" and those of {@link #SYSCALLS} that were made.
+     * {@code perf stat} counting the system calls of this JVM's event-loop threads ({@code vert.x-eventloop-thread-N},
+     * "vert.x-eventloo" in /proc), started with its events disabled and switched on and off through a control FIFO, so
+     * that it counts over exactly the window the requests are counted in.
      */
-    private static Map<String, Long> countSyscalls(double seconds) throws IOException, InterruptedException {
-        StringBuilder tids = new StringBuilder();
-        try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                if (Files.readString(t.resolve("comm")).startsWith("vert.x-eventloo")) {
-                    if (!tids.isEmpty()) tids.append(',');
-                    tids.append(t.getFileName());
+    private static final class SyscallCount {
+        private final Process perf;
+        private final java.nio.file.Path dir;
+        private final OutputStream control;
+        private final java.io.BufferedReader acks;
+
+        private SyscallCount(Process perf, java.nio.file.Path dir, OutputStream control, java.io.BufferedReader acks) {
+            this.perf = perf;
+            this.dir = dir;
+            this.control = control;
+            this.acks = acks;
+        }
+
+        /** perf started and waiting for "enable"; its workload outlasts a window of {@code seconds}. */
+        static SyscallCount ready(double seconds) throws IOException, InterruptedException {
+            StringBuilder tids = new StringBuilder();
+            try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                    if (Files.readString(t.resolve("comm")).startsWith("vert.x-eventloo")) {
+                        if (!tids.isEmpty()) tids.append(',');
+                        tids.append(t.getFileName());
+                    }
                 }
             }
+            java.nio.file.Path dir = Files.createTempDirectory("syscalls");
+            java.nio.file.Path ctl = dir.resolve("ctl");
+            java.nio.file.Path ack = dir.resolve("ack");
+            if (new ProcessBuilder("mkfifo", ctl.toString(), ack.toString()).start().waitFor() != 0) {
+                throw new IOException("mkfifo failed");
+            }
+            List<String> command = new ArrayList<>(List.of("perf", "stat", "-x", ",", "-D", "-1", "--control",
+                    "fifo:" + ctl + "," + ack, "-o", dir.resolve("out").toString(), "-t", tids.toString(),
+                    "-e", "raw_syscalls:sys_enter"));
+            for (String name : SYSCALLS) command.addAll(List.of("-e", "syscalls:sys_enter_" + name));
+            command.addAll(List.of("--", "sleep", Long.toString((long) Math.ceil(seconds) + 10)));
+            Process perf = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("log").toFile()).start();
+            OutputStream control = new java.io.FileOutputStream(ctl.toFile());
+            java.io.BufferedReader acks = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    new java.io.FileInputStream(ack.toFile()), StandardCharsets.US_ASCII));
+            return new SyscallCount(perf, dir, control, acks);
         }
-        List<String> command = new ArrayList<>(List.of("perf", "stat", "-x", ",", "-t", tids.toString(),
-                "-e", "raw_syscalls:sys_enter"));
-        for (String name : SYSCALLS) command.addAll(List.of("-e", "syscalls:sys_enter_" + name));
-        command.addAll(List.of("--", "sleep", Double.toString(seconds)));
-        Process perf = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (perf.waitFor() != 0) throw new IllegalStateException("perf stat failed: " + out);
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (String line : out.split("\n")) {
-            String[] f = line.split(",");
-            if (f.length < 3 || !f[0].matches("\\d+")) continue;
-            String event = f[2];
-            counts.put(event.equals("raw_syscalls:sys_enter") ? "all" : event.substring(event.indexOf("enter_") + 6),
-                    Long.parseLong(f[0]));
+
+        /** Sends {@code enable} or {@code disable} and waits for perf's acknowledgement. */
+        void command(String what) throws IOException {
+            control.write((what + "\n").getBytes(StandardCharsets.US_ASCII));
+            control.flush();
+            String ack = acks.readLine(); // perf writes "ack\n" and the C string's NUL, which starts the next line
+            if (ack == null || !ack.contains("ack")) throw new IOException("perf did not acknowledge " + what);
         }
-        return counts;
+
+        /** Ends perf; "all" and each syscall of {@link #SYSCALLS} that was made, counted while enabled. */
+        Map<String, Long> counts() throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
+            perf.waitFor();
+            control.close();
+            acks.close();
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            for (String line : Files.readAllLines(dir.resolve("out"))) {
+                String[] f = line.split(",");
+                if (f.length < 3 || !f[0].matches("\\d+")) continue;
+                String event = f[2];
+                counts.put(event.equals("raw_syscalls:sys_enter") ? "all"
+                        : event.substring(event.indexOf("enter_") + 6), Long.parseLong(f[0]));
+            }
+            try (var files = Files.list(dir)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) Files.delete(f);
+            }
+            Files.delete(dir);
+            return counts;
+        }
     }
 
     /**
