@@ -100,7 +100,7 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
         }
         Exchange exchange = new Exchange(request);
         try {
-            loop.execute(exchange);
+            LoopTasks.execute(loop, exchange); // no wake-up when the caller is a virtual thread this loop carries
         } catch (RejectedExecutionException closing) {
             throw new BackendFailure(BackendFailure.Kind.PROTOCOL_ERROR, "the backend client is closed", closing);
         }

@@ -37,6 +37,15 @@ import java.util.function.Supplier;
  */
 public final class DataPlaneServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataPlaneServer.class);
+
+    /**
+     * The system property choosing the event loops' socket transport (inbound and backend connections alike):
+     * {@code nio} (the JDK's selector, the default), {@code epoll} or {@code io_uring} (Netty's native transports,
+     * where their library is on the class path and loads; NIO otherwise, with a warning).
+     */
+    public static final String TRANSPORT_PROPERTY = "gatehouse.dataplane.transport";
+
     private final DataPlaneOptions options;
     private final Supplier<? extends RequestHandler> plans;
     private final GatewayEventListener listener;
@@ -56,7 +65,7 @@ public final class DataPlaneServer implements AutoCloseable {
         this.plans = plans;
         this.listener = GatewayEventListener.safe(listener);
         this.budget = new BodyBudget(options.inFlightBodyBudget());
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
+        this.vertx = vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()), transportWanted());
         this.requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-request-", 0).factory());
     }
 
@@ -167,6 +176,46 @@ public final class DataPlaneServer implements AutoCloseable {
 
     BodyBudget budget() {
         return budget;
+    }
+
+    /** The event loops' transport as Vert.x names it: {@code nio}, {@code epoll} or {@code io_uring}. */
+    String transport() {
+        return ((io.vertx.core.internal.VertxInternal) vertx).transport().getClass().getSimpleName()
+                .replace("Transport", "").toLowerCase(java.util.Locale.ROOT).replace("iouring", "io_uring");
+    }
+
+    /** {@link #TRANSPORT_PROPERTY}'s value: nio, epoll or io_uring; IllegalArgumentException names a bad value. */
+    static String transportWanted() {
+        return transportNamed(System.getProperty(TRANSPORT_PROPERTY));
+    }
+
+    /** {@code value} as a transport name (null: nio); IllegalArgumentException naming the property for a bad one. */
+    static String transportNamed(String value) {
+        String v = value == null ? "nio" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "nio", "epoll", "io_uring" -> v;
+            default -> throw new IllegalArgumentException(TRANSPORT_PROPERTY + " must be nio, epoll or io_uring, not '"
+                    + v + "'");
+        };
+    }
+
+    /** A Vert.x on {@code transport}, or on NIO (with a warning) when that native transport cannot load here. */
+    static Vertx vertx(VertxOptions options, String transport) {
+        io.vertx.core.transport.Transport t = switch (transport) {
+            case "epoll" -> io.vertx.core.transport.Transport.EPOLL;
+            case "io_uring" -> io.vertx.core.transport.Transport.IO_URING;
+            default -> io.vertx.core.transport.Transport.NIO;
+        };
+        if (t == null) {
+            LOG.warn("{}={}: Netty's {} transport is not on the class path; using NIO", TRANSPORT_PROPERTY, transport,
+                    transport);
+            t = io.vertx.core.transport.Transport.NIO;
+        } else if (!t.available()) {
+            LOG.warn("{}={}: the native transport could not load ({}); using NIO", TRANSPORT_PROPERTY, transport,
+                    String.valueOf(t.unavailabilityCause()));
+            t = io.vertx.core.transport.Transport.NIO;
+        }
+        return Vertx.builder().with(options).withTransport(t).build();
     }
 
     /** Whether every event loop carries its requests' virtual threads ({@link Threading#LOOP} in effect). */

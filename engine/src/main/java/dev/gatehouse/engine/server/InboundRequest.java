@@ -10,6 +10,7 @@ import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.Headers;
 import dev.gatehouse.engine.pipeline.RequestContext;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,6 +29,12 @@ final class InboundRequest {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InboundRequest.class);
 
     static final int DISCARD_LIMIT_FACTOR = 4;
+
+    private static final byte[] NO_BODY = new byte[0];
+    // header names as Netty AsciiStrings: their case-insensitive hash is computed once, not per lookup
+    private static final CharSequence CONTENT_LENGTH = io.vertx.core.http.HttpHeaders.CONTENT_LENGTH;
+    private static final CharSequence EXPECT = io.vertx.core.http.HttpHeaders.EXPECT;
+    private static final CharSequence HOST = io.vertx.core.http.HttpHeaders.HOST;
 
     private enum State { READING, DISCARDING, DONE }
 
@@ -60,9 +67,9 @@ final class InboundRequest {
             discard(GatewayException.of(GatewayResponseType.THROTTLED));
         } else {
             reserved = Math.max(0, declared);
-            body = new byte[(int) Math.max(0, declared)];
+            body = declared > 0 ? new byte[(int) declared] : NO_BODY;
         }
-        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect")) && state == State.READING) {
+        if (state == State.READING && "100-continue".equalsIgnoreCase(req.getHeader(EXPECT))) {
             req.response().writeContinue();
         }
         req.handler(this::onChunk);
@@ -71,7 +78,7 @@ final class InboundRequest {
     }
 
     private static long declaredLength(HttpServerRequest req) {
-        String cl = req.getHeader("Content-Length");
+        String cl = req.getHeader(CONTENT_LENGTH);
         if (cl == null) return -1;
         try {
             return Long.parseLong(cl.trim());
@@ -116,10 +123,15 @@ final class InboundRequest {
         state = State.DONE;
         byte[] complete = size == body.length ? body : Arrays.copyOf(body, size);
         body = null;
-        Headers.Builder h = Headers.builder();
-        req.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
-        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), h.build(), complete);
+        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), headers(req), complete);
         owner.dispatch(request, ctx, this);
+    }
+
+    /** The request's headers in arrival order (name and value pairs, no entry object per header). */
+    private static Headers headers(HttpServerRequest req) {
+        Headers.Builder h = Headers.builder();
+        req.headers().forEach(h::add);
+        return h.build();
     }
 
     private void abort() {
@@ -129,9 +141,7 @@ final class InboundRequest {
     }
 
     private void reject(GatewayException error, boolean close) {
-        Headers.Builder h = Headers.builder();
-        req.headers().forEach(e -> h.add(e.getKey(), e.getValue()));
-        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), h.build(), null);
+        GatewayRequest request = GatewayRequest.of(req.method().name(), req.path(), req.query(), headers(req), null);
         ctx.events().requestStart(ctx, request);
         GatewayResponse response = ErrorMappingFilter.render(error, request, ctx);
         ctx.events().requestEnd(ctx, response);
@@ -168,18 +178,31 @@ final class InboundRequest {
 
     private void send(HttpServerResponse r, GatewayResponse response, boolean close) {
         if (response.status() != r.getStatusCode()) r.setStatusCode(response.status()); // 200 is the default: no status lookup
+        MultiMap out = r.headers();
         response.headers().forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
-                    && !name.equalsIgnoreCase("Connection")) {
-                r.headers().add(WireHeaderNames.of(name), value);
-            }
+            if (!framing(name)) out.add(WireHeaderNames.of(name), value);
         });
-        AlwaysSentHeaders.stamp(r.headers(), ctx);
+        AlwaysSentHeaders.stamp(out, ctx);
         if (close) r.putHeader("Connection", "close");
-        r.end(LoopHttpBackend.wrap(response.body())).onComplete(ar -> {
+        Buffer body = LoopHttpBackend.wrap(response.body());
+        if (!close && reserved == 0) {
+            r.end(body); // nothing to do once written: no listener
+            return;
+        }
+        r.end(body).onComplete(ar -> {
             done();
             if (close) req.connection().close();
         });
+    }
+
+    /** Content-Length, Transfer-Encoding and Connection: the HTTP layer writes those itself. */
+    private static boolean framing(String name) {
+        return switch (name.length()) {
+            case 14 -> name.equalsIgnoreCase("Content-Length");
+            case 17 -> name.equalsIgnoreCase("Transfer-Encoding");
+            case 10 -> name.equalsIgnoreCase("Connection");
+            default -> false;
+        };
     }
 
     private void done() {
@@ -203,7 +226,7 @@ final class InboundRequest {
             case HTTP_2 -> "HTTP/2.0";
             default -> "HTTP/1.1";
         });
-        String host = req.getHeader("Host");
+        String host = req.getHeader(HOST);
         if (host != null) {
             int colon = host.startsWith("[") ? host.indexOf(']') + 1 : host.lastIndexOf(':');
             String name = colon > 0 && colon < host.length() && host.charAt(colon) == ':' ? host.substring(0, colon) : host;

@@ -2,6 +2,7 @@ package dev.gatehouse.engine.server;
 
 import dev.gatehouse.engine.integration.HttpBackend;
 import dev.gatehouse.engine.integration.LoopHttpBackend;
+import dev.gatehouse.engine.integration.LoopTasks;
 import dev.gatehouse.engine.pipeline.GatewayRequest;
 import dev.gatehouse.engine.pipeline.GatewayResponse;
 import dev.gatehouse.engine.pipeline.RequestContext;
@@ -12,6 +13,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,13 +140,15 @@ final class ServerVerticle extends VerticleBase {
         try {
             Runnable task = () -> {
                 GatewayResponse answer = run(plan, request, ctx);
-                context.runOnContext(v -> {
+                // as context.runOnContext, without waking the loop when this thread is one the loop carries
+                ContextInternal c = (ContextInternal) context;
+                LoopTasks.execute(c.nettyEventLoop(), () -> c.dispatch(v -> {
                     try {
                         inbound.write(answer, false);
                     } finally {
                         owner.requestFinished();
                     }
-                });
+                }));
             };
             if (loopThreads != null && (threading == Threading.LOOP || waits != Waiting.BLOCKING)) {
                 loopThreads.execute(task);

@@ -46,6 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * left out, as are GC and JIT threads (not Java threads); the process total is printed beside them. CPU time
  * and bytes do not depend on how loaded the machine is the way requests per second do. Not run by surefire.
  *
+ * <p>Per round it prints the gateway threads' CPU split into user and kernel time (the kernel part is mostly the
+ * socket reads and writes: on loopback the sender's {@code write} also delivers the bytes to the peer). With
+ * {@code -Dbench.syscalls=true} and Linux {@code perf} on the path (root or {@code perf_event_paranoid} ≤ 1), each round
+ * is timed by {@code perf stat} counting the event-loop threads' system calls, printed per request by name.
+ *
  * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
  * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]
  * [route=proxy|orders]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order of
@@ -81,10 +86,16 @@ public final class ProxyCpuRunner {
         try {
             Thread.sleep(warmup * 1000L);
             if (answered.get() == 0) throw new IllegalStateException("no request answered during the warm-up");
+            boolean syscalls = Boolean.getBoolean("bench.syscalls");
             double[] cpu = new double[rounds];
+            double[] kernel = new double[rounds];
             double[] alloc = new double[rounds];
             double[] process = new double[rounds];
+            double[] calls = new double[rounds];
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             for (int r = 0; r < rounds; r++) {
+                SyscallCount window = syscalls ? SyscallCount.ready(roundSeconds) : null;
+                if (window != null) window.command("enable");
                 Map<Long, long[]> before = gatewayThreads();
                 long p0 = processCpu();
                 long n0 = answered.get();
@@ -92,23 +103,42 @@ public final class ProxyCpuRunner {
                 long n = answered.get() - n0;
                 long p1 = processCpu();
                 Map<Long, long[]> after = gatewayThreads();
+                Map<String, Long> counted = null;
+                if (window != null) {
+                    window.command("disable");
+                    counted = window.counts();
+                }
                 long cpuNanos = 0;
+                long userNanos = 0;
                 long bytes = 0;
                 for (Map.Entry<Long, long[]> e : after.entrySet()) {
-                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    long[] b = before.getOrDefault(e.getKey(), new long[3]);
                     cpuNanos += e.getValue()[0] - b[0];
                     bytes += e.getValue()[1] - b[1];
+                    userNanos += e.getValue()[2] - b[2];
                 }
                 cpu[r] = cpuNanos / 1000.0 / n;
+                kernel[r] = (cpuNanos - userNanos) / 1000.0 / n;
                 alloc[r] = (double) bytes / n;
                 process[r] = (p1 - p0) / 1000.0 / n;
-                System.out.printf("round %d: %d requests, gateway threads %.1f us CPU and %.0f bytes per request, "
-                        + "process %.1f us%n", r + 1, n, cpu[r], alloc[r], process[r]);
+                System.out.printf("round %d: %d requests, gateway threads %.1f us CPU (%.1f user, %.1f kernel) and %.0f "
+                        + "bytes per request, process %.1f us%n", r + 1, n, cpu[r], cpu[r] - kernel[r], kernel[r],
+                        alloc[r], process[r]);
+                if (counted != null) {
+                    StringBuilder line = new StringBuilder("  event-loop syscalls per request:");
+                    for (Map.Entry<String, Long> e : counted.entrySet()) {
+                        line.append(String.format(" %s %.2f", e.getKey(), (double) e.getValue() / n));
+                    }
+                    calls[r] = counted.getOrDefault("all", 0L) / (double) n;
+                    System.out.println(line);
+                }
             }
-            System.out.printf("gateway threads: CPU %s us/request, allocated %s bytes/request; whole process (with "
-                            + "clients, backend, GC, JIT) %s us/request (%d rounds of %.1f s after %d s warm-up, %d "
-                            + "connections; load average %.2f on %d cores)%n", stats(cpu), stats(alloc), stats(process),
-                    rounds, roundSeconds, warmup, connections,
+            System.out.printf("gateway threads: CPU %s us/request (kernel %s), allocated %s bytes/request; whole "
+                            + "process (with clients, backend, GC, JIT) %s us/request%s (%d rounds of %.1f s after %d s "
+                            + "warm-up, %d connections, transport %s; load average %.2f before, %.2f after, on %d cores)%n",
+                    stats(cpu), stats(kernel), stats(alloc), stats(process),
+                    syscalls ? "; event-loop syscalls " + stats(calls) + "/request" : "",
+                    rounds, roundSeconds, warmup, connections, server.transport(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         } finally {
@@ -203,7 +233,92 @@ public final class ProxyCpuRunner {
         return status;
     }
 
-    /** CPU nanoseconds and allocated bytes of every live thread but the benchmark's own ({@code bench-}, main). */
+    /** Syscall tracepoints counted by {@link SyscallCount}: all of them, and the ones a proxied request makes. */
+    private static final String[] SYSCALLS = {"read", "write", "writev", "readv", "epoll_wait", "epoll_pwait",
+        "epoll_ctl", "futex", "io_uring_enter", "sendto", "recvfrom", "sendmsg", "recvmsg"};
+
+    /**
+     * {@code perf stat} counting the system calls of this JVM's event-loop threads ({@code vert.x-eventloop-thread-N},
+     * "vert.x-eventloo" in /proc), started with its events disabled and switched on and off through a control FIFO, so
+     * that it counts over exactly the window the requests are counted in.
+     */
+    private static final class SyscallCount {
+        private final Process perf;
+        private final java.nio.file.Path dir;
+        private final OutputStream control;
+        private final java.io.BufferedReader acks;
+
+        private SyscallCount(Process perf, java.nio.file.Path dir, OutputStream control, java.io.BufferedReader acks) {
+            this.perf = perf;
+            this.dir = dir;
+            this.control = control;
+            this.acks = acks;
+        }
+
+        /** perf started and waiting for "enable"; its workload outlasts a window of {@code seconds}. */
+        static SyscallCount ready(double seconds) throws IOException, InterruptedException {
+            StringBuilder tids = new StringBuilder();
+            try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                    if (Files.readString(t.resolve("comm")).startsWith("vert.x-eventloo")) {
+                        if (!tids.isEmpty()) tids.append(',');
+                        tids.append(t.getFileName());
+                    }
+                }
+            }
+            java.nio.file.Path dir = Files.createTempDirectory("syscalls");
+            java.nio.file.Path ctl = dir.resolve("ctl");
+            java.nio.file.Path ack = dir.resolve("ack");
+            if (new ProcessBuilder("mkfifo", ctl.toString(), ack.toString()).start().waitFor() != 0) {
+                throw new IOException("mkfifo failed");
+            }
+            List<String> command = new ArrayList<>(List.of("perf", "stat", "-x", ",", "-D", "-1", "--control",
+                    "fifo:" + ctl + "," + ack, "-o", dir.resolve("out").toString(), "-t", tids.toString(),
+                    "-e", "raw_syscalls:sys_enter"));
+            for (String name : SYSCALLS) command.addAll(List.of("-e", "syscalls:sys_enter_" + name));
+            command.addAll(List.of("--", "sleep", Long.toString((long) Math.ceil(seconds) + 10)));
+            Process perf = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("log").toFile()).start();
+            OutputStream control = new java.io.FileOutputStream(ctl.toFile());
+            java.io.BufferedReader acks = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    new java.io.FileInputStream(ack.toFile()), StandardCharsets.US_ASCII));
+            return new SyscallCount(perf, dir, control, acks);
+        }
+
+        /** Sends {@code enable} or {@code disable} and waits for perf's acknowledgement. */
+        void command(String what) throws IOException {
+            control.write((what + "\n").getBytes(StandardCharsets.US_ASCII));
+            control.flush();
+            String ack = acks.readLine(); // perf writes "ack\n" and the C string's NUL, which starts the next line
+            if (ack == null || !ack.contains("ack")) throw new IOException("perf did not acknowledge " + what);
+        }
+
+        /** Ends perf; "all" and each syscall of {@link #SYSCALLS} that was made, counted while enabled. */
+        Map<String, Long> counts() throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
+            perf.waitFor();
+            control.close();
+            acks.close();
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            for (String line : Files.readAllLines(dir.resolve("out"))) {
+                String[] f = line.split(",");
+                if (f.length < 3 || !f[0].matches("\\d+")) continue;
+                String event = f[2];
+                counts.put(event.equals("raw_syscalls:sys_enter") ? "all"
+                        : event.substring(event.indexOf("enter_") + 6), Long.parseLong(f[0]));
+            }
+            try (var files = Files.list(dir)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) Files.delete(f);
+            }
+            Files.delete(dir);
+            return counts;
+        }
+    }
+
+    /**
+     * CPU nanoseconds, allocated bytes and user-mode CPU nanoseconds of every live thread but the benchmark's own
+     * ({@code bench-}, main).
+     */
     private static Map<Long, long[]> gatewayThreads() {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         Map<Long, long[]> out = new HashMap<>();
@@ -212,7 +327,8 @@ public final class ProxyCpuRunner {
             if (info == null || info.getThreadId() == self || info.getThreadName().startsWith("bench-")) continue;
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
-            if (cpu >= 0 && bytes >= 0) out.put(info.getThreadId(), new long[] {cpu, bytes});
+            long user = threads.getThreadUserTime(info.getThreadId());
+            if (cpu >= 0 && bytes >= 0 && user >= 0) out.put(info.getThreadId(), new long[] {cpu, bytes, user});
         }
         return out;
     }
