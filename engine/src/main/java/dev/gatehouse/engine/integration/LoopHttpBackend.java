@@ -40,8 +40,9 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * An {@link HttpBackend} bound to one event loop, speaking HTTP/1.1 with Netty's codec on that loop's own Netty
  * channels ({@link BackendChannels}, pooled by {@link LoopConnectionPool}): every exchange is started on the loop
- * ({@code EventLoop.execute}) while the calling virtual thread parks until it ends. The server creates one per event
- * loop, so a request's inbound and backend connections share a loop. Vert.x's HTTP client did this before; going to
+ * ({@link LoopTasks#execute}: without a wake-up when the caller is a thread the loop carries) while the calling
+ * virtual thread parks until it ends. The server creates one per event loop, so a request's inbound and backend
+ * connections share a loop. Vert.x's HTTP client did this before; going to
  * Netty's codec directly drops its request and response objects, futures and header multimap per exchange
  * (BENCHMARKS.md has the figures, measured with {@code ProxyCpuRunner}).
  *
