@@ -40,6 +40,7 @@
 #        ONLY=peers|post|observe|spike|threading|deploy (one part)  SKIP_DEPLOY=1  HAPROXY=0 (skip haproxy's leg)
 #        THREADING=0 (skip the threading leg in a full run)
 #        POST_ROUTES="proxy orders"  WARMUP=30 (s per route)  NGINX_MIN_RPS=25000 (warn below; quiet box: 31-34k)
+#        DATA_TRACE=0 (the observe leg's ON without data trace: AWS's INFO lines without request/response data)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
 set -euo pipefail
 D=${1:-10}; C=${2:-50}
@@ -198,22 +199,23 @@ if [ -z "$ONLY" ] || [ "$ONLY" = post ]; then
 fi
 
 # --- observe leg: the HTTP_PROXY route with the stage's observability off and on, same server ------------------
-# ON = */* metricsEnabled, loggingLevel INFO, dataTraceEnabled and a CLF access log (what bench/observe.sh sets);
+# ON = */* metricsEnabled, loggingLevel INFO, dataTraceEnabled (DATA_TRACE=0: off, AWS's INFO without request and
+# response data) and a CLF access log (what bench/observe.sh sets);
 # OFF = no methodSettings, no accessLogSettings (stage-level metrics are always kept, as on AWS). Switched by
 # rewriting the stage file: serve follows the disk. Issue 14's target: ON >= 0.9x OFF.
 if [ -z "$ONLY" ] || [ "$ONLY" = observe ]; then
   STAGE_FILE=$(ls "$W"/ws/apis/*/stages/prod.json)
   cp "$STAGE_FILE" "$W/stage-off.json"
-  python3 - "$STAGE_FILE" "$W/stage-on.json" <<'PY'
+  python3 - "$STAGE_FILE" "$W/stage-on.json" "${DATA_TRACE:-1}" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-s["methodSettings"] = {"*/*": {"metricsEnabled": True, "loggingLevel": "INFO", "dataTraceEnabled": True}}
+s["methodSettings"] = {"*/*": {"metricsEnabled": True, "loggingLevel": "INFO", "dataTraceEnabled": sys.argv[3] == "1"}}
 s["accessLogSettings"] = {"format": "$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] \"$context.httpMethod $context.resourcePath $context.protocol\" $context.status $context.responseLength $context.requestId",
                           "destinationArn": "arn:aws:logs:us-east-1:123456789012:log-group:bench"}
 json.dump(s, open(sys.argv[2], "w"), indent=2)
 PY
   observe_mode() { cp "$W/stage-$1.json" "$STAGE_FILE.tmp"; mv "$STAGE_FILE.tmp" "$STAGE_FILE"; sleep 2; }  # follower: 500 ms
-  echo "== observe: HTTP_PROXY with the stage's logging, access log and metrics OFF vs ON, ${D}s legs, $ROUNDS rounds"
+  echo "== observe: HTTP_PROXY with the stage's logging (INFO, data trace $([ "${DATA_TRACE:-1}" = 1 ] && echo on || echo off)), access log and metrics OFF vs ON, ${D}s legs, $ROUNDS rounds"
   observe_mode on; wrk -t1 -c"$C" -d"${WARMUP}s" "$PROXY" >/dev/null; observe_mode off
   declare -a ORATIO=() OCPU_OFF=() OCPU_ON=()
   for ((i = 1; i <= ROUNDS; i++)); do
