@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * and 1-minute metric buckets, the access-log lines, the request-log entries encoded into their stage's block),
  * and once per {@code batchInterval} writes the buckets and the request-log blocks in <em>one</em> SQLite
  * transaction and flushes the access logs. The execution logs' text is written here, from the events the request path captured
- * ({@link ExecutionTrace}): straight into the request-log block as bytes ({@link StoredLogBytes}) or through one
- * reused {@link ExecutionLog}. Every minute it enforces the retention limits. A failing write is logged and the
+ * ({@link ExecutionTrace}): straight into the request-log block as bytes ({@link StoredLogBytes}) or, for a log
+ * that form cannot hold, through the block encoder's reused {@link ExecutionLog}; without the header and body lines
+ * where the stage's {@code dataTraceEnabled} is off. Every minute it enforces the retention limits. A failing write is logged and the
  * batch lost (never retried in a loop); requests are never affected.
  */
 final class ObserveWriter implements AutoCloseable {
@@ -57,8 +58,6 @@ final class ObserveWriter implements AutoCloseable {
     /** The access-log format used last (a batch is mostly one stage's) and the line it renders into. */
     private AccessLogFormat format;
     private final StringBuilder line = new StringBuilder(256);
-    /** Writes the captured execution logs out as text, one request after another; writer thread only. */
-    private final ExecutionLog renderer = new ExecutionLog(Clock.systemUTC());
     /** Buckets still open (or recently written) by key; writer thread only. */
     private final Map<MetricsStore.Key, MetricBucket> open = new HashMap<>();
     /** Buckets changed since the last commit; writer thread only. */
@@ -202,11 +201,9 @@ final class ObserveWriter implements AutoCloseable {
                         && (level == LoggingLevel.INFO || level == LoggingLevel.ERROR && error)) {
                     boolean data = stage.dataTrace(r.resourcePath(), r.httpMethod());
                     if (r.executionLog() == null) {
-                        // the request path captured the events: with data the block encoder writes the stored log
-                        // straight from them; without, the text is written here (one reused log) and cut
-                        logged.add(data ? new RequestLogStore.Pending(r, level.name(), null, r.executionTrace())
-                                : new RequestLogStore.Pending(r, level.name(),
-                                        ExecutionLogText.withoutData(renderer.replay(r.executionTrace()).text())));
+                        // the request path captured the events: the block encoder writes the stored log straight
+                        // from them, without the header and body lines when the stage keeps no data
+                        logged.add(new RequestLogStore.Pending(r, level.name(), null, r.executionTrace(), data));
                     } else {
                         logged.add(new RequestLogStore.Pending(r, level.name(), data ? r.executionLog()
                                 : ExecutionLogText.withoutData(ExecutionLogText.expand(r.executionLog()))));
@@ -305,7 +302,7 @@ final class ObserveWriter implements AutoCloseable {
             }
             e.add(e.count, r.requestTimeMillis(), r.requestId(), r.httpMethod(), r.resourcePath(), r.path(),
                     r.status(), r.latencyMicros(), r.integrationMicros(), r.apiKeyId(),
-                    RequestLogStore.maskApiKey(r.apiKey()), r.sourceIp(), p.level(), p.log(), p.trace());
+                    RequestLogStore.maskApiKey(r.apiKey()), r.sourceIp(), p.level(), p.log(), p.trace(), p.data());
             encodedLogs++;
         }
     }

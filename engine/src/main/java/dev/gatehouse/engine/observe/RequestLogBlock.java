@@ -82,6 +82,17 @@ final class RequestLogBlock {
         void add(long id, long ts, String requestId, String httpMethod, String resourcePath, String path, int status,
                  long latencyMicros, long integrationMicros, String apiKeyId, String maskedApiKey, String sourceIp,
                  String level, String log, ExecutionTrace trace) {
+            add(id, ts, requestId, httpMethod, resourcePath, path, status, latencyMicros, integrationMicros, apiKeyId,
+                    maskedApiKey, sourceIp, level, log, trace, true);
+        }
+
+        /**
+         * As the method above; without {@code data}, {@code trace}'s log is stored without its header and body lines
+         * ({@link ExecutionLogText#withoutData}'s text, as a stage with {@code dataTraceEnabled} off keeps it).
+         */
+        void add(long id, long ts, String requestId, String httpMethod, String resourcePath, String path, int status,
+                 long latencyMicros, long integrationMicros, String apiKeyId, String maskedApiKey, String sourceIp,
+                 String level, String log, ExecutionTrace trace, boolean data) {
             if (id <= lastId || ts < minTs) throw new IllegalArgumentException("entry out of the block's order");
             varint(id - firstId);
             varint(ts - minTs);
@@ -97,7 +108,7 @@ final class RequestLogBlock {
             string(4, maskedApiKey);
             string(5, sourceIp);
             string(6, level);
-            if (log == null && trace != null) log(trace);
+            if (log == null && trace != null) log(trace, data);
             else log(log);
             if (requestId != null) {
                 byte[] b = requestIdBytes;
@@ -167,11 +178,12 @@ final class RequestLogBlock {
          * A captured execution log in its stored form, as {@link #log(String)} stores {@link ExecutionLog#storedText()}
          * of the trace replayed: the same bytes, written without the text when {@link StoredLogBytes} can.
          */
-        private void log(ExecutionTrace trace) {
+        private void log(ExecutionTrace trace, boolean data) {
             StoredLogBytes w = logBytes;
-            if (!w.write(trace)) {
+            if (!w.write(trace, data)) {
                 if (replayed == null) replayed = new ExecutionLog(java.time.Clock.systemUTC());
-                log(replayed.replay(trace).storedText());
+                ExecutionLog reference = replayed.replay(trace);
+                log(data ? reference.storedText() : ExecutionLogText.withoutData(reference.text()));
                 return;
             }
             lines(w.buf, w.ends, w.lines);

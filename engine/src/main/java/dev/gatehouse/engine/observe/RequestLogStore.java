@@ -49,9 +49,13 @@ public final class RequestLogStore {
      * One request the writer logs: the record, the level it was logged at and the execution log as stored, or
      * (when {@code log} is null) the captured trace whose stored log the block encoder writes itself.
      */
-    record Pending(RequestRecord record, String level, String log, ExecutionTrace trace) {
+    record Pending(RequestRecord record, String level, String log, ExecutionTrace trace, boolean data) {
         Pending(RequestRecord record, String level, String log) {
-            this(record, level, log, null);
+            this(record, level, log, null, true);
+        }
+
+        Pending(RequestRecord record, String level, String log, ExecutionTrace trace) {
+            this(record, level, log, trace, true);
         }
     }
 
@@ -88,7 +92,7 @@ public final class RequestLogStore {
                     RequestRecord r = p.record();
                     encoder.add(next++, r.requestTimeMillis(), r.requestId(), r.httpMethod(), r.resourcePath(), r.path(),
                             r.status(), r.latencyMicros(), r.integrationMicros(), r.apiKeyId(), maskApiKey(r.apiKey()),
-                            r.sourceIp(), p.level(), p.log(), p.trace());
+                            r.sourceIp(), p.level(), p.log(), p.trace(), p.data());
                 }
                 RequestRecord first = entries.get(0).record();
                 bind(insert, encoder, first.apiId(), first.stage());

@@ -36,6 +36,8 @@ final class StoredLogBytes {
     private long firstSecond;
     private byte[] firstTime;
     private boolean failed;
+    /** Whether the log being written keeps its header and body lines. */
+    private boolean data = true;
     /** The last second formatted, as bytes. */
     private long cachedSecond = Long.MIN_VALUE;
     private byte[] cachedTime;
@@ -47,6 +49,16 @@ final class StoredLogBytes {
      * false when this log is not of the kind this class writes (then they hold nothing useful).
      */
     boolean write(ExecutionTrace trace) {
+        return write(trace, true);
+    }
+
+    /**
+     * As {@link #write(ExecutionTrace)}; without {@code data} (a stage's {@code dataTraceEnabled} off) the eight
+     * request and response header and body lines are left out, as {@link ExecutionLogText#withoutData} leaves them
+     * out of the text.
+     */
+    boolean write(ExecutionTrace trace, boolean data) {
+        this.data = data;
         if (lastWritten) {
             // the previous log becomes the one this log's strings are compared with, position by position
             byte[] b = prevBuf;
@@ -154,6 +166,7 @@ final class StoredLogBytes {
         start = line(millis, 5);
         if (!(query.isEmpty() ? ascii("{}") : javaMap(query.lastValues()))) return false;
         if (!endValue(start)) return false;
+        if (!data) return true;
         start = line(millis, 6);
         if (!headers(headers) || !endValue(start)) return false;
         start = line(millis, 7);
@@ -164,10 +177,12 @@ final class StoredLogBytes {
         line(millis, 8);
         if (!string(uri)) return false;
         lineBreak();
-        int start = line(millis, 9);
-        if (!headers(headers) || !endValue(start)) return false;
-        start = line(millis, 10);
-        if (!body(body) || !endValue(start)) return false;
+        if (data) {
+            int start = line(millis, 9);
+            if (!headers(headers) || !endValue(start)) return false;
+            start = line(millis, 10);
+            if (!body(body) || !endValue(start)) return false;
+        }
         line(millis, 11);
         return string(uri) && lineBreak();
     }
@@ -179,6 +194,7 @@ final class StoredLogBytes {
         number(latencyMillis);
         bytes(MS);
         end();
+        if (!data) return true;
         int start = line(millis, 14);
         if (!headers(headers) || !endValue(start)) return false;
         start = line(millis, 15);
@@ -186,6 +202,7 @@ final class StoredLogBytes {
     }
 
     private boolean methodResponse(long millis, GatewayResponse response) {
+        if (!data) return true;
         int start = line(millis, 16);
         if (!body(response.body()) || !endValue(start)) return false;
         start = line(millis, 17);

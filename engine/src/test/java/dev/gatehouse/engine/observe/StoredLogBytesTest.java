@@ -202,4 +202,40 @@ class StoredLogBytesTest {
         assertThat(written).isGreaterThan(1000);
         assertThat(same).isGreaterThan(500);
     }
+
+    /**
+     * A stage with {@code dataTraceEnabled} off keeps INFO logs without their header and body lines: written from the
+     * trace, with one writer reused across logs with and without data, each reads back as the reference text with
+     * those lines removed ({@link ExecutionLogText#withoutData}), and each log with data stays the reference's bytes.
+     */
+    @Test
+    void aLogWithoutDataReadsBackAsTheReferenceTextWithoutItsHeaderAndBodyLines() {
+        Random random = new Random(2203);
+        String[] values = {"a", "abcdefgh", "Bearer abcdefghijkl123456", "tok", "v".repeat(600), "w".repeat(1200), ""};
+        StoredLogBytes w = new StoredLogBytes();
+        int without = 0;
+        for (int i = 0; i < 2000; i++) {
+            Headers inbound = Headers.of("Host", values[random.nextInt(values.length)], "Authorization",
+                    values[random.nextInt(values.length)]);
+            ExecutionTrace t = proxy(SECOND + random.nextInt(2500), "id-" + random.nextInt(3), inbound,
+                    random.nextBoolean() ? Map.of() : Map.of("id", values[random.nextInt(4)]), QueryParams.empty(),
+                    random.nextBoolean() ? values[random.nextInt(values.length)].getBytes(StandardCharsets.UTF_8) : null,
+                    Headers.of("Content-Type", "application/json"),
+                    random.nextBoolean() ? null : "{\"id\": 7}".getBytes(StandardCharsets.UTF_8));
+            boolean data = random.nextBoolean();
+            assertThat(w.write(t, data)).as("log %d", i).isTrue();
+            String text = new ExecutionLog(Clock.systemUTC()).replay(t).text();
+            if (data) {
+                assertThat(Arrays.copyOf(w.buf, w.len)).as("log %d", i).isEqualTo(reference(t));
+                continue;
+            }
+            without++;
+            String stored = new String(w.buf, 0, w.len, StandardCharsets.US_ASCII);
+            assertThat(ExecutionLogText.expand(stored)).as("log %d", i).isEqualTo(ExecutionLogText.withoutData(text));
+            assertThat(ExecutionLogText.expand(stored)).doesNotContain("Method request headers", "Endpoint response body")
+                    .contains("Method completed with status: 200");
+            assertThat(Arrays.copyOf(w.ends, w.lines)).isEqualTo(lineEnds(Arrays.copyOf(w.buf, w.len)));
+        }
+        assertThat(without).isGreaterThan(500);
+    }
 }
