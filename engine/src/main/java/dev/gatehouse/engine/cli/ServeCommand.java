@@ -144,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
                     : "  requests must be signed with one of " + adminOptions.keys().secrets().size() + " configured access key(s)");
         }
         int stages = 0;
+        java.util.List<String> portNotes = new java.util.ArrayList<>();
         for (ApiDefinition api : gateway.workspace().apis()) {
             for (Stage stage : gateway.workspace().stages(api.id())) {
                 if (!gateway.plan().apis().containsKey(api.id())
@@ -151,10 +152,12 @@ final class ServeCommand implements Callable<Integer> {
                 stages++;
                 System.out.println("  " + api.name() + " / " + stage.stageName() + ":  "
                         + gateway.invokeUrl(api.id(), stage.stageName()) + "   (" + gateway.hostStyleInvokeUrl(api.id(), stage.stageName()) + ")");
+                portNotes.addAll(DefaultPortVariables.notes(api.name(), stage.stageName(), stage.variables(), server.port()));
             }
         }
         gateway.planProblems().forEach((where, why) -> System.err.println("  not served: " + where + ": " + why));
         if (stages == 0) System.out.println("  no deployed stages yet: run 'gatehouse deploy API --stage NAME'");
+        portNotes.forEach(System.err::println);
         System.out.flush();
         stopped.await();
         return 0;
