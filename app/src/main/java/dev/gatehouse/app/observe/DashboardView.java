@@ -179,6 +179,19 @@ public final class DashboardView extends VBox {
         getChildren().addAll(header, message, centred, tiles, requestsChart, lower);
     }
 
+    /** The style class of an error tile's number while it counts errors. */
+    static final String COUNTED_ERRORS = "errors";
+
+    private static void markErrors(Label number, String text) {
+        if (!counted(text)) number.getStyleClass().remove(COUNTED_ERRORS);
+        else if (!number.getStyleClass().contains(COUNTED_ERRORS)) number.getStyleClass().add(COUNTED_ERRORS);
+    }
+
+    /** Whether an error tile's text is a count above zero ("0" and the "–" of no data are not). */
+    static boolean counted(String text) {
+        return text != null && !text.isEmpty() && text.chars().allMatch(Character::isDigit) && !text.chars().allMatch(c -> c == '0');
+    }
+
     private void addTile(int column, String metric, String hint, ObservableStringValue value, String id) {
         Label name = new Label(metric);
         name.getStyleClass().add("tile-name");
@@ -186,6 +199,11 @@ public final class DashboardView extends VBox {
         number.setId(id);
         number.getStyleClass().add("tile-value");
         number.textProperty().bind(value);
+        if (id.startsWith("dashboardErrors")) {
+            // red only when there are errors: a red 0 reads as an alarm about nothing
+            number.textProperty().addListener((o, was, now) -> markErrors(number, now));
+            markErrors(number, number.getText());
+        }
         Label sub = new Label(hint);
         sub.getStyleClass().add("muted");
         VBox tile = new VBox(2, name, number, sub);

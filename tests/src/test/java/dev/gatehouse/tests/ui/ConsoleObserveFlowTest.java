@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.app.observe.ResponseDiff;
 import dev.gatehouse.app.session.Observations.LoggedRequest;
 import dev.gatehouse.app.session.WorkspaceSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -46,6 +50,8 @@ class ConsoleObserveFlowTest extends SampleConsoleTest {
         assertThat(label(robot, "#dashboardErrors4xx").getText()).isEqualTo("0");
         assertThat(label(robot, "#dashboardErrors5xx").getText()).isEqualTo("0");
         assertThat(label(robot, "#dashboardLatency").getText()).matches("[0-9.]+ / [0-9.]+ / [0-9.]+");
+        assertThat(label(robot, "#dashboardErrors4xx").getStyleClass()).as("a 0 is not shown as an alarm")
+                .doesNotContain("errors");
 
         // when the Logs page searches for the fourth request's id
         String wanted = ids.get(3);
@@ -79,6 +85,17 @@ class ConsoleObserveFlowTest extends SampleConsoleTest {
         assertThat(diff.getItems()).filteredOn(r -> r.kind() != ResponseDiff.Kind.SAME && r.section().equals("Body"))
                 .containsExactly(new ResponseDiff.Row("Body", "{\"version\": 1}", "{\"version\": 2}", ResponseDiff.Kind.CHANGED));
         ConsoleFixture.waitUntil(() -> robot.lookup("#replayDiff .diff-cell.changed").tryQuery().isPresent());
+
+        // when a request meets no route (AWS: 403 Missing Authentication Token), the 4XXError tile counts it in red
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            int status = client.send(HttpRequest.newBuilder(URI.create(url + "/no/such/resource")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).isEqualTo(403);
+        }
+        robot.clickOn("#nav-dashboard");
+        ConsoleFixture.waitUntil(() -> "1".equals(label(robot, "#dashboardErrors4xx").getText()));
+        assertThat(label(robot, "#dashboardErrors4xx").getStyleClass()).contains("errors");
+        assertThat(label(robot, "#dashboardErrors5xx").getStyleClass()).doesNotContain("errors");
 
         // and the Audit page lists the console's edits under the console's name
         robot.clickOn("#nav-audit");
