@@ -1,5 +1,7 @@
 package dev.gatehouse.engine.mapping;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,15 @@ final class RenderGuard {
 
     private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Times the deadline is moved for a render that got too little CPU to have used its time (see {@link #timeIsUp}). */
+    static final int MAX_EXTENSIONS = 3;
+
     private final SandboxLimits limits;
-    private final long deadlineNanos;
+    private long deadlineNanos;
+    /** The rendering thread's CPU time when the deadline was last moved; -1 before. */
+    private long cpuAtExtension = -1;
+    private int extensions;
     private final List<Map.Entry<String, String>> trace;
     private long insertedChars;
     private int ticks;
@@ -74,7 +83,7 @@ final class RenderGuard {
 
     /** Fails the render once its time is up. Cheap: called at every step. */
     void checkDeadline() {
-        if (System.nanoTime() - deadlineNanos > 0) {
+        if (System.nanoTime() - deadlineNanos > 0 && timeIsUp()) {
             throw MappingException.of(MappingException.Kind.LIMIT_EXCEEDED,
                     "Template rendering exceeded the time limit of " + limits.renderTimeout().toMillis() + " ms");
         }
@@ -82,7 +91,27 @@ final class RenderGuard {
 
     /** True once the render's time is up. */
     boolean expired() {
-        return System.nanoTime() - deadlineNanos > 0;
+        return System.nanoTime() - deadlineNanos > 0 && timeIsUp();
+    }
+
+    /**
+     * Called once the wall-clock deadline has passed: whether the render really used its time. A render is stopped
+     * for spending the limit, but the deadline is wall time, and a machine that stalls the whole process (a loaded
+     * host, a long collection) would fail healthy renders of microseconds at whatever step they had reached. So the
+     * first time the deadline passes, it moves by one limit and the thread's CPU time is noted; when it passes again,
+     * the render is over only if the thread ran for at least half of that extension — else it moves once more, at
+     * most {@value #MAX_EXTENSIONS} times. A runaway template on a healthy machine is stopped at twice the limit.
+     * Where the thread's CPU time cannot be read (a virtual thread) the wall clock decides, as before.
+     */
+    private boolean timeIsUp() {
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        if (cpu < 0 || extensions >= MAX_EXTENSIONS) return true;
+        long limit = limits.renderTimeout().toNanos();
+        if (cpuAtExtension >= 0 && cpu - cpuAtExtension >= limit / 2) return true;
+        extensions++;
+        cpuAtExtension = cpu;
+        deadlineNanos = System.nanoTime() + limit;
+        return false;
     }
 
     /** Like {@link #checkDeadline()} but reads the clock only every 1024 calls (tight loops, regex steps). */

@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param maxCollectionSize    size of a list or map after a template adds to it
  * @param maxMacroDepth        nesting of {@code #macro} calls
  * @param renderTimeout        wall time of one render, checked at every reference, method call, loop step,
- *                             regex step and output write (no thread is ever stopped)
+ *                             regex step and output write (no thread is ever stopped); moved, a few times at
+ *                             most, for a render whose thread got too little CPU to have used it (a stalled
+ *                             machine): see {@code RenderGuard}
  */
 public record SandboxLimits(int maxForeachIterations, int maxOutputChars, int maxStringChars, long maxInsertedChars,
                             int maxCollectionSize, int maxMacroDepth, Duration renderTimeout) {
