@@ -280,33 +280,60 @@ final class RequestLogBlock {
         }
     }
 
-    /** Reads a stored block's entries in id order: {@link #next} then the fields; strings are made on demand. */
+    /**
+     * Reads a stored block's entries in id order: {@link #next} then the fields. Only the numbers are decoded at
+     * once; a string is made when it is asked for, and an execution log is decoded only when {@link #storedLog()}
+     * asks for it (with the logs between the last one decoded and it, its references). A search reads every entry
+     * of the blocks in its range but returns few: over a full store (1,000,000 entries) a search that matches
+     * nothing made 8 strings and copied a ~2.5 KB log per entry (RequestLogSearchRunner, BENCHMARKS.md).
+     */
     static final class Cursor {
+        private static final int REQUEST_ID = 0;
+        private static final int HTTP_METHOD = 1;
+        private static final int RESOURCE_PATH = 2;
+        private static final int PATH = 3;
+        private static final int API_KEY_ID = 4;
+        private static final int API_KEY = 5;
+        private static final int SOURCE_IP = 6;
+        private static final int LEVEL = 7;
+
         private final byte[] b;
         private int at;
         private final long firstId;
         private final long minTs;
         long id;
         long ts;
-        String requestId;
-        String httpMethod;
-        String resourcePath;
-        String path;
         int status;
         long latencyMicros;
         /** -1 when no backend was called. */
         long integrationMicros;
-        String apiKeyId;
-        String apiKey;
-        String sourceIp;
-        String level;
+        /** The current entry's strings: where their bytes are ({@code -1}: null), their length, once made. */
+        private final int[] stringAt = new int[8];
+        private final int[] stringLength = new int[8];
+        private final String[] strings = new String[8];
 
-        /** The reference log (the previous non-null one) and its line ends; the current entry's log. */
-        private byte[] prev;
-        private int[] prevEnds = new int[64];
-        private int prevLines;
-        private int[] ends = new int[64];
-        private byte[] log;
+        /**
+         * Where each non-null log not yet decoded starts in {@link #b}, oldest first: the current entry's (when it
+         * has one) is the last. Decoding them in order keeps each one's reference (the previous non-null log) right.
+         */
+        private int[] pendingLogs = new int[64];
+        private int pendingCount;
+        /** Whether the current entry has a log. */
+        private boolean hasLog;
+
+        /**
+         * The reference log (the previous non-null one decoded) with its line ends, and the last log decoded
+         * ({@code cur[0, curLength)}). The two buffers swap from log to log and are kept.
+         */
+        private byte[] ref = new byte[0];
+        private int[] refEnds = new int[64];
+        private int refLines;
+        private byte[] cur = new byte[4096];
+        private int[] curEnds = new int[64];
+        private int curLines;
+        private int curLength;
+        /** Whether {@link #cur} holds a decoded log: the next log's reference. */
+        private boolean curHoldsLatest;
 
         Cursor(byte[] stored, long firstId, long minTs) {
             if (stored.length == 0 || stored[0] != VERSION) {
@@ -323,30 +350,93 @@ final class RequestLogBlock {
             if (at >= b.length) return false;
             id = firstId + varint();
             ts = minTs + varint();
-            requestId = string();
-            httpMethod = string();
-            resourcePath = string();
-            path = string();
+            skipString(REQUEST_ID);
+            skipString(HTTP_METHOD);
+            skipString(RESOURCE_PATH);
+            skipString(PATH);
             status = (int) varint();
             latencyMicros = varint();
             integrationMicros = varint() - 1;
-            apiKeyId = string();
-            apiKey = string();
-            sourceIp = string();
-            level = string();
-            readLog();
+            skipString(API_KEY_ID);
+            skipString(API_KEY);
+            skipString(SOURCE_IP);
+            skipString(LEVEL);
+            skipLog();
             return true;
         }
 
-        private void readLog() {
-            int lines = (int) varint() - 1;
-            if (lines < 0) {
-                log = null;
-                return;
+        String requestId() { return string(REQUEST_ID); }
+        String httpMethod() { return string(HTTP_METHOD); }
+        String resourcePath() { return string(RESOURCE_PATH); }
+        String path() { return string(PATH); }
+        String apiKeyId() { return string(API_KEY_ID); }
+        String apiKey() { return string(API_KEY); }
+        String sourceIp() { return string(SOURCE_IP); }
+        String level() { return string(LEVEL); }
+
+        /**
+         * The entry's execution log as stored (compact form; {@link ExecutionLogText#expand} makes it text), or null.
+         * Decodes the logs waiting before it first.
+         */
+        String storedLog() {
+            if (!hasLog) return null;
+            if (pendingCount > 0) {
+                for (int i = 0; i < pendingCount; i++) decodeLog(pendingLogs[i]);
+                pendingCount = 0;
             }
-            if (ends.length < lines) ends = new int[Math.max(lines, ends.length * 2)];
+            return new String(cur, 0, curLength, StandardCharsets.UTF_8);
+        }
+
+        private void skipString(int field) {
+            int l = (int) varint() - 1;
+            strings[field] = null;
+            stringLength[field] = l;
+            stringAt[field] = l < 0 ? -1 : at;
+            if (l > 0) at += l;
+        }
+
+        private String string(int field) {
+            String s = strings[field];
+            if (s == null && stringAt[field] >= 0) {
+                s = new String(b, stringAt[field], stringLength[field], StandardCharsets.UTF_8);
+                strings[field] = s;
+            }
+            return s;
+        }
+
+        /** Steps over the current entry's log, noting where it starts when there is one. */
+        private void skipLog() {
+            int start = at;
+            int lines = (int) varint() - 1;
+            hasLog = lines >= 0;
+            if (!hasLog) return;
+            for (int k = 0; k < lines; k++) {
+                varint(); // head
+                varint(); // tail
+                int rest = (int) varint();
+                at += rest;
+            }
+            if (pendingCount == pendingLogs.length) pendingLogs = Arrays.copyOf(pendingLogs, pendingCount * 2);
+            pendingLogs[pendingCount++] = start;
+        }
+
+        /** Decodes the log stored at {@code from} into {@link #cur}, the last log decoded becoming its reference. */
+        private void decodeLog(int from) {
+            int saved = at;
+            at = from;
+            int lines = (int) varint() - 1;
+            if (curHoldsLatest) {
+                byte[] t = ref;
+                ref = cur;
+                cur = t;
+                int[] e = refEnds;
+                refEnds = curEnds;
+                curEnds = e;
+                refLines = curLines;
+            }
+            if (curEnds.length < lines) curEnds = new int[Math.max(lines, curEnds.length * 2)];
             // each line: its start shared with the reference's same line, its own middle, its shared end
-            byte[] out = new byte[64];
+            byte[] out = cur;
             int n = 0;
             for (int k = 0; k < lines; k++) {
                 int head = (int) varint();
@@ -354,28 +444,22 @@ final class RequestLogBlock {
                 int rest = (int) varint();
                 int need = n + head + rest + tail;
                 if (need > out.length) out = Arrays.copyOf(out, Math.max(need, out.length * 2));
-                int ps = k == 0 ? 0 : prevEnds[k - 1];
-                int pe = k < prevLines ? prevEnds[k] : ps;
-                if (head > 0) System.arraycopy(prev, ps, out, n, head); // only when there is a reference line
+                int ps = k == 0 ? 0 : refEnds[k - 1];
+                int pe = k < refLines ? refEnds[k] : ps;
+                if (head > 0) System.arraycopy(ref, ps, out, n, head); // only when there is a reference line
                 n += head;
                 System.arraycopy(b, at, out, n, rest);
                 at += rest;
                 n += rest;
-                if (tail > 0) System.arraycopy(prev, pe - tail, out, n, tail);
+                if (tail > 0) System.arraycopy(ref, pe - tail, out, n, tail);
                 n += tail;
-                ends[k] = n;
+                curEnds[k] = n;
             }
-            log = Arrays.copyOf(out, n);
-            prev = log;
-            int[] t = prevEnds;
-            prevEnds = ends;
-            ends = t;
-            prevLines = lines;
-        }
-
-        /** The entry's execution log as stored (compact form; {@link ExecutionLogText#expand} makes it text). */
-        String storedLog() {
-            return log == null ? null : new String(log, StandardCharsets.UTF_8);
+            cur = out;
+            curLength = n;
+            curLines = lines;
+            curHoldsLatest = true;
+            at = saved;
         }
 
         private long varint() {
@@ -387,14 +471,6 @@ final class RequestLogBlock {
                 if (x >= 0) return v;
                 shift += 7;
             }
-        }
-
-        private String string() {
-            int l = (int) varint() - 1;
-            if (l < 0) return null;
-            String s = new String(b, at, l, StandardCharsets.UTF_8);
-            at += l;
-            return s;
         }
     }
 }

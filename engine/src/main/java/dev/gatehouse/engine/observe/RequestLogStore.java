@@ -245,9 +245,9 @@ public final class RequestLogStore {
     }
 
     private static RequestLogEntry entry(RequestLogBlock.Cursor e, String api, String stage) {
-        return new RequestLogEntry(e.id, e.ts, api, stage, e.requestId, e.httpMethod, e.resourcePath, e.path, e.status,
-                e.latencyMicros / 1000.0, e.integrationMicros < 0 ? null : e.integrationMicros / 1000.0, e.apiKeyId,
-                e.apiKey, e.sourceIp, e.level, ExecutionLogText.expand(e.storedLog()));
+        return new RequestLogEntry(e.id, e.ts, api, stage, e.requestId(), e.httpMethod(), e.resourcePath(), e.path(),
+                e.status, e.latencyMicros / 1000.0, e.integrationMicros < 0 ? null : e.integrationMicros / 1000.0,
+                e.apiKeyId(), e.apiKey(), e.sourceIp(), e.level(), ExecutionLogText.expand(e.storedLog()));
     }
 
     /**
@@ -280,11 +280,12 @@ public final class RequestLogStore {
             if (q.fromMillis() != null && e.ts < q.fromMillis()) return false;
             if (q.toMillis() != null && e.ts >= q.toMillis()) return false;
             if (e.status < statusFrom || e.status > statusTo) return false;
-            if (q.method() != null && !q.method().equals(e.httpMethod)) return false;
-            if (q.pathGlob() != null && !(Glob.matches(q.pathGlob(), e.path) || Glob.matches(q.pathGlob(), e.resourcePath)
-                    || Glob.matches(q.pathGlob(), withoutStage(e.path, stage)))) return false;
-            if (q.requestId() != null && !q.requestId().equals(e.requestId)) return false;
-            if (q.apiKey() != null && !(maskedKey.equals(e.apiKey) || q.apiKey().equals(e.apiKeyId))) return false;
+            if (q.method() != null && !q.method().equals(e.httpMethod())) return false;
+            if (q.pathGlob() != null && !(Glob.matches(q.pathGlob(), e.path())
+                    || Glob.matches(q.pathGlob(), e.resourcePath())
+                    || Glob.matches(q.pathGlob(), withoutStage(e.path(), stage)))) return false;
+            if (q.requestId() != null && !q.requestId().equals(e.requestId())) return false;
+            if (q.apiKey() != null && !(maskedKey.equals(e.apiKey()) || q.apiKey().equals(e.apiKeyId()))) return false;
             double latencyMs = e.latencyMicros / 1000.0;
             if (q.minLatencyMs() != null && !(latencyMs >= q.minLatencyMs())) return false;
             if (q.maxLatencyMs() != null && !(latencyMs <= q.maxLatencyMs())) return false;
@@ -471,8 +472,9 @@ public final class RequestLogStore {
         while (e.next()) {
             total++;
             if (keep.test(e)) {
-                kept.add(new Kept(e.id, e.ts, e.requestId, e.httpMethod, e.resourcePath, e.path, e.status,
-                        e.latencyMicros, e.integrationMicros, e.apiKeyId, e.apiKey, e.sourceIp, e.level, e.storedLog()));
+                kept.add(new Kept(e.id, e.ts, e.requestId(), e.httpMethod(), e.resourcePath(), e.path(), e.status,
+                        e.latencyMicros, e.integrationMicros, e.apiKeyId(), e.apiKey(), e.sourceIp(), e.level(),
+                        e.storedLog()));
             }
         }
         try (PreparedStatement p = c.prepareStatement("DELETE FROM request_blocks WHERE first_id=?")) {
