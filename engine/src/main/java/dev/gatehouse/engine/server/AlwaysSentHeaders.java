@@ -24,9 +24,9 @@ final class AlwaysSentHeaders {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The last formatted second, shared by the requests of that second. */
-    private record FormattedSecond(long epochSecond, String text) { }
+    private record FormattedSecond(long epochSecond, String text, CharSequence wire) { }
 
-    private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "");
+    private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "", "");
 
     private AlwaysSentHeaders() { }
 
@@ -37,20 +37,27 @@ final class AlwaysSentHeaders {
 
     /** Sets {@code Date} and, when the response lacks them, the request's id headers. */
     static void stamp(MultiMap headers, RequestContext ctx) {
-        headers.set(DATE, httpDate(Instant.now()));
+        headers.set(DATE, formatted(Instant.now()).wire());
         String requestId = ctx.get(ContextKeys.REQUEST_ID);
         String extended = ctx.get(ContextKeys.EXTENDED_REQUEST_ID);
-        if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, requestId);
-        if (extended != null && !headers.contains(APIGW_ID)) headers.set(APIGW_ID, extended);
+        // values as AsciiStrings where they are ASCII: written as bytes, not char by char (WireHeaderValues)
+        if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, WireHeaderValues.of(requestId));
+        if (extended != null && !headers.contains(APIGW_ID)) headers.set(APIGW_ID, WireHeaderValues.of(extended));
     }
 
     /** RFC 9110 IMF-fixdate, e.g. {@code Thu, 30 Sep 2021 10:16:40 GMT}. */
     static String httpDate(Instant now) {
+        return formatted(now).text();
+    }
+
+    /** The second of {@code now}, formatted once for all the requests of that second. */
+    private static FormattedSecond formatted(Instant now) {
         FormattedSecond f = last;
         long second = now.getEpochSecond();
-        if (f.epochSecond() == second) return f.text();
+        if (f.epochSecond() == second) return f;
         String text = HTTP_DATE.format(now);
-        last = new FormattedSecond(second, text);
-        return text;
+        f = new FormattedSecond(second, text, WireHeaderValues.of(text));
+        last = f;
+        return f;
     }
 }
