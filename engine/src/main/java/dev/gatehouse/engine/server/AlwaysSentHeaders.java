@@ -2,6 +2,7 @@ package dev.gatehouse.engine.server;
 
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.RequestContext;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ final class AlwaysSentHeaders {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The last formatted second, shared by the requests of that second. */
+    /** The second's text, and the same as the bytes written (IMF-fixdate is ASCII). */
     private record FormattedSecond(long epochSecond, String text, CharSequence wire) { }
 
     private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "", "");
@@ -40,9 +42,8 @@ final class AlwaysSentHeaders {
         headers.set(DATE, formatted(Instant.now()).wire());
         String requestId = ctx.get(ContextKeys.REQUEST_ID);
         String extended = ctx.get(ContextKeys.EXTENDED_REQUEST_ID);
-        // values as AsciiStrings where they are ASCII: written as bytes, not char by char (WireHeaderValues)
-        if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, WireHeaderValues.of(requestId));
-        if (extended != null && !headers.contains(APIGW_ID)) headers.set(APIGW_ID, WireHeaderValues.of(extended));
+        if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, requestId);
+        if (extended != null && !headers.contains(APIGW_ID)) headers.set(APIGW_ID, extended);
     }
 
     /** RFC 9110 IMF-fixdate, e.g. {@code Thu, 30 Sep 2021 10:16:40 GMT}. */
@@ -56,7 +57,8 @@ final class AlwaysSentHeaders {
         long second = now.getEpochSecond();
         if (f.epochSecond() == second) return f;
         String text = HTTP_DATE.format(now);
-        f = new FormattedSecond(second, text, WireHeaderValues.of(text));
+        // as an AsciiString, made once a second: written into the buffer as bytes, not char by char
+        f = new FormattedSecond(second, text, new AsciiString(text));
         last = f;
         return f;
     }

@@ -180,7 +180,7 @@ final class InboundRequest {
         if (response.status() != r.getStatusCode()) r.setStatusCode(response.status()); // 200 is the default: no status lookup
         MultiMap out = r.headers();
         response.headers().forEach((name, value) -> {
-            if (!framing(name)) out.add(WireHeaderNames.of(name), WireHeaderValues.of(value));
+            if (!framing(name)) out.add(WireHeaderNames.of(name), value);
         });
         AlwaysSentHeaders.stamp(out, ctx);
         if (close) r.putHeader("Connection", "close");
