@@ -158,6 +158,7 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
                 return;
             }
             try {
+                // written as bytes past Netty's encoder (BackendRequestBytes), or by it for what those do not cover;
                 // a failed write fails the channel: failed()
                 HttpMethod method = HttpMethod.valueOf(request.method());
                 ByteBuf encoded = c.codec == null ? null : requestBytes.encode(c.channel.alloc(), method, target.uri(),
