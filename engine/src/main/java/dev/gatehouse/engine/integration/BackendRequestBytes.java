@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.AsciiString;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -28,12 +29,13 @@ import java.util.Arrays;
  */
 final class BackendRequestBytes {
 
-    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] HOST = "host".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] VERSION_CRLF = " HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HOST = "host".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VERSION_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
     /** the body is copied into the head's buffer up to this size; a larger one is written as its own buffer */
     static final int COPY_BODY_LIMIT = 8 * 1024;
 
+    /** the head being written; grows to the largest head seen (bounded by the inbound header limits) */
     private byte[] scratch = new byte[512];
     private int size;
     private final HeaderWriter writer = new HeaderWriter();
@@ -47,15 +49,11 @@ final class BackendRequestBytes {
         if (uri.isEmpty() || uri.charAt(0) != '/') return null;
         size = 0;
         AsciiString name = method.asciiName();
-        ensure(name.length());
-        System.arraycopy(name.array(), name.arrayOffset(), scratch, size, name.length());
-        size += name.length();
+        putBytes(name.array(), name.arrayOffset(), name.length());
         put((byte) ' ');
         int uriStart = size;
         boolean ascii = putAscii(uri);
-        ensure(VERSION_CRLF.length);
-        System.arraycopy(VERSION_CRLF, 0, scratch, size, VERSION_CRLF.length);
-        size += VERSION_CRLF.length;
+        putBytes(VERSION_CRLF, 0, VERSION_CRLF.length);
         HeaderWriter writer = this.writer;
         writer.contentLength = false;
         writer.host = false;
@@ -75,7 +73,7 @@ final class BackendRequestBytes {
             buf.writeBytes(scratch, 0, size);
         } else { // the request target as UTF-8, as the encoder writes it
             buf.writeBytes(scratch, 0, uriStart);
-            buf.writeCharSequence(uri, java.nio.charset.StandardCharsets.UTF_8);
+            buf.writeCharSequence(uri, StandardCharsets.UTF_8);
             buf.writeBytes(scratch, uriStart, size - uriStart);
         }
         if (copyBody) buf.writeBytes(body);
@@ -117,9 +115,7 @@ final class BackendRequestBytes {
     }
 
     private void header(byte[] name, String value) {
-        ensure(name.length);
-        System.arraycopy(name, 0, scratch, size, name.length);
-        size += name.length;
+        putBytes(name, 0, name.length);
         put((byte) ':');
         put((byte) ' ');
         putLatin1(value);
@@ -146,6 +142,12 @@ final class BackendRequestBytes {
             b[at++] = (byte) (c > 0xFF ? '?' : c);
         }
         size = at;
+    }
+
+    private void putBytes(byte[] bytes, int from, int length) {
+        ensure(length);
+        System.arraycopy(bytes, from, scratch, size, length);
+        size += length;
     }
 
     private void put(byte b) {
