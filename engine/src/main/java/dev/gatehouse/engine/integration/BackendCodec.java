@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.integration;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -32,6 +33,21 @@ final class BackendCodec extends CombinedChannelDuplexHandler<BackendCodec.Decod
                 .setMaxChunkSize(maxChunkSize)
                 .setInitialBufferSize(initialBufferSize));
         init(decoder, new Encoder(decoder));
+    }
+
+    /**
+     * Writes a request already encoded ({@link BackendRequestBytes}) past the encoder, from this codec's place in
+     * the pipeline (so through TLS when there is one), and tells the decoder the method its responses answer, as the
+     * encoder does for the requests it encodes. {@code ctx} is this handler's context; on the event loop.
+     */
+    void writeEncoded(ChannelHandlerContext ctx, HttpMethod method, ByteBuf request, ByteBuf largeBody) {
+        inboundHandler().answering = method;
+        if (largeBody == null) {
+            ctx.writeAndFlush(request, ctx.voidPromise());
+        } else {
+            ctx.write(request, ctx.voidPromise());
+            ctx.writeAndFlush(largeBody, ctx.voidPromise());
+        }
     }
 
     /** Records the method of each request it encodes on the decoder. */

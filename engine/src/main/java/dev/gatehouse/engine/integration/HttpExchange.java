@@ -33,7 +33,8 @@ final class HttpExchange {
         String apiId = ctx.getOrDefault(ContextKeys.API_ID, "");
         h.set("X-Amzn-Apigateway-Api-Id", apiId);
         if (!h.contains("User-Agent")) h.set("User-Agent", "AmazonAPIGateway_" + apiId);
-        Instant t = ctx.getOrDefault(ContextKeys.REQUEST_TIME, Instant.now());
+        Instant t = ctx.get(ContextKeys.REQUEST_TIME); // not getOrDefault: that reads the clock on every request
+        if (t == null) t = Instant.now();
         String traceId = RequestIds.traceId(t.getEpochSecond());
         h.set("X-Amzn-Trace-Id", traceId);
         ctx.put(IntegrationKeys.TRACE_ID, traceId);

@@ -67,9 +67,15 @@ final class LoopConnectionPool {
         Receiver receiver;
         boolean closed;
         long idleSince;
+        /** the HTTP codec's context in this connection's pipeline, to write encoded requests past its encoder */
+        ChannelHandlerContext codec;
 
         Connection(Key key) {
             this.key = key;
+        }
+
+        @Override public void handlerAdded(ChannelHandlerContext ctx) {
+            codec = ctx.pipeline().context(BackendCodec.class);
         }
 
         @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -76,6 +76,8 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
     /** the last request URI and its target: a route without placeholders sends every request to one parsed URI */
     private URI lastUri;
     private Target lastTarget;
+    /** encodes backend requests; confined to {@link #loop} */
+    private final BackendRequestBytes requestBytes = new BackendRequestBytes();
 
     /** Creates the client for {@code context}'s event loop (an event-loop context); https with the JDK's trust. */
     public LoopHttpBackend(Vertx vertx, Context context, BackendOptions options) {
@@ -155,32 +157,26 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
                 failed(new ClosedChannelException());
                 return;
             }
-            DefaultFullHttpRequest message;
             try {
-                message = message();
+                // written as bytes past Netty's encoder (BackendRequestBytes), or by it for what those do not cover;
+                // a failed write fails the channel: failed()
+                HttpMethod method = HttpMethod.valueOf(request.method());
+                ByteBuf encoded = c.codec == null ? null : requestBytes.encode(c.channel.alloc(), method, target.uri(),
+                        request.headers(), target.authority(), request.body());
+                c.receiver = this;
+                if (encoded != null) {
+                    byte[] body = request.body();
+                    ByteBuf large = body.length > BackendRequestBytes.COPY_BODY_LIMIT ? Unpooled.wrappedBuffer(body) : null;
+                    ((BackendCodec) c.codec.handler()).writeEncoded(c.codec, method, encoded, large);
+                } else {
+                    c.channel.writeAndFlush(nettyMessage(request, target), c.channel.voidPromise());
+                }
             } catch (IllegalArgumentException invalid) { // a header name or value HTTP cannot carry (CR, LF...)
+                c.receiver = null;
                 finish(new BackendFailure(BackendFailure.Kind.CONNECT_FAILED,
                         "The integration request has a header or method HTTP cannot carry", invalid));
                 giveBack(true);
-                return;
             }
-            c.receiver = this;
-            c.channel.writeAndFlush(message, c.channel.voidPromise()); // a failed write fails the channel: failed()
-        }
-
-        /** The request as Vert.x's client wrote it (see the class comment); the body wrapped, not copied. */
-        private DefaultFullHttpRequest message() {
-            HttpHeaders h = HEADERS.newHeaders();
-            request.headers().forEach((n, v) -> h.add(WireHeaderNames.of(n), v));
-            byte[] bytes = request.body();
-            if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                h.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length == 0 ? ZERO : Integer.toString(bytes.length));
-            }
-            if (!h.contains(HttpHeaderNames.HOST)) h.set(HttpHeaderNames.HOST, target.authority());
-            else h.remove(HttpHeaderNames.TRANSFER_ENCODING);
-            ByteBuf content = bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
-            return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), target.uri(),
-                    content, h, EmptyHttpHeaders.INSTANCE);
         }
 
         @Override public void received(HttpObject message) {
@@ -318,6 +314,25 @@ public final class LoopHttpBackend implements HttpBackend, AutoCloseable {
             if (result instanceof BackendFailure f) throw f;
             return (BackendResponse) result;
         }
+    }
+
+    /**
+     * The request as Vert.x's client wrote it (see the class comment), for Netty's encoder; the body wrapped, not
+     * copied. {@link BackendRequestBytes} writes the same bytes without it for all but a few requests (see there).
+     * IllegalArgumentException for a method, header name or value HTTP cannot carry.
+     */
+    static DefaultFullHttpRequest nettyMessage(BackendRequest request, Target target) {
+        HttpHeaders h = HEADERS.newHeaders();
+        request.headers().forEach((n, v) -> h.add(WireHeaderNames.of(n), v));
+        byte[] bytes = request.body();
+        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length == 0 ? ZERO : Integer.toString(bytes.length));
+        }
+        if (!h.contains(HttpHeaderNames.HOST)) h.set(HttpHeaderNames.HOST, target.authority());
+        else h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        ByteBuf content = bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), target.uri(),
+                content, h, EmptyHttpHeaders.INSTANCE);
     }
 
     /** {@link #target}, reusing the last one for the same URI object; on the loop. */

@@ -2,6 +2,7 @@ package dev.gatehouse.engine.server;
 
 import dev.gatehouse.engine.pipeline.ContextKeys;
 import dev.gatehouse.engine.pipeline.RequestContext;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,9 +25,10 @@ final class AlwaysSentHeaders {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The last formatted second, shared by the requests of that second. */
-    private record FormattedSecond(long epochSecond, String text) { }
+    /** The second's text, and the same as the bytes written (IMF-fixdate is ASCII). */
+    private record FormattedSecond(long epochSecond, String text, CharSequence wire) { }
 
-    private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "");
+    private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "", "");
 
     private AlwaysSentHeaders() { }
 
@@ -37,7 +39,7 @@ final class AlwaysSentHeaders {
 
     /** Sets {@code Date} and, when the response lacks them, the request's id headers. */
     static void stamp(MultiMap headers, RequestContext ctx) {
-        headers.set(DATE, httpDate(Instant.now()));
+        headers.set(DATE, formatted(Instant.now()).wire());
         String requestId = ctx.get(ContextKeys.REQUEST_ID);
         String extended = ctx.get(ContextKeys.EXTENDED_REQUEST_ID);
         if (requestId != null && !headers.contains(REQUEST_ID)) headers.set(REQUEST_ID, requestId);
@@ -46,11 +48,18 @@ final class AlwaysSentHeaders {
 
     /** RFC 9110 IMF-fixdate, e.g. {@code Thu, 30 Sep 2021 10:16:40 GMT}. */
     static String httpDate(Instant now) {
+        return formatted(now).text();
+    }
+
+    /** The second of {@code now}, formatted once for all the requests of that second. */
+    private static FormattedSecond formatted(Instant now) {
         FormattedSecond f = last;
         long second = now.getEpochSecond();
-        if (f.epochSecond() == second) return f.text();
+        if (f.epochSecond() == second) return f;
         String text = HTTP_DATE.format(now);
-        last = new FormattedSecond(second, text);
-        return text;
+        // as an AsciiString, made once a second: written into the buffer as bytes, not char by char
+        f = new FormattedSecond(second, text, new AsciiString(text));
+        last = f;
+        return f;
     }
 }

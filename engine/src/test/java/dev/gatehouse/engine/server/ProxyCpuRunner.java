@@ -53,8 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
  * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]
- * [route=proxy|orders]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order of
- * bench/post-order.lua) instead.
+ * [route=proxy|orders|mock]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order
+ * of bench/post-order.lua) instead, {@code mock} its MOCK leg ({@code GET /prod/hello}: the same inbound server, no
+ * backend exchange), to set a proxied request's profile beside.
  */
 public final class ProxyCpuRunner {
 
@@ -66,7 +67,8 @@ public final class ProxyCpuRunner {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        boolean orders = args.length > 4 && args[4].equals("orders");
+        String route = args.length > 4 ? args[4] : "proxy";
+        boolean orders = route.equals("orders");
 
         NginxLikeBackend backend = NginxLikeBackend.start();
         int backendPort = backend.port();
@@ -74,8 +76,9 @@ public final class ProxyCpuRunner {
         RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
                 () -> served, GatewayEventListener.NONE);
+        String path = route.equals("mock") ? "/prod/hello" : "/prod/proxy/prod/hello";
         byte[] request = orders ? ordersRequest(server.port())
-                : ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                : ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
