@@ -53,8 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
  * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]
- * [route=proxy|orders]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order of
- * bench/post-order.lua) instead.
+ * [route=proxy|orders|proxypost]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the
+ * order of bench/post-order.lua) instead; {@code proxypost} POSTs the same order to the HTTP_PROXY route, as that leg's
+ * other half does.
  */
 public final class ProxyCpuRunner {
 
@@ -66,7 +67,7 @@ public final class ProxyCpuRunner {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        boolean orders = args.length > 4 && args[4].equals("orders");
+        String route = args.length > 4 ? args[4] : "proxy";
 
         NginxLikeBackend backend = NginxLikeBackend.start();
         int backendPort = backend.port();
@@ -74,7 +75,8 @@ public final class ProxyCpuRunner {
         RequestHandler served = served(backendPort); // the server asks for the plan on every request: made once
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
                 () -> served, GatewayEventListener.NONE);
-        byte[] request = orders ? ordersRequest(server.port())
+        byte[] request = route.equals("orders") ? postRequest("/prod/orders", server.port())
+                : route.equals("proxypost") ? postRequest("/prod/proxy/prod/hello", server.port())
                 : ("GET /prod/proxy/prod/hello HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         List<Thread> clients = new ArrayList<>();
@@ -184,10 +186,10 @@ public final class ProxyCpuRunner {
         }
     }
 
-    /** bench/dataplane.sh's POST leg: bench/post-order.lua's order to {@code POST /prod/orders}. */
-    private static byte[] ordersRequest(int port) {
+    /** bench/dataplane.sh's POST leg: bench/post-order.lua's order POSTed to {@code path}. */
+    private static byte[] postRequest(String path, int port) {
         byte[] body = dev.gatehouse.engine.mapping.MethodFilterBenchmarks.BODY.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST /prod/orders HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, all, head.length, body.length);
