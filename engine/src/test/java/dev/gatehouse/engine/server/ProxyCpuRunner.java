@@ -69,6 +69,7 @@ public final class ProxyCpuRunner {
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String route = args.length > 4 ? args[4] : "proxy";
 
+        DataPlaneBenchmarks.apiFile(); // fails here, before the backend's non-daemon thread would keep the JVM alive
         NginxLikeBackend backend = NginxLikeBackend.start();
         int backendPort = backend.port();
 
