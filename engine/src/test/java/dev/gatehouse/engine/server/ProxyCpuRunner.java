@@ -53,9 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java --add-opens java.base/java.lang=ALL-UNNAMED -cp <test classpath>
  * dev.gatehouse.engine.server.ProxyCpuRunner [warmupSeconds=20] [rounds=8] [roundSeconds=3] [connections=8]
- * [route=proxy|orders|mock]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders}, the order
- * of bench/post-order.lua) instead, {@code mock} its MOCK leg ({@code GET /prod/hello}: the same inbound server, no
- * backend exchange), to set a proxied request's profile beside.
+ * [route=proxy|orders|proxypost|mock]}: {@code orders} drives bench/dataplane.sh's POST leg ({@code POST /prod/orders},
+ * the order of bench/post-order.lua) instead; {@code proxypost} POSTs the same order to the HTTP_PROXY route, as that
+ * leg's other half does; {@code mock} its MOCK leg ({@code GET /prod/hello}: the same inbound server, no backend
+ * exchange), to set a proxied request's profile beside.
  */
 public final class ProxyCpuRunner {
 
@@ -68,8 +69,8 @@ public final class ProxyCpuRunner {
         double roundSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String route = args.length > 4 ? args[4] : "proxy";
-        boolean orders = route.equals("orders");
 
+        DataPlaneBenchmarks.apiFile(); // fails here, before the backend's non-daemon thread would keep the JVM alive
         NginxLikeBackend backend = NginxLikeBackend.start();
         int backendPort = backend.port();
 
@@ -77,7 +78,8 @@ public final class ProxyCpuRunner {
         DataPlaneServer server = DataPlaneServer.start(DataPlaneOptions.defaults(0).withEventLoops(1),
                 () -> served, GatewayEventListener.NONE);
         String path = route.equals("mock") ? "/prod/hello" : "/prod/proxy/prod/hello";
-        byte[] request = orders ? ordersRequest(server.port())
+        byte[] request = route.equals("orders") ? postRequest("/prod/orders", server.port())
+                : route.equals("proxypost") ? postRequest("/prod/proxy/prod/hello", server.port())
                 : ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         List<Thread> clients = new ArrayList<>();
@@ -187,10 +189,10 @@ public final class ProxyCpuRunner {
         }
     }
 
-    /** bench/dataplane.sh's POST leg: bench/post-order.lua's order to {@code POST /prod/orders}. */
-    private static byte[] ordersRequest(int port) {
+    /** bench/dataplane.sh's POST leg: bench/post-order.lua's order POSTed to {@code path}. */
+    private static byte[] postRequest(String path, int port) {
         byte[] body = dev.gatehouse.engine.mapping.MethodFilterBenchmarks.BODY.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST /prod/orders HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, all, head.length, body.length);
