@@ -24,8 +24,7 @@ final class AlwaysSentHeaders {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** The last formatted second, shared by the requests of that second. */
-    /** The second's text, and the same as the bytes written (IMF-fixdate is ASCII). */
+    /** A formatted second, shared by the requests of that second: its text, and the same as the bytes written. */
     private record FormattedSecond(long epochSecond, String text, CharSequence wire) { }
 
     private static volatile FormattedSecond last = new FormattedSecond(Long.MIN_VALUE, "", "");
