@@ -83,6 +83,7 @@ public final class Gateway implements AutoCloseable {
     private final PlanHolder holder;
     private final SerialRebuilder rebuilder;
     private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<RuntimePlan>> planListeners = new CopyOnWriteArrayList<>();
     /** Execution logs of served requests the console marks with X-Gatehouse-Trace. */
     private final ConsoleTraces traces = new ConsoleTraces();
     private volatile dev.gatehouse.engine.observe.RecentRequests recent;
@@ -477,6 +478,22 @@ public final class Gateway implements AutoCloseable {
         plan = next;
         holder.swap(traces.stripping(pipeline.serving(next)));
         rebuilds.incrementAndGet();
+        for (java.util.function.Consumer<RuntimePlan> listener : planListeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of the served plan failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} with each plan rebuilt from now on, on the plan-rebuild thread, after the plan is served
+     * ({@link #planProblems} already describes it). A listener must be quick; its failure is logged and changes
+     * nothing else. {@code gatehouse serve} uses this to say which stages a deploy made elsewhere now serves.
+     */
+    public void onPlanServed(java.util.function.Consumer<RuntimePlan> listener) {
+        planListeners.add(Objects.requireNonNull(listener));
     }
 
     /** Installs the access snapshot of the workspace as it is now (cheap: keys, plans and stages only). */

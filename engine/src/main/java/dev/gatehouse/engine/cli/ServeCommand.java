@@ -8,6 +8,7 @@ import dev.gatehouse.engine.access.state.StateUnavailableException;
 import dev.gatehouse.engine.control.ControlApi;
 import dev.gatehouse.engine.control.ControlPlaneOptions;
 import dev.gatehouse.engine.control.ControlPlaneServer;
+import dev.gatehouse.engine.routing.RuntimePlan;
 import dev.gatehouse.engine.model.ApiDefinition;
 import dev.gatehouse.engine.model.Stage;
 import dev.gatehouse.engine.server.DataPlaneServer;
@@ -145,22 +146,43 @@ final class ServeCommand implements Callable<Integer> {
         }
         int stages = 0;
         java.util.List<String> portNotes = new java.util.ArrayList<>();
+        RuntimePlan initial = gateway.plan();
+        java.util.Map<String, String> initialProblems = gateway.planProblems();
         for (ApiDefinition api : gateway.workspace().apis()) {
             for (Stage stage : gateway.workspace().stages(api.id())) {
-                if (!gateway.plan().apis().containsKey(api.id())
-                        || !gateway.plan().apis().get(api.id()).stages().containsKey(stage.stageName())) continue;
+                if (!initial.apis().containsKey(api.id())
+                        || !initial.apis().get(api.id()).stages().containsKey(stage.stageName())) continue;
                 stages++;
                 System.out.println("  " + api.name() + " / " + stage.stageName() + ":  "
                         + gateway.invokeUrl(api.id(), stage.stageName()) + "   (" + gateway.hostStyleInvokeUrl(api.id(), stage.stageName()) + ")");
                 portNotes.addAll(DefaultPortVariables.notes(api.name(), stage.stageName(), stage.variables(), server.port()));
             }
         }
-        gateway.planProblems().forEach((where, why) -> System.err.println("  not served: " + where + ": " + why));
+        initialProblems.forEach((where, why) -> System.err.println("  not served: " + where + ": " + why));
         if (stages == 0) System.out.println("  no deployed stages yet: run 'gatehouse deploy API --stage NAME'");
         portNotes.forEach(System.err::println);
         System.out.flush();
+        followServedStages(gateway, initial, initialProblems);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * From now on, a line for each stage a deploy made elsewhere (another terminal, the console, the control plane)
+     * serves, moves to another deployment or stops serving. The plan is read once more after subscribing, so a
+     * rebuild between the start's listing and the subscription is reported too.
+     */
+    private static void followServedStages(Gateway gateway, RuntimePlan initial, java.util.Map<String, String> initialProblems) {
+        ServedStagesReport report = new ServedStagesReport(ServedStagesReport.of(
+                apiId -> gateway.workspace().api(apiId).map(ApiDefinition::name).orElse(apiId),
+                gateway::invokeUrl, gateway::hostStyleInvokeUrl), initial, initialProblems);
+        java.util.function.Consumer<RuntimePlan> print = plan -> {
+            for (String line : report.update(plan, gateway.planProblems())) {
+                (line.startsWith("not served:") ? System.err : System.out).println("  " + line);
+            }
+        };
+        gateway.onPlanServed(print);
+        print.accept(gateway.plan());
     }
 
     private static void checkPort(String option, int value) {
