@@ -269,11 +269,14 @@ public final class DashboardView extends VBox {
                         p -> p.integrationLatency().p50())));
         List<MetricPoint> lookups = points.stream().filter(p -> p.cacheHits() + p.cacheMisses() > 0).toList();
         cacheChart.getData().setAll(List.of(series("Hit ratio", lookups, p -> p.cacheHitRatio() * 100)));
+        fitValueAxis(requestsChart, 10);
+        fitValueAxis(latencyChart, 1);
         for (LineChart<Number, Number> chart : List.of(requestsChart, latencyChart, cacheChart)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             x.setLowerBound(lower);
             x.setUpperBound(upper);
-            x.setTickUnit(Math.max(1, (upper - lower) / 6));
+            // the narrow cache chart has room for three labels; the wide ones for seven
+            x.setTickUnit(Math.max(1, (upper - lower) / (chart == cacheChart ? 2 : 6)));
             x.setTickLabelFormatter(new StringConverter<>() {
                 @Override public String toString(Number n) {
                     Instant t = Instant.ofEpochSecond(n.longValue());
@@ -284,6 +287,23 @@ public final class DashboardView extends VBox {
                     return 0;
                 }
             });
+        }
+    }
+
+    /**
+     * An empty chart (no request in the range, or all zero) gets the value axis 0 to {@code emptyUpper}: JavaFX's
+     * auto-ranging of no data drew 0 to 800,000 requests and milliseconds, which reads as a broken chart. With
+     * values the axis fits them again.
+     */
+    private static void fitValueAxis(LineChart<Number, Number> chart, double emptyUpper) {
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        boolean empty = chart.getData().stream().flatMap(s -> s.getData().stream())
+                .allMatch(d -> d.getYValue().doubleValue() == 0);
+        y.setAutoRanging(!empty);
+        if (empty) {
+            y.setLowerBound(0);
+            y.setUpperBound(emptyUpper);
+            y.setTickUnit(emptyUpper / 5);
         }
     }
 

@@ -40,13 +40,21 @@ class ConsoleObserveFlowTest extends SampleConsoleTest {
                 && console.workbench().selectedApi().map(a -> a.id().equals(api)).orElse(false));
         String url = session.invokeUrl(api, "prod").orElseThrow();
 
+        // before any traffic the Dashboard's charts have small empty axes (not JavaFX's 0 to 800,000 of no data)
+        robot.clickOn("#nav-dashboard");
+        robot.interact(() -> combo(robot, "#dashboardStage").setValue("prod"));
+        ConsoleFixture.waitUntil(() -> "0".equals(label(robot, "#dashboardCount").getText()));
+        assertThat(valueAxis(robot, "#dashboardRequestsChart").getUpperBound()).isEqualTo(10);
+        assertThat(valueAxis(robot, "#dashboardLatencyChart").getUpperBound()).isEqualTo(1);
+
         // when 7 requests are sent to it over HTTP
         List<String> ids = ObserveTraffic.get(url, SENT);
 
-        // then the Dashboard of prod counts exactly 7, with no errors
+        // then the Dashboard of prod counts exactly 7, with no errors, and its request chart's axis fits them
         robot.clickOn("#nav-dashboard");
         robot.interact(() -> combo(robot, "#dashboardStage").setValue("prod"));
         ConsoleFixture.waitUntil(() -> String.valueOf(SENT).equals(label(robot, "#dashboardCount").getText()));
+        ConsoleFixture.waitUntil(() -> valueAxis(robot, "#dashboardRequestsChart").isAutoRanging());
         assertThat(label(robot, "#dashboardErrors4xx").getText()).isEqualTo("0");
         assertThat(label(robot, "#dashboardErrors5xx").getText()).isEqualTo("0");
         assertThat(label(robot, "#dashboardLatency").getText()).matches("[0-9.]+ / [0-9.]+ / [0-9.]+");
@@ -111,6 +119,10 @@ class ConsoleObserveFlowTest extends SampleConsoleTest {
 
     private static Label label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class);
+    }
+
+    private static javafx.scene.chart.NumberAxis valueAxis(FxRobot robot, String chart) {
+        return (javafx.scene.chart.NumberAxis) robot.lookup(chart).queryAs(javafx.scene.chart.LineChart.class).getYAxis();
     }
 
     @SuppressWarnings("unchecked")
