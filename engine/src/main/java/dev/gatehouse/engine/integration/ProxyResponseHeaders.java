@@ -26,50 +26,60 @@ public final class ProxyResponseHeaders {
     public static final List<String> REMAPPED_COMMON = ParameterMapper.REMAPPED_COMMON;
 
     private static final String PREFIX = "x-amzn-Remapped-";
-    /** a name passed to the client as it is (unless the backend's Connection names it) */
-    private static final String KEEP = new String("keep");
-    /** a name never passed to the client */
-    private static final String DROP = new String("drop");
-    /** name -> KEEP, DROP or its x-amzn-Remapped- name; bounded in count and length like the other name tables */
-    private static final ConcurrentHashMap<String, String> FATES = new ConcurrentHashMap<>();
+
+    /** What becomes of a backend response header name. */
+    private sealed interface Fate permits Keep, Drop, Rename { }
+
+    /** Passed to the client as it is (unless the backend's Connection names it). */
+    private enum Keep implements Fate { KEEP }
+
+    /** Never passed to the client. */
+    private enum Drop implements Fate { DROP }
+
+    /** Passed to the client under {@code name} ({@code x-amzn-Remapped-<Name>}). */
+    private record Rename(String name) implements Fate { }
+
+    /** name -> its fate; bounded in count and length like the other name tables */
+    private static final ConcurrentHashMap<String, Fate> FATES = new ConcurrentHashMap<>();
     private static final int MAX_FATES = 512;
     private static final int MAX_NAME_LENGTH = 64;
 
     private ProxyResponseHeaders() { }
 
-    /** {@code x-amzn-Remapped-<Name>} for each of {@link #REMAPPED_COMMON}, built once. */
-    private static final List<String> REMAPPED_NAMES = REMAPPED_COMMON.stream().map(n -> PREFIX + n).toList();
+    /** The renaming to {@code x-amzn-Remapped-<Name>} of each of {@link #REMAPPED_COMMON}, built once. */
+    private static final List<Rename> REMAPPED_NAMES = REMAPPED_COMMON.stream().map(n -> new Rename(PREFIX + n)).toList();
 
     /** The client-facing headers of a proxied backend response. */
     public static Headers of(Headers backend) {
         List<String> connection = backend.all("Connection");
         Headers.Builder b = Headers.builder();
         backend.forEach((name, value) -> {
-            String fate = fate(name);
-            if (fate == KEEP) {
-                if (connection.isEmpty() || !namedBy(connection, name)) b.add(name, value);
-            } else if (fate != DROP) {
-                b.add(fate, value);
+            switch (fate(name)) {
+                case Keep k -> {
+                    if (connection.isEmpty() || !namedBy(connection, name)) b.add(name, value);
+                }
+                case Drop d -> { }
+                case Rename r -> b.add(r.name(), value);
             }
         });
         return b.build();
     }
 
-    /** KEEP, DROP or the remapped name of {@code name}, remembered for the names that recur. */
-    private static String fate(String name) {
-        String known = FATES.get(name);
+    /** What becomes of {@code name}, remembered for the names that recur. */
+    private static Fate fate(String name) {
+        Fate known = FATES.get(name);
         if (known != null) return known;
-        String fate = decide(name);
+        Fate fate = decide(name);
         if (name.length() <= MAX_NAME_LENGTH && FATES.size() < MAX_FATES) FATES.putIfAbsent(name, fate);
         return fate;
     }
 
     /** A remapped name wins over hop-by-hop (Connection is both: AWS renames it). */
-    private static String decide(String name) {
+    private static Fate decide(String name) {
         for (int i = 0; i < REMAPPED_COMMON.size(); i++) {
             if (REMAPPED_COMMON.get(i).equalsIgnoreCase(name)) return REMAPPED_NAMES.get(i);
         }
-        return HopByHop.isHopByHop(name) || name.equalsIgnoreCase("Via") ? DROP : KEEP;
+        return HopByHop.isHopByHop(name) || name.equalsIgnoreCase("Via") ? Drop.DROP : Keep.KEEP;
     }
 
     /** Whether one of the comma-separated tokens of the {@code Connection} values is {@code name} (any case). */
