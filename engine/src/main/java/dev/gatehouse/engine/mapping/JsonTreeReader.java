@@ -13,8 +13,9 @@ import java.io.IOException;
  * Reads one JSON object or array from a Jackson parser into the tree {@code ObjectMapper.readTree(parser)} builds
  * (same node classes, values and key order; a duplicate key keeps its first position and its last value), and
  * notes on the way what {@link JsonSupport#sharedTree} would otherwise walk the whole tree again to learn: whether
- * every node is one it converts (numbers are int, long, big-integer or finite double nodes, nothing deeper than
- * {@link JsonSupport#SHARED_MAX_DEPTH}). So request validation's one parse also answers the template's question.
+ * every node is one it converts (numbers are int, long, big-integer or finite double nodes whose text has at most
+ * {@link JsonSupport#SHARED_MAX_NUMBER_RUN} characters, nothing deeper than {@link JsonSupport#SHARED_MAX_DEPTH}).
+ * So request validation's one parse also answers the template's question.
  * {@code JsonTreeReaderTest} compares the trees with {@code readTree}'s on random documents.
  */
 public final class JsonTreeReader {
@@ -58,12 +59,16 @@ public final class JsonTreeReader {
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) { // readTree's choice: the smallest that holds it
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT -> {
+                if (parser.getTextLength() > JsonSupport.SHARED_MAX_NUMBER_RUN) convertible = false;
+                yield switch (parser.getNumberType()) { // readTree's choice: the smallest that holds it
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            }
             case VALUE_NUMBER_FLOAT -> {
+                if (parser.getTextLength() > JsonSupport.SHARED_MAX_NUMBER_RUN) convertible = false;
                 double d = parser.getDoubleValue(); // readTree's double node (a text parser reports no float type)
                 if (!Double.isFinite(d)) convertible = false;
                 yield nodes.numberNode(d);

@@ -88,7 +88,7 @@ class JsonSharedParseTest {
     }
 
     /** Equal values of equal classes, maps in equal key order. */
-    private static void assertSame(Object expected, Object actual, String body) {
+    static void assertSame(Object expected, Object actual, String body) {
         if (expected == null || actual == null) {
             assertThat(actual).as(body).isEqualTo(expected);
             return;

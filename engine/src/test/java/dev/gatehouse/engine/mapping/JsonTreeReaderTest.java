@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link JsonTreeReader} against the path it replaces in request validation: Jackson's {@code readTree} on the same
- * parser (the tree: node classes, values, key order) and {@link JsonSupport}'s own walk of that tree (whether the
- * template may use it), on random documents.
+ * parser (the tree: node classes, values, key order) and {@link JsonSupport}'s own checks of that tree (whether the
+ * template may use it), on random documents; where the recorded fact shares a tree those checks did not (digit
+ * runs inside strings), the document built from it must be json-smart's own parse of the body.
  */
 class JsonTreeReaderTest {
 
@@ -66,7 +67,12 @@ class JsonTreeReaderTest {
         }
     }
 
-    private static void assertAgrees(String body) {
+    /** Bodies the recorded fact shares and the text's number-run search refused: counted by the random test. */
+    private static int sharedOnlyByTheFact;
+
+    private static void assertAgrees(String text) {
+        // the body as the server has it: decoded from its bytes (a lone surrogate of the random text becomes '?')
+        String body = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         Object expected = byReadTree(body.getBytes(StandardCharsets.UTF_8));
         Object actual = byReader(body.getBytes(StandardCharsets.UTF_8));
         if (actual == null) return; // nothing to compare: validation reads such bodies with readTree alone
@@ -77,15 +83,23 @@ class JsonTreeReaderTest {
         assertThat(actual).as(body).isInstanceOf(JsonTreeReader.Tree.class);
         JsonTreeReader.Tree read = (JsonTreeReader.Tree) actual;
         assertSameTree((JsonNode) expected, read.tree(), body);
-        // the recorded fact answers what the walk answers, for the tree and for the document built from it
-        assertThat(JsonSupport.sharedTree(read.tree(), body, read.convertible()))
-                .as(body).isSameAs(JsonSupport.sharedTree(read.tree(), body));
-        if (read.convertible()) assertThat(JsonSupport.sharedTree(read.tree(), "{}")).as(body).isNotNull();
+        // every tree the checks share, the fact shares; a tree the fact shares gives json-smart's own document
+        JsonNode byChecks = JsonSupport.sharedTree(read.tree(), body);
+        JsonNode byFact = JsonSupport.sharedTree(read.tree(), body, read.convertible());
+        if (byChecks != null) assertThat(byFact).as(body).isSameAs(byChecks);
+        if (byFact != null) {
+            Object own = JsonSupport.parse(body);
+            Object built = JsonSupport.fromShared(byFact);
+            JsonSharedParseTest.assertSame(own, built, body);
+            assertThat(JsonSupport.toJson(built)).as(body).isEqualTo(JsonSupport.toJson(own));
+            if (byChecks == null) sharedOnlyByTheFact++;
+        }
     }
 
     @Test
     void randomObjectsAndArraysGiveReadTreesTreeAndTheWalksVerdict() {
         Random r = new Random(20261203);
+        sharedOnlyByTheFact = 0;
         int compared = 0;
         int convertible = 0;
         int notConvertible = 0;
@@ -103,7 +117,8 @@ class JsonTreeReaderTest {
         }
         assertThat(compared).isGreaterThan(25_000); // a cut body may have nothing left to read
         assertThat(convertible).isGreaterThan(10_000);
-        assertThat(notConvertible).isGreaterThan(100); // infinite decimals (1e400) occur often enough
+        assertThat(notConvertible).isGreaterThan(100); // infinite decimals (1e400), long numbers occur often enough
+        assertThat(sharedOnlyByTheFact).isGreaterThan(100); // strings with long digit runs
     }
 
     @Test
@@ -112,6 +127,20 @@ class JsonTreeReaderTest {
         assertAgrees(body);
         JsonTreeReader.Tree read = (JsonTreeReader.Tree) byReader(body.getBytes(StandardCharsets.UTF_8));
         assertThat(read.tree().toString()).isEqualTo("{\"a\":[3],\"b\":2,\"c\":{\"x\":\"y\"}}");
+    }
+
+    @Test
+    void aNumberOfNineteenCharactersIsNotConvertibleAndDigitsInAStringDoNotCount() {
+        // json-smart reads a number of more than 18 characters by its own rules (JsonSupport.SHARED_MAX_NUMBER_RUN)
+        String longNumber = "{\"n\":1234567890123456789}";
+        String longDecimal = "{\"n\":0.12345678901234567}";
+        String eighteen = "{\"n\":123456789012345678,\"d\":0.1234567890123456}";
+        String digitsInText = "{\"n\":\"12345678901234567890123\"}";
+        for (String body : List.of(longNumber, longDecimal, eighteen, digitsInText)) assertAgrees(body);
+        assertThat(((JsonTreeReader.Tree) byReader(longNumber.getBytes(StandardCharsets.UTF_8))).convertible()).isFalse();
+        assertThat(((JsonTreeReader.Tree) byReader(longDecimal.getBytes(StandardCharsets.UTF_8))).convertible()).isFalse();
+        assertThat(((JsonTreeReader.Tree) byReader(eighteen.getBytes(StandardCharsets.UTF_8))).convertible()).isTrue();
+        assertThat(((JsonTreeReader.Tree) byReader(digitsInText.getBytes(StandardCharsets.UTF_8))).convertible()).isTrue();
     }
 
     @Test
