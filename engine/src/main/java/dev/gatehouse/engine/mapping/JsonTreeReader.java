@@ -16,13 +16,15 @@ import java.io.IOException;
  * every node is one it converts (numbers are int, long, big-integer or finite double nodes whose text has at most
  * {@link JsonSupport#SHARED_MAX_NUMBER_RUN} characters, nothing deeper than {@link JsonSupport#SHARED_MAX_DEPTH}).
  * So request validation's one parse also answers the template's question.
- * {@code JsonTreeReaderTest} compares the trees with {@code readTree}'s on random documents.
+ * {@code JsonTreeReaderTest} compares the trees with {@code readTree}'s on random documents. Recursive: the parser's
+ * nesting limit ({@code StreamReadConstraints}, 1,000 by default, as for {@code readTree}) bounds the depth.
  */
 public final class JsonTreeReader {
 
     /**
-     * A parsed body. {@code convertible} true: {@link JsonSupport}'s conversion accepts every node of {@code tree};
-     * false: not known (the template's side checks the tree itself).
+     * A parsed body. {@code convertible} true: {@link JsonSupport}'s conversion accepts every node of {@code tree}
+     * and no number's text is longer than {@link JsonSupport#SHARED_MAX_NUMBER_RUN} characters; false: not known
+     * (the template's side then checks the tree and the text itself).
      */
     public record Tree(JsonNode tree, boolean convertible) {}
 

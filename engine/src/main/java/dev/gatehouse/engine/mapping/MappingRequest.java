@@ -167,12 +167,6 @@ public final class MappingRequest {
         validatedJson = parsedBody == null ? null : new JsonTreeReader.Tree(parsedBody, convertible);
     }
 
-    /** The tree {@link #offerValidatedJson} was given, or null. */
-    com.fasterxml.jackson.databind.JsonNode validatedJson() {
-        JsonTreeReader.Tree offered = validatedJson;
-        return offered == null ? null : offered.tree();
-    }
-
     /** The tree {@link #offerValidatedJson} was given, with what its parse learnt about it, or null. */
     JsonTreeReader.Tree validatedTree() {
         return validatedJson;
