@@ -107,7 +107,9 @@ public final class InputVariable {
     private com.fasterxml.jackson.databind.JsonNode tree(JsonSupport.Path compiled) {
         if (parsed || compiled.properties() == null) return null;
         if (!treeChecked) {
-            sharedTree = JsonSupport.sharedTree(request.validatedJson(), request.body());
+            JsonTreeReader.Tree validated = request.validatedTree();
+            sharedTree = validated == null ? null
+                    : JsonSupport.sharedTree(validated.tree(), request.body(), validated.convertible());
             treeChecked = true;
         }
         return sharedTree;
@@ -116,11 +118,17 @@ public final class InputVariable {
     Object document() {
         if (!parsed) {
             Object shared = sharedTree != null ? JsonSupport.fromShared(sharedTree)
-                    : treeChecked ? null : JsonSupport.fromValidated(request.validatedJson(), request.body());
+                    : treeChecked ? null : fromValidated();
             document = shared != null ? shared : JsonSupport.parse(request.body());
             parsed = true;
         }
         return document;
+    }
+
+    private Object fromValidated() {
+        JsonTreeReader.Tree validated = request.validatedTree();
+        return validated == null ? null
+                : JsonSupport.fromValidated(validated.tree(), request.body(), validated.convertible());
     }
 
     /** The resolved values, for the playground. */

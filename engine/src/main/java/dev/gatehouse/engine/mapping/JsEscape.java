@@ -15,20 +15,24 @@ final class JsEscape {
     static String escape(String s) {
         if (s == null) return null;
         StringBuilder out = null;
+        int copied = 0; // s[copied, i) is still to be copied as it is: copied in runs, not a character at a time
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
+            if (ch >= 32 && ch <= 0x7f && !SPECIAL[ch]) continue;
             String rep = replacement(ch);
-            if (rep != null) {
-                if (out == null) {
-                    out = new StringBuilder(s.length() + 16);
-                    out.append(s, 0, i);
-                }
-                out.append(rep);
-            } else if (out != null) {
-                out.append(ch);
-            }
+            if (rep == null) continue;
+            if (out == null) out = new StringBuilder(s.length() + 16);
+            out.append(s, copied, i).append(rep);
+            copied = i + 1;
         }
-        return out == null ? s : out.toString();
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** The printable ASCII characters {@link #replacement} replaces: {@code ' " \\ /}. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "'\"\\/".toCharArray()) SPECIAL[c] = true;
     }
 
     private static String replacement(char ch) {

@@ -71,9 +71,9 @@ final class JsonSupport {
     }
 
     /** json-smart's nesting limit (LIMIT_JSON_DEPTH, on in permissive mode) is 400; stay well inside it. */
-    private static final int SHARED_MAX_DEPTH = 200;
+    static final int SHARED_MAX_DEPTH = 200;
     /** json-smart decodes a decimal of more than 18 characters by its own rules (Double or BigDecimal). */
-    private static final int SHARED_MAX_NUMBER_RUN = 18;
+    static final int SHARED_MAX_NUMBER_RUN = 18;
 
     /**
      * What {@link #parse} would return for {@code body}, built from Jackson's tree of the same body (request
@@ -85,7 +85,12 @@ final class JsonSupport {
      * the first position and the last value. {@code JsonSharedParseTest} compares both on random documents.
      */
     static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body) {
-        com.fasterxml.jackson.databind.JsonNode shared = sharedTree(tree, body);
+        return fromValidated(tree, body, false);
+    }
+
+    /** As {@link #fromValidated(com.fasterxml.jackson.databind.JsonNode, String)}; see {@link #sharedTree}. */
+    static Object fromValidated(com.fasterxml.jackson.databind.JsonNode tree, String body, boolean convertible) {
+        com.fasterxml.jackson.databind.JsonNode shared = sharedTree(tree, body, convertible);
         return shared == null ? null : smart(shared, 0);
     }
 
@@ -97,9 +102,22 @@ final class JsonSupport {
      */
     static com.fasterxml.jackson.databind.JsonNode sharedTree(com.fasterxml.jackson.databind.JsonNode tree,
                                                               String body) {
+        return sharedTree(tree, body, false);
+    }
+
+    /**
+     * As {@link #sharedTree(com.fasterxml.jackson.databind.JsonNode, String)}, where {@code convertible} true says
+     * the tree's parse already found every node convertible and every number's text at most 18 characters long
+     * ({@link JsonTreeReader}): the tree is not walked again, and the text is not searched for number runs (the
+     * runs that matter are the numbers' own: in a body Jackson parsed, a number's text is a whole run, and digits in
+     * strings are text to json-smart too).
+     */
+    static com.fasterxml.jackson.databind.JsonNode sharedTree(com.fasterxml.jackson.databind.JsonNode tree,
+                                                              String body, boolean convertible) {
         if (tree == null || body == null || !(tree.isObject() || tree.isArray())) return null;
-        if (body.indexOf(0x7f) >= 0 || hasLongNumberRun(body)) return null;
-        return convertible(tree, 0) ? tree : null;
+        if (body.indexOf(0x7f) >= 0) return null;
+        if (convertible) return tree;
+        return !hasLongNumberRun(body) && convertible(tree, 0) ? tree : null;
     }
 
     /** True when {@link #smart} converts {@code node} without refusing it (the same tests, nothing built). */

@@ -60,7 +60,7 @@ public final class MappingRequest {
      * The body as request validation parsed it (Jackson), for {@code $input} to convert instead of parsing the
      * text again; a cache of the body, not a part (ignored by equals, not carried by withBody/withContext).
      */
-    private volatile com.fasterxml.jackson.databind.JsonNode validatedJson;
+    private volatile JsonTreeReader.Tree validatedJson;
     /** The bytes {@link #body()} is decoded from (UTF-8), when the data plane has them; null otherwise. */
     private final byte[] utf8Body;
 
@@ -156,11 +156,19 @@ public final class MappingRequest {
      * Any thread; the last offer wins (every offer is a parse of the same body).
      */
     public void offerValidatedJson(com.fasterxml.jackson.databind.JsonNode parsedBody) {
-        validatedJson = parsedBody;
+        offerValidatedJson(parsedBody, false);
     }
 
-    /** What {@link #offerValidatedJson} was given, or null. */
-    com.fasterxml.jackson.databind.JsonNode validatedJson() {
+    /**
+     * As {@link #offerValidatedJson(com.fasterxml.jackson.databind.JsonNode)}, with what the parse learnt: {@code
+     * convertible} as {@link JsonTreeReader.Tree#convertible()} (false: not known).
+     */
+    public void offerValidatedJson(com.fasterxml.jackson.databind.JsonNode parsedBody, boolean convertible) {
+        validatedJson = parsedBody == null ? null : new JsonTreeReader.Tree(parsedBody, convertible);
+    }
+
+    /** The tree {@link #offerValidatedJson} was given, with what its parse learnt about it, or null. */
+    JsonTreeReader.Tree validatedTree() {
         return validatedJson;
     }
 

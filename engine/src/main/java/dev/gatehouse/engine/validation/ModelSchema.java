@@ -2,8 +2,10 @@ package dev.gatehouse.engine.validation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import dev.gatehouse.engine.mapping.JsonTreeReader;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
 import java.util.Set;
@@ -52,12 +54,34 @@ public final class ModelSchema {
      * parsed again from the text, so failure messages stay the text parser's.
      */
     public List<String> validate(String body, byte[] utf8, java.util.function.Consumer<JsonNode> parsed) {
+        return validate(body, utf8, parsed == null ? null : (tree, convertible) -> parsed.accept(tree));
+    }
+
+    /** Takes a parsed body and what its parse learnt about it ({@link JsonTreeReader.Tree}). */
+    @FunctionalInterface
+    public interface ParsedBody {
+        /** {@code convertible}: as {@link JsonTreeReader.Tree#convertible()} (false: not known). */
+        void offer(JsonNode tree, boolean convertible);
+    }
+
+    /**
+     * As {@link #validate(String, byte[], java.util.function.Consumer)}; an object or array parsed from the bytes is
+     * read by {@link JsonTreeReader} (the tree {@code readTree} builds, with its conversion facts), which it hands to
+     * {@code parsed} with the tree.
+     */
+    public List<String> validate(String body, byte[] utf8, ParsedBody parsed) {
         if (body == null || body.isBlank()) return validate(ModelSchemas.JSON.createObjectNode());
         if (utf8 != null && sameTextAsBytes(body, utf8)) {
             try (JsonParser p = ModelSchemas.JSON.createParser(utf8)) {
-                JsonNode node = ModelSchemas.JSON.readTree(p);
+                JsonToken first = p.nextToken();
+                if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                    JsonTreeReader.Tree read = JsonTreeReader.read(p, ModelSchemas.JSON.getNodeFactory());
+                    if (parsed != null && nothingFollows(p)) parsed.offer(read.tree(), read.convertible());
+                    return validate(read.tree());
+                }
+                JsonNode node = first == null ? null : ModelSchemas.JSON.readTree(p); // from the current token
                 if (node != null) {
-                    if (parsed != null && nothingFollows(p)) parsed.accept(node);
+                    if (parsed != null && nothingFollows(p)) parsed.offer(node, false);
                     return validate(node);
                 }
             } catch (java.io.IOException refused) {
@@ -75,7 +99,7 @@ public final class ModelSchema {
             return List.of("Invalid JSON: " + e.getMessage());
         }
         if (node == null) node = ModelSchemas.JSON.getNodeFactory().missingNode();
-        if (whole && parsed != null) parsed.accept(node);
+        if (whole && parsed != null) parsed.offer(node, false);
         return validate(node);
     }
 

@@ -78,7 +78,8 @@ public final class RequestValidation {
         ModelSchema schema = bodyModels.get(mime);
         if (schema == null) schema = bodyModels.get(TemplateSelector.DEFAULT_KEY);
         if (schema == null) return ValidationResult.VALID;
-        List<String> errors = schema.validate(request.body(), request.utf8Body(), request::offerValidatedJson); // one parse for both
+        List<String> errors = schema.validate(request.body(), request.utf8Body(),
+                (tree, convertible) -> request.offerValidatedJson(tree, convertible)); // one parse for both
         return errors.isEmpty() ? ValidationResult.VALID : new ValidationResult.InvalidBody(schema.name(), errors);
     }
 

@@ -39,6 +39,15 @@ final class ValidBodyCheck {
     private final Type type;
     private final Map<String, ValidBodyCheck> properties;
     private final String[] required;
+    /**
+     * {@link #properties} as arrays, in the schema's order, with whether each is required, and the required names
+     * that are not properties: a body with no more members than the schema has properties is checked with one
+     * lookup per property (a required property's lookup tells both).
+     */
+    private final String[] propertyNames;
+    private final ValidBodyCheck[] propertyChecks;
+    private final boolean[] propertyRequired;
+    private final String[] requiredOthers;
     private final boolean additionalProperties;
     private final int minProperties;
     private final int maxProperties;
@@ -60,6 +69,23 @@ final class ValidBodyCheck {
         type = b.type;
         properties = b.properties == null ? null : Map.copyOf(b.properties);
         required = b.required;
+        int n = b.properties == null ? 0 : b.properties.size();
+        propertyNames = new String[n];
+        propertyChecks = new ValidBodyCheck[n];
+        propertyRequired = new boolean[n];
+        Set<String> requiredNames = new HashSet<>(List.of(required));
+        int i = 0;
+        if (b.properties != null) {
+            for (Map.Entry<String, ValidBodyCheck> p : b.properties.entrySet()) {
+                propertyNames[i] = p.getKey();
+                propertyChecks[i] = p.getValue();
+                propertyRequired[i] = requiredNames.remove(p.getKey());
+                i++;
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (String name : required) if (requiredNames.contains(name)) others.add(name);
+        requiredOthers = others.toArray(new String[0]);
         additionalProperties = b.additionalProperties;
         minProperties = b.minProperties;
         maxProperties = b.maxProperties;
@@ -104,23 +130,24 @@ final class ValidBodyCheck {
     private boolean objectValid(JsonNode node) {
         int size = node.size();
         if (size < minProperties || size > maxProperties) return false;
+        if (properties != null && size <= properties.size()) { // look the schema's properties up in the body
+            for (String name : requiredOthers) if (node.get(name) == null) return false;
+            for (int i = 0; i < propertyNames.length; i++) {
+                JsonNode value = node.get(propertyNames[i]);
+                if (value == null ? propertyRequired[i] : !propertyChecks[i].isValid(value)) return false;
+            }
+            if (!additionalProperties) {
+                for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                    if (!properties.containsKey(names.next())) return false;
+                }
+            }
+            return true;
+        }
         for (String name : required) if (node.get(name) == null) return false;
-        if (properties != null) {
-            if (size <= properties.size()) {
-                for (Map.Entry<String, ValidBodyCheck> p : properties.entrySet()) {
-                    JsonNode value = node.get(p.getKey());
-                    if (value != null && !p.getValue().isValid(value)) return false;
-                }
-                if (!additionalProperties) {
-                    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                        if (!properties.containsKey(names.next())) return false;
-                    }
-                }
-            } else {
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    ValidBodyCheck check = properties.get(field.getKey());
-                    if (check == null ? !additionalProperties : !check.isValid(field.getValue())) return false;
-                }
+        if (properties != null) { // more members than properties: look each member up in the schema
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                ValidBodyCheck check = properties.get(field.getKey());
+                if (check == null ? !additionalProperties : !check.isValid(field.getValue())) return false;
             }
         } else if (!additionalProperties && size > 0) {
             return false;

@@ -37,7 +37,7 @@ class JsonSharedParseTest {
         }
     }
 
-    private static String randomString(Random r) {
+    static String randomString(Random r) {
         StringBuilder s = new StringBuilder("\"");
         int n = r.nextInt(10);
         for (int i = 0; i < n; i++) {
@@ -54,11 +54,11 @@ class JsonSharedParseTest {
         return s.append('"').toString();
     }
 
-    private static String ws(Random r) {
+    static String ws(Random r) {
         return r.nextInt(4) == 0 ? " \n\t\r".substring(r.nextInt(4)) : "";
     }
 
-    private static String randomValue(Random r, int depth) {
+    static String randomValue(Random r, int depth) {
         int kind = depth > 4 ? r.nextInt(4) : r.nextInt(6);
         return switch (kind) {
             case 0 -> randomString(r);
@@ -88,7 +88,7 @@ class JsonSharedParseTest {
     }
 
     /** Equal values of equal classes, maps in equal key order. */
-    private static void assertSame(Object expected, Object actual, String body) {
+    static void assertSame(Object expected, Object actual, String body) {
         if (expected == null || actual == null) {
             assertThat(actual).as(body).isEqualTo(expected);
             return;

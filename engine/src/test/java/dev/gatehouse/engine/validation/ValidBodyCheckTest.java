@@ -53,6 +53,38 @@ class ValidBodyCheckTest {
         agreeOnRandomBodies(EDGES, EDGES_BODY, 20_000, 0.95);
     }
 
+    /**
+     * Required names that are properties and names that are not, with bodies smaller and larger than the property
+     * list (the quick test looks members up one way or the other by size).
+     */
+    private static final String REQUIRED = """
+            {"type":"object","required":["n","sku","i"],"properties":{
+             "n":{"type":"integer","minimum":0},"i":{"type":"string"},"s":{"type":"string"},"e":{"type":"boolean"},
+             "o":{"type":"object","required":["id","a"],"properties":{"id":{"type":"integer"}}}}}""";
+
+    private static final String REQUIRED_BODY = """
+            {"n":1,"sku":"x","i":"y","o":{"id":2,"a":[]}}""";
+
+    @Test
+    void everyRandomBodyWithRequiredNamesInAndOutOfThePropertiesTheQuickTestAcceptsNetworkntAccepts() {
+        agreeOnRandomBodies(REQUIRED, REQUIRED_BODY, 20_000, 0.95);
+    }
+
+    @Test
+    void aRequiredNameMissingIsRefusedWhetherItIsAPropertyOrNot() throws Exception {
+        ValidBodyCheck quick = schema(REQUIRED).quickCheck();
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree(REQUIRED_BODY))).isTrue();
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree("{\"sku\":\"x\",\"i\":\"y\"}"))).isFalse(); // no n
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree("{\"n\":1,\"i\":\"y\"}"))).isFalse(); // no sku
+        // more members than properties: the other way of looking up
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree(
+                "{\"n\":1,\"i\":\"y\",\"s\":\"\",\"e\":true,\"o\":{\"id\":1,\"a\":1},\"z\":0}"))).isFalse();
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree(
+                "{\"n\":1,\"i\":\"y\",\"s\":\"\",\"e\":true,\"o\":{\"id\":1,\"a\":1},\"sku\":0}"))).isTrue();
+        assertThat(quick.isValid(ModelSchemas.JSON.readTree(
+                "{\"n\":1,\"sku\":1,\"i\":\"y\",\"s\":\"\",\"e\":true,\"o\":{\"id\":1}}"))).isFalse(); // o.a
+    }
+
     @Test
     void theUnchangedBodiesAreValidByTheQuickTest() throws Exception {
         assertThat(schema(ORDER).quickCheck().isValid(ModelSchemas.JSON.readTree(ORDER_BODY))).isTrue();
