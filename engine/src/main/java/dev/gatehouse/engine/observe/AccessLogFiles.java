@@ -67,11 +67,40 @@ final class AccessLogFiles implements AutoCloseable {
             f.out = buffered(f.file);
             f.size = Files.size(f.file);
         }
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        if (f.size > 0 && f.size + bytes.length + 1 > maxBytes) rotate(f);
-        f.out.write(bytes);
+        byte[] bytes = lineBytes;
+        int n = ascii(line);
+        if (n < 0) { // not ASCII: the line's UTF-8
+            bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            n = bytes.length;
+        }
+        if (f.size > 0 && f.size + n + 1 > maxBytes) rotate(f);
+        f.out.write(bytes, 0, n);
         f.out.write('\n');
-        f.size += bytes.length + 1;
+        f.size += n + 1;
+    }
+
+    /** The last ASCII line's bytes (its UTF-8), reused: no string and no array per line. */
+    private byte[] lineBytes = new byte[512];
+
+    private char[] lineChars = new char[512];
+
+    /** Copies {@code line} into {@link #lineBytes} and returns its length, or -1 when a character is not ASCII. */
+    private int ascii(CharSequence line) {
+        int n = line.length();
+        if (lineBytes.length < n) {
+            lineBytes = new byte[Math.max(n, lineBytes.length * 2)];
+            lineChars = new char[lineBytes.length];
+        }
+        char[] c = lineChars;
+        if (line instanceof StringBuilder sb) sb.getChars(0, n, c, 0); // one bulk copy, not a call per character
+        else line.toString().getChars(0, n, c, 0);
+        byte[] b = lineBytes;
+        int any = 0;
+        for (int i = 0; i < n; i++) {
+            any |= c[i];
+            b[i] = (byte) c[i];
+        }
+        return (any & ~0x7f) == 0 ? n : -1;
     }
 
     /** Lines are gathered in memory and reach the file at {@link #flush} (once per batch), not one write each. */
