@@ -49,6 +49,7 @@ public final class PrometheusMetrics {
     PrometheusMetrics(Clock clock) {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
     }
+
     /** Meters by "api/stage/method" ("" method for the stage); writer thread only. */
     private final Map<String, Meters> meters = new HashMap<>();
 
