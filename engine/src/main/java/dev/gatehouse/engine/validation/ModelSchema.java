@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import dev.gatehouse.engine.mapping.JsonTreeReader;
 import com.networknt.schema.ValidationMessage;
+import dev.gatehouse.engine.mapping.JsonTreeReader;
 import java.util.List;
 import java.util.Set;
 
