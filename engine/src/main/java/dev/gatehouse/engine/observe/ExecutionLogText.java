@@ -83,19 +83,32 @@ final class ExecutionLogText {
         return out.append(stored, from, start).toString();
     }
 
+    /**
+     * {@code log} (text) without its data lines: the eight header and body lines and, for a body or header value
+     * with line breaks, the lines it continues on (up to the next timed line), which are the request's data too.
+     */
     static String withoutData(String log) {
         StringBuilder out = new StringBuilder(log.length());
+        boolean inData = false;
         for (String line : log.split("\n", -1)) {
             if (line.isEmpty()) continue;
-            boolean data = false;
-            for (String marker : DATA_LINES) {
-                if (line.contains(marker)) {
-                    data = true;
-                    break;
+            if (timed(line)) {
+                inData = false;
+                for (String marker : DATA_LINES) {
+                    if (line.contains(marker)) {
+                        inData = true;
+                        break;
+                    }
                 }
             }
-            if (!data) out.append(line).append('\n');
+            if (!inData) out.append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /** Whether {@code line} starts with a line's time, {@code EEE MMM dd HH:mm:ss UTC yyyy : }. */
+    private static boolean timed(String line) {
+        return line.length() >= 31 && line.charAt(13) == ':' && line.charAt(16) == ':'
+                && line.startsWith(" UTC ", 19) && line.startsWith(" : ", 28);
     }
 }

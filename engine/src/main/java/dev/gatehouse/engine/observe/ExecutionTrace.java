@@ -84,6 +84,21 @@ final class ExecutionTrace {
         ref(body);
     }
 
+    /**
+     * A method request whose path parameters are as a stored trace holds them: null, written out (a string) or a
+     * map in the order the log writes it ({@link StoredTrace.Reader}).
+     */
+    void methodRequestAsLogged(long millis, String httpMethod, String path, Object pathParameters, QueryParams query,
+                               Headers headers, byte[] body) {
+        event(METHOD_REQUEST, millis);
+        ref(httpMethod);
+        ref(path);
+        ref(pathParameters);
+        ref(query);
+        ref(headers);
+        ref(body);
+    }
+
     void endpointRequest(long millis, String uri, Headers headers, byte[] body) {
         event(ENDPOINT_REQUEST, millis);
         ref(uri);

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@link ObserveQueue} holds every {@value #FOLD_EVERY_MILLIS} ms and folds it in (Prometheus meters, the 1-second
  * and 1-minute metric buckets, the access-log lines, the request-log entries encoded into their stage's block),
  * and once per {@code batchInterval} writes the buckets and the request-log blocks in <em>one</em> SQLite
- * transaction and flushes the access logs. The execution logs' text is written here, from the events the request path captured
- * ({@link ExecutionTrace}): straight into the request-log block as bytes ({@link StoredLogBytes}) or, for a log
- * that form cannot hold, through the block encoder's reused {@link ExecutionLog}; without the header and body lines
- * where the stage's {@code dataTraceEnabled} is off. Every minute it enforces the retention limits. A failing write is logged and the
+ * transaction and flushes the access logs. An execution log goes into the block as the events the request path
+ * captured ({@link ExecutionTrace}, stored by {@link StoredTrace}; its text is written when it is read), without the
+ * headers and bodies where the stage's {@code dataTraceEnabled} is off. Every minute it enforces the retention
+ * limits. A failing write is logged and the
  * batch lost (never retried in a loop); requests are never affected.
  */
 final class ObserveWriter implements AutoCloseable {

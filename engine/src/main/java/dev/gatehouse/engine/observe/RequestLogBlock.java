@@ -12,20 +12,26 @@ import java.util.Arrays;
  * <p>Layout, per entry in id order: id − the block's {@code first_id} (varint), time − the block's {@code min_ts}
  * (varint), request id, HTTP method, resource path, path (strings), status (varint), latency µs (varint),
  * integration latency µs + 1 (varint; 0 = none), API key id, masked API key, source IP, level (strings), then the
- * stored execution log as lines against the previous entry's log in the block: its line count + 1 (varint; 0 =
- * null, and the previous log stays the reference), then per line (a line ends after its {@code \n}) the bytes it
- * shares with the same line of the reference at its start and at its end (two varints) and the rest (a string
- * without the null case: length, bytes). A batch's logs are mostly one route's, so most of a line is shared: 300,000
- * proxied requests took 76 MB against the former table's 324 MB, without the 1.7 us per entry that deflating the
- * block cost (the first version of this layout). A string is its
- * UTF-8 length + 1 as a varint (0 = null), then its bytes. The stored block starts with {@link #VERSION}.
+ * execution log: a varint saying which form follows (0 = none). 1 = the captured events ({@link StoredTrace}: its
+ * byte length as a varint, then the trace against the previous trace in the block), which is how the served
+ * path's logs are kept; the text is written when the entry is read. n ≥ 2 = a log stored as text (the logs of a
+ * test invoke, and entries rewritten by retention) as lines against the previous text log in the block: n − 2 lines
+ * (a line ends after its {@code \n}), each the bytes it shares with the same line of the reference at its start and
+ * at its end (two varints) and the rest (a string without the null case: length, bytes). A batch's logs are
+ * mostly one route's, so most of a line or trace is shared. A string is its UTF-8 length + 1 as a varint (0 = null),
+ * then its bytes. The stored block starts with {@link #VERSION}; a block of {@link #VERSION_TEXT} (text logs only,
+ * stored before traces were: there n ≥ 1 means n − 1 lines) is read as well.
  *
  * <p>An {@link Encoder} is the writer thread's (reused, not thread-safe); {@link Cursor}s are per read.
  */
 final class RequestLogBlock {
 
     /** First byte of a stored block: the layout above. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** First byte of a block whose logs are all text (a line count + 1 where 0 is none), as stored before traces were. */
+    static final byte VERSION_TEXT = 1;
+    /** The log field of {@link #VERSION}: a stored trace follows. */
+    private static final int TRACE_FORM = 1;
 
     /** Eight bytes of an array at once, for comparing the ends of two lines. */
     private static final java.lang.invoke.VarHandle LONGS =
@@ -61,6 +67,7 @@ final class RequestLogBlock {
             count = 0;
             prev = null;
             prevLines = 0;
+            traces.reset();
             this.firstId = firstId;
             this.lastId = firstId - 1;
             this.minTs = minTs;
@@ -132,7 +139,7 @@ final class RequestLogBlock {
             return Arrays.copyOf(buf, len);
         }
 
-        /** The log as lines against the previous entry's ({@link RequestLogBlock}'s layout). */
+        /** The log as text lines against the previous text log's ({@link RequestLogBlock}'s layout). */
         private void log(String log) {
             if (log == null) {
                 varint(0);
@@ -167,38 +174,26 @@ final class RequestLogBlock {
             prevLines = lines;
         }
 
-        /** Writes the stored execution log of the reference path ({@link ExecutionLog#replay}); created on first use. */
-        private ExecutionLog replayed;
-        /** Writes a captured log's stored bytes directly. */
-        private final StoredLogBytes logBytes = new StoredLogBytes();
-        /** A copy of the last log written from {@link #logBytes} (whose buffer is reused): the next one's reference. */
-        private byte[] owned;
+        /** Encodes the captured logs; reused from block to block. */
+        private final StoredTrace.Writer traces = new StoredTrace.Writer();
 
         /**
-         * A captured execution log in its stored form, as {@link #log(String)} stores {@link ExecutionLog#storedText()}
-         * of the trace replayed: the same bytes, written without the text when {@link StoredLogBytes} can.
+         * A captured execution log as its events ({@link StoredTrace}), against the previous one in the block; without
+         * {@code data}, without the request's and response's headers and bodies.
          */
         private void log(ExecutionTrace trace, boolean data) {
-            StoredLogBytes w = logBytes;
-            if (!w.write(trace, data)) {
-                if (replayed == null) replayed = new ExecutionLog(java.time.Clock.systemUTC());
-                ExecutionLog reference = replayed.replay(trace);
-                log(data ? reference.storedText() : ExecutionLogText.withoutData(reference.text()));
-                return;
-            }
-            lines(w.buf, w.ends, w.lines);
-            int n = w.len;
-            if (owned == null || owned.length < n) owned = new byte[Math.max(n, 2048)];
-            System.arraycopy(w.buf, 0, owned, 0, n);
-            prev = owned;
-            if (prevEnds.length < w.lines) prevEnds = new int[Math.max(w.lines, prevEnds.length * 2)];
-            System.arraycopy(w.ends, 0, prevEnds, 0, w.lines);
-            prevLines = w.lines;
+            StoredTrace.Writer w = traces;
+            w.write(trace, data, minTs);
+            varint(TRACE_FORM);
+            varint(w.len);
+            ensure(w.len);
+            System.arraycopy(w.buf, 0, buf, len, w.len);
+            len += w.len;
         }
 
         /** The lines of a log ({@code b}, each ending at {@code ends[k]}) against the reference's (the layout). */
         private void lines(byte[] b, int[] ends, int lines) {
-            varint(lines + 1L);
+            varint(lines + 2L);
             int start = 0;
             for (int k = 0; k < lines; k++) {
                 int end = ends[k];
@@ -335,13 +330,24 @@ final class RequestLogBlock {
         /** Whether {@link #cur} holds a decoded log: the next log's reference. */
         private boolean curHoldsLatest;
 
+        /** What the log field's varint is at least for a text log: 2 ({@link #VERSION}) or 1 ({@link #VERSION_TEXT}). */
+        private final int textForm;
+        /** Decodes the stored traces, each against the previous one. */
+        private final StoredTrace.Reader traces = new StoredTrace.Reader();
+        /** The last log decoded, when it was a trace (else the last is {@link #cur}'s text), and whether it kept data. */
+        private ExecutionTrace lastTrace;
+        private boolean lastTraceData;
+        /** Writes a trace's text; made on first use. */
+        private ExecutionLog replayer;
+
         Cursor(byte[] stored, long firstId, long minTs) {
-            if (stored.length == 0 || stored[0] != VERSION) {
+            if (stored.length == 0 || stored[0] != VERSION && stored[0] != VERSION_TEXT) {
                 throw new IllegalStateException("request-log block of an unknown layout ("
                         + (stored.length == 0 ? "empty" : "version " + stored[0]) + ")");
             }
             this.b = stored;
             this.at = 1;
+            this.textForm = stored[0] == VERSION ? 2 : 1;
             this.firstId = firstId;
             this.minTs = minTs;
         }
@@ -384,6 +390,11 @@ final class RequestLogBlock {
                 for (int i = 0; i < pendingCount; i++) decodeLog(pendingLogs[i]);
                 pendingCount = 0;
             }
+            if (lastTrace != null) {
+                if (replayer == null) replayer = new ExecutionLog(java.time.Clock.systemUTC());
+                ExecutionLog log = replayer.replay(lastTrace);
+                return lastTraceData ? log.storedText() : ExecutionLogText.withoutData(log.text());
+            }
             return new String(cur, 0, curLength, StandardCharsets.UTF_8);
         }
 
@@ -407,9 +418,14 @@ final class RequestLogBlock {
         /** Steps over the current entry's log, noting where it starts when there is one. */
         private void skipLog() {
             int start = at;
-            int lines = (int) varint() - 1;
-            hasLog = lines >= 0;
+            int form = (int) varint();
+            hasLog = form != 0;
             if (!hasLog) return;
+            if (form < textForm) { // a trace: its length, its bytes
+                int n = (int) varint();
+                at += n;
+            }
+            int lines = form < textForm ? 0 : form - textForm;
             for (int k = 0; k < lines; k++) {
                 varint(); // head
                 varint(); // tail
@@ -420,11 +436,23 @@ final class RequestLogBlock {
             pendingLogs[pendingCount++] = start;
         }
 
-        /** Decodes the log stored at {@code from} into {@link #cur}, the last log decoded becoming its reference. */
+        /**
+         * Decodes the log stored at {@code from}: a trace into {@link #lastTrace} (the previous trace its reference),
+         * text into {@link #cur} (the last text log decoded its reference).
+         */
         private void decodeLog(int from) {
             int saved = at;
             at = from;
-            int lines = (int) varint() - 1;
+            int form = (int) varint();
+            if (form < textForm) {
+                varint(); // its length
+                lastTrace = traces.read(b, at, minTs);
+                lastTraceData = traces.data;
+                at = saved;
+                return;
+            }
+            lastTrace = null;
+            int lines = form - textForm;
             if (curHoldsLatest) {
                 byte[] t = ref;
                 ref = cur;

@@ -8,8 +8,9 @@
  * {@link dev.gatehouse.engine.observe.ObserveWriter} thread batches them, one SQLite transaction per 100 ms, into
  * AWS's metrics ({@link dev.gatehouse.engine.observe.MetricsStore}: 1 s for an hour, 1 min for a week; Micrometer
  * meters for {@code /metrics}), the request log ({@link dev.gatehouse.engine.observe.RequestLogStore}) and
- * access-log files ({@link dev.gatehouse.engine.observe.AccessLogFormat}), writing the execution logs' text there
- * ({@code StoredLogBytes}, {@link dev.gatehouse.engine.observe.ExecutionLog#replay}). The stage's {@code methodSettings} and
+ * access-log files ({@link dev.gatehouse.engine.observe.AccessLogFormat}), the execution logs kept as their events
+ * ({@code StoredTrace}) and written as text when read ({@link dev.gatehouse.engine.observe.ExecutionLog#replay}).
+ * The stage's {@code methodSettings} and
  * {@code accessLogSettings} decide what is kept. {@link dev.gatehouse.engine.observe.Observability} is the facade.
  *
  * <p>Administrative actions: {@link dev.gatehouse.engine.observe.AuditTrail} (append-only JSON lines) with

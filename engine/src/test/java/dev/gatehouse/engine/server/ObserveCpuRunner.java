@@ -125,11 +125,19 @@ public final class ObserveCpuRunner {
     }
 
     /** The stage as bench/dataplane.sh's observe leg sets it: everything on, or nothing but the stage's metrics. */
+    /**
+     * What ON turns on: {@code -Dobserve.on=metrics,log,access} (the default, all three: method metrics, INFO with
+     * data trace, a CLF access log); one or two of them place a part's share of the extra.
+     */
+    private static final List<String> ON_PARTS = List.of(System.getProperty("observe.on", "metrics,log,access").split(","));
+
     private static void set(Observability observability, String apiId, boolean on) {
+        boolean metrics = on && ON_PARTS.contains("metrics");
+        boolean log = on && ON_PARTS.contains("log");
         observability.settings().put(new StageObserveSettings(apiId, "dataplane", "prod",
-                Map.of("*/*", on ? new Stage.MethodSetting(true, LoggingLevel.INFO, true, null, null, null, null, null, null, null)
-                        : new Stage.MethodSetting(false, LoggingLevel.OFF, false, null, null, null, null, null, null, null)),
-                on ? AccessLogFormat.CLF : null, false));
+                Map.of("*/*", new Stage.MethodSetting(metrics, log ? LoggingLevel.INFO : LoggingLevel.OFF, log, null, null,
+                        null, null, null, null, null)),
+                on && ON_PARTS.contains("access") ? AccessLogFormat.CLF : null, false));
     }
 
     /** Nanoseconds on a CPU of every thread of this process so far, by group (threads that ended are not counted). */
