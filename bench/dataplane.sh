@@ -41,6 +41,7 @@
 #        THREADING=0 (skip the threading leg in a full run)
 #        POST_ROUTES="proxy orders"  WARMUP=30 (s per route)  NGINX_MIN_RPS=25000 (warn below; quiet box: 31-34k)
 #        DATA_TRACE=0 (the observe leg's ON without data trace: AWS's INFO lines without request/response data)
+#        OBSERVE_SETTLE=3 (s of unmeasured traffic after each observe switch)
 # Needs nginx, haproxy, wrk, curl (apt-get install -y nginx haproxy wrk curl); installs nothing itself.
 set -euo pipefail
 D=${1:-10}; C=${2:-50}
@@ -216,13 +217,19 @@ json.dump(s, open(sys.argv[2], "w"), indent=2)
 PY
   observe_mode() { cp "$W/stage-$1.json" "$STAGE_FILE.tmp"; mv "$STAGE_FILE.tmp" "$STAGE_FILE"; sleep 2; }  # follower: 500 ms
   echo "== observe: HTTP_PROXY with the stage's logging (INFO, data trace $([ "${DATA_TRACE:-1}" = 1 ] && echo on || echo off)), access log and metrics OFF vs ON, ${D}s legs, $ROUNDS rounds"
-  observe_mode on; wrk -t1 -c"$C" -d"${WARMUP}s" "$PROXY" >/dev/null; observe_mode off
+  # both modes warm before the first round: warmed ON alone, round 1's OFF leg ran partly on code compiled for
+  # ON (63-65 us a request against 48-50 in later OFF legs) and round 1 read ~1.02x whatever the build
+  observe_mode on; wrk -t1 -c"$C" -d"${WARMUP}s" "$PROXY" >/dev/null
+  observe_mode off; wrk -t1 -c"$C" -d"$(( (WARMUP + 1) / 2 ))s" "$PROXY" >/dev/null
   declare -a ORATIO=() OCPU_OFF=() OCPU_ON=()
   for ((i = 1; i <= ROUNDS; i++)); do
     if (( i % 2 )); then order="off on"; else order="on off"; fi
     declare -A ORPS=()
     for m in $order; do
       observe_mode $m
+      # each mode measured settled: the first seconds after a switch recompile what the other mode deoptimized
+      # (an ON leg right after an OFF one ran at 55-59 us a request, right after another ON leg at 49-52)
+      wrk -t1 -c"$C" -d"${OBSERVE_SETTLE:-3}s" "$PROXY" >/dev/null
       read -r rps p50 p99 bad cpu k <<<"$(leg "gateway observe-$m" "$PROXY")"
       ORPS[$m]=$rps; if [ $m = off ]; then OCPU_OFF+=("$cpu"); else OCPU_ON+=("$cpu"); fi
       printf "round %d observe %-3s rps=%-9s p50=%6s us p99=%7s us non-2xx=%s JVM CPU %s us/request (load %s)\n" \
