@@ -229,6 +229,48 @@ class RequestLogBlocksTest {
         }
     }
 
+    /**
+     * A block of captured logs (as the served path stores them) that the retention cutoff crosses is rewritten with
+     * its newer entries, whose logs read back as before: each as {@link ExecutionLog} writes its trace, with and
+     * without data.
+     */
+    @Test
+    void retentionRewritesABlockOfCapturedLogsAndTheKeptOnesReadAsBefore() {
+        long cutoff = Records.TIME;
+        List<RequestLogStore.Pending> logged = new ArrayList<>();
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            long t = cutoff - 5 + i;
+            ExecutionTrace trace = new ExecutionTrace();
+            trace.requestStart(t, "req-" + i);
+            trace.methodRequest(t, "GET", "/a/" + i, java.util.Map.of("id", Integer.toString(i)),
+                    dev.gatehouse.engine.pipeline.QueryParams.empty(),
+                    dev.gatehouse.engine.pipeline.Headers.of("Host", "h", "Authorization", "Bearer secret-" + i), null);
+            trace.requestEnd(t + 1, 200);
+            RequestRecord r = new RequestRecord(t, "req-" + i, "x=", "api1", "prod", "d1", "r1", "/a/{id}", "GET", "/prod/a/" + i,
+                    "HTTP/1.1", "10.0.0.1", "t/1", null, null, null, null, null, null, 200, 10, 1000, -1, -1, null, null,
+                    null, false, false, false, null, trace);
+            boolean data = i % 2 == 0;
+            logged.add(new RequestLogStore.Pending(r, "INFO", null, trace, data));
+            ExecutionLog reference = new ExecutionLog(java.time.Clock.systemUTC()).replay(trace);
+            expected.put("req-" + i, ExecutionLogText.expand(data ? reference.storedText() : ExecutionLogText.withoutData(reference.text())));
+        }
+        try (ObserveDatabase db = ObserveDatabase.open(dir.resolve("o.db"))) {
+            db.inTransaction(c -> RequestLogStore.insertBlocks(c, new RequestLogBlock.Encoder(), logged));
+            long[] gone = new long[1];
+            db.inTransaction(c -> gone[0] = RequestLogStore.enforceRetention(c, cutoff, 1000));
+            assertThat(gone[0]).isEqualTo(5);
+            List<RequestLogEntry> kept = new RequestLogStore(db).search(q(null, null, null, null, null, null, null, null,
+                    null, null, null, null, 100));
+            assertThat(kept).extracting(RequestLogEntry::requestId).containsExactly("req-9", "req-8", "req-7", "req-6", "req-5");
+            for (RequestLogEntry e : kept) {
+                assertThat(e.log()).as(e.requestId()).isEqualTo(expected.get(e.requestId())).doesNotContain("secret");
+            }
+            assertThat(kept.get(0).log()).doesNotContain("Method request headers"); // req-9: without data
+            assertThat(kept.get(1).log()).contains("Authorization=" + "*".repeat(9) + "cret-8"); // req-8: with data, masked (15 characters)
+        }
+    }
+
     /** {@code count} requests from {@code start}, {@code step} ms apart. */
     private static List<RequestRecord> times(long start, int count, long step) {
         List<RequestRecord> out = new ArrayList<>();
