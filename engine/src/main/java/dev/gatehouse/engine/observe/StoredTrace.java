@@ -31,7 +31,8 @@ import java.util.Map;
  * place, 1 = null, n ≥ 2 = n − 2 UTF-8 bytes following; a body likewise (its own places), except that 2 is the
  * trace's previous body again and n ≥ 3 is n − 3 bytes following. Headers are entries each
  * starting with a varint (1 = a name and its first value, 2 = one more value of that name) and a 0 after the last;
- * a map is its size and its keys and values.
+ * path parameters are a varint (0 = none, 1 = written out: a string follows, 2 = a map: its size, its keys and
+ * values) and the query string its size and each name with its last value.
  *
  * <p>{@link Writer} is the writer thread's (one per block encoder); {@link Reader} is a cursor's. Neither is
  * thread-safe.
