@@ -59,29 +59,17 @@ final class StoredTrace {
         byte[] buf = new byte[512];
         int len;
 
-        /** The previous trace's strings and bodies by place, and this trace's so far. */
-        private String[] prevStrings = new String[64];
-        private int prevStringCount;
-        private String[] strings = new String[64];
-        private int stringCount;
-        private byte[][] prevBodies = new byte[8][];
-        private int prevBodyCount;
-        private byte[][] bodies = new byte[8][];
-        private int bodyCount;
+        private final Places places = new Places();
 
         /** Forgets the previous trace: the next one is a block's first. */
         void reset() {
-            prevStringCount = 0;
-            prevBodyCount = 0;
-            Arrays.fill(prevStrings, null);
-            Arrays.fill(prevBodies, null);
+            places.reset();
         }
 
         /** Encodes {@code trace} into {@code buf[0, len)}; times against {@code baseMillis}. */
         void write(ExecutionTrace trace, boolean data, long baseMillis) {
             len = 0;
-            stringCount = 0;
-            bodyCount = 0;
+            places.start();
             put(data ? FLAG_DATA : 0);
             varint(trace.events);
             byte[] kinds = trace.kinds;
@@ -141,15 +129,7 @@ final class StoredTrace {
                     default -> throw new IllegalStateException("unknown trace event " + kind);
                 }
             }
-            // this trace becomes the next one's reference
-            String[] s = prevStrings;
-            prevStrings = strings;
-            strings = s;
-            prevStringCount = stringCount;
-            byte[][] b = prevBodies;
-            prevBodies = bodies;
-            bodies = b;
-            prevBodyCount = bodyCount;
+            places.end();
         }
 
         private void pathParameters(Object parameters) {
@@ -230,21 +210,17 @@ final class StoredTrace {
          * + 1 characters (the log shows the first {@value ExecutionLog#MAX_VALUE_CHARS} and marks the cut).
          */
         private void string(String s, boolean cut) {
-            int p = stringCount++;
-            if (p == strings.length) strings = Arrays.copyOf(strings, p * 2);
+            String before = places.previousString();
             if (s == null) {
-                strings[p] = null;
+                places.addString(null);
                 varint(NULL);
                 return;
             }
             if (cut && s.length() > MAX + 1) s = s.substring(0, MAX + 1);
-            strings[p] = s;
-            if (p < prevStringCount) {
-                String before = prevStrings[p];
-                if (before == s || s.equals(before)) {
-                    varint(SAME);
-                    return;
-                }
+            places.addString(s);
+            if (before == s || s.equals(before)) {
+                varint(SAME);
+                return;
             }
             utf8(s);
         }
@@ -277,25 +253,21 @@ final class StoredTrace {
 
         /** A body at the next body place: the bytes {@link ExecutionLog} reads of it. */
         private void body(byte[] body) {
-            int p = bodyCount++;
-            if (p == bodies.length) bodies = Arrays.copyOf(bodies, p * 2);
-            bodies[p] = body;
+            byte[] last = places.lastBody();
+            byte[] before = places.previousBody();
+            places.addBody(body);
             if (body == null) {
                 varint(NULL);
                 return;
             }
-            if (p > 0 && bodies[p - 1] == body) {
+            if (last == body) {
                 varint(BODY_AGAIN);
                 return;
             }
             int n = loggedLength(body);
-            if (p < prevBodyCount) {
-                byte[] before = prevBodies[p];
-                if (before == body || before != null && loggedLength(before) == n
-                        && Arrays.equals(before, 0, n, body, 0, n)) {
-                    varint(SAME);
-                    return;
-                }
+            if (before == body || before != null && loggedLength(before) == n && Arrays.equals(before, 0, n, body, 0, n)) {
+                varint(SAME);
+                return;
             }
             varint(n + 3L);
             ensure(n);
@@ -346,10 +318,11 @@ final class StoredTrace {
         return n;
     }
 
-    /** Decodes traces one after another, each against the previous one decoded. */
-    static final class Reader {
-        private byte[] b;
-        private int at;
+    /**
+     * The strings and bodies of the trace being written or read, by place (the order they come in), and those of
+     * the previous trace: what "the same as the previous trace's at this place" refers to, on both sides.
+     */
+    private static final class Places {
         private String[] prevStrings = new String[64];
         private int prevStringCount;
         private String[] strings = new String[64];
@@ -358,6 +331,64 @@ final class StoredTrace {
         private int prevBodyCount;
         private byte[][] bodies = new byte[8][];
         private int bodyCount;
+
+        /** Forgets the previous trace (a block's first trace has none). */
+        void reset() {
+            prevStringCount = 0;
+            prevBodyCount = 0;
+            Arrays.fill(prevStrings, null);
+            Arrays.fill(prevBodies, null);
+        }
+
+        /** A trace begins. */
+        void start() {
+            stringCount = 0;
+            bodyCount = 0;
+        }
+
+        /** The trace ended: it becomes the previous one. */
+        void end() {
+            String[] s = prevStrings;
+            prevStrings = strings;
+            strings = s;
+            prevStringCount = stringCount;
+            byte[][] b = prevBodies;
+            prevBodies = bodies;
+            bodies = b;
+            prevBodyCount = bodyCount;
+        }
+
+        /** The previous trace's string at the next string place, or null. */
+        String previousString() {
+            return stringCount < prevStringCount ? prevStrings[stringCount] : null;
+        }
+
+        void addString(String s) {
+            if (stringCount == strings.length) strings = Arrays.copyOf(strings, stringCount * 2);
+            strings[stringCount++] = s;
+        }
+
+        /** The previous trace's body at the next body place, or null. */
+        byte[] previousBody() {
+            return bodyCount < prevBodyCount ? prevBodies[bodyCount] : null;
+        }
+
+        /** This trace's last body so far, or null. */
+        byte[] lastBody() {
+            return bodyCount > 0 ? bodies[bodyCount - 1] : null;
+        }
+
+        void addBody(byte[] body) {
+            if (bodyCount == bodies.length) bodies = Arrays.copyOf(bodies, bodyCount * 2);
+            bodies[bodyCount++] = body;
+        }
+    }
+
+    /** Decodes traces one after another, each against the previous one decoded. */
+    static final class Reader {
+        private byte[] b;
+        private int at;
+        private final Places places = new Places();
         /** Whether the last trace decoded kept its data (headers and bodies). */
         boolean data;
 
@@ -365,8 +396,7 @@ final class StoredTrace {
         ExecutionTrace read(byte[] stored, int from, long baseMillis) {
             b = stored;
             at = from;
-            stringCount = 0;
-            bodyCount = 0;
+            places.start();
             data = (b[at++] & FLAG_DATA) != 0;
             int events = (int) varint();
             ExecutionTrace t = new ExecutionTrace();
@@ -409,14 +439,7 @@ final class StoredTrace {
                     default -> throw new IllegalStateException("request log: unknown trace event " + kind);
                 }
             }
-            String[] s = prevStrings;
-            prevStrings = strings;
-            strings = s;
-            prevStringCount = stringCount;
-            byte[][] bb = prevBodies;
-            prevBodies = bodies;
-            bodies = bb;
-            prevBodyCount = bodyCount;
+            places.end();
             return t;
         }
 
@@ -458,33 +481,29 @@ final class StoredTrace {
         }
 
         private String string() {
-            int p = stringCount++;
-            if (p == strings.length) strings = Arrays.copyOf(strings, p * 2);
             int x = (int) varint();
             String s;
-            if (x == SAME) s = p < prevStringCount ? prevStrings[p] : null;
+            if (x == SAME) s = places.previousString();
             else if (x == NULL) s = null;
             else {
                 s = new String(b, at, x - 2, StandardCharsets.UTF_8);
                 at += x - 2;
             }
-            strings[p] = s;
+            places.addString(s);
             return s;
         }
 
         private byte[] body() {
-            int p = bodyCount++;
-            if (p == bodies.length) bodies = Arrays.copyOf(bodies, p * 2);
             int x = (int) varint();
             byte[] body;
-            if (x == SAME) body = p < prevBodyCount ? prevBodies[p] : null;
+            if (x == SAME) body = places.previousBody();
             else if (x == NULL) body = null;
-            else if (x == BODY_AGAIN) body = bodies[p - 1];
+            else if (x == BODY_AGAIN) body = places.lastBody();
             else {
                 body = Arrays.copyOfRange(b, at, at + x - 3);
                 at += x - 3;
             }
-            bodies[p] = body;
+            places.addBody(body);
             return body;
         }
 
